@@ -1,0 +1,386 @@
+//! Stage 3: the cross-file reference graph.
+//!
+//! [`build`] resolves every `traces_to`, `upper` and `action` reference once,
+//! and reports REF-01..05. The resulting [`Graph`] owns the plans and can be
+//! walked both ways (traces and what traces here, upper and lower plans, an
+//! action and what implements it) without resolving anything again.
+
+mod build;
+
+use std::collections::HashMap;
+
+use crate::plan::model::{Activity, Element, Investment, Level, Plan, PlanKind, Reference};
+use crate::report::{CheckMeta, Pillar, Severity};
+
+pub use build::build;
+
+/// The index of a plan in [`Graph::plans`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlanId(pub u32);
+/// The index of an objective or action in [`Graph::elements`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ElementId(pub u32);
+/// The index of an activity or investment in [`Graph::implementers`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ImplementerId(pub u32);
+/// The index of a reference in [`Graph::links`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LinkId(pub u32);
+
+macro_rules! index {
+    ($($id:ident),*) => {$(
+        impl $id {
+            /// The position in its table.
+            #[must_use]
+            pub fn index(self) -> usize { self.0 as usize }
+            fn from_index(index: usize) -> Self { Self(u32::try_from(index).unwrap_or(u32::MAX)) }
+        }
+    )*};
+}
+index!(PlanId, ElementId, ImplementerId, LinkId);
+
+/// REF-01.
+pub const REF_01: CheckMeta = CheckMeta {
+    id: "REF-01",
+    slug: "unresolved-reference",
+    severity: Severity::Error,
+    pillar: Some(Pillar::Legitimacy),
+    title: "A reference names a plan or code that does not exist",
+};
+/// REF-02.
+pub const REF_02: CheckMeta = CheckMeta {
+    id: "REF-02",
+    slug: "duplicate-id",
+    severity: Severity::Error,
+    pillar: Some(Pillar::Legitimacy),
+    title: "Two plans share an id, or two elements of a plan share a code",
+};
+/// REF-03.
+pub const REF_03: CheckMeta = CheckMeta {
+    id: "REF-03",
+    slug: "trace-cycle",
+    severity: Severity::Error,
+    pillar: Some(Pillar::Legitimacy),
+    title: "Following traces returns to where it started",
+};
+/// REF-04.
+pub const REF_04: CheckMeta = CheckMeta {
+    id: "REF-04",
+    slug: "trace-not-upward",
+    severity: Severity::Error,
+    pillar: Some(Pillar::Legitimacy),
+    title: "A trace or upper plan does not rank above the plan",
+};
+/// REF-05.
+pub const REF_05: CheckMeta = CheckMeta {
+    id: "REF-05",
+    slug: "trace-to-undeclared-plan",
+    severity: Severity::Warning,
+    pillar: Some(Pillar::Legitimacy),
+    title: "A trace goes to a concerted or sectoral plan not declared in `upper`",
+};
+
+/// The rank of a plan in the SINAPLAN hierarchy: higher ranks bind lower ones.
+///
+/// pedn 7; pgg and pn 6; pesem 5; pdrc 4; a province's pdlc 3 (any pdlc not
+/// declared `district`); a district's pdlc 2; pei 1; poi 0.
+#[must_use]
+pub fn rank(plan: &Plan) -> u8 {
+    match plan.kind.value {
+        PlanKind::Pedn => 7,
+        PlanKind::Pgg | PlanKind::Pn => 6,
+        PlanKind::Pesem => 5,
+        PlanKind::Pdrc => 4,
+        PlanKind::Pdlc => {
+            if plan
+                .entity
+                .level
+                .as_ref()
+                .is_some_and(|l| l.value == Level::District)
+            {
+                2
+            } else {
+                3
+            }
+        }
+        PlanKind::Pei => 1,
+        PlanKind::Poi => 0,
+    }
+}
+
+/// The plan kind and level, in words (`a district pdlc`), for messages.
+#[must_use]
+pub fn describe_plan(plan: &Plan) -> String {
+    match (plan.kind.value, plan.entity.level.as_ref().map(|l| l.value)) {
+        (PlanKind::Pdlc, Some(Level::District)) => "a district's pdlc".to_owned(),
+        (PlanKind::Pdlc, _) => "a province's pdlc".to_owned(),
+        (kind, _) => format!("a {kind}"),
+    }
+}
+
+/// What a reference is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// An element's `traces_to` entry.
+    Trace,
+    /// A plan's `upper` entry.
+    Upper,
+    /// An activity's or investment's `action`.
+    Action,
+}
+
+/// Who wrote a reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// A plan (`upper`).
+    Plan(PlanId),
+    /// An objective or action (`traces_to`).
+    Element(ElementId),
+    /// An activity or investment (`action`).
+    Implementer(ImplementerId),
+}
+
+/// What a reference resolved to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A plan (`upper`).
+    Plan(PlanId),
+    /// An objective or action.
+    Element(ElementId),
+    /// An activity (codes of activities share the namespace of elements).
+    Implementer(ImplementerId),
+}
+
+/// One reference, as written, and what it resolved to.
+#[derive(Clone, Debug)]
+pub struct Link {
+    /// What it is for.
+    pub kind: LinkKind,
+    /// The plan it is written in.
+    pub plan: PlanId,
+    /// Who wrote it.
+    pub from: Owner,
+    /// The reference as written.
+    pub reference: Reference,
+    /// What it names (absent when unresolved: REF-01's alone).
+    pub target: Option<Target>,
+}
+
+/// A plan in the graph.
+#[derive(Clone, Debug, Default)]
+pub struct PlanNode {
+    /// The `upper` links.
+    pub upper: Vec<LinkId>,
+    /// Plans that list this one in `upper` (resolved).
+    pub lower: Vec<PlanId>,
+    /// Objectives and actions, in document order.
+    pub elements: Vec<ElementId>,
+    /// Activities and investments, in document order.
+    pub implementers: Vec<ImplementerId>,
+    /// The plan's rank.
+    pub rank: u8,
+}
+
+/// Where an element is in its plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElementPlace {
+    /// The plan.
+    pub plan: PlanId,
+    /// Index of the objective in `Plan::objectives`.
+    pub objective: usize,
+    /// Index of the action in the objective's `actions`, for actions.
+    pub action: Option<usize>,
+}
+
+/// An objective or action in the graph.
+#[derive(Clone, Debug)]
+pub struct ElementNode {
+    /// Where it is.
+    pub place: ElementPlace,
+    /// The parent objective, for actions.
+    pub parent: Option<ElementId>,
+    /// Its actions, for objectives.
+    pub children: Vec<ElementId>,
+    /// Its `traces_to` links, in order.
+    pub traces_to: Vec<LinkId>,
+    /// Links that resolved to it.
+    pub traced_by: Vec<LinkId>,
+    /// Activities and investments whose `action` resolved to it.
+    pub implemented_by: Vec<ImplementerId>,
+}
+
+/// An activity or an investment of a POI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImplementerPlace {
+    /// `activities[i]`.
+    Activity(PlanId, usize),
+    /// `investments[i]`.
+    Investment(PlanId, usize),
+}
+
+/// An activity or investment in the graph.
+#[derive(Clone, Debug)]
+pub struct ImplementerNode {
+    /// Where it is.
+    pub place: ImplementerPlace,
+    /// Its `action` link.
+    pub action: Option<LinkId>,
+}
+
+/// The resolved graph of every plan.
+#[derive(Debug, Default)]
+pub struct Graph {
+    /// Plans, in path order.
+    pub plans: Vec<Plan>,
+    /// One node per plan.
+    pub plan_nodes: Vec<PlanNode>,
+    /// Every objective and action.
+    pub elements: Vec<ElementNode>,
+    /// Every activity and investment.
+    pub implementers: Vec<ImplementerNode>,
+    /// Every reference.
+    pub links: Vec<Link>,
+    by_id: HashMap<String, PlanId>,
+}
+
+impl Graph {
+    /// The plan behind an id.
+    #[must_use]
+    pub fn plan(&self, id: PlanId) -> &Plan {
+        #[expect(clippy::indexing_slicing, reason = "PlanIds are only made by `build`")]
+        &self.plans[id.index()]
+    }
+
+    /// The graph node of a plan.
+    #[must_use]
+    pub fn plan_node(&self, id: PlanId) -> &PlanNode {
+        #[expect(clippy::indexing_slicing, reason = "PlanIds are only made by `build`")]
+        &self.plan_nodes[id.index()]
+    }
+
+    /// The plan with this id (the first one, when two share it).
+    #[must_use]
+    pub fn plan_by_id(&self, id: &str) -> Option<PlanId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Every plan id.
+    pub fn plan_ids(&self) -> impl Iterator<Item = PlanId> + '_ {
+        (0..self.plans.len()).map(PlanId::from_index)
+    }
+
+    /// The graph node of an element.
+    #[must_use]
+    pub fn element_node(&self, id: ElementId) -> &ElementNode {
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "ElementIds are only made by `build`"
+        )]
+        &self.elements[id.index()]
+    }
+
+    /// The objective or action behind an id.
+    #[must_use]
+    pub fn element(&self, id: ElementId) -> &Element {
+        let place = self.element_node(id).place;
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "places are recorded by `build` from the plans it owns"
+        )]
+        let objective = &self.plan(place.plan).objectives[place.objective];
+        match place.action {
+            #[expect(
+                clippy::indexing_slicing,
+                reason = "places are recorded by `build` from the plans it owns"
+            )]
+            Some(action) => &objective.actions[action],
+            None => objective,
+        }
+    }
+
+    /// The plan an element belongs to.
+    #[must_use]
+    pub fn element_plan(&self, id: ElementId) -> PlanId {
+        self.element_node(id).place.plan
+    }
+
+    /// A link.
+    #[must_use]
+    pub fn link(&self, id: LinkId) -> &Link {
+        #[expect(clippy::indexing_slicing, reason = "LinkIds are only made by `build`")]
+        &self.links[id.index()]
+    }
+
+    /// The graph node of an activity or investment.
+    #[must_use]
+    pub fn implementer_node(&self, id: ImplementerId) -> &ImplementerNode {
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "ImplementerIds are only made by `build`"
+        )]
+        &self.implementers[id.index()]
+    }
+
+    /// The activity behind an id, if it is one.
+    #[must_use]
+    pub fn activity(&self, id: ImplementerId) -> Option<&Activity> {
+        match self.implementer_node(id).place {
+            ImplementerPlace::Activity(plan, i) => self.plan(plan).activities.get(i),
+            ImplementerPlace::Investment(..) => None,
+        }
+    }
+
+    /// The investment behind an id, if it is one.
+    #[must_use]
+    pub fn investment(&self, id: ImplementerId) -> Option<&Investment> {
+        match self.implementer_node(id).place {
+            ImplementerPlace::Investment(plan, i) => self.plan(plan).investments.get(i),
+            ImplementerPlace::Activity(..) => None,
+        }
+    }
+
+    /// The plan a target belongs to (a plan, for `upper` targets).
+    #[must_use]
+    pub fn target_plan(&self, target: Target) -> PlanId {
+        match target {
+            Target::Plan(plan) => plan,
+            Target::Element(element) => self.element_plan(element),
+            Target::Implementer(implementer) => match self.implementer_node(implementer).place {
+                ImplementerPlace::Activity(plan, _) | ImplementerPlace::Investment(plan, _) => plan,
+            },
+        }
+    }
+
+    /// Plans reachable through `upper`, transitively (the plan itself excluded), in discovery order.
+    #[must_use]
+    pub fn upper_closure(&self, plan: PlanId) -> Vec<PlanId> {
+        let mut seen = vec![false; self.plans.len()];
+        let mut order = Vec::new();
+        let mut stack = vec![plan];
+        while let Some(current) = stack.pop() {
+            for &link in &self.plan_node(current).upper {
+                if let Some(Target::Plan(upper)) = self.link(link).target
+                    && let Some(flag) = seen.get_mut(upper.index())
+                    && !*flag
+                    && upper != plan
+                {
+                    *flag = true;
+                    order.push(upper);
+                    stack.push(upper);
+                }
+            }
+        }
+        order
+    }
+
+    /// The elements a trace from `element` reaches directly (resolved targets only).
+    pub fn traces(&self, element: ElementId) -> impl Iterator<Item = ElementId> + '_ {
+        self.element_node(element)
+            .traces_to
+            .iter()
+            .filter_map(|&link| match self.link(link).target {
+                Some(Target::Element(target)) => Some(target),
+                _ => None,
+            })
+    }
+}

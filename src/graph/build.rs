@@ -1,0 +1,879 @@
+//! Building the graph: index codes, resolve references, report REF-01..05.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry as MapEntry;
+
+use super::{
+    ElementId, ElementNode, ElementPlace, Graph, ImplementerId, ImplementerNode, ImplementerPlace,
+    Link, LinkId, LinkKind, Owner, PlanId, PlanNode, REF_01, REF_02, REF_03, REF_04, REF_05,
+    Target, describe_plan, rank,
+};
+use crate::plan::model::{Plan, PlanKind, Reference};
+use crate::report::Finding;
+use crate::source::Span;
+use crate::suggest::closest;
+
+/// Resolves every reference of `plans` (in path order) and reports REF-01..05.
+#[must_use]
+pub fn build(plans: Vec<Plan>) -> (Graph, Vec<Finding>) {
+    let mut builder = Builder {
+        graph: Graph::default(),
+        codes: Vec::new(),
+        findings: Vec::new(),
+    };
+    builder.index(plans);
+    builder.resolve_all();
+    builder.check_ranks();
+    builder.check_cycles();
+    (builder.graph, builder.findings)
+}
+
+/// What an unresolved reference finding says.
+struct Miss {
+    message: String,
+    label: &'static str,
+    help: Option<String>,
+    related: Option<(Span, String)>,
+}
+
+struct Builder {
+    graph: Graph,
+    /// Per plan: code → the first element or activity that has it.
+    codes: Vec<HashMap<String, Target>>,
+    findings: Vec<Finding>,
+}
+
+impl Builder {
+    fn index(&mut self, plans: Vec<Plan>) {
+        for (plan_index, plan) in plans.iter().enumerate() {
+            let plan_id = PlanId::from_index(plan_index);
+            match self.graph.by_id.entry(plan.id.value.clone()) {
+                MapEntry::Vacant(slot) => {
+                    slot.insert(plan_id);
+                }
+                MapEntry::Occupied(first) => {
+                    let first_span = plans
+                        .get(first.get().index())
+                        .map_or(plan.id.span, |first| first.id.span);
+                    self.findings.push(
+                        Finding::new(
+                            &REF_02,
+                            plan.id.span,
+                            format!("plan id `{}` is used by another plan", plan.id.value),
+                        )
+                        .label("second plan with this id")
+                        .related(first_span, "the first plan with this id")
+                        .help("plan ids are unique in the repository; rename one of the two")
+                        .at(&plan.id.value, "", "plan.id"),
+                    );
+                }
+            }
+            let mut node = PlanNode {
+                rank: rank(plan),
+                ..PlanNode::default()
+            };
+            let mut codes: HashMap<String, Target> = HashMap::new();
+            let mut indicator_codes: HashMap<&str, Span> = HashMap::new();
+            for (objective_index, objective) in plan.objectives.iter().enumerate() {
+                let objective_id = ElementId::from_index(self.graph.elements.len());
+                self.graph.elements.push(ElementNode {
+                    place: ElementPlace {
+                        plan: plan_id,
+                        objective: objective_index,
+                        action: None,
+                    },
+                    parent: None,
+                    children: Vec::new(),
+                    traces_to: Vec::new(),
+                    traced_by: Vec::new(),
+                    implemented_by: Vec::new(),
+                });
+                node.elements.push(objective_id);
+                for (action_index, _) in objective.actions.iter().enumerate() {
+                    let action_id = ElementId::from_index(self.graph.elements.len());
+                    self.graph.elements.push(ElementNode {
+                        place: ElementPlace {
+                            plan: plan_id,
+                            objective: objective_index,
+                            action: Some(action_index),
+                        },
+                        parent: Some(objective_id),
+                        children: Vec::new(),
+                        traces_to: Vec::new(),
+                        traced_by: Vec::new(),
+                        implemented_by: Vec::new(),
+                    });
+                    if let Some(parent) = self.graph.elements.get_mut(objective_id.index()) {
+                        parent.children.push(action_id);
+                    }
+                    node.elements.push(action_id);
+                }
+            }
+            for &element_id in &node.elements {
+                let element = element_of(&plans, &self.graph.elements, element_id);
+                self.claim_code(
+                    &mut codes,
+                    plan,
+                    &element.code.value,
+                    element.code.span,
+                    Target::Element(element_id),
+                    &element.code.value,
+                );
+                for indicator in &element.indicators {
+                    if let Some(code) = &indicator.code {
+                        if let Some(first) = indicator_codes.get(code.value.as_str()) {
+                            self.findings.push(
+                                Finding::new(
+                                    &REF_02,
+                                    code.span,
+                                    format!(
+                                        "indicator code `{}` is used twice in this plan",
+                                        code.value
+                                    ),
+                                )
+                                .label("second indicator with this code")
+                                .related(*first, "the first indicator with this code")
+                                .help("indicator codes are unique within a plan")
+                                .at(
+                                    &plan.id.value,
+                                    &element.code.value,
+                                    format!("{}.code", indicator.path),
+                                ),
+                            );
+                            if let Some(last) = self.findings.last_mut() {
+                                last.indicator = Some(code.value.clone());
+                            }
+                        } else {
+                            indicator_codes.insert(&code.value, code.span);
+                        }
+                    }
+                }
+            }
+            let mut cuis: HashMap<&str, Span> = HashMap::new();
+            for (activity_index, activity) in plan.activities.iter().enumerate() {
+                let id = ImplementerId::from_index(self.graph.implementers.len());
+                self.graph.implementers.push(ImplementerNode {
+                    place: ImplementerPlace::Activity(plan_id, activity_index),
+                    action: None,
+                });
+                node.implementers.push(id);
+                self.claim_code(
+                    &mut codes,
+                    plan,
+                    &activity.code.value,
+                    activity.code.span,
+                    Target::Implementer(id),
+                    &activity.code.value,
+                );
+            }
+            for (investment_index, investment) in plan.investments.iter().enumerate() {
+                let id = ImplementerId::from_index(self.graph.implementers.len());
+                self.graph.implementers.push(ImplementerNode {
+                    place: ImplementerPlace::Investment(plan_id, investment_index),
+                    action: None,
+                });
+                node.implementers.push(id);
+                if investment.cui.value.is_empty() {
+                    continue;
+                }
+                if let Some(first) = cuis.get(investment.cui.value.as_str()) {
+                    self.findings.push(
+                        Finding::new(
+                            &REF_02,
+                            investment.cui.span,
+                            format!(
+                                "CUI `{}` is listed twice in this plan",
+                                investment.cui.value
+                            ),
+                        )
+                        .label("second investment with this CUI")
+                        .related(*first, "the first investment with this CUI")
+                        .help("list each investment once; merge the two entries")
+                        .at(&plan.id.value, &investment.cui.value, "cui"),
+                    );
+                } else {
+                    cuis.insert(&investment.cui.value, investment.cui.span);
+                }
+            }
+            self.graph.plan_nodes.push(node);
+            self.codes.push(codes);
+        }
+        self.graph.plans = plans;
+    }
+
+    fn claim_code(
+        &mut self,
+        codes: &mut HashMap<String, Target>,
+        plan: &Plan,
+        code: &str,
+        span: Span,
+        target: Target,
+        element: &str,
+    ) {
+        if code.is_empty() {
+            return;
+        }
+        match codes.entry(code.to_owned()) {
+            MapEntry::Vacant(slot) => {
+                slot.insert(target);
+            }
+            MapEntry::Occupied(_) => {
+                self.findings.push(
+                    Finding::new(&REF_02, span, format!("code `{code}` is used twice in `{}`", plan.id.value))
+                        .label("second element with this code")
+                        .help("objectives, actions and activities of a plan share one set of codes; renumber one of them")
+                        .at(&plan.id.value, element, "code"),
+                );
+            }
+        }
+    }
+
+    fn resolve_all(&mut self) {
+        // Related locations of duplicate codes need the graph's plans, so they are added here.
+        let duplicates: Vec<usize> = (0..self.findings.len())
+            .filter(|&i| {
+                self.findings
+                    .get(i)
+                    .is_some_and(|f| f.rule == REF_02.id && f.path == "code")
+            })
+            .collect();
+        for i in duplicates {
+            let Some(finding) = self.findings.get(i) else {
+                continue;
+            };
+            let Some(plan_id) = self.graph.plan_by_id(&finding.plan) else {
+                continue;
+            };
+            let first = self
+                .codes
+                .get(plan_id.index())
+                .and_then(|codes| codes.get(&finding.element))
+                .map(|&target| self.target_span(target));
+            if let (Some(first), Some(finding)) = (first, self.findings.get_mut(i))
+                && first != finding.span
+            {
+                finding.related.push(crate::report::Related {
+                    span: first,
+                    message: "the first element with this code".to_owned(),
+                });
+            }
+        }
+
+        for plan_index in 0..self.graph.plans.len() {
+            let plan_id = PlanId::from_index(plan_index);
+            let upper: Vec<Reference> = self.graph.plan(plan_id).upper.clone();
+            for reference in upper {
+                let target = self.resolve_plan(plan_id, &reference);
+                let link = self.push_link(
+                    LinkKind::Upper,
+                    plan_id,
+                    Owner::Plan(plan_id),
+                    reference,
+                    target,
+                );
+                if let Some(node) = self.graph.plan_nodes.get_mut(plan_index) {
+                    node.upper.push(link);
+                }
+                if let Some(Target::Plan(upper)) = target
+                    && let Some(node) = self.graph.plan_nodes.get_mut(upper.index())
+                    && !node.lower.contains(&plan_id)
+                {
+                    node.lower.push(plan_id);
+                }
+            }
+            let elements = self.graph.plan_node(plan_id).elements.clone();
+            for element_id in elements {
+                let references = self.graph.element(element_id).traces_to.clone();
+                for reference in references {
+                    let target = self.resolve_code(plan_id, Owner::Element(element_id), &reference);
+                    let link = self.push_link(
+                        LinkKind::Trace,
+                        plan_id,
+                        Owner::Element(element_id),
+                        reference,
+                        target,
+                    );
+                    if let Some(node) = self.graph.elements.get_mut(element_id.index()) {
+                        node.traces_to.push(link);
+                    }
+                }
+            }
+            let implementers = self.graph.plan_node(plan_id).implementers.clone();
+            for implementer in implementers {
+                let reference = match self.graph.implementer_node(implementer).place {
+                    ImplementerPlace::Activity(_, i) => self
+                        .graph
+                        .plan(plan_id)
+                        .activities
+                        .get(i)
+                        .and_then(|a| a.action.clone()),
+                    ImplementerPlace::Investment(_, i) => self
+                        .graph
+                        .plan(plan_id)
+                        .investments
+                        .get(i)
+                        .and_then(|a| a.action.clone()),
+                };
+                let Some(reference) = reference else { continue };
+                let target =
+                    self.resolve_code(plan_id, Owner::Implementer(implementer), &reference);
+                let link = self.push_link(
+                    LinkKind::Action,
+                    plan_id,
+                    Owner::Implementer(implementer),
+                    reference,
+                    target,
+                );
+                if let Some(node) = self.graph.implementers.get_mut(implementer.index()) {
+                    node.action = Some(link);
+                }
+                if let Some(Target::Element(action)) = target
+                    && let Some(node) = self.graph.elements.get_mut(action.index())
+                {
+                    node.implemented_by.push(implementer);
+                }
+            }
+        }
+    }
+
+    fn push_link(
+        &mut self,
+        kind: LinkKind,
+        plan: PlanId,
+        from: Owner,
+        reference: Reference,
+        target: Option<Target>,
+    ) -> LinkId {
+        let id = LinkId::from_index(self.graph.links.len());
+        if let Some(Target::Element(element)) = target
+            && let Some(node) = self.graph.elements.get_mut(element.index())
+        {
+            node.traced_by.push(id);
+        }
+        self.graph.links.push(Link {
+            kind,
+            plan,
+            from,
+            reference,
+            target,
+        });
+        id
+    }
+
+    /// The code of the element, activity or investment that wrote a reference.
+    fn owner_code(&self, owner: Owner) -> String {
+        match owner {
+            Owner::Plan(_) => String::new(),
+            Owner::Element(element) => self.graph.element(element).code.value.clone(),
+            Owner::Implementer(implementer) => match self.graph.implementer_node(implementer).place
+            {
+                ImplementerPlace::Activity(..) => self
+                    .graph
+                    .activity(implementer)
+                    .map(|a| a.code.value.clone())
+                    .unwrap_or_default(),
+                ImplementerPlace::Investment(..) => self
+                    .graph
+                    .investment(implementer)
+                    .map(|i| i.cui.value.clone())
+                    .unwrap_or_default(),
+            },
+        }
+    }
+
+    fn unresolved(&mut self, plan: PlanId, owner: Owner, reference: &Reference, miss: Miss) {
+        let plan_id = self.graph.plan(plan).id.value.clone();
+        let element = self.owner_code(owner);
+        let mut finding = Finding::new(&REF_01, reference.text.span, miss.message)
+            .label(miss.label)
+            .maybe_help(miss.help)
+            .at(&plan_id, &element, reference.path.clone());
+        if let Some((span, message)) = miss.related {
+            finding = finding.related(span, message);
+        }
+        self.findings.push(finding);
+    }
+
+    fn resolve_plan(&mut self, plan: PlanId, reference: &Reference) -> Option<Target> {
+        let text = reference.text.value.trim();
+        if let Some(found) = self.graph.plan_by_id(text) {
+            return Some(Target::Plan(found));
+        }
+        let (help, related) = self.near_plan(text);
+        self.unresolved(
+            plan,
+            Owner::Plan(plan),
+            reference,
+            Miss {
+                message: format!("upper plan `{text}` does not exist"),
+                label: "no plan has this id",
+                help,
+                related,
+            },
+        );
+        None
+    }
+
+    fn near_plan(&self, text: &str) -> (Option<String>, Option<(Span, String)>) {
+        let near = closest(text, self.graph.plans.iter().map(|p| p.id.value.as_str()))
+            .and_then(|id| self.graph.plan_by_id(id));
+        match near {
+            Some(near) => {
+                let near_plan = self.graph.plan(near);
+                (
+                    Some(format!("did you mean `{}`?", near_plan.id.value)),
+                    Some((
+                        near_plan.id.span,
+                        format!("`{}` is declared here", near_plan.id.value),
+                    )),
+                )
+            }
+            None => (
+                Some("plan ids are declared as `plan.id` in each plan file".to_owned()),
+                None,
+            ),
+        }
+    }
+
+    fn resolve_code(
+        &mut self,
+        plan: PlanId,
+        owner: Owner,
+        reference: &Reference,
+    ) -> Option<Target> {
+        let text = reference.text.value.trim().to_owned();
+        let (target_plan, code) = match text.split_once('/') {
+            Some((plan_text, code)) => {
+                let Some(found) = self.graph.plan_by_id(plan_text.trim()) else {
+                    let (help, related) = self.near_plan(plan_text.trim());
+                    self.unresolved(
+                        plan,
+                        owner,
+                        reference,
+                        Miss {
+                            message: format!(
+                                "`{text}` names plan `{}`, which does not exist",
+                                plan_text.trim()
+                            ),
+                            label: "unknown plan",
+                            help,
+                            related,
+                        },
+                    );
+                    return None;
+                };
+                (found, code.trim().to_owned())
+            }
+            None => (plan, text.clone()),
+        };
+        if let Some(&target) = self
+            .codes
+            .get(target_plan.index())
+            .and_then(|codes| codes.get(&code))
+        {
+            return Some(target);
+        }
+        let target_plan_value = self.graph.plan(target_plan);
+        let target_id = target_plan_value.id.value.clone();
+        // A bare code that exists in an upper plan: the plan prefix was forgotten.
+        if !text.contains('/') {
+            for upper in self.graph.upper_closure_unresolved(plan, &self.codes) {
+                if let Some(&found) = self
+                    .codes
+                    .get(upper.index())
+                    .and_then(|codes| codes.get(&code))
+                {
+                    let upper_id = self.graph.plan(upper).id.value.clone();
+                    let span = self.target_span(found);
+                    self.unresolved(
+                        plan,
+                        owner,
+                        reference,
+                        Miss {
+                            message: format!("this plan has no element `{code}`"),
+                            label: "a bare code names an element of the same plan",
+                            help: Some(format!("did you mean `{upper_id}/{code}`?")),
+                            related: Some((span, format!("`{code}` of `{upper_id}`"))),
+                        },
+                    );
+                    return None;
+                }
+            }
+        }
+        let near = self.codes.get(target_plan.index()).and_then(|codes| {
+            let mut keys: Vec<&str> = codes.keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            closest(&code, keys).map(|near| (near.to_owned(), codes.get(near).copied()))
+        });
+        let (help, related) = match near {
+            Some((near_code, Some(found))) => (
+                Some(if text.contains('/') {
+                    format!("did you mean `{target_id}/{near_code}`?")
+                } else {
+                    format!("did you mean `{near_code}`?")
+                }),
+                Some((
+                    self.target_span(found),
+                    format!("`{near_code}` is declared here"),
+                )),
+            ),
+            _ => (
+                Some(format!(
+                    "look up the code in `{}`",
+                    self.graph.plan(target_plan).id.value
+                )),
+                None,
+            ),
+        };
+        let message = if text.contains('/') {
+            format!("`{target_id}` has no element `{code}`")
+        } else {
+            format!("this plan has no element `{code}`")
+        };
+        self.unresolved(
+            plan,
+            owner,
+            reference,
+            Miss {
+                message,
+                label: "no element has this code",
+                help,
+                related,
+            },
+        );
+        None
+    }
+
+    fn target_span(&self, target: Target) -> Span {
+        match target {
+            Target::Plan(plan) => self.graph.plan(plan).id.span,
+            Target::Element(element) => self.graph.element(element).code.span,
+            Target::Implementer(implementer) => self
+                .graph
+                .activity(implementer)
+                .map(|a| a.code.span)
+                .or_else(|| self.graph.investment(implementer).map(|i| i.cui.span))
+                .unwrap_or_else(|| self.graph.plan(self.graph.target_plan(target)).id.span),
+        }
+    }
+
+    /// REF-04 (not upward) and REF-05 (to a concerted or sectoral plan not declared in `upper`).
+    fn check_ranks(&mut self) {
+        let mut closures: HashMap<PlanId, Vec<PlanId>> = HashMap::new();
+        for index in 0..self.graph.links.len() {
+            let link = self.graph.link(LinkId::from_index(index));
+            if link.kind == LinkKind::Action {
+                continue;
+            }
+            let Some(target) = link.target else { continue };
+            let from_plan = link.plan;
+            let to_plan = self.graph.target_plan(target);
+            let from_rank = self.graph.plan_node(from_plan).rank;
+            let to_rank = self.graph.plan_node(to_plan).rank;
+            let from = self.graph.plan(from_plan);
+            let to = self.graph.plan(to_plan);
+            let element = match link.from {
+                Owner::Element(element) => self.graph.element(element).code.value.clone(),
+                _ => String::new(),
+            };
+            if to_rank <= from_rank {
+                let what = if link.kind == LinkKind::Upper {
+                    "lists as upper plan"
+                } else {
+                    "traces to"
+                };
+                let message = if to_plan == from_plan {
+                    format!(
+                        "`{}` traces to `{}` of its own plan",
+                        element, link.reference.text.value
+                    )
+                } else {
+                    format!(
+                        "{} {what} `{}`, {}, which does not rank above {}",
+                        if element.is_empty() {
+                            format!("`{}`", from.id.value)
+                        } else {
+                            format!("`{element}`")
+                        },
+                        link.reference.text.value,
+                        describe_plan(to),
+                        describe_plan(from),
+                    )
+                };
+                let finding = Finding::new(&REF_04, link.reference.text.span, message)
+                    .label("points sideways or down the hierarchy")
+                    .related(to.id.span, format!("`{}` is {}", to.id.value, describe_plan(to)))
+                    .help("articulation goes upwards: pedn > pgg, pn > pesem > pdrc > a province's pdlc > a district's pdlc > pei > poi")
+                    .at(&from.id.value, &element, link.reference.path.clone());
+                self.findings.push(finding);
+                continue;
+            }
+            if link.kind != LinkKind::Trace
+                || !matches!(
+                    to.kind.value,
+                    PlanKind::Pesem | PlanKind::Pdrc | PlanKind::Pdlc
+                )
+            {
+                continue;
+            }
+            let closure = closures
+                .entry(from_plan)
+                .or_insert_with(|| self.graph.upper_closure(from_plan));
+            if closure.contains(&to_plan) {
+                continue;
+            }
+            let help = format!(
+                "add `{}` to `upper` in the plan header, or trace to a plan that is declared",
+                to.id.value
+            );
+            let mut finding = Finding::new(
+                &REF_05,
+                link.reference.text.span,
+                format!(
+                    "`{element}` traces to `{}`, which this plan does not declare in `upper`",
+                    to.id.value
+                ),
+            )
+            .label("undeclared upper plan")
+            .help(help)
+            .at(&from.id.value, &element, link.reference.path.clone());
+            if let Some(key) = from.upper_key {
+                finding = finding.related(key, "the plans declared as upper");
+            }
+            self.findings.push(finding);
+        }
+    }
+
+    /// REF-03: one finding per strongly connected set of elements that traces in a circle.
+    fn check_cycles(&mut self) {
+        let count = self.graph.elements.len();
+        let successors: Vec<Vec<(ElementId, LinkId)>> = (0..count)
+            .map(|i| {
+                let id = ElementId::from_index(i);
+                self.graph
+                    .element_node(id)
+                    .traces_to
+                    .iter()
+                    .filter_map(|&link| match self.graph.link(link).target {
+                        Some(Target::Element(target)) => Some((target, link)),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        for component in strongly_connected(&successors) {
+            let self_loop = component.len() == 1
+                && component.first().is_some_and(|&only| {
+                    successors
+                        .get(only.index())
+                        .is_some_and(|next| next.iter().any(|(t, _)| *t == only))
+                });
+            if component.len() < 2 && !self_loop {
+                continue;
+            }
+            let key = |id: &ElementId| {
+                let plan = self.graph.plan(self.graph.element_plan(*id));
+                (
+                    plan.id.value.clone(),
+                    self.graph.element(*id).code.value.clone(),
+                )
+            };
+            let Some(&start) = component.iter().min_by_key(|id| key(id)) else {
+                continue;
+            };
+            let Some(&(next, link)) = successors
+                .get(start.index())
+                .and_then(|next| next.iter().find(|(t, _)| component.contains(t)))
+            else {
+                continue;
+            };
+            // The cycle, shortest way back from `next` to `start` inside the component.
+            let path = shortest_path(&successors, next, start, &component);
+            let mut names = vec![self.qualified(start)];
+            names.extend(path.iter().map(|&id| self.qualified(id)));
+            let link = self.graph.link(link);
+            let plan = self.graph.plan(link.plan);
+            let mut finding = Finding::new(&REF_03, link.reference.text.span, format!("trace cycle: {}", names.join(" → ")))
+                .label("this trace closes the cycle")
+                .help("traces go from a lower plan to a higher one; remove the trace that points back down")
+                .at(&plan.id.value, &self.graph.element(start).code.value, link.reference.path.clone());
+            for &id in path.iter().filter(|&&id| id != start).take(4) {
+                finding = finding.related(
+                    self.graph.element(id).code.span,
+                    format!("`{}` is in the cycle", self.qualified(id)),
+                );
+            }
+            self.findings.push(finding);
+        }
+    }
+
+    fn qualified(&self, element: ElementId) -> String {
+        let plan = self.graph.plan(self.graph.element_plan(element));
+        format!(
+            "{}/{}",
+            plan.id.value,
+            self.graph.element(element).code.value
+        )
+    }
+}
+
+impl Graph {
+    /// Plans above `plan` through `upper`, before links are built: read from the plans' text.
+    fn upper_closure_unresolved(
+        &self,
+        plan: PlanId,
+        _codes: &[HashMap<String, Target>],
+    ) -> Vec<PlanId> {
+        let mut seen = vec![false; self.plans.len()];
+        let mut order = Vec::new();
+        let mut stack = vec![plan];
+        while let Some(current) = stack.pop() {
+            for reference in &self.plan(current).upper {
+                if let Some(upper) = self.plan_by_id(reference.text.value.trim())
+                    && let Some(flag) = seen.get_mut(upper.index())
+                    && !*flag
+                    && upper != plan
+                {
+                    *flag = true;
+                    order.push(upper);
+                    stack.push(upper);
+                }
+            }
+        }
+        order
+    }
+}
+
+fn element_of<'p>(
+    plans: &'p [Plan],
+    elements: &[ElementNode],
+    id: ElementId,
+) -> &'p crate::plan::model::Element {
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "ids and places were just recorded from these plans"
+    )]
+    let place = elements[id.index()].place;
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "ids and places were just recorded from these plans"
+    )]
+    let objective = &plans[place.plan.index()].objectives[place.objective];
+    match place.action {
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "ids and places were just recorded from these plans"
+        )]
+        Some(action) => &objective.actions[action],
+        None => objective,
+    }
+}
+
+/// Tarjan's algorithm without recursion: the strongly connected components, each sorted.
+fn strongly_connected(successors: &[Vec<(ElementId, LinkId)>]) -> Vec<Vec<ElementId>> {
+    const UNSEEN: usize = usize::MAX;
+    let count = successors.len();
+    let mut index = vec![UNSEEN; count];
+    let mut low = vec![0; count];
+    let mut on_stack = vec![false; count];
+    let mut stack = Vec::new();
+    let mut components = Vec::new();
+    let mut next_index = 0;
+    for root in 0..count {
+        if index.get(root) != Some(&UNSEEN) {
+            continue;
+        }
+        // (node, next successor position)
+        let mut work = vec![(root, 0usize)];
+        while let Some(&mut (node, ref mut position)) = work.last_mut() {
+            if *position == 0 && index.get(node) == Some(&UNSEEN) {
+                if let (Some(i), Some(l), Some(o)) = (
+                    index.get_mut(node),
+                    low.get_mut(node),
+                    on_stack.get_mut(node),
+                ) {
+                    *i = next_index;
+                    *l = next_index;
+                    *o = true;
+                }
+                next_index += 1;
+                stack.push(node);
+            }
+            let edges = successors.get(node).map_or(&[][..], Vec::as_slice);
+            if let Some(&(successor, _)) = edges.get(*position) {
+                *position += 1;
+                let successor = successor.index();
+                if index.get(successor) == Some(&UNSEEN) {
+                    work.push((successor, 0));
+                } else if on_stack.get(successor) == Some(&true) {
+                    let successor_index = index.get(successor).copied().unwrap_or(0);
+                    if let Some(l) = low.get_mut(node) {
+                        *l = (*l).min(successor_index);
+                    }
+                }
+                continue;
+            }
+            work.pop();
+            let node_low = low.get(node).copied().unwrap_or(0);
+            if let Some(&(parent, _)) = work.last()
+                && let Some(l) = low.get_mut(parent)
+            {
+                *l = (*l).min(node_low);
+            }
+            if index.get(node) == Some(&node_low) {
+                let mut component = Vec::new();
+                while let Some(member) = stack.pop() {
+                    if let Some(o) = on_stack.get_mut(member) {
+                        *o = false;
+                    }
+                    component.push(ElementId::from_index(member));
+                    if member == node {
+                        break;
+                    }
+                }
+                component.sort_unstable();
+                components.push(component);
+            }
+        }
+    }
+    components
+}
+
+/// The shortest path from `from` to `to` using only members of `component` (both ends included).
+fn shortest_path(
+    successors: &[Vec<(ElementId, LinkId)>],
+    from: ElementId,
+    to: ElementId,
+    component: &[ElementId],
+) -> Vec<ElementId> {
+    let mut previous: HashMap<ElementId, ElementId> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([from]);
+    let mut seen = std::collections::HashSet::from([from]);
+    while let Some(current) = queue.pop_front() {
+        if current == to {
+            break;
+        }
+        for &(next, _) in successors
+            .get(current.index())
+            .map_or(&[][..], Vec::as_slice)
+        {
+            if component.binary_search(&next).is_ok() && seen.insert(next) {
+                previous.insert(next, current);
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut path = vec![to];
+    let mut current = to;
+    while current != from {
+        match previous.get(&current) {
+            Some(&before) => {
+                path.push(before);
+                current = before;
+            }
+            None => break,
+        }
+    }
+    path.reverse();
+    path
+}

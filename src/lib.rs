@@ -1,0 +1,163 @@
+//! alinea checks whether Peru's public plans are aligned, and shows planners
+//! what is wrong, where, and why.
+//!
+//! # Architecture
+//!
+//! A run is a pipeline of stages, each one a top-level module, in order:
+//!
+//! ```text
+//! discover files → load plans (YAML with spans) → build the reference graph
+//!    → (rules: parse, type-check, evaluate) → findings → render (human | json)
+//! ```
+//!
+//! ## Codemap
+//!
+//! - [`source`]: `FileId`, `Span`, `Spanned<T>`, `SourceFile` and `SourceDb`
+//!   (each file's text stored once, with a line index); reading files with a
+//!   size limit and UTF-8 check.
+//! - [`discover`]: walks the user's paths with walkdir (hidden folders and
+//!   `target/` skipped, symlinks followed, loops reported) → `Vec<Input>`.
+//! - [`plan`]: `plan::yaml` turns text into a spanned tree with its own limits
+//!   (depth, alias expansion, node count); `plan::load` decodes the tree into
+//!   the typed `plan::model` (`Plan`, `Element`, `Indicator`, `Activity`, …),
+//!   reporting LOAD-01..03. Files are parsed in parallel with rayon.
+//! - [`graph`]: `graph::build` indexes codes and resolves every `traces_to`,
+//!   `upper` and `action` reference into a `Graph` that can be walked both
+//!   ways (traces/traced by, upper/lower, action/implemented by), reporting
+//!   REF-01..05.
+//! - [`report`]: `Finding`, `Severity`, `Pillar`, `Profile`, `Report`: the one
+//!   output model every renderer reads.
+//! - [`render`]: one module per format (`human` with miette, `json`).
+//! - [`cli`]: flags → options, the run, exit codes. The only module with `main`'s concerns.
+//! - [`suggest`]: "did you mean" by edit distance.
+//!
+//! ## Invariants
+//!
+//! - **Invariant:** only `discover` and `source` touch the file system, and only
+//!   `render` and `cli` write to stdout or stderr. The tool never writes to a plan file.
+//! - **Invariant:** the YAML library's types never leave `plan::yaml`.
+//! - **Invariant:** no stage returns early on bad user data: each returns its
+//!   value together with findings, and one broken file never hides the
+//!   findings of the others. `Result` is for IO and usage errors only.
+//! - **Invariant:** no input can crash the process: the YAML tree is built
+//!   without recursion, nesting, alias expansion, node count and file size are
+//!   capped, and nothing indexes user data without a check (`unwrap`,
+//!   `expect` and slice indexing are denied by lints outside tests).
+//! - **Invariant:** results never depend on scheduling: files are parsed in
+//!   parallel but collected in discovery order (sorted by path), and findings
+//!   are sorted by file, line, column and rule id before rendering.
+//! - **Invariant:** `render` depends only on `report` and `source`.
+
+pub mod cli;
+pub mod discover;
+pub mod graph;
+pub mod plan;
+pub mod render;
+pub mod report;
+pub mod source;
+pub mod suggest;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::graph::Graph;
+use crate::report::{CheckMeta, Finding, Pillar, Profile, Report};
+use crate::source::SourceDb;
+
+/// Every built-in check that runs without rule files.
+pub const BUILTIN_CHECKS: &[CheckMeta] = &[
+    plan::LOAD_01,
+    plan::LOAD_02,
+    plan::LOAD_03,
+    graph::REF_01,
+    graph::REF_02,
+    graph::REF_03,
+    graph::REF_04,
+    graph::REF_05,
+];
+
+/// What a check run covers.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// Files and folders to check.
+    pub paths: Vec<PathBuf>,
+}
+
+/// A finished run: the report, the files it points into, and the graph.
+#[derive(Debug)]
+pub struct Run {
+    /// Findings, counts and profiles.
+    pub report: Report,
+    /// Every file read.
+    pub sources: SourceDb,
+    /// The resolved plans.
+    pub graph: Graph,
+}
+
+/// Runs the pipeline on the paths: discover, load, build the graph, report.
+///
+/// # Errors
+/// When a path does not exist (a usage error); bad plan files are findings, never errors.
+pub fn check(options: &CheckOptions) -> Result<Run, discover::MissingPathError> {
+    let inputs = discover::discover(&options.paths)?;
+    let mut sources = SourceDb::new();
+    let loaded = plan::load(&inputs, &mut sources);
+    let (graph, graph_findings) = graph::build(loaded.plans);
+    let mut findings = loaded.findings;
+    findings.extend(graph_findings);
+    let mut report = Report {
+        files: loaded.files,
+        plans: graph.plans.len(),
+        rules: BUILTIN_CHECKS.len(),
+        profiles: profiles(&graph, &findings),
+        skipped: loaded
+            .skipped
+            .iter()
+            .map(|&id| sources.file(id).display_name().to_owned())
+            .collect(),
+        findings,
+        suppressed: 0,
+    };
+    report.sort(&sources);
+    Ok(Run {
+        report,
+        sources,
+        graph,
+    })
+}
+
+/// Each plan's public value profile: per pillar, how many of its elements
+/// (objectives, actions, activities, investments) carry no finding of that pillar.
+fn profiles(graph: &Graph, findings: &[Finding]) -> Vec<Profile> {
+    let mut flagged: HashSet<(&str, &str, Pillar)> = HashSet::new();
+    for finding in findings {
+        if let Some(pillar) = finding.pillar
+            && !finding.element.is_empty()
+        {
+            flagged.insert((finding.plan.as_str(), finding.element.as_str(), pillar));
+        }
+    }
+    graph
+        .plans
+        .iter()
+        .map(|plan| {
+            let mut codes: Vec<&str> = plan.elements().map(|e| e.code.value.as_str()).collect();
+            codes.extend(plan.activities.iter().map(|a| a.code.value.as_str()));
+            codes.extend(plan.investments.iter().map(|i| i.cui.value.as_str()));
+            let total = codes.len();
+            let clean = |pillar: Pillar| {
+                let dirty = codes
+                    .iter()
+                    .filter(|code| flagged.contains(&(plan.id.value.as_str(), **code, pillar)))
+                    .count();
+                [total - dirty, total]
+            };
+            Profile {
+                plan: plan.id.value.clone(),
+                legitimacy: clean(Pillar::Legitimacy),
+                capacity: clean(Pillar::Capacity),
+                value: clean(Pillar::Value),
+            }
+        })
+        .collect()
+}

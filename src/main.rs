@@ -1,0 +1,5 @@
+//! The `alinea` binary: everything happens in [`alinea::cli`].
+
+fn main() -> std::process::ExitCode {
+    alinea::cli::main()
+}

@@ -1,0 +1,164 @@
+//! Stage 2: plan documents: read each file, parse its YAML with spans, and
+//! decode the typed [`Plan`], reporting LOAD-01..03 findings on the way.
+//!
+//! Files are read and parsed in parallel; results are collected in discovery
+//! order, so the output never depends on scheduling.
+
+pub mod load;
+pub mod model;
+pub mod yaml;
+
+use rayon::prelude::*;
+
+use crate::discover::{Input, io_message};
+use crate::report::{CheckMeta, Finding, Severity};
+use crate::source::{FileId, ReadOutcome, SourceDb, SourceFile, Span, read};
+
+pub use model::{Plan, PlanKind};
+
+/// LOAD-01: the file is not well-formed YAML (or breaks a parsing limit).
+pub const LOAD_01: CheckMeta = CheckMeta {
+    id: "LOAD-01",
+    slug: "invalid-yaml",
+    severity: Severity::Error,
+    pillar: None,
+    title: "The file is not well-formed YAML",
+};
+/// LOAD-02: the plan does not follow the plan format.
+pub const LOAD_02: CheckMeta = CheckMeta {
+    id: "LOAD-02",
+    slug: "schema-violation",
+    severity: Severity::Error,
+    pillar: None,
+    title: "The plan does not follow the plan format",
+};
+/// LOAD-03: the file cannot be read.
+pub const LOAD_03: CheckMeta = CheckMeta {
+    id: "LOAD-03",
+    slug: "unreadable-file",
+    severity: Severity::Error,
+    pillar: None,
+    title: "The file cannot be read",
+};
+
+/// What one file turned out to be.
+#[derive(Debug)]
+pub enum PlanFile {
+    /// YAML without a top-level `plan` key: skipped without a word.
+    NotAPlan,
+    /// A plan document: the plan when its header could be read, and the findings.
+    Plan {
+        /// The plan (absent when `id` or `kind` could not be read).
+        plan: Option<Box<Plan>>,
+        /// LOAD findings.
+        findings: Vec<Finding>,
+    },
+    /// A file that could not be read or parsed.
+    Broken(Box<Finding>),
+}
+
+/// The result of loading every input.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Plans, in path order.
+    pub plans: Vec<Plan>,
+    /// LOAD findings.
+    pub findings: Vec<Finding>,
+    /// Files that are plans or could not be read.
+    pub files: usize,
+    /// YAML files skipped because they are not plans.
+    pub skipped: Vec<FileId>,
+}
+
+/// Reads, parses and decodes every input, in parallel, into `sources`.
+pub fn load(inputs: &[Input], sources: &mut SourceDb) -> Loaded {
+    let first = sources.next_id().index();
+    let results: Vec<(SourceFile, PlanFile)> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(i, input)| load_one(FileId::from_index(first + i), input))
+        .collect();
+    let mut loaded = Loaded::default();
+    for (file, outcome) in results {
+        let id = sources.push(file);
+        match outcome {
+            PlanFile::NotAPlan => loaded.skipped.push(id),
+            PlanFile::Broken(finding) => {
+                loaded.files += 1;
+                loaded.findings.push(*finding);
+            }
+            PlanFile::Plan { plan, findings } => {
+                loaded.files += 1;
+                loaded.findings.extend(findings);
+                if let Some(plan) = plan {
+                    loaded.plans.push(*plan);
+                }
+            }
+        }
+    }
+    loaded
+}
+
+fn load_one(id: FileId, input: &Input) -> (SourceFile, PlanFile) {
+    if let Some(problem) = &input.problem {
+        let file = SourceFile::new(input.path.clone(), String::new());
+        let finding = Finding::new(&LOAD_03, Span::file_start(id), problem.clone())
+            .label("this path")
+            .help("remove the link or fix what it points to");
+        return (file, PlanFile::Broken(Box::new(finding)));
+    }
+    match read(&input.path) {
+        ReadOutcome::Text(text) => {
+            let file = SourceFile::new(input.path.clone(), text);
+            let outcome = match yaml::parse(id, &file) {
+                Ok(document) => load::decode(id, &document),
+                Err(error) => PlanFile::Broken(Box::new(
+                    Finding::new(&LOAD_01, error.span, error.message)
+                        .label("here")
+                        .maybe_help(error.help),
+                )),
+            };
+            (file, outcome)
+        }
+        ReadOutcome::NotUtf8 {
+            lossy,
+            offset,
+            byte,
+        } => {
+            let end = lossy
+                .get(offset..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(offset, |c| offset + c.len_utf8());
+            let file = SourceFile::new(input.path.clone(), lossy);
+            let finding = Finding::new(&LOAD_03, Span::new(id, offset, end), format!("the file is not UTF-8 (byte 0x{byte:02X})"))
+                .label("not UTF-8")
+                .help("save the file as UTF-8; bytes like this one usually mean Latin-1 (ISO-8859-1) or Windows-1252");
+            (file, PlanFile::Broken(Box::new(finding)))
+        }
+        ReadOutcome::TooLarge(size) => {
+            let file = SourceFile::new(input.path.clone(), String::new());
+            let finding = Finding::new(
+                &LOAD_03,
+                Span::file_start(id),
+                format!(
+                    "the file is too large ({} MiB; the limit is {} MiB)",
+                    size / (1024 * 1024),
+                    crate::source::MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .label("this file")
+            .help("a plan file is far smaller; split it or leave it out of the paths");
+            (file, PlanFile::Broken(Box::new(finding)))
+        }
+        ReadOutcome::Failed(error) => {
+            let file = SourceFile::new(input.path.clone(), String::new());
+            let finding = Finding::new(
+                &LOAD_03,
+                Span::file_start(id),
+                format!("the file cannot be read: {}", io_message(&error)),
+            )
+            .label("this file");
+            (file, PlanFile::Broken(Box::new(finding)))
+        }
+    }
+}

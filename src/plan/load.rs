@@ -1,0 +1,1020 @@
+//! The spanned YAML tree → the typed [`Plan`], with a LOAD-02 finding for
+//! every key or value that does not fit the format, and the run going on.
+
+use crate::plan::model::{
+    Activity, Approval, Baseline, Date, Element, Entity, Gap, Indicator, Investment, Participation,
+    Period, Plan, PlanKind, Provenance, Reference, Waiver, YearMap,
+};
+use crate::plan::yaml::{Document, Entry, Node, Plain, Value};
+use crate::plan::{LOAD_02, PlanFile};
+use crate::report::Finding;
+use crate::source::{FileId, Span, Spanned};
+use crate::suggest::did_you_mean;
+
+/// Reads the plan in a parsed document, or says that the file is not a plan.
+pub(crate) fn decode(file: FileId, document: &Document) -> PlanFile {
+    let Some(root) = &document.root else {
+        return PlanFile::NotAPlan;
+    };
+    let Some(header) = root
+        .as_map()
+        .and_then(|entries| entries.iter().find(|e| e.key.value == "plan"))
+    else {
+        return PlanFile::NotAPlan;
+    };
+    let mut decoder = Decoder {
+        file,
+        findings: Vec::new(),
+    };
+    for (second, first) in &document.duplicate_keys {
+        decoder.findings.push(
+            Finding::new(
+                &LOAD_02,
+                second.span,
+                format!("duplicated key `{}`", second.value),
+            )
+            .label("written a second time here")
+            .related(*first, "first written here")
+            .help("a key may appear once in a mapping; merge the two or rename one"),
+        );
+    }
+    for span in &document.complex_keys {
+        decoder.error(
+            *span,
+            "a mapping key must be plain text",
+            "this key is a list or a mapping",
+            None,
+            "",
+        );
+    }
+    if let Some(span) = document.extra_document {
+        decoder.error(
+            span,
+            "a plan file holds one YAML document",
+            "a second document starts here",
+            Some("move the second document to a file of its own"),
+            "",
+        );
+    }
+    let plan = decoder.plan(root, header);
+    let mut findings = decoder.findings;
+    if let Some(plan) = &plan {
+        for finding in &mut findings {
+            finding.plan.clone_from(&plan.id.value);
+        }
+    }
+    PlanFile::Plan {
+        plan: plan.map(Box::new),
+        findings,
+    }
+}
+
+const TOP_KEYS: &[&str] = &[
+    "plan",
+    "objectives",
+    "budget_ceiling",
+    "activities",
+    "investments",
+    "waivers",
+];
+const HEADER_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "title",
+    "entity",
+    "period",
+    "version",
+    "status",
+    "approval",
+    "technical_report",
+    "published",
+    "upper",
+    "participation",
+    "provenance",
+    "notes",
+];
+const ENTITY_KEYS: &[&str] = &["name", "type", "level", "territory", "pliego"];
+const PERIOD_KEYS: &[&str] = &["start", "end"];
+const APPROVAL_KEYS: &[&str] = &["instrument", "date"];
+const PARTICIPATION_KEYS: &[&str] = &["kind", "date", "participants", "notes"];
+const OBJECTIVE_KEYS: &[&str] = &[
+    "code",
+    "statement",
+    "priority",
+    "responsible",
+    "traces_to",
+    "indicators",
+    "actions",
+    "provenance",
+    "notes",
+];
+const ACTION_KEYS: &[&str] = &[
+    "code",
+    "statement",
+    "priority",
+    "responsible",
+    "traces_to",
+    "indicators",
+    "provenance",
+    "notes",
+];
+const LINK_KEYS: &[&str] = &["ref", "why"];
+const INDICATOR_KEYS: &[&str] = &[
+    "code",
+    "name",
+    "unit",
+    "direction",
+    "baseline",
+    "targets",
+    "responsible",
+    "source",
+    "method",
+    "provenance",
+    "notes",
+];
+const BASELINE_KEYS: &[&str] = &["year", "value"];
+const ACTIVITY_KEYS: &[&str] = &[
+    "code",
+    "name",
+    "action",
+    "cost_center",
+    "unit",
+    "physical",
+    "budget",
+    "provenance",
+    "notes",
+];
+const INVESTMENT_KEYS: &[&str] = &[
+    "cui",
+    "type",
+    "name",
+    "action",
+    "gaps",
+    "budget",
+    "provenance",
+    "notes",
+];
+const GAP_KEYS: &[&str] = &["type", "indicator", "contribution"];
+const WAIVER_KEYS: &[&str] = &["rule", "at", "reason", "until"];
+
+/// The keys of one mapping, with the path that leads to it.
+struct Fields<'n> {
+    node: &'n Node,
+    entries: &'n [Entry],
+    path: String,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|entry| entry.key.value == key)
+            .map(|entry| &entry.value)
+    }
+
+    fn key_span(&self, key: &str) -> Option<Span> {
+        self.entries
+            .iter()
+            .find(|entry| entry.key.value == key)
+            .map(|entry| entry.key.span)
+    }
+
+    fn child(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    /// Where to point when a key is missing: the first key of the mapping.
+    fn anchor(&self) -> Span {
+        self.entries
+            .first()
+            .map_or(self.node.span, |entry| entry.key.span)
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+struct Decoder {
+    file: FileId,
+    findings: Vec<Finding>,
+}
+
+impl Decoder {
+    fn error(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        label: &str,
+        help: Option<&str>,
+        path: &str,
+    ) {
+        let mut finding = Finding::new(&LOAD_02, span, message).label(label);
+        finding.help = help.map(str::to_owned);
+        path.clone_into(&mut finding.path);
+        self.findings.push(finding);
+    }
+
+    /// Checks that `node` is a mapping whose keys are all in `allowed`.
+    fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        allowed: &[&str],
+        path: &str,
+    ) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            if !is_null(node) {
+                self.error(
+                    node.span,
+                    format!("{what} must be a mapping, found {}", node.describe()),
+                    "expected `key: value` lines here",
+                    None,
+                    path,
+                );
+            }
+            return None;
+        };
+        for entry in entries {
+            if allowed.contains(&entry.key.value.as_str()) {
+                continue;
+            }
+            let help = did_you_mean(&entry.key.value, allowed.iter().copied())
+                .unwrap_or_else(|| format!("the keys of {what} are {}", quoted_list(allowed)));
+            self.error(
+                entry.key.span,
+                format!("unknown key `{}` in {what}", entry.key.value),
+                "not a key of the plan format",
+                Some(&help),
+                &join(path, &entry.key.value),
+            );
+        }
+        Some(Fields {
+            node,
+            entries,
+            path: path.to_owned(),
+        })
+    }
+
+    fn missing(&mut self, fields: &Fields<'_>, key: &str, what: &str) {
+        self.error(
+            fields.anchor(),
+            format!("missing required key `{key}` in {what}"),
+            &format!("{what} has no `{key}`"),
+            None,
+            &fields.path,
+        );
+    }
+
+    fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<String>> {
+        let node = fields.get(key)?;
+        self.text_node(node, key, &fields.child(key))
+    }
+
+    fn required_text(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        what: &str,
+    ) -> Option<Spanned<String>> {
+        let value = self.text(fields, key);
+        if value.is_none() && fields.get(key).is_none_or(is_null) {
+            self.missing(fields, key, what);
+        }
+        value
+    }
+
+    fn text_node(&mut self, node: &Node, key: &str, path: &str) -> Option<Spanned<String>> {
+        if let Value::Scalar(scalar) = &node.value {
+            match scalar.resolve() {
+                Plain::Text => Some(Spanned::new(scalar.text.clone(), node.span)),
+                Plain::Null => None,
+                Plain::Number(_) | Plain::Bool(_) => {
+                    self.error(
+                    node.span,
+                    format!("`{key}` must be text, found {} `{}`", node.describe(), scalar.text),
+                    "this is read as a number, not as text",
+                    Some(&format!(
+                        "quote it: `{key}: \"{}\"` (leading zeros of codes such as ubigeo and CUI would otherwise be lost)",
+                        scalar.text
+                    )),
+                    path,
+                );
+                    None
+                }
+            }
+        } else {
+            self.error(
+                node.span,
+                format!("`{key}` must be text, found {}", node.describe()),
+                "expected text",
+                None,
+                path,
+            );
+            None
+        }
+    }
+
+    fn number(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<f64>> {
+        let node = fields.get(key)?;
+        self.number_node(node, key, &fields.child(key), false)
+    }
+
+    fn number_node(
+        &mut self,
+        node: &Node,
+        key: &str,
+        path: &str,
+        allow_nd: bool,
+    ) -> Option<Spanned<f64>> {
+        if let Value::Scalar(scalar) = &node.value {
+            match scalar.resolve() {
+                Plain::Number(n) => return Some(Spanned::new(n, node.span)),
+                Plain::Null => return None,
+                Plain::Text if allow_nd && scalar.text.trim().eq_ignore_ascii_case("ND") => {
+                    return None;
+                }
+                Plain::Text if !scalar.plain && scalar.text.trim().parse::<f64>().is_ok() => {
+                    self.error(
+                        node.span,
+                        format!(
+                            "`{key}` must be a number, found the quoted text `{}`",
+                            scalar.text
+                        ),
+                        "quoted, so read as text",
+                        Some("remove the quotes"),
+                        path,
+                    );
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        let hint = if allow_nd {
+            " (or `null` / `ND` when unknown)"
+        } else {
+            ""
+        };
+        self.error(
+            node.span,
+            format!("`{key}` must be a number{hint}, found {}", node.describe()),
+            "expected a number",
+            None,
+            path,
+        );
+        None
+    }
+
+    fn year_node(&mut self, node: &Node, key: &str, path: &str) -> Option<Spanned<i32>> {
+        let number = self.number_node(node, key, path, false)?;
+        let year = number.value;
+        if year.fract() == 0.0 && (1900.0..=2200.0).contains(&year) {
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "checked to be a whole number in 1900..=2200"
+            )]
+            return Some(Spanned::new(year as i32, number.span));
+        }
+        self.error(
+            number.span,
+            format!("`{key}` must be a year such as 2024, found `{year}`"),
+            "not a year",
+            None,
+            path,
+        );
+        None
+    }
+
+    fn date(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<Date>> {
+        let node = fields.get(key)?;
+        let path = fields.child(key);
+        let text = match &node.value {
+            Value::Scalar(scalar) if !matches!(scalar.resolve(), Plain::Null) => {
+                scalar.text.clone()
+            }
+            Value::Scalar(_) => return None,
+            _ => String::new(),
+        };
+        if let Some(date) = Date::parse(&text) {
+            return Some(Spanned::new(date, node.span));
+        }
+        self.error(
+            node.span,
+            format!(
+                "`{key}` must be a date written YYYY-MM-DD, found {}",
+                shown(node)
+            ),
+            "not a valid date",
+            Some("write the date as year-month-day, e.g. `2023-12-22`"),
+            &path,
+        );
+        None
+    }
+
+    fn word<T: Copy>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        parse: fn(&str) -> Option<T>,
+        words: &[&str],
+    ) -> Option<Spanned<T>> {
+        let node = fields.get(key)?;
+        let path = fields.child(key);
+        if let Value::Scalar(scalar) = &node.value {
+            if matches!(scalar.resolve(), Plain::Null) {
+                return None;
+            }
+            if let Some(value) = parse(&scalar.text) {
+                return Some(Spanned::new(value, node.span));
+            }
+            let near = did_you_mean(&scalar.text, words.iter().copied());
+            let help = match near {
+                Some(near) => format!("{near} the allowed values are {}", quoted_list(words)),
+                None => format!("the allowed values are {}", quoted_list(words)),
+            };
+            self.error(
+                node.span,
+                format!("unknown {key} `{}`", scalar.text),
+                &format!("not one of the {} allowed values", words.len()),
+                Some(&help),
+                &path,
+            );
+            return None;
+        }
+        self.error(
+            node.span,
+            format!("`{key}` must be one word, found {}", node.describe()),
+            "expected one of the allowed values",
+            Some(&format!("the allowed values are {}", quoted_list(words))),
+            &path,
+        );
+        None
+    }
+
+    fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> &'n [Node] {
+        let Some(node) = fields.get(key) else {
+            return &[];
+        };
+        match &node.value {
+            Value::Seq(items) => items,
+            _ if is_null(node) => &[],
+            _ => {
+                self.error(
+                    node.span,
+                    format!("`{key}` must be a list, found {}", node.describe()),
+                    "expected a list",
+                    Some(&format!("write `{key}: [ … ]` or one `- ` line per item")),
+                    &fields.child(key),
+                );
+                &[]
+            }
+        }
+    }
+
+    fn year_map(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<YearMap>> {
+        let node = fields.get(key)?;
+        let path = fields.child(key);
+        let Value::Map(entries) = &node.value else {
+            if !is_null(node) {
+                self.error(
+                    node.span,
+                    format!(
+                        "`{key}` must map years to numbers, found {}",
+                        node.describe()
+                    ),
+                    "expected `{2024: 40, 2025: 50}`",
+                    None,
+                    &path,
+                );
+            }
+            return None;
+        };
+        let mut map = YearMap::new();
+        for entry in entries {
+            let year = entry
+                .key
+                .value
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y));
+            let Some(year) = year else {
+                self.error(
+                    entry.key.span,
+                    format!(
+                        "`{key}` must map years to numbers, found the key `{}`",
+                        entry.key.value
+                    ),
+                    "not a year",
+                    None,
+                    &path,
+                );
+                continue;
+            };
+            let value_path = format!("{path}[{year}]");
+            if let Some(value) = self.number_node(&entry.value, key, &value_path, false) {
+                map.insert(year, value);
+            }
+        }
+        Some(Spanned::new(map, node.span))
+    }
+
+    fn reference(
+        &mut self,
+        node: &Node,
+        key: &str,
+        path: String,
+        allow_why: bool,
+    ) -> Option<Reference> {
+        if allow_why && matches!(node.value, Value::Map(_)) {
+            let fields = self.fields(node, "a link", LINK_KEYS, &path)?;
+            let text = self.required_text(&fields, "ref", "a link");
+            let why = self.text(&fields, "why");
+            return text.map(|text| Reference { text, why, path });
+        }
+        self.text_node(node, key, &path).map(|text| Reference {
+            text,
+            why: None,
+            path,
+        })
+    }
+
+    fn plan(&mut self, root: &Node, header: &Entry) -> Option<Plan> {
+        let top = self.fields(root, "a plan file", TOP_KEYS, "")?;
+        let fields = self.fields(&header.value, "the plan header", HEADER_KEYS, "plan");
+        let Some(fields) = fields else {
+            if is_null(&header.value) {
+                self.error(
+                    header.key.span,
+                    "the plan header is empty",
+                    "no `id`, `kind`, …",
+                    None,
+                    "plan",
+                );
+            }
+            return None;
+        };
+        let id = self.required_text(&fields, "id", "the plan header");
+        if let Some(id) = &id
+            && !valid_id(&id.value)
+        {
+            self.error(
+                    id.span,
+                    format!("invalid plan id `{}`", id.value),
+                    "not a valid id",
+                    Some("a plan id is lowercase letters, digits and hyphens, starting with a letter or digit"),
+                    "plan.id",
+                );
+        }
+        let kind = self.word(&fields, "kind", PlanKind::parse, PlanKind::WORDS);
+        if fields.get("kind").is_none_or(is_null) {
+            self.missing(&fields, "kind", "the plan header");
+        }
+        let title = self.required_text(&fields, "title", "the plan header");
+        let entity = self.entity(&fields);
+        let period = self.period(&fields);
+        let version = self.word(
+            &fields,
+            "version",
+            crate::plan::model::Version::parse,
+            crate::plan::model::Version::WORDS,
+        );
+        let status = self.word(
+            &fields,
+            "status",
+            crate::plan::model::Status::parse,
+            crate::plan::model::Status::WORDS,
+        );
+        let approval = fields.get("approval").and_then(|node| {
+            let approval = self.fields(node, "the approval", APPROVAL_KEYS, "plan.approval")?;
+            Some(Approval {
+                span: node.span,
+                instrument: self.text(&approval, "instrument"),
+                date: self.date(&approval, "date"),
+            })
+        });
+        let technical_report = self.text(&fields, "technical_report");
+        let published = self.text(&fields, "published");
+        let upper = self
+            .list(&fields, "upper")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| self.reference(node, "upper", format!("upper[{i}]"), false))
+            .collect();
+        let participation = self
+            .list(&fields, "participation")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| {
+                let path = format!("plan.participation[{i}]");
+                let record =
+                    self.fields(node, "a participation record", PARTICIPATION_KEYS, &path)?;
+                Some(Participation {
+                    kind: self.text(&record, "kind"),
+                    date: self.date(&record, "date"),
+                    participants: self.number(&record, "participants"),
+                })
+            })
+            .collect();
+        let provenance = self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        let _notes = self.text(&fields, "notes");
+
+        let kind_value = kind.as_ref().map(|k| k.value);
+        let objectives = self
+            .list(&top, "objectives")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| self.element(node, &format!("objectives[{i}]"), false))
+            .collect::<Vec<_>>();
+        let activities = self
+            .list(&top, "activities")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| self.activity(node, format!("activities[{i}]")))
+            .collect::<Vec<_>>();
+        let investments = self
+            .list(&top, "investments")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| self.investment(node, format!("investments[{i}]")))
+            .collect::<Vec<_>>();
+        let budget_ceiling = self.year_map(&top, "budget_ceiling");
+        let waivers = self.waivers(&top);
+        self.kind_fits(&top, kind_value);
+
+        Some(Plan {
+            file: self.file,
+            header: header.key.span,
+            id: id?,
+            kind: kind?,
+            title,
+            entity,
+            period,
+            version,
+            status,
+            approval,
+            technical_report,
+            published,
+            upper,
+            upper_key: fields.key_span("upper"),
+            participation,
+            participation_key: fields.key_span("participation"),
+            provenance,
+            objectives,
+            budget_ceiling,
+            activities,
+            investments,
+            waivers,
+            tree: root.clone(),
+        })
+    }
+
+    /// A POI holds activities and investments; every other plan holds objectives.
+    fn kind_fits(&mut self, top: &Fields<'_>, kind: Option<PlanKind>) {
+        let Some(kind) = kind else { return };
+        let misplaced: &[&str] = if kind == PlanKind::Poi {
+            &["objectives"]
+        } else {
+            &["activities", "investments", "budget_ceiling"]
+        };
+        for key in misplaced {
+            if let Some(span) = top.key_span(key) {
+                let holder = if kind == PlanKind::Poi {
+                    "a plan of any other kind"
+                } else {
+                    "a `poi`"
+                };
+                self.error(
+                    span,
+                    format!("a `{kind}` plan has no `{key}`"),
+                    &format!("`{key}` belong in {holder}"),
+                    None,
+                    key,
+                );
+            }
+        }
+    }
+
+    fn entity(&mut self, header: &Fields<'_>) -> Entity {
+        let Some(node) = header.get("entity") else {
+            self.missing(header, "entity", "the plan header");
+            return Entity::default();
+        };
+        let Some(fields) = self.fields(node, "the entity", ENTITY_KEYS, "plan.entity") else {
+            return Entity::default();
+        };
+        let entity = Entity {
+            name: self.required_text(&fields, "name", "the entity"),
+            entity_type: self.word(
+                &fields,
+                "type",
+                crate::plan::model::EntityType::parse,
+                crate::plan::model::EntityType::WORDS,
+            ),
+            level: self.word(
+                &fields,
+                "level",
+                crate::plan::model::Level::parse,
+                crate::plan::model::Level::WORDS,
+            ),
+            territory: self.text(&fields, "territory"),
+            pliego: self.text(&fields, "pliego"),
+        };
+        for key in ["type", "level"] {
+            if fields.get(key).is_none_or(is_null) {
+                self.missing(&fields, key, "the entity");
+            }
+        }
+        let national = entity
+            .level
+            .as_ref()
+            .is_some_and(|level| level.value == crate::plan::model::Level::National);
+        if entity.level.is_some() && !national && fields.get("territory").is_none_or(is_null) {
+            self.error(
+                fields.anchor(),
+                "missing required key `territory` in the entity",
+                "regional, provincial and district entities need a territory",
+                Some("give the INEI ubigeo as text: 2 digits for a region, 4 for a province, 6 for a district"),
+                "plan.entity",
+            );
+        }
+        if let Some(territory) = &entity.territory
+            && (!matches!(territory.value.len(), 2 | 4 | 6)
+                || !territory.value.bytes().all(|b| b.is_ascii_digit()))
+        {
+            self.error(
+                territory.span,
+                format!("invalid ubigeo `{}`", territory.value),
+                "not 2, 4 or 6 digits",
+                Some("an INEI ubigeo is 2 digits for a region, 4 for a province, 6 for a district"),
+                "plan.entity.territory",
+            );
+        }
+        entity
+    }
+
+    fn period(&mut self, header: &Fields<'_>) -> Option<Period> {
+        let Some(node) = header.get("period") else {
+            self.missing(header, "period", "the plan header");
+            return None;
+        };
+        let fields = self.fields(node, "`period`", PERIOD_KEYS, "plan.period")?;
+        let start = fields
+            .get("start")
+            .and_then(|n| self.year_node(n, "start", "plan.period.start"));
+        let end = fields
+            .get("end")
+            .and_then(|n| self.year_node(n, "end", "plan.period.end"));
+        for key in PERIOD_KEYS {
+            if fields.get(key).is_none_or(is_null) {
+                self.missing(&fields, key, "`period`");
+            }
+        }
+        let (start, end) = (start?, end?);
+        if end.value < start.value {
+            self.error(
+                end.span,
+                format!(
+                    "the period ends ({}) before it starts ({})",
+                    end.value, start.value
+                ),
+                "earlier than `start`",
+                None,
+                "plan.period.end",
+            );
+            return None;
+        }
+        Some(Period {
+            start: start.value,
+            end: end.value,
+            span: node.span,
+        })
+    }
+
+    fn element(&mut self, node: &Node, path: &str, is_action: bool) -> Option<Element> {
+        let (what, allowed) = if is_action {
+            ("an action", ACTION_KEYS)
+        } else {
+            ("an objective", OBJECTIVE_KEYS)
+        };
+        let fields = self.fields(node, what, allowed, path)?;
+        let code = self
+            .required_text(&fields, "code", what)
+            .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+        let traces_to = self
+            .list(&fields, "traces_to")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                self.reference(item, "traces_to", format!("traces_to[{i}]"), true)
+            })
+            .collect();
+        let indicators = self
+            .list(&fields, "indicators")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                self.indicator(
+                    item,
+                    &format!("{path}.indicators[{i}]"),
+                    format!("indicators[{i}]"),
+                )
+            })
+            .collect();
+        let actions = self
+            .list(&fields, "actions")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.element(item, &format!("{path}.actions[{i}]"), true))
+            .collect();
+        let element = Element {
+            code,
+            is_action,
+            statement: self.text(&fields, "statement"),
+            priority: self.number(&fields, "priority"),
+            responsible: self.text(&fields, "responsible"),
+            traces_to,
+            traces_to_key: fields.key_span("traces_to"),
+            indicators,
+            actions,
+            span: node.span,
+            path: path.to_owned(),
+        };
+        self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        self.text(&fields, "notes");
+        Some(element)
+    }
+
+    fn indicator(&mut self, node: &Node, full_path: &str, path: String) -> Option<Indicator> {
+        let fields = self.fields(node, "an indicator", INDICATOR_KEYS, full_path)?;
+        let baseline = fields.get("baseline").and_then(|baseline_node| {
+            let baseline_path = fields.child("baseline");
+            let baseline =
+                self.fields(baseline_node, "the baseline", BASELINE_KEYS, &baseline_path)?;
+            Some(Baseline {
+                span: baseline_node.span,
+                year: baseline
+                    .get("year")
+                    .and_then(|n| self.year_node(n, "year", &baseline.child("year"))),
+                value: baseline
+                    .get("value")
+                    .and_then(|n| self.number_node(n, "value", &baseline.child("value"), true)),
+            })
+        });
+        let indicator = Indicator {
+            code: self.text(&fields, "code"),
+            name: self.required_text(&fields, "name", "an indicator"),
+            unit: self.word(
+                &fields,
+                "unit",
+                crate::plan::model::Unit::parse,
+                crate::plan::model::Unit::WORDS,
+            ),
+            direction: self.word(
+                &fields,
+                "direction",
+                crate::plan::model::Direction::parse,
+                crate::plan::model::Direction::WORDS,
+            ),
+            baseline,
+            targets: self.year_map(&fields, "targets"),
+            responsible: self.text(&fields, "responsible"),
+            source: self.text(&fields, "source"),
+            method: self.text(&fields, "method"),
+            span: node.span,
+            path,
+        };
+        self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        self.text(&fields, "notes");
+        Some(indicator)
+    }
+
+    fn activity(&mut self, node: &Node, path: String) -> Option<Activity> {
+        let fields = self.fields(node, "an activity", ACTIVITY_KEYS, &path)?;
+        let code = self
+            .required_text(&fields, "code", "an activity")
+            .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+        let action = fields
+            .get("action")
+            .and_then(|n| self.reference(n, "action", "action".to_owned(), false));
+        let activity = Activity {
+            code,
+            name: self.text(&fields, "name"),
+            action,
+            cost_center: self.text(&fields, "cost_center"),
+            unit: self.text(&fields, "unit"),
+            physical: self.year_map(&fields, "physical"),
+            budget: self.year_map(&fields, "budget"),
+            span: node.span,
+            path,
+        };
+        self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        self.text(&fields, "notes");
+        Some(activity)
+    }
+
+    fn investment(&mut self, node: &Node, path: String) -> Option<Investment> {
+        let fields = self.fields(node, "an investment", INVESTMENT_KEYS, &path)?;
+        let cui = self
+            .required_text(&fields, "cui", "an investment")
+            .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+        let action = fields
+            .get("action")
+            .and_then(|n| self.reference(n, "action", "action".to_owned(), false));
+        let gaps = self
+            .list(&fields, "gaps")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let gap_path = format!("{path}.gaps[{i}]");
+                let gap = self.fields(item, "a gap", GAP_KEYS, &gap_path)?;
+                Some(Gap {
+                    gap_type: self.word(
+                        &gap,
+                        "type",
+                        crate::plan::model::GapType::parse,
+                        crate::plan::model::GapType::WORDS,
+                    ),
+                    indicator: self.text(&gap, "indicator"),
+                    contribution: self.number(&gap, "contribution"),
+                    span: item.span,
+                })
+            })
+            .collect();
+        let investment = Investment {
+            cui,
+            investment_type: self.word(
+                &fields,
+                "type",
+                crate::plan::model::InvestmentType::parse,
+                crate::plan::model::InvestmentType::WORDS,
+            ),
+            name: self.text(&fields, "name"),
+            action,
+            gaps,
+            gaps_key: fields.key_span("gaps"),
+            budget: self.year_map(&fields, "budget"),
+            span: node.span,
+            path,
+        };
+        self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        self.text(&fields, "notes");
+        Some(investment)
+    }
+
+    fn waivers(&mut self, top: &Fields<'_>) -> Vec<Waiver> {
+        self.list(top, "waivers")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| {
+                let path = format!("waivers[{i}]");
+                let fields = self.fields(node, "a waiver", WAIVER_KEYS, &path)?;
+                let rule = self.required_text(&fields, "rule", "a waiver")?;
+                let reason = self.required_text(&fields, "reason", "a waiver");
+                let until = self.date(&fields, "until");
+                if fields.get("until").is_none_or(is_null) {
+                    self.missing(&fields, "until", "a waiver");
+                }
+                Some(Waiver {
+                    rule,
+                    at: self.text(&fields, "at"),
+                    reason,
+                    until,
+                    plan: None,
+                    span: node.span,
+                })
+            })
+            .collect()
+    }
+}
+
+fn is_null(node: &Node) -> bool {
+    matches!(&node.value, Value::Scalar(scalar) if scalar.resolve() == Plain::Null)
+}
+
+fn shown(node: &Node) -> String {
+    match &node.value {
+        Value::Scalar(scalar) => format!("`{}`", scalar.text),
+        _ => node.describe().to_owned(),
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn quoted_list(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

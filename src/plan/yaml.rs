@@ -1,0 +1,468 @@
+//! YAML text → a small tree in which every key and value keeps its span.
+//!
+//! This is the only module that sees the YAML library (`saphyr-parser`). It
+//! pulls events one at a time and builds [`Node`]s with an explicit stack, so
+//! that no input can overflow the stack, and it enforces its own limits while
+//! reading: nesting depth, alias expansion and node count. A file that breaks
+//! a limit becomes one error, never a crash or an unbounded allocation.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YamlSpan};
+
+use crate::source::{FileId, SourceFile, Span, Spanned};
+
+/// The deepest nesting a plan file may use (real plans use fewer than 10 levels).
+pub const MAX_DEPTH: usize = 64;
+/// The most nodes alias expansion may create in one file (an alias bomb stops here).
+pub const MAX_ALIAS_NODES: usize = 10_000;
+/// The most nodes one file may hold.
+pub const MAX_NODES: usize = 2_000_000;
+
+/// A YAML value with its span.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// Where the value is written (for collections: from their first to their last token).
+    pub span: Span,
+    /// The value.
+    pub value: Value,
+}
+
+/// The three shapes of YAML values.
+#[derive(Clone, Debug)]
+pub enum Value {
+    /// A scalar, as written.
+    Scalar(Scalar),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, in document order, without duplicated keys.
+    Map(Vec<Entry>),
+}
+
+/// A scalar's text and whether it was written plain (unquoted, so typed by the core schema).
+#[derive(Clone, Debug)]
+pub struct Scalar {
+    /// The text after unescaping.
+    pub text: String,
+    /// Written without quotes or block indicators.
+    pub plain: bool,
+}
+
+/// A mapping entry.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The key (always a scalar).
+    pub key: Spanned<String>,
+    /// The value.
+    pub value: Node,
+}
+
+/// What the core schema makes of a plain scalar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Plain {
+    /// `null`, `~` or nothing.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// Anything else.
+    Text,
+}
+
+impl Scalar {
+    /// The core-schema reading of the scalar (quoted scalars are always text).
+    #[must_use]
+    pub fn resolve(&self) -> Plain {
+        if !self.plain {
+            return Plain::Text;
+        }
+        match self.text.as_str() {
+            "" | "~" | "null" | "Null" | "NULL" => Plain::Null,
+            "true" | "True" | "TRUE" => Plain::Bool(true),
+            "false" | "False" | "FALSE" => Plain::Bool(false),
+            text => parse_number(text).map_or(Plain::Text, Plain::Number),
+        }
+    }
+}
+
+/// Parses a YAML 1.2 core-schema number (decimal, `0x`, `0o`, `.inf`, `.nan` excluded).
+fn parse_number(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let first = *bytes.first()?;
+    if !(first.is_ascii_digit() || first == b'-' || first == b'+' || first == b'.') {
+        return None;
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        return i64::from_str_radix(hex, 16).ok().map(|n| n as f64);
+    }
+    if let Some(octal) = text.strip_prefix("0o") {
+        return i64::from_str_radix(octal, 8).ok().map(|n| n as f64);
+    }
+    if text
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
+    {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+impl Node {
+    /// The entries, when the node is a mapping.
+    #[must_use]
+    pub fn as_map(&self) -> Option<&[Entry]> {
+        match &self.value {
+            Value::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The value under `key`, when the node is a mapping that has it.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_map()?
+            .iter()
+            .find(|entry| entry.key.value == key)
+            .map(|entry| &entry.value)
+    }
+
+    /// A short word for the node's shape, for messages.
+    #[must_use]
+    pub fn describe(&self) -> &'static str {
+        match &self.value {
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+            Value::Scalar(scalar) => match scalar.resolve() {
+                Plain::Null => "nothing (null)",
+                Plain::Bool(_) => "a boolean",
+                Plain::Number(_) => "a number",
+                Plain::Text => "text",
+            },
+        }
+    }
+
+    fn count_nodes(&self) -> usize {
+        1 + match &self.value {
+            Value::Scalar(_) => 0,
+            Value::Seq(items) => items.iter().map(Node::count_nodes).sum(),
+            Value::Map(entries) => entries.iter().map(|e| 1 + e.value.count_nodes()).sum(),
+        }
+    }
+}
+
+/// A YAML document read from a file.
+#[derive(Debug)]
+pub struct Document {
+    /// The root node (`None` for an empty file).
+    pub root: Option<Node>,
+    /// The start of a second document, when the file holds more than one.
+    pub extra_document: Option<Span>,
+    /// Keys written twice in one mapping: (the second occurrence, the first).
+    pub duplicate_keys: Vec<(Spanned<String>, Span)>,
+    /// Mapping keys that are not scalars (ignored with their values).
+    pub complex_keys: Vec<Span>,
+}
+
+/// Why a file is not usable YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// What went wrong, in words.
+    pub message: String,
+    /// The offending place.
+    pub span: Span,
+    /// A hint, when there is one.
+    pub help: Option<String>,
+}
+
+/// Parses the first document of `file`, keeping spans and enforcing the limits.
+///
+/// # Errors
+/// The first syntax error, or the first limit broken.
+pub fn parse(id: FileId, file: &SourceFile) -> Result<Document, YamlError> {
+    Builder::new(id, file).run()
+}
+
+enum Frame {
+    Seq {
+        start: Span,
+        items: Vec<Node>,
+        anchor: usize,
+    },
+    Map {
+        start: Span,
+        entries: Vec<Entry>,
+        pending_key: Option<Result<Spanned<String>, Span>>,
+        anchor: usize,
+    },
+}
+
+struct Builder<'a> {
+    id: FileId,
+    file: &'a SourceFile,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    alias_nodes: usize,
+    nodes: usize,
+    root: Option<Node>,
+    duplicate_keys: Vec<(Spanned<String>, Span)>,
+    complex_keys: Vec<Span>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(id: FileId, file: &'a SourceFile) -> Self {
+        Self {
+            id,
+            file,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            alias_nodes: 0,
+            nodes: 0,
+            root: None,
+            duplicate_keys: Vec::new(),
+            complex_keys: Vec::new(),
+        }
+    }
+
+    fn span(&self, span: YamlSpan) -> Span {
+        let start = self.file.offset_of(span.start.line(), span.start.col());
+        let end = self.file.offset_of(span.end.line(), span.end.col());
+        Span::new(self.id, start, end)
+    }
+
+    fn scan_error(&self, error: &ScanError) -> YamlError {
+        let mark = error.marker();
+        let offset = self.file.offset_of(mark.line(), mark.col());
+        let end = self
+            .file
+            .text()
+            .get(offset..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(offset, |c| offset + c.len_utf8());
+        YamlError {
+            message: format!("invalid YAML: {}", error.info()),
+            span: Span::new(self.id, offset, end),
+            help: None,
+        }
+    }
+
+    fn limit(&self, span: YamlSpan, message: String, help: &str) -> YamlError {
+        YamlError {
+            message,
+            span: self.span(span),
+            help: Some(help.to_owned()),
+        }
+    }
+
+    fn run(mut self) -> Result<Document, YamlError> {
+        let mut parser = Parser::new_from_str(self.file.text());
+        let mut documents = 0;
+        while let Some(next) = parser.next_event() {
+            let (event, span) = next.map_err(|e| self.scan_error(&e))?;
+            match event {
+                Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
+                Event::StreamEnd => break,
+                Event::DocumentStart(_) => {
+                    documents += 1;
+                    if documents > 1 {
+                        return Ok(self.finish(Some(span)));
+                    }
+                }
+                Event::Scalar(text, style, anchor, _tag) => {
+                    let node = Node {
+                        span: self.span(span),
+                        value: Value::Scalar(Scalar {
+                            text: text.into_owned(),
+                            plain: style == ScalarStyle::Plain,
+                        }),
+                    };
+                    self.count(1, span)?;
+                    self.remember(anchor, &node);
+                    self.attach(node);
+                }
+                Event::Alias(anchor) => {
+                    let node = self.alias(anchor, span)?;
+                    self.attach(node);
+                }
+                Event::SequenceStart(anchor, _tag) => {
+                    self.open(span)?;
+                    self.stack.push(Frame::Seq {
+                        start: self.span(span),
+                        items: Vec::new(),
+                        anchor,
+                    });
+                }
+                Event::MappingStart(anchor, _tag) => {
+                    self.open(span)?;
+                    self.stack.push(Frame::Map {
+                        start: self.span(span),
+                        entries: Vec::new(),
+                        pending_key: None,
+                        anchor,
+                    });
+                }
+                Event::SequenceEnd | Event::MappingEnd => self.close(span),
+            }
+        }
+        Ok(self.finish(None))
+    }
+
+    fn finish(self, extra_document: Option<YamlSpan>) -> Document {
+        Document {
+            extra_document: extra_document.map(|span| self.span(span)),
+            root: self.root,
+            duplicate_keys: self.duplicate_keys,
+            complex_keys: self.complex_keys,
+        }
+    }
+
+    fn count(&mut self, nodes: usize, span: YamlSpan) -> Result<(), YamlError> {
+        self.nodes += nodes;
+        if self.nodes > MAX_NODES {
+            return Err(self.limit(
+                span,
+                format!("the file holds more than {MAX_NODES} YAML values"),
+                "a plan file this large is not a plan; split it or remove it from the paths",
+            ));
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, span: YamlSpan) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.limit(
+                span,
+                format!("nesting deeper than {MAX_DEPTH} levels"),
+                "plan files nest a few levels deep; this file cannot be a plan",
+            ));
+        }
+        self.count(1, span)
+    }
+
+    fn close(&mut self, span: YamlSpan) {
+        let end = self.span(span);
+        let node = match self.stack.pop() {
+            Some(Frame::Seq {
+                start,
+                items,
+                anchor,
+            }) => (
+                Node {
+                    span: Span::new(
+                        self.id,
+                        start.start as usize,
+                        end.start.max(start.end) as usize,
+                    ),
+                    value: Value::Seq(items),
+                },
+                anchor,
+            ),
+            Some(Frame::Map {
+                start,
+                entries,
+                anchor,
+                ..
+            }) => (
+                Node {
+                    span: Span::new(
+                        self.id,
+                        start.start as usize,
+                        end.start.max(start.end) as usize,
+                    ),
+                    value: Value::Map(entries),
+                },
+                anchor,
+            ),
+            None => return,
+        };
+        let (node, anchor) = node;
+        let node = trim_collection(node, self.file.text());
+        self.remember(anchor, &node);
+        self.attach(node);
+    }
+
+    fn remember(&mut self, anchor: usize, node: &Node) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+    }
+
+    fn alias(&mut self, anchor: usize, span: YamlSpan) -> Result<Node, YamlError> {
+        let Some(target) = self.anchors.get(&anchor) else {
+            return Err(self.limit(
+                span,
+                "alias to an unknown anchor".to_owned(),
+                "define the anchor before using it",
+            ));
+        };
+        let size = target.count_nodes();
+        self.alias_nodes += size;
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            return Err(self.limit(
+                span,
+                format!("aliases expand to more than {MAX_ALIAS_NODES} values"),
+                "this looks like an alias bomb; write the values out instead of nesting aliases",
+            ));
+        }
+        let mut node = target.clone();
+        // The copy is shown where the alias is written.
+        node.span = self.span(span);
+        self.count(size, span)?;
+        Ok(node)
+    }
+
+    fn attach(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            None => {
+                if self.root.is_none() {
+                    self.root = Some(node);
+                }
+            }
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
+                None => {
+                    *pending_key = Some(match node.value {
+                        Value::Scalar(scalar) => Ok(Spanned::new(scalar.text, node.span)),
+                        _ => Err(node.span),
+                    });
+                }
+                Some(Err(key_span)) => self.complex_keys.push(key_span),
+                Some(Ok(key)) => {
+                    if let Some(first) = entries.iter().find(|e| e.key.value == key.value) {
+                        self.duplicate_keys.push((key, first.key.span));
+                    } else {
+                        entries.push(Entry { key, value: node });
+                    }
+                }
+            },
+        }
+    }
+}
+
+/// Collections end where their next sibling starts; pull the end back over trailing
+/// blanks and comments so that labels cover only the collection.
+fn trim_collection(mut node: Node, text: &str) -> Node {
+    let start = node.span.start as usize;
+    let end = node.span.end as usize;
+    if let Some(slice) = text.get(start..end) {
+        let mut keep = slice.len();
+        for line in slice.lines().rev() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                keep = keep.saturating_sub(line.len() + 1);
+            } else {
+                break;
+            }
+        }
+        let kept = slice
+            .get(..keep.min(slice.len()))
+            .unwrap_or(slice)
+            .trim_end();
+        node.span = Span::new(node.span.file, start, start + kept.len());
+    }
+    node
+}

@@ -1,0 +1,296 @@
+//! The human report: miette's graphical snippets, one per finding, then a summary.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::report::{Finding, Pillar, Report, Severity};
+use crate::source::{SourceDb, Span};
+
+/// Writes every finding (unless quiet) and the summary.
+///
+/// # Errors
+/// When writing fails.
+pub fn render(
+    report: &Report,
+    sources: &SourceDb,
+    style: super::Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_context_lines(1)
+        .with_links(false)
+        .with_show_related_as_nested(true)
+        .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
+    if !style.quiet {
+        let mut text = String::new();
+        for finding in &report.findings {
+            text.clear();
+            let diagnostic = FindingDiagnostic::new(finding, sources);
+            handler
+                .render_report(&mut text, &diagnostic)
+                .map_err(|_| io::Error::other("cannot format a finding"))?;
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+    }
+    summary(report, style, out)
+}
+
+fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io::Result<()> {
+    let (bold, reset) = if style.color {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    let counts = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|&severity| plural(report.count(severity), severity.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    writeln!(
+        out,
+        "{bold}checked {} and {}: {counts}{reset}",
+        plural(report.files, "file"),
+        plural(report.plans, "plan"),
+    )?;
+    if report.suppressed > 0 {
+        writeln!(
+            out,
+            "{} suppressed by waivers or the baseline",
+            plural(report.suppressed, "finding")
+        )?;
+    }
+    let with_findings: Vec<_> = report
+        .profiles
+        .iter()
+        .filter(|profile| report.findings.iter().any(|f| f.plan == profile.plan))
+        .collect();
+    if !with_findings.is_empty() {
+        writeln!(
+            out,
+            "public value profile (elements without findings, per pillar):"
+        )?;
+        let width = with_findings
+            .iter()
+            .map(|p| p.plan.chars().count())
+            .max()
+            .unwrap_or(0);
+        for profile in with_findings {
+            let pillars = Pillar::ALL
+                .iter()
+                .map(|&pillar| {
+                    let [clean, total] = profile.pillar(pillar);
+                    format!("{} {clean}/{total}", pillar.as_str())
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
+            writeln!(out, "  {:width$}  {pillars}", profile.plan)?;
+        }
+    }
+    Ok(())
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
+
+/// A finding seen through miette's eyes.
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    code: String,
+    source: FileSource<'a>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<RelatedDiagnostic<'a>>,
+}
+
+impl<'a> FindingDiagnostic<'a> {
+    fn new(finding: &'a Finding, sources: &'a SourceDb) -> Self {
+        let file = finding.span.file;
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            label(&finding.label),
+            miette_span(finding.span),
+        )];
+        let mut related = Vec::new();
+        for other in &finding.related {
+            let near =
+                other.span.file == file && lines_apart(sources, finding.span, other.span) <= 6;
+            if near {
+                labels.push(LabeledSpan::new_with_span(
+                    Some(other.message.clone()),
+                    miette_span(other.span),
+                ));
+            } else {
+                related.push(RelatedDiagnostic {
+                    message: other.message.clone(),
+                    source: FileSource::new(sources, other.span),
+                    span: other.span,
+                });
+            }
+        }
+        Self {
+            finding,
+            code: format!("{}[{}]: {}", finding.severity, finding.rule, finding.slug),
+            source: FileSource::new(sources, finding.span),
+            labels,
+            related,
+        }
+    }
+}
+
+fn lines_apart(sources: &SourceDb, a: Span, b: Span) -> usize {
+    sources.start(a).line.abs_diff(sources.start(b).line)
+}
+
+fn label(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+fn miette_span(span: Span) -> SourceSpan {
+    SourceSpan::new((span.start as usize).into(), span.len())
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FindingDiagnostic")
+            .field("rule", &self.finding.rule)
+            .finish()
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette_severity(self.finding.severity))
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
+/// A related location in another file, shown as its own snippet.
+struct RelatedDiagnostic<'a> {
+    message: String,
+    source: FileSource<'a>,
+    span: Span,
+}
+
+impl fmt::Debug for RelatedDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for RelatedDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RelatedDiagnostic<'_> {}
+
+impl Diagnostic for RelatedDiagnostic<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(None, miette_span(self.span)),
+        )))
+    }
+}
+
+/// A file's text under its display name, borrowed from the [`SourceDb`].
+struct FileSource<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl<'a> FileSource<'a> {
+    fn new(sources: &'a SourceDb, span: Span) -> Self {
+        let file = sources.file(span.file);
+        Self {
+            name: file.display_name(),
+            text: file.text(),
+        }
+    }
+}
+
+impl SourceCode for FileSource<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_owned(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}

@@ -1,0 +1,129 @@
+//! The JSON report (schema version 1, as `cli.md` documents it).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::report::{Finding, Profile, Report};
+use crate::source::SourceDb;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    tool: Tool,
+    summary: Summary,
+    findings: Vec<JsonFinding<'a>>,
+    profiles: &'a [Profile],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    plans: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    suppressed: usize,
+    rules: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    slug: &'a str,
+    severity: &'static str,
+    pillar: Option<&'static str>,
+    message: &'a str,
+    plan: &'a str,
+    element: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicator: Option<&'a str>,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    related: Vec<JsonRelated<'a>>,
+    help: Option<&'a str>,
+    fingerprint: String,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+/// Writes the report as pretty-printed JSON followed by a newline.
+///
+/// # Errors
+/// When writing fails.
+pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::Result<()> {
+    let document = JsonReport {
+        version: 1,
+        tool: Tool {
+            name: "alinea",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: Summary {
+            files: report.files,
+            plans: report.plans,
+            errors: report.count(crate::report::Severity::Error),
+            warnings: report.count(crate::report::Severity::Warning),
+            infos: report.count(crate::report::Severity::Info),
+            suppressed: report.suppressed,
+            rules: report.rules,
+        },
+        findings: report
+            .findings
+            .iter()
+            .map(|f| finding(f, sources))
+            .collect(),
+        profiles: &report.profiles,
+    };
+    serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+fn finding<'a>(finding: &'a Finding, sources: &'a SourceDb) -> JsonFinding<'a> {
+    let start = sources.start(finding.span);
+    let end = sources.end(finding.span);
+    JsonFinding {
+        rule: &finding.rule,
+        slug: &finding.slug,
+        severity: finding.severity.as_str(),
+        pillar: finding.pillar.map(crate::report::Pillar::as_str),
+        message: &finding.message,
+        plan: &finding.plan,
+        element: &finding.element,
+        indicator: finding.indicator.as_deref(),
+        file: sources.file(finding.span.file).display_name(),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        related: finding
+            .related
+            .iter()
+            .map(|related| {
+                let at = sources.start(related.span);
+                JsonRelated {
+                    file: sources.file(related.span.file).display_name(),
+                    line: at.line,
+                    column: at.column,
+                    message: &related.message,
+                }
+            })
+            .collect(),
+        help: finding.help.as_deref(),
+        fingerprint: finding.fingerprint(sources),
+    }
+}

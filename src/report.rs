@@ -1,0 +1,290 @@
+//! Stage 6: the single output model.
+//!
+//! A [`Report`] is everything a run found: findings (from the loader, the
+//! reference graph and the rules, all in one shape), counts, and the public
+//! value profile of each plan. Every renderer and the browser read it; none
+//! of them looks at plans, the graph or rules directly.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::source::{SourceDb, Span};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Should be fixed.
+    Warning,
+    /// Must be fixed before approval.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+
+    /// Parses `error`, `warning` or `info`.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "error" => Some(Self::Error),
+            "warning" => Some(Self::Warning),
+            "info" => Some(Self::Info),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The side of Moore's strategic triangle a rule protects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pillar {
+    /// Authorising environment: approval, participation, articulation.
+    Legitimacy,
+    /// Operational capability: responsible units, budget, activities.
+    Capacity,
+    /// Public value delivered: indicators, baselines, targets.
+    Value,
+}
+
+impl Pillar {
+    /// Every pillar, in the order reports print them.
+    pub const ALL: [Self; 3] = [Self::Legitimacy, Self::Capacity, Self::Value];
+
+    /// The lowercase name used in every output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Legitimacy => "legitimacy",
+            Self::Capacity => "capacity",
+            Self::Value => "value",
+        }
+    }
+}
+
+/// What a built-in check or a rule is: the metadata every finding carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CheckMeta {
+    /// Stable id, such as `REF-01`.
+    pub id: &'static str,
+    /// The pattern flagged, such as `unresolved-reference`.
+    pub slug: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// The pillar, for checks that belong to one.
+    pub pillar: Option<Pillar>,
+    /// One-line title.
+    pub title: &'static str,
+}
+
+/// Another place that helps explain a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// Where.
+    pub span: Span,
+    /// What it is.
+    pub message: String,
+}
+
+/// One violation, at one place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Rule id (`REF-01`).
+    pub rule: String,
+    /// Rule slug (`unresolved-reference`).
+    pub slug: String,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// Pillar of the rule, if any.
+    pub pillar: Option<Pillar>,
+    /// One-line message.
+    pub message: String,
+    /// The id of the plan concerned (empty when the file holds no readable plan id).
+    pub plan: String,
+    /// Code of the element concerned (empty for plan-level findings).
+    pub element: String,
+    /// Code (or name) of the indicator concerned, for indicator findings.
+    pub indicator: Option<String>,
+    /// Where the finding points.
+    pub span: Span,
+    /// The label under the span.
+    pub label: String,
+    /// Other places that explain it.
+    pub related: Vec<Related>,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The YAML path of the place inside the element (or the file), e.g. `traces_to[1]`.
+    pub path: String,
+}
+
+impl Finding {
+    /// A finding of `check` at `span`, with the check's default severity.
+    #[must_use]
+    pub fn new(check: &CheckMeta, span: Span, message: impl Into<String>) -> Self {
+        Self {
+            rule: check.id.to_owned(),
+            slug: check.slug.to_owned(),
+            severity: check.severity,
+            pillar: check.pillar,
+            message: message.into(),
+            plan: String::new(),
+            element: String::new(),
+            indicator: None,
+            span,
+            label: String::new(),
+            related: Vec::new(),
+            help: None,
+            path: String::new(),
+        }
+    }
+
+    /// Sets the label under the span.
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// Sets the help text.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the help text when there is one.
+    #[must_use]
+    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+
+    /// Adds a related location.
+    #[must_use]
+    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Names the plan and element the finding is about and the path inside the element.
+    #[must_use]
+    pub fn at(mut self, plan: &str, element: &str, path: impl Into<String>) -> Self {
+        plan.clone_into(&mut self.plan);
+        element.clone_into(&mut self.element);
+        self.path = path.into();
+        self
+    }
+
+    /// The stable key of the finding: rule, plan, element and path, never a line number.
+    ///
+    /// Findings in files without a readable plan id use the file's path instead.
+    #[must_use]
+    pub fn fingerprint(&self, sources: &SourceDb) -> String {
+        let owner = if self.plan.is_empty() {
+            sources.file(self.span.file).display_name()
+        } else {
+            &self.plan
+        };
+        format!("{}:{}:{}:{}", self.rule, owner, self.element, self.path)
+    }
+}
+
+/// How many of a plan's elements carry no finding of each pillar's rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    /// The plan's id.
+    pub plan: String,
+    /// `[clean, total]` for legitimacy.
+    pub legitimacy: [usize; 2],
+    /// `[clean, total]` for capacity.
+    pub capacity: [usize; 2],
+    /// `[clean, total]` for value.
+    pub value: [usize; 2],
+}
+
+impl Profile {
+    /// `[clean, total]` for one pillar.
+    #[must_use]
+    pub fn pillar(&self, pillar: Pillar) -> [usize; 2] {
+        match pillar {
+            Pillar::Legitimacy => self.legitimacy,
+            Pillar::Capacity => self.capacity,
+            Pillar::Value => self.value,
+        }
+    }
+}
+
+/// Everything a run found, in the order every output lists it.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Findings sorted by file, line, column, rule id.
+    pub findings: Vec<Finding>,
+    /// Files looked at (plan files and files that could not be read or parsed).
+    pub files: usize,
+    /// Plans loaded.
+    pub plans: usize,
+    /// Checks and rules that ran.
+    pub rules: usize,
+    /// Findings suppressed by waivers or a baseline.
+    pub suppressed: usize,
+    /// One profile per plan, in plan order.
+    pub profiles: Vec<Profile>,
+    /// YAML files skipped because they are not plans (for `--verbose`).
+    pub skipped: Vec<String>,
+}
+
+impl Report {
+    /// Sorts findings into the one deterministic order: file, line, column, rule id, then message.
+    pub fn sort(&mut self, sources: &SourceDb) {
+        self.findings.sort_by_cached_key(|finding| {
+            let start = sources.start(finding.span);
+            (
+                sources.file(finding.span.file).display_name().to_owned(),
+                start.line,
+                start.column,
+                finding.rule.clone(),
+                finding.message.clone(),
+                finding.span.end,
+            )
+        });
+    }
+
+    /// How many findings have this severity.
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|finding| finding.severity == severity)
+            .count()
+    }
+
+    /// Whether any finding is at or above `threshold`.
+    #[must_use]
+    pub fn fails(&self, threshold: Severity) -> bool {
+        self.findings
+            .iter()
+            .any(|finding| finding.severity >= threshold)
+    }
+}

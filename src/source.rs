@@ -1,0 +1,380 @@
+//! Stage 0 vocabulary: where text comes from and how places in it are named.
+//!
+//! Every file alinea reads is stored once in a [`SourceDb`] and named by a
+//! [`FileId`]. A [`Span`] is a file plus a byte range; line and column are
+//! computed on demand from the file's line index, with columns counted in
+//! Unicode characters (as the JSON and SARIF outputs promise).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The index of a file in the [`SourceDb`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(u32);
+
+impl FileId {
+    /// The id of the file at `index` in the database.
+    #[must_use]
+    pub fn from_index(index: usize) -> Self {
+        Self(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// The position of the file in the database.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A byte range in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// The file the range is in.
+    pub file: FileId,
+    /// First byte (inclusive).
+    pub start: u32,
+    /// Last byte (exclusive).
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end` bytes in `file`.
+    #[must_use]
+    pub fn new(file: FileId, start: usize, end: usize) -> Self {
+        Self {
+            file,
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end.max(start)).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The empty span at the start of `file`: used for findings about a whole file.
+    #[must_use]
+    pub fn file_start(file: FileId) -> Self {
+        Self::new(file, 0, 0)
+    }
+
+    /// The number of bytes covered.
+    #[must_use]
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// Whether the span covers no byte.
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// A value read from user input, with the place it was read from.
+///
+/// Equality and hashing look at the value only: two codes are the same code
+/// wherever they were written.
+#[derive(Clone, Debug)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Wraps `value` read at `span`.
+    pub fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: Eq> Eq for Spanned<T> {}
+
+impl<T: std::hash::Hash> std::hash::Hash for Spanned<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Spanned<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value.fmt(f)
+    }
+}
+
+/// A 1-based line and column (columns count Unicode characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// One file's text and the index that turns byte offsets into lines.
+#[derive(Debug)]
+pub struct SourceFile {
+    path: PathBuf,
+    display: String,
+    text: String,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    /// A file's text with its line index; `path` is shown relative to the current folder.
+    #[must_use]
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let display = display_path(&path);
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        );
+        Self {
+            path,
+            display,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The path as discovered.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path as shown to users: relative to the current folder, `/`-separated.
+    #[must_use]
+    pub fn display_name(&self) -> &str {
+        &self.display
+    }
+
+    /// The text (for files that are not UTF-8, a lossy copy used only for snippets).
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Line and column of a byte offset (clamped to the text, snapped to a char boundary).
+    #[must_use]
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = (offset as usize).min(self.text.len());
+        let line_index = match self
+            .line_starts
+            .binary_search(&u32::try_from(offset).unwrap_or(u32::MAX))
+        {
+            Ok(exact) => exact,
+            Err(next) => next.saturating_sub(1),
+        };
+        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0) as usize;
+        let prefix = self.text.get(line_start..offset).map_or_else(
+            || {
+                // Not on a char boundary: count the chars that start before the offset.
+                self.text
+                    .char_indices()
+                    .skip_while(|(i, _)| *i < line_start)
+                    .take_while(|(i, _)| *i < offset)
+                    .count()
+            },
+            |s| s.chars().count(),
+        );
+        LineCol {
+            line: line_index + 1,
+            column: prefix + 1,
+        }
+    }
+
+    /// The byte offset of a 1-based line and a 0-based character column.
+    #[must_use]
+    pub fn offset_of(&self, line: usize, char_column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let start = start as usize;
+        let rest = self.text.get(start..).unwrap_or("");
+        rest.char_indices()
+            .nth(char_column)
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+
+    /// The text of the 1-based line (without its line break).
+    #[must_use]
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&e| e as usize);
+        self.text
+            .get(start as usize..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// Every file read during a run. Files are added once and never change.
+#[derive(Debug, Default)]
+pub struct SourceDb {
+    files: Vec<SourceFile>,
+}
+
+impl SourceDb {
+    /// An empty database.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file's text; `path` is shown relative to the current folder.
+    pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        self.push(SourceFile::new(path, text))
+    }
+
+    /// Adds a file built beforehand (files are built in parallel, then pushed in order).
+    pub fn push(&mut self, file: SourceFile) -> FileId {
+        let id = FileId::from_index(self.files.len());
+        self.files.push(file);
+        id
+    }
+
+    /// The id the next pushed file will get.
+    #[must_use]
+    pub fn next_id(&self) -> FileId {
+        FileId::from_index(self.files.len())
+    }
+
+    /// The file behind an id.
+    ///
+    /// # Panics
+    /// Never for an id this database returned.
+    #[must_use]
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        #[expect(clippy::indexing_slicing, reason = "FileIds are only made by `add`")]
+        &self.files[id.index()]
+    }
+
+    /// Every file, in the order added.
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
+    }
+
+    /// The number of files.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether no file was added.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Line and column where a span starts.
+    #[must_use]
+    pub fn start(&self, span: Span) -> LineCol {
+        self.file(span.file).line_col(span.start)
+    }
+
+    /// Line and column where a span ends (the last character, inclusive, as editors show it).
+    #[must_use]
+    pub fn end(&self, span: Span) -> LineCol {
+        self.file(span.file).line_col(span.end)
+    }
+
+    /// The text a span covers.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        self.file(span.file)
+            .text()
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
+    }
+}
+
+/// The path relative to the current folder when it is under it, with `/` separators.
+#[must_use]
+pub fn display_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let relative = relative.strip_prefix(".").unwrap_or(&relative);
+    let shown = relative.to_string_lossy().replace('\\', "/");
+    if shown.is_empty() {
+        ".".to_owned()
+    } else {
+        shown
+    }
+}
+
+/// The largest plan file alinea reads (real plans are well under 1 MiB).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What reading a file gave.
+#[derive(Debug)]
+pub enum ReadOutcome {
+    /// The UTF-8 text.
+    Text(String),
+    /// The bytes are not UTF-8: a lossy copy for snippets, and the offset of the first bad byte in it.
+    NotUtf8 {
+        /// The text with bad bytes replaced.
+        lossy: String,
+        /// Byte offset of the first replacement in `lossy`.
+        offset: usize,
+        /// The first bad byte.
+        byte: u8,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge(u64),
+    /// The file cannot be read.
+    Failed(std::io::Error),
+}
+
+/// Reads a file, refusing files over the size limit before reading them.
+#[must_use]
+pub fn read(path: &Path) -> ReadOutcome {
+    use std::io::Read as _;
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) => return ReadOutcome::Failed(error),
+    };
+    if let Ok(meta) = file.metadata()
+        && meta.len() > MAX_FILE_BYTES
+    {
+        return ReadOutcome::TooLarge(meta.len());
+    }
+    let mut bytes = Vec::new();
+    // Read one byte past the limit, in case the file grew after `metadata`.
+    if let Err(error) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        return ReadOutcome::Failed(error);
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return ReadOutcome::TooLarge(bytes.len() as u64);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => ReadOutcome::Text(text),
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
+            let byte = bytes.get(offset).copied().unwrap_or(0);
+            ReadOutcome::NotUtf8 {
+                lossy: String::from_utf8_lossy(&bytes).into_owned(),
+                offset,
+                byte,
+            }
+        }
+    }
+}
