@@ -19,6 +19,7 @@ pub fn build(plans: Vec<Plan>) -> (Graph, Vec<Finding>) {
     let mut builder = Builder {
         graph: Graph::default(),
         codes: Vec::new(),
+        code_spans: HashMap::new(),
         findings: Vec::new(),
     };
     builder.index(plans);
@@ -40,6 +41,8 @@ struct Builder {
     graph: Graph,
     /// Per plan: code → the first element or activity that has it.
     codes: Vec<HashMap<String, Target>>,
+    /// Per plan: code → where it is first written.
+    code_spans: HashMap<(usize, String), Span>,
     findings: Vec<Finding>,
 }
 
@@ -213,14 +216,22 @@ impl Builder {
         if code.is_empty() {
             return;
         }
+        let plan_index = self.codes.len();
         match codes.entry(code.to_owned()) {
             MapEntry::Vacant(slot) => {
                 slot.insert(target);
+                self.code_spans.insert((plan_index, code.to_owned()), span);
             }
             MapEntry::Occupied(_) => {
+                let first = self
+                    .code_spans
+                    .get(&(plan_index, code.to_owned()))
+                    .copied()
+                    .unwrap_or(span);
                 self.findings.push(
                     Finding::new(&REF_02, span, format!("code `{code}` is used twice in `{}`", plan.id.value))
                         .label("second element with this code")
+                        .related(first, "the first element with this code")
                         .help("objectives, actions and activities of a plan share one set of codes; renumber one of them")
                         .at(&plan.id.value, element, "code"),
                 );
@@ -229,36 +240,6 @@ impl Builder {
     }
 
     fn resolve_all(&mut self) {
-        // Related locations of duplicate codes need the graph's plans, so they are added here.
-        let duplicates: Vec<usize> = (0..self.findings.len())
-            .filter(|&i| {
-                self.findings
-                    .get(i)
-                    .is_some_and(|f| f.rule == REF_02.id && f.path == "code")
-            })
-            .collect();
-        for i in duplicates {
-            let Some(finding) = self.findings.get(i) else {
-                continue;
-            };
-            let Some(plan_id) = self.graph.plan_by_id(&finding.plan) else {
-                continue;
-            };
-            let first = self
-                .codes
-                .get(plan_id.index())
-                .and_then(|codes| codes.get(&finding.element))
-                .map(|&target| self.target_span(target));
-            if let (Some(first), Some(finding)) = (first, self.findings.get_mut(i))
-                && first != finding.span
-            {
-                finding.related.push(crate::report::Related {
-                    span: first,
-                    message: "the first element with this code".to_owned(),
-                });
-            }
-        }
-
         for plan_index in 0..self.graph.plans.len() {
             let plan_id = PlanId::from_index(plan_index);
             let upper: Vec<Reference> = self.graph.plan(plan_id).upper.clone();
@@ -589,7 +570,7 @@ impl Builder {
                     )
                 } else {
                     format!(
-                        "{} {what} `{}`, {}, which does not rank above {}",
+                        "{} {what} `{}` ({}), which does not rank above this plan ({})",
                         if element.is_empty() {
                             format!("`{}`", from.id.value)
                         } else {
@@ -600,11 +581,16 @@ impl Builder {
                         describe_plan(from),
                     )
                 };
-                let finding = Finding::new(&REF_04, link.reference.text.span, message)
+                let mut finding = Finding::new(&REF_04, link.reference.text.span, message)
                     .label("points sideways or down the hierarchy")
-                    .related(to.id.span, format!("`{}` is {}", to.id.value, describe_plan(to)))
                     .help("articulation goes upwards: pedn > pgg, pn > pesem > pdrc > a province's pdlc > a district's pdlc > pei > poi")
                     .at(&from.id.value, &element, link.reference.path.clone());
+                if to_plan != from_plan {
+                    finding = finding.related(
+                        to.id.span,
+                        format!("`{}` is {}", to.id.value, describe_plan(to)),
+                    );
+                }
                 self.findings.push(finding);
                 continue;
             }

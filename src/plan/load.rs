@@ -162,6 +162,8 @@ struct Fields<'n> {
     node: &'n Node,
     entries: &'n [Entry],
     path: String,
+    /// The key the mapping is written under, when it has one.
+    under: Option<Span>,
 }
 
 impl<'n> Fields<'n> {
@@ -183,11 +185,20 @@ impl<'n> Fields<'n> {
         join(&self.path, key)
     }
 
-    /// Where to point when a key is missing: the first key of the mapping.
+    /// Where to point when a key is missing: the key the mapping is written
+    /// under, or (for list items) the mapping's first key.
     fn anchor(&self) -> Span {
-        self.entries
-            .first()
-            .map_or(self.node.span, |entry| entry.key.span)
+        self.under.unwrap_or_else(|| {
+            self.entries
+                .first()
+                .map_or(self.node.span, |entry| entry.key.span)
+        })
+    }
+
+    /// Records the key this mapping is written under.
+    fn under(mut self, key: Option<Span>) -> Self {
+        self.under = key;
+        self
     }
 }
 
@@ -233,7 +244,7 @@ impl Decoder {
                     node.span,
                     format!("{what} must be a mapping, found {}", node.describe()),
                     "expected `key: value` lines here",
-                    None,
+                    shape_example(what),
                     path,
                 );
             }
@@ -257,10 +268,19 @@ impl Decoder {
             node,
             entries,
             path: path.to_owned(),
+            under: None,
         })
     }
 
     fn missing(&mut self, fields: &Fields<'_>, key: &str, what: &str) {
+        // A misspelt key is already reported as unknown, with this key as its suggestion.
+        let misspelt = fields
+            .entries
+            .iter()
+            .any(|entry| crate::suggest::closest(&entry.key.value, [key]).is_some());
+        if misspelt {
+            return;
+        }
         self.error(
             fields.anchor(),
             format!("missing required key `{key}` in {what}"),
@@ -431,7 +451,9 @@ impl Decoder {
             if let Some(value) = parse(&scalar.text) {
                 return Some(Spanned::new(value, node.span));
             }
-            let near = did_you_mean(&scalar.text, words.iter().copied());
+            let near = spanish_word(&scalar.text, words)
+                .map(|english| format!("`{}` is written `{english}` in plan files;", scalar.text))
+                .or_else(|| did_you_mean(&scalar.text, words.iter().copied()));
             let help = match near {
                 Some(near) => format!("{near} the allowed values are {}", quoted_list(words)),
                 None => format!("the allowed values are {}", quoted_list(words)),
@@ -516,7 +538,9 @@ impl Decoder {
                 continue;
             };
             let value_path = format!("{path}[{year}]");
-            if let Some(value) = self.number_node(&entry.value, key, &value_path, false) {
+            if let Some(value) =
+                self.number_node(&entry.value, &format!("{key}[{year}]"), &value_path, false)
+            {
                 map.insert(year, value);
             }
         }
@@ -545,7 +569,9 @@ impl Decoder {
 
     fn plan(&mut self, root: &Node, header: &Entry) -> Option<Plan> {
         let top = self.fields(root, "a plan file", TOP_KEYS, "")?;
-        let fields = self.fields(&header.value, "the plan header", HEADER_KEYS, "plan");
+        let fields = self
+            .fields(&header.value, "the plan header", HEADER_KEYS, "plan")
+            .map(|fields| fields.under(Some(header.key.span)));
         let Some(fields) = fields else {
             if is_null(&header.value) {
                 self.error(
@@ -704,7 +730,10 @@ impl Decoder {
             self.missing(header, "entity", "the plan header");
             return Entity::default();
         };
-        let Some(fields) = self.fields(node, "the entity", ENTITY_KEYS, "plan.entity") else {
+        let Some(fields) = self
+            .fields(node, "the entity", ENTITY_KEYS, "plan.entity")
+            .map(|fields| fields.under(header.key_span("entity")))
+        else {
             return Entity::default();
         };
         let entity = Entity {
@@ -762,7 +791,9 @@ impl Decoder {
             self.missing(header, "period", "the plan header");
             return None;
         };
-        let fields = self.fields(node, "`period`", PERIOD_KEYS, "plan.period")?;
+        let fields = self
+            .fields(node, "`period`", PERIOD_KEYS, "plan.period")?
+            .under(header.key_span("period"));
         let start = fields
             .get("start")
             .and_then(|n| self.year_node(n, "start", "plan.period.start"));
@@ -1017,4 +1048,54 @@ fn quoted_list(words: &[&str]) -> String {
         .map(|w| format!("`{w}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// How to write the mappings people most often get wrong.
+fn shape_example(what: &str) -> Option<&'static str> {
+    match what {
+        "`period`" => Some("write `period: {start: 2024, end: 2028}`"),
+        "the entity" => Some("write `entity: {name: …, type: …, level: …, territory: \"22\"}`"),
+        "the baseline" => Some("write `baseline: {year: 2022, value: 31.0}`"),
+        "the approval" => Some("write `approval: {instrument: …, date: 2023-12-22}`"),
+        _ => None,
+    }
+}
+
+/// The English word of the plan format for a Spanish word used in CEPLAN's matrices.
+fn spanish_word(word: &str, words: &[&str]) -> Option<&'static str> {
+    const SPANISH: &[(&str, &str)] = &[
+        ("nuevo", "new"),
+        ("actualizado", "updated"),
+        ("ampliado", "extended"),
+        ("borrador", "draft"),
+        ("aprobado", "approved"),
+        ("cantidad", "count"),
+        ("numero", "number"),
+        ("número", "number"),
+        ("porcentaje", "percent"),
+        ("razon", "ratio"),
+        ("razón", "ratio"),
+        ("tasa", "rate"),
+        ("indice", "index"),
+        ("índice", "index"),
+        ("tasa de variacion", "rate-of-change"),
+        ("tasa de variación", "rate-of-change"),
+        ("ascendente", "ascending"),
+        ("descendente", "descending"),
+        ("no definido", "undefined"),
+        ("calidad", "quality"),
+        ("cobertura", "coverage"),
+        ("ministerio", "ministry"),
+        ("gobierno regional", "regional-government"),
+        ("municipalidad", "municipality"),
+        ("universidad", "university"),
+        ("nacional", "national"),
+        ("provincial", "provincial"),
+        ("distrital", "district"),
+    ];
+    let lowered = word.trim().to_lowercase();
+    SPANISH
+        .iter()
+        .find(|(spanish, english)| *spanish == lowered && words.contains(english))
+        .map(|(_, english)| *english)
 }

@@ -1,0 +1,204 @@
+//! The binary as a user runs it.
+
+use std::process::{Command, Stdio};
+
+use crate::binary;
+
+fn alinea(args: &[&str]) -> std::process::Output {
+    Command::new(binary())
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(
+        alinea(&["check", "tests/fixtures/checks/LOAD-01/good.yaml"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        alinea(&["check", "tests/fixtures/checks/REF-01"])
+            .status
+            .code(),
+        Some(1)
+    );
+    // REF-05 is a warning: it fails the run only with --fail-on warning.
+    assert_eq!(
+        alinea(&["check", "tests/fixtures/checks/REF-05"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        alinea(&[
+            "check",
+            "tests/fixtures/checks/REF-05",
+            "--fail-on",
+            "warning"
+        ])
+        .status
+        .code(),
+        Some(1)
+    );
+    let missing = alinea(&["check", "no/such/folder"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr),
+        "error: path `no/such/folder` does not exist\n"
+    );
+    assert_eq!(alinea(&["check", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(alinea(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn select_and_ignore_take_ids_slugs_and_prefixes() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["check", "tests/fixtures/checks/REF-03", "--format", "json"];
+        all.extend_from_slice(args);
+        serde_json::from_slice(&alinea(&all).stdout).unwrap()
+    };
+    let rules = |value: &serde_json::Value| -> Vec<String> {
+        value["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(rules(&json(&["--select", "REF-03"])), ["REF-03", "REF-03"]);
+    assert_eq!(
+        rules(&json(&["--select", "trace-cycle"])),
+        ["REF-03", "REF-03"]
+    );
+    assert_eq!(rules(&json(&["--ignore", "REF-04"])), ["REF-03", "REF-03"]);
+    assert_eq!(rules(&json(&["--ignore", "REF"])), Vec::<String>::new());
+    let unknown = alinea(&[
+        "check",
+        "tests/fixtures/checks/REF-03",
+        "--select",
+        "REF-99",
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("`REF-99` names no rule"));
+}
+
+#[test]
+fn colours_only_when_asked_or_on_a_terminal() {
+    let always = alinea(&["check", "tests/fixtures/checks/REF-01", "--color", "always"]);
+    assert!(String::from_utf8_lossy(&always.stdout).contains("\u{1b}["));
+    let never = alinea(&["check", "tests/fixtures/checks/REF-01", "--color", "never"]);
+    assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
+    // `auto` writing to a pipe: no colour.
+    let auto = alinea(&["check", "tests/fixtures/checks/REF-01"]);
+    assert!(!String::from_utf8_lossy(&auto.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn quiet_prints_only_the_summary() {
+    let quiet = alinea(&[
+        "check",
+        "tests/fixtures/checks/REF-01",
+        "--quiet",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&quiet.stdout),
+        "checked 4 files and 4 plans: 7 errors, 0 warnings, 0 infos\n\
+         public value profile (elements without findings, per pillar):\n  \
+         pdrc-san-martin-2030           legitimacy 1/2 · capacity 2/2 · value 2/2\n  \
+         pei-gore-san-martin-2024-2028  legitimacy 1/2 · capacity 2/2 · value 2/2\n  \
+         poi-gore-san-martin-2025-2027  legitimacy 1/3 · capacity 3/3 · value 3/3\n"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(binary())
+        .args(["check", "tests/fixtures", "--color", "always"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before the report is written, as `| head -0` would.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn output_is_identical_across_runs_and_thread_counts() {
+    for format in ["human", "json"] {
+        let one = alinea(&[
+            "check",
+            "tests/fixtures",
+            "--format",
+            format,
+            "--jobs",
+            "1",
+            "--color",
+            "never",
+        ]);
+        let two = alinea(&[
+            "check",
+            "tests/fixtures",
+            "--format",
+            format,
+            "--jobs",
+            "2",
+            "--color",
+            "never",
+        ]);
+        let again = alinea(&[
+            "check",
+            "tests/fixtures",
+            "--format",
+            format,
+            "--jobs",
+            "2",
+            "--color",
+            "never",
+        ]);
+        assert!(!one.stdout.is_empty());
+        assert_eq!(one.stdout, two.stdout, "{format}: --jobs 1 and 2 differ");
+        assert_eq!(two.stdout, again.stdout, "{format}: two runs differ");
+    }
+}
+
+#[test]
+fn output_file_receives_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let output = alinea(&[
+        "check",
+        "tests/fixtures/checks/REF-05",
+        "--format",
+        "json",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(report["summary"]["warnings"], 1);
+}
+
+#[test]
+fn verbose_lists_skipped_files() {
+    let output = alinea(&[
+        "check",
+        "tests/fixtures/checks/LOAD-01",
+        "--verbose",
+        "--color",
+        "never",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .ends_with("skipped (not a plan): tests/fixtures/checks/LOAD-01/not-a-plan.yaml\n")
+    );
+}

@@ -1,0 +1,181 @@
+//! Malformed and hostile files beside good plans: one LOAD finding each, with a line; every
+//! good plan still checked; no panic.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use crate::run;
+
+const GOOD_PEDN: &str = "plan:
+  id: pedn-2050
+  kind: pedn
+  title: PEDN al 2050
+  entity: {name: CEPLAN, type: other, level: national}
+  period: {start: 2022, end: 2050}
+objectives:
+  - {code: ON1, statement: Alcanzar el pleno desarrollo de las capacidades de las personas}
+";
+
+const GOOD_PDRC: &str = "plan:
+  id: pdrc-san-martin-2030
+  kind: pdrc
+  title: PDRC San Martín al 2030
+  entity: {name: Gobierno Regional San Martín, type: regional-government, level: regional, territory: \"22\"}
+  period: {start: 2019, end: 2030}
+objectives:
+  - {code: OET.2, statement: Mejorar el acceso a servicios, traces_to: [pedn-2050/ON1]}
+";
+
+fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
+    fs::write(dir.join(name), contents).unwrap();
+}
+
+fn hostile_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "good-pedn.yaml", GOOD_PEDN);
+    fs::create_dir(root.join("regional")).unwrap();
+    write(&root.join("regional"), "good-pdrc.yaml", GOOD_PDRC);
+    write(
+        root,
+        "malformed.yaml",
+        "plan:\n  id: x\n  kind: pei\n   title: bad\n",
+    );
+    write(
+        root,
+        "wrong-type.yaml",
+        GOOD_PDRC
+            .replace("period: {start: 2019, end: 2030}", "period: 2019")
+            .replace("pdrc-san-martin-2030", "pdrc-wrong-type"),
+    );
+    write(
+        root,
+        "unknown-key.yaml",
+        GOOD_PEDN
+            .replace("title:", "titulo:")
+            .replace("pedn-2050", "pedn-unknown-key"),
+    );
+    write(
+        root,
+        "unknown-enum.yaml",
+        GOOD_PEDN
+            .replace("kind: pedn", "kind: pedn\n  status: aprobado")
+            .replace("pedn-2050", "pedn-unknown-enum"),
+    );
+    let mut bomb = String::from(
+        "plan: {id: bomb, kind: pei}\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for level in 1..10 {
+        let aliases = vec![format!("*a{}", level - 1); 9].join(", ");
+        writeln!(bomb, "a{level}: &a{level} [{aliases}]").unwrap();
+    }
+    write(root, "alias-bomb.yaml", bomb);
+    write(
+        root,
+        "deep-block.yaml",
+        format!("plan:\n  nested:\n{}x\n", "  - ".repeat(100_000)),
+    );
+    write(
+        root,
+        "deep-flow.yaml",
+        format!("plan: {}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+    );
+    write(
+        root,
+        "latin1.yaml",
+        b"plan:\n  id: latin1\n  title: Planificaci\xf3n\n",
+    );
+    let huge = fs::File::create(root.join("huge.yaml")).unwrap();
+    huge.set_len(alinea::source::MAX_FILE_BYTES + 1).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(".", root.join("loop")).unwrap();
+    dir
+}
+
+#[test]
+fn hostile_files_each_give_one_load_finding_and_good_plans_are_still_checked() {
+    let dir = hostile_folder();
+    let run = run(&[dir.path()]);
+    let mut per_file: Vec<(String, String, usize)> = run
+        .report
+        .findings
+        .iter()
+        .map(|f| {
+            let name = run
+                .sources
+                .file(f.span.file)
+                .path()
+                .strip_prefix(dir.path())
+                .unwrap()
+                .display()
+                .to_string();
+            (name, f.rule.clone(), run.sources.start(f.span).line)
+        })
+        .collect();
+    per_file.sort();
+    let expected = [
+        ("alias-bomb.yaml", "LOAD-01", 6),
+        ("deep-block.yaml", "LOAD-01", 3),
+        ("deep-flow.yaml", "LOAD-01", 1),
+        ("huge.yaml", "LOAD-03", 1),
+        ("latin1.yaml", "LOAD-03", 3),
+        ("loop", "LOAD-03", 1),
+        ("malformed.yaml", "LOAD-01", 4),
+        ("unknown-enum.yaml", "LOAD-02", 4),
+        ("unknown-key.yaml", "LOAD-02", 4),
+        ("wrong-type.yaml", "LOAD-02", 6),
+    ];
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(f, r, l)| ((*f).to_owned(), (*r).to_owned(), *l))
+        .collect();
+    assert_eq!(per_file, expected);
+    // The two good plans and the three plans whose errors are only schema errors.
+    let mut ids: Vec<_> = run
+        .graph
+        .plans
+        .iter()
+        .map(|p| p.id.value.as_str())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "pdrc-san-martin-2030",
+            "pdrc-wrong-type",
+            "pedn-2050",
+            "pedn-unknown-enum",
+            "pedn-unknown-key"
+        ]
+    );
+}
+
+#[test]
+fn the_messages_say_what_limit_was_hit() {
+    let dir = hostile_folder();
+    let run = run(&[dir.path()]);
+    let message = |file: &str| {
+        run.report
+            .findings
+            .iter()
+            .find(|f| run.sources.file(f.span.file).path().ends_with(file))
+            .map(|f| f.message.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        message("alias-bomb.yaml"),
+        "aliases expand to more than 10000 values"
+    );
+    assert_eq!(message("deep-block.yaml"), "nesting deeper than 64 levels");
+    assert_eq!(message("latin1.yaml"), "the file is not UTF-8 (byte 0xF3)");
+    assert_eq!(
+        message("huge.yaml"),
+        "the file is too large (16 MiB; the limit is 16 MiB)"
+    );
+    assert!(
+        message("loop").starts_with("symbolic link loop: "),
+        "{}",
+        message("loop")
+    );
+}

@@ -1,0 +1,77 @@
+//! The one integration-test binary.
+//!
+//! - `checks`: one fixture folder per built-in check, with the expected findings written as
+//!   `# expect: ID` comments on the lines they point at; no misses, no extras.
+//! - `hostile`: malformed and hostile files beside good plans.
+//! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
+//! - `plans`: the shipped sample repository.
+//! - `render`: snapshots of the human and JSON reports.
+
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up its input should fail loudly"
+)]
+
+mod checks;
+mod cli;
+mod hostile;
+mod plans;
+mod render;
+
+use std::path::{Path, PathBuf};
+
+/// Runs the pipeline on `paths` (relative to the package root, which is the test's current folder).
+#[track_caller]
+pub(crate) fn run(paths: &[&Path]) -> alinea::Run {
+    let options = alinea::CheckOptions {
+        paths: paths.iter().map(|p| p.to_path_buf()).collect(),
+    };
+    alinea::check(&options).expect("the paths exist")
+}
+
+/// `(file, line, rule)` for every finding, sorted.
+pub(crate) fn found(run: &alinea::Run) -> Vec<(String, usize, String)> {
+    let mut found: Vec<_> = run
+        .report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                run.sources.file(f.span.file).display_name().to_owned(),
+                run.sources.start(f.span).line,
+                f.rule.clone(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// `(file, line, rule)` for every `# expect: ID[, ID…]` comment in the files under `dir`, sorted.
+pub(crate) fn expected(dir: &Path) -> Vec<(String, usize, String)> {
+    let mut expected = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let name = entry.path().to_string_lossy().replace('\\', "/");
+        for (index, line) in text.lines().enumerate() {
+            if let Some((_, ids)) = line.split_once("# expect:") {
+                for id in ids.split(',') {
+                    expected.push((name.clone(), index + 1, id.trim().to_owned()));
+                }
+            }
+        }
+    }
+    expected.sort();
+    expected
+}
+
+/// The path of the alinea binary built for the tests.
+pub(crate) fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_alinea"))
+}
