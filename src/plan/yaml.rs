@@ -466,3 +466,6 @@ fn trim_collection(mut node: Node, text: &str) -> Node {
     }
     node
 }
+
+#[cfg(test)]
+mod tests;

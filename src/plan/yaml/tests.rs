@@ -1,0 +1,82 @@
+use super::{MAX_DEPTH, Plain, Value, parse};
+use crate::source::{FileId, SourceFile};
+
+fn tree(text: &str) -> (SourceFile, super::Document) {
+    let file = SourceFile::new("t.yaml".into(), text.to_owned());
+    let document = parse(FileId::from_index(0), &file).unwrap();
+    (file, document)
+}
+
+fn slice(file: &SourceFile, span: crate::source::Span) -> &str {
+    &file.text()[span.start as usize..span.end as usize]
+}
+
+#[test]
+fn keys_and_values_keep_byte_spans_after_multibyte_text() {
+    let (file, document) = tree("título: \"Señal\"\nñ: [uno, dos]\n");
+    let root = document.root.unwrap();
+    let entries = root.as_map().unwrap();
+    assert_eq!(slice(&file, entries[0].key.span), "título");
+    assert_eq!(slice(&file, entries[0].value.span), "\"Señal\"");
+    assert_eq!(slice(&file, entries[1].key.span), "ñ");
+    let Value::Seq(items) = &entries[1].value.value else { panic!("a list") };
+    assert_eq!(slice(&file, items[1].span), "dos");
+}
+
+#[test]
+fn collections_end_at_their_last_value_not_at_the_next_key() {
+    let (file, document) = tree("a:\n  b: 1\n  c: 2\n\n# comment\nd: 3\n");
+    let root = document.root.unwrap();
+    assert_eq!(slice(&file, root.get("a").unwrap().span), "b: 1\n  c: 2");
+}
+
+#[test]
+fn plain_scalars_follow_the_core_schema_and_quoted_ones_are_text() {
+    let (_, document) = tree("a: 22\nb: \"22\"\nc: ~\nd: true\ne: 2023-12-22\nf: 1e3\ng: 0x1F\nh: .5\n");
+    let root = document.root.unwrap();
+    let resolve = |key: &str| match &root.get(key).unwrap().value {
+        Value::Scalar(scalar) => scalar.resolve(),
+        _ => panic!("a scalar"),
+    };
+    assert_eq!(resolve("a"), Plain::Number(22.0));
+    assert_eq!(resolve("b"), Plain::Text);
+    assert_eq!(resolve("c"), Plain::Null);
+    assert_eq!(resolve("d"), Plain::Bool(true));
+    assert_eq!(resolve("e"), Plain::Text);
+    assert_eq!(resolve("f"), Plain::Number(1000.0));
+    assert_eq!(resolve("g"), Plain::Number(31.0));
+    assert_eq!(resolve("h"), Plain::Number(0.5));
+}
+
+#[test]
+fn duplicated_keys_are_recorded_with_the_first_occurrence() {
+    let (file, document) = tree("a: 1\nb: 2\na: 3\n");
+    let (second, first) = &document.duplicate_keys[0];
+    assert_eq!(second.value, "a");
+    assert_eq!(file.line_col(second.span.start).line, 3);
+    assert_eq!(file.line_col(first.start).line, 1);
+    assert_eq!(document.root.unwrap().as_map().unwrap().len(), 2);
+}
+
+#[test]
+fn small_aliases_are_expanded_where_they_are_written() {
+    let (file, document) = tree("a: &x [1, 2]\nb: *x\n");
+    let b = document.root.unwrap().get("b").unwrap().clone();
+    assert_eq!(slice(&file, b.span), "*x");
+    assert!(matches!(b.value, Value::Seq(ref items) if items.len() == 2));
+}
+
+#[test]
+fn nesting_is_capped_without_recursion() {
+    let text = "- ".repeat(100_000) + "x\n";
+    let file = SourceFile::new("deep.yaml".into(), text);
+    let error = parse(FileId::from_index(0), &file).unwrap_err();
+    assert_eq!(error.message, format!("nesting deeper than {MAX_DEPTH} levels"));
+    assert_eq!(file.line_col(error.span.start).line, 1);
+}
+
+#[test]
+fn a_second_document_is_reported() {
+    let (file, document) = tree("plan: {id: a}\n---\nplan: {id: b}\n");
+    assert_eq!(file.line_col(document.extra_document.unwrap().start).line, 2);
+}
