@@ -58,6 +58,9 @@ struct CheckArgs {
     /// Also list the YAML files skipped because they are not plans.
     #[arg(long, short)]
     verbose: bool,
+    /// Print how long each stage took, on standard error.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -193,6 +196,11 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
         let mut out = io::BufWriter::new(stdout.lock());
         write_report(args, &run, style, &mut out).and_then(|()| out.flush())
     };
+    if args.timings {
+        for (stage, duration) in &run.timings {
+            eprintln!("{:>10.1} ms  {stage}", duration.as_secs_f64() * 1000.0);
+        }
+    }
     match written {
         Ok(()) => {}
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return ExitStatus::Clean,

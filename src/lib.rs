@@ -59,6 +59,7 @@ pub mod suggest;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crate::graph::Graph;
 use crate::report::{CheckMeta, Finding, Pillar, Profile, Report};
@@ -92,6 +93,8 @@ pub struct Run {
     pub sources: SourceDb,
     /// The resolved plans.
     pub graph: Graph,
+    /// How long each stage took, in pipeline order (for `--timings`).
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// Runs the pipeline on the paths: discover, load, build the graph, report.
@@ -99,10 +102,20 @@ pub struct Run {
 /// # Errors
 /// When a path does not exist (a usage error); bad plan files are findings, never errors.
 pub fn check(options: &CheckOptions) -> Result<Run, discover::MissingPathError> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |stage: &'static str| {
+        let now = Instant::now();
+        timings.push((stage, now - clock));
+        clock = now;
+    };
     let inputs = discover::discover(&options.paths)?;
+    lap("discover");
     let mut sources = SourceDb::new();
     let loaded = plan::load(&inputs, &mut sources);
+    lap("read, parse and decode");
     let (graph, graph_findings) = graph::build(loaded.plans);
+    lap("resolve references");
     let mut findings = loaded.findings;
     findings.extend(graph_findings);
     let mut report = Report {
@@ -119,10 +132,12 @@ pub fn check(options: &CheckOptions) -> Result<Run, discover::MissingPathError> 
         suppressed: 0,
     };
     report.sort(&sources);
+    lap("report");
     Ok(Run {
         report,
         sources,
         graph,
+        timings,
     })
 }
 

@@ -695,7 +695,6 @@ impl Decoder {
             activities,
             investments,
             waivers,
-            tree: root.clone(),
         })
     }
 

@@ -1,13 +1,13 @@
 //! The typed plan model: what a plan file means once it is read.
 //!
-//! Every value a user wrote keeps its span. The model holds no YAML-library
-//! type; the raw spanned tree of the file is kept beside it (`Plan::tree`) so
-//! that later stages can point at any key, even one the model ignores.
+//! Every value a user wrote keeps its span, and every mapping (plan header,
+//! element, indicator, baseline…) keeps the span of the whole mapping, so that
+//! a finding about an absent key can point at the nearest enclosing node that
+//! exists. The model holds no YAML-library type.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::plan::yaml::Node;
 use crate::source::{FileId, Span, Spanned};
 
 /// Declares a closed set of words read from plan files.
@@ -302,8 +302,6 @@ pub struct Plan {
     pub investments: Vec<Investment>,
     /// Accepted findings.
     pub waivers: Vec<Waiver>,
-    /// The whole file as a spanned tree, for pointing at any key.
-    pub tree: Node,
 }
 
 impl Plan {

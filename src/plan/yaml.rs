@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YamlSpan};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span as YamlSpan};
 
 use crate::source::{FileId, SourceFile, Span, Spanned};
 
@@ -207,6 +207,8 @@ struct Builder<'a> {
     root: Option<Node>,
     duplicate_keys: Vec<(Spanned<String>, Span)>,
     complex_keys: Vec<Span>,
+    /// (character index, byte offset) of the last marker converted.
+    cursor: (usize, usize),
 }
 
 impl<'a> Builder<'a> {
@@ -221,13 +223,35 @@ impl<'a> Builder<'a> {
             root: None,
             duplicate_keys: Vec::new(),
             complex_keys: Vec::new(),
+            cursor: (0, 0),
         }
     }
 
-    fn span(&self, span: YamlSpan) -> Span {
-        let start = self.file.offset_of(span.start.line(), span.start.col());
-        let end = self.file.offset_of(span.end.line(), span.end.col());
+    fn span(&mut self, span: YamlSpan) -> Span {
+        let start = self.offset(span.start);
+        let end = self.offset(span.end);
         Span::new(self.id, start, end)
+    }
+
+    /// The byte offset of a marker (saphyr counts characters). Events arrive
+    /// mostly in text order, so a cursor walks forward; a jump backwards goes
+    /// through the line index instead.
+    fn offset(&mut self, marker: Marker) -> usize {
+        let (cursor_char, cursor_byte) = self.cursor;
+        if marker.index() < cursor_char {
+            return self.file.offset_of(marker.line(), marker.col());
+        }
+        let text = self.file.text();
+        let mut byte = cursor_byte;
+        let mut rest = text.get(byte..).unwrap_or("").chars();
+        for _ in cursor_char..marker.index() {
+            match rest.next() {
+                Some(c) => byte += c.len_utf8(),
+                None => break,
+            }
+        }
+        self.cursor = (marker.index(), byte);
+        byte
     }
 
     fn scan_error(&self, error: &ScanError) -> YamlError {
@@ -246,7 +270,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn limit(&self, span: YamlSpan, message: String, help: &str) -> YamlError {
+    fn limit(&mut self, span: YamlSpan, message: String, help: &str) -> YamlError {
         YamlError {
             message,
             span: self.span(span),
@@ -286,16 +310,18 @@ impl<'a> Builder<'a> {
                 }
                 Event::SequenceStart(anchor, _tag) => {
                     self.open(span)?;
+                    let start = self.span(span);
                     self.stack.push(Frame::Seq {
-                        start: self.span(span),
+                        start,
                         items: Vec::new(),
                         anchor,
                     });
                 }
                 Event::MappingStart(anchor, _tag) => {
                     self.open(span)?;
+                    let start = self.span(span);
                     self.stack.push(Frame::Map {
-                        start: self.span(span),
+                        start,
                         entries: Vec::new(),
                         pending_key: None,
                         anchor,
@@ -307,7 +333,7 @@ impl<'a> Builder<'a> {
         Ok(self.finish(None))
     }
 
-    fn finish(self, extra_document: Option<YamlSpan>) -> Document {
+    fn finish(mut self, extra_document: Option<YamlSpan>) -> Document {
         Document {
             extra_document: extra_document.map(|span| self.span(span)),
             root: self.root,

@@ -89,8 +89,12 @@ fn json_report_has_the_documented_shape() {
 fn columns_count_characters_in_every_format() {
     // Line 8 has `ó` and `—` (2 and 3 bytes) before the reference: character column 79, byte column 83.
     let human = rendered("tests/fixtures/unicode", Format::Human);
-    assert!(human.contains("╭─[tests/fixtures/unicode/accents.yaml:8:79]"), "{human}");
-    let json: serde_json::Value = serde_json::from_str(&rendered("tests/fixtures/unicode", Format::Json)).unwrap();
+    assert!(
+        human.contains("╭─[tests/fixtures/unicode/accents.yaml:8:79]"),
+        "{human}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&rendered("tests/fixtures/unicode", Format::Json)).unwrap();
     assert_eq!(json["findings"][0]["column"], 79);
     assert_eq!(json["findings"][0]["end_column"], 89);
 }

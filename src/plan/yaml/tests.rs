@@ -19,7 +19,9 @@ fn keys_and_values_keep_byte_spans_after_multibyte_text() {
     assert_eq!(slice(&file, entries[0].key.span), "título");
     assert_eq!(slice(&file, entries[0].value.span), "\"Señal\"");
     assert_eq!(slice(&file, entries[1].key.span), "ñ");
-    let Value::Seq(items) = &entries[1].value.value else { panic!("a list") };
+    let Value::Seq(items) = &entries[1].value.value else {
+        panic!("a list")
+    };
     assert_eq!(slice(&file, items[1].span), "dos");
 }
 
@@ -32,7 +34,8 @@ fn collections_end_at_their_last_value_not_at_the_next_key() {
 
 #[test]
 fn plain_scalars_follow_the_core_schema_and_quoted_ones_are_text() {
-    let (_, document) = tree("a: 22\nb: \"22\"\nc: ~\nd: true\ne: 2023-12-22\nf: 1e3\ng: 0x1F\nh: .5\n");
+    let (_, document) =
+        tree("a: 22\nb: \"22\"\nc: ~\nd: true\ne: 2023-12-22\nf: 1e3\ng: 0x1F\nh: .5\n");
     let root = document.root.unwrap();
     let resolve = |key: &str| match &root.get(key).unwrap().value {
         Value::Scalar(scalar) => scalar.resolve(),
@@ -71,12 +74,18 @@ fn nesting_is_capped_without_recursion() {
     let text = "- ".repeat(100_000) + "x\n";
     let file = SourceFile::new("deep.yaml".into(), text);
     let error = parse(FileId::from_index(0), &file).unwrap_err();
-    assert_eq!(error.message, format!("nesting deeper than {MAX_DEPTH} levels"));
+    assert_eq!(
+        error.message,
+        format!("nesting deeper than {MAX_DEPTH} levels")
+    );
     assert_eq!(file.line_col(error.span.start).line, 1);
 }
 
 #[test]
 fn a_second_document_is_reported() {
     let (file, document) = tree("plan: {id: a}\n---\nplan: {id: b}\n");
-    assert_eq!(file.line_col(document.extra_document.unwrap().start).line, 2);
+    assert_eq!(
+        file.line_col(document.extra_document.unwrap().start).line,
+        2
+    );
 }
