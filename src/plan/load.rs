@@ -544,7 +544,7 @@ impl Decoder {
                 map.insert(year, value);
             }
         }
-        Some(Spanned::new(map, node.span))
+        Some(Spanned::new(map, keyed(fields, key, node)))
     }
 
     fn reference(
@@ -618,7 +618,7 @@ impl Decoder {
         let approval = fields.get("approval").and_then(|node| {
             let approval = self.fields(node, "the approval", APPROVAL_KEYS, "plan.approval")?;
             Some(Approval {
-                span: node.span,
+                span: keyed(&fields, "approval", node),
                 instrument: self.text(&approval, "instrument"),
                 date: self.date(&approval, "date"),
             })
@@ -821,7 +821,7 @@ impl Decoder {
         Some(Period {
             start: start.value,
             end: end.value,
-            span: node.span,
+            span: keyed(header, "period", node),
         })
     }
 
@@ -886,7 +886,7 @@ impl Decoder {
             let baseline =
                 self.fields(baseline_node, "the baseline", BASELINE_KEYS, &baseline_path)?;
             Some(Baseline {
-                span: baseline_node.span,
+                span: keyed(&fields, "baseline", baseline_node),
                 year: baseline
                     .get("year")
                     .and_then(|n| self.year_node(n, "year", &baseline.child("year"))),
@@ -1020,6 +1020,14 @@ impl Decoder {
             })
             .collect()
     }
+}
+
+/// A collection value's span, widened back to its key so that findings about it point at
+/// the line where the key is written (block mappings start on the next line).
+fn keyed(fields: &Fields<'_>, key: &str, node: &Node) -> Span {
+    fields
+        .key_span(key)
+        .map_or(node.span, |key_span| Span::new(node.span.file, key_span.start as usize, node.span.end as usize))
 }
 
 fn is_null(node: &Node) -> bool {
