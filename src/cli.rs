@@ -1,7 +1,8 @@
-//! The command line: flags, the run, and the exit code.
+//! The command line: flags, the commands, and the exit code.
 //!
 //! Exit codes: 0 when no finding is at or above `--fail-on`, 1 when some is,
-//! 2 for usage errors. A closed pipe (`alinea check | head`) ends quietly with 0.
+//! 2 for usage errors (bad flags, missing paths, broken rule files). A closed
+//! pipe (`alinea check | head`) ends quietly with 0.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -9,8 +10,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::dsl::CheckedRule;
+use crate::plan::model::Date;
 use crate::render::{Format, Style};
-use crate::report::Severity;
+use crate::report::{CheckMeta, Severity};
 
 /// Checks that Peru's public plans are aligned (SINAPLAN / CEPLAN).
 #[derive(Debug, Parser)]
@@ -24,6 +27,67 @@ pub struct Args {
 enum Command {
     /// Lint the plan files under the paths and print the findings.
     Check(CheckArgs),
+    /// Print a rule's documentation, severity, pillar, source and text.
+    Explain(ExplainArgs),
+    /// List, check and test rules.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// Every loaded rule: id, slug, severity, pillar, title.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Parse and type-check rule files only (with the default pack, unless left out).
+    Check {
+        /// Rule files or folders (default: only the default pack).
+        files: Vec<PathBuf>,
+        /// Leave the default pack out.
+        #[arg(long)]
+        no_default_rules: bool,
+    },
+    /// Run rule fixture cases (`# expect: ID` comments); default: the default pack's cases.
+    Test {
+        /// Folders of cases (default: the cases compiled into alinea).
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// The date waivers expire against (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct RuleArgs {
+    /// Extra rule files or folders (repeatable; added to the default pack).
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Leave the default pack out.
+    #[arg(long)]
+    no_default_rules: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct ExplainArgs {
+    /// A rule id or slug (`ART-01`, `objective-not-articulated`).
+    rule: String,
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -37,7 +101,9 @@ struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Only report these rules (ids, slugs or prefixes such as `REF`).
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Only report these rules (ids, slugs or prefixes such as `IND`).
     #[arg(long, value_delimiter = ',', num_args = 1..)]
     select: Vec<String>,
     /// Do not report these rules (ids, slugs or prefixes).
@@ -46,6 +112,9 @@ struct CheckArgs {
     /// The lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// The date waivers expire against (YYYY-MM-DD; default: today).
+    #[arg(long)]
+    as_of: Option<String>,
     /// Parse files with this many threads (default: one per core).
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -115,9 +184,79 @@ pub fn main() -> ExitCode {
             .into();
         }
     };
-    match args.command {
-        Command::Check(check) => run_check(&check).into(),
+    let status = match args.command {
+        Command::Check(check) => run_check(&check),
+        Command::Explain(explain) => run_explain(&explain),
+        Command::Rules { command } => match command {
+            RulesCommand::List { format, rules } => run_rules_list(format, &rules),
+            RulesCommand::Check {
+                files,
+                no_default_rules,
+            } => run_rules_check(files, no_default_rules),
+            RulesCommand::Test { dirs, rules, as_of } => {
+                run_rules_test(&dirs, &rules, as_of.as_deref())
+            }
+        },
+    };
+    status.into()
+}
+
+fn terminal_style(to_terminal: bool, color: ColorChoice, quiet: bool) -> Style {
+    Style {
+        color: match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        },
+        quiet,
+        width: std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100),
     }
+}
+
+fn parse_as_of(text: Option<&str>) -> Result<Option<Date>, ExitStatus> {
+    match text {
+        None => Ok(None),
+        Some(text) => Date::parse(text).map(Some).ok_or_else(|| {
+            eprintln!("error: `--as-of {text}` is not a date written YYYY-MM-DD");
+            ExitStatus::Usage
+        }),
+    }
+}
+
+/// Loads the rules of a command; broken rules are printed and end the run with exit 2.
+fn load_rules(rules: &RuleArgs) -> Result<Vec<CheckedRule>, ExitStatus> {
+    let options = crate::CheckOptions {
+        rules: rules.rules.clone(),
+        no_default_rules: rules.no_default_rules,
+        ..crate::CheckOptions::default()
+    };
+    let mut sources = crate::source::SourceDb::new();
+    crate::load_rules(&options, &mut sources).map_err(|error| report_check_error(error))
+}
+
+fn report_check_error(error: crate::CheckError) -> ExitStatus {
+    match error {
+        crate::CheckError::MissingPath(error) => eprintln!("error: {error}"),
+        crate::CheckError::RulePath(message) => eprintln!("error: {message}"),
+        crate::CheckError::Rules { errors, sources } => {
+            let style = terminal_style(io::stderr().is_terminal(), ColorChoice::Auto, false);
+            let stderr = io::stderr();
+            let mut out = stderr.lock();
+            let _ = crate::render::human::render_diagnostics(&errors, &sources, style, &mut out);
+            let count = errors.len();
+            let _ = writeln!(
+                out,
+                "error: {count} problem{} in rule files; no plan was checked",
+                if count == 1 { "" } else { "s" }
+            );
+        }
+    }
+    ExitStatus::Usage
 }
 
 fn run_check(args: &CheckArgs) -> ExitStatus {
@@ -130,13 +269,38 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Usage;
         }
     }
+    let as_of = match parse_as_of(args.as_of.as_deref()) {
+        Ok(as_of) => as_of,
+        Err(status) => return status,
+    };
+    let options = crate::CheckOptions {
+        paths: args.paths.clone(),
+        rules: args.rules.rules.clone(),
+        no_default_rules: args.rules.no_default_rules,
+        as_of,
+    };
+    let mut run = match crate::check(&options) {
+        Ok(run) => run,
+        Err(error) => return report_check_error(error),
+    };
+    let known: Vec<(String, String)> = crate::BUILTIN_CHECKS
+        .iter()
+        .map(|c| (c.id.to_owned(), c.slug.to_owned()))
+        .chain(
+            run.rules
+                .iter()
+                .map(|r| (r.meta().id.clone(), r.meta().slug.clone())),
+        )
+        .collect();
     for pattern in args.select.iter().chain(&args.ignore) {
-        if !crate::BUILTIN_CHECKS
+        if !known
             .iter()
-            .any(|check| matches_rule(pattern, check.id, check.slug))
+            .any(|(id, slug)| matches_rule(pattern, id, slug))
         {
-            let known = crate::BUILTIN_CHECKS.iter().flat_map(|c| [c.id, c.slug]);
-            let hint = crate::suggest::did_you_mean(pattern, known)
+            let names = known
+                .iter()
+                .flat_map(|(id, slug)| [id.as_str(), slug.as_str()]);
+            let hint = crate::suggest::did_you_mean(pattern, names)
                 .map_or_else(String::new, |h| format!("\n  help: {h}"));
             eprintln!(
                 "error: `{pattern}` names no rule (give an id such as `REF-01`, a slug, or a prefix such as `REF`){hint}"
@@ -144,16 +308,6 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Usage;
         }
     }
-    let options = crate::CheckOptions {
-        paths: args.paths.clone(),
-    };
-    let mut run = match crate::check(&options) {
-        Ok(run) => run,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitStatus::Usage;
-        }
-    };
     run.report.findings.retain(|finding| {
         (args.select.is_empty()
             || args
@@ -171,30 +325,18 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
         FailOn::Info => Severity::Info,
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let style = Style {
-        color: match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        },
-        quiet: args.quiet,
-        width: std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(100),
-    };
-    let written = if let Some(path) = &args.output {
-        std::fs::File::create(path).and_then(|file| {
+    let style = terminal_style(to_terminal, args.color, args.quiet);
+    let written = match &args.output {
+        Some(path) => std::fs::File::create(path).and_then(|file| {
             let mut out = io::BufWriter::new(file);
             write_report(args, &run, style, &mut out)?;
             out.flush()
-        })
-    } else {
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        write_report(args, &run, style, &mut out).and_then(|()| out.flush())
+        }),
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            write_report(args, &run, style, &mut out).and_then(|()| out.flush())
+        }
     };
     if args.timings {
         for (stage, duration) in &run.timings {
@@ -244,4 +386,266 @@ pub fn matches_rule(pattern: &str, id: &str, slug: &str) -> bool {
             || id
                 .get(..pattern.len())
                 .is_some_and(|prefix| prefix.eq_ignore_ascii_case(pattern)))
+}
+
+/// What `explain` and `rules list` show of a rule or a built-in check.
+struct Listed {
+    id: String,
+    slug: String,
+    severity: Severity,
+    pillar: Option<&'static str>,
+    title: String,
+    source: Option<String>,
+    sections: Vec<(&'static str, String)>,
+    text: Option<String>,
+    builtin: bool,
+}
+
+fn listed(rules: &[CheckedRule]) -> Vec<Listed> {
+    let mut all: Vec<Listed> = crate::BUILTIN_CHECKS.iter().map(builtin_listed).collect();
+    all.extend(rules.iter().map(|rule| {
+        let meta = rule.meta();
+        Listed {
+            id: meta.id.clone(),
+            slug: meta.slug.clone(),
+            severity: meta.severity,
+            pillar: Some(meta.pillar.as_str()),
+            title: meta.title.clone(),
+            source: meta.source.clone(),
+            sections: crate::dsl::SECTIONS
+                .iter()
+                .filter_map(|label| meta.section(label).map(|text| (*label, text)))
+                .collect(),
+            text: Some(meta.text.clone()),
+            builtin: false,
+        }
+    }));
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    all
+}
+
+fn builtin_listed(check: &CheckMeta) -> Listed {
+    let mut sections = Vec::new();
+    let mut rest = check.doc;
+    for (i, label) in crate::dsl::SECTIONS.iter().enumerate() {
+        let Some(start) = rest.find(&format!("{label}:")) else {
+            continue;
+        };
+        let after = rest.get(start + label.len() + 1..).unwrap_or("");
+        let end = crate::dsl::SECTIONS
+            .iter()
+            .skip(i + 1)
+            .filter_map(|next| after.find(&format!("{next}:")))
+            .min()
+            .unwrap_or(after.len());
+        sections.push((*label, after.get(..end).unwrap_or("").trim().to_owned()));
+        rest = after;
+    }
+    Listed {
+        id: check.id.to_owned(),
+        slug: check.slug.to_owned(),
+        severity: check.severity,
+        pillar: check.pillar.map(crate::report::Pillar::as_str),
+        title: check.title.to_owned(),
+        source: Some("alinea built-in check (rule-catalogue.md)".to_owned()),
+        sections,
+        text: None,
+        builtin: true,
+    }
+}
+
+fn run_explain(args: &ExplainArgs) -> ExitStatus {
+    let rules = match load_rules(&args.rules) {
+        Ok(rules) => rules,
+        Err(status) => return status,
+    };
+    let all = listed(&rules);
+    let Some(rule) = all
+        .iter()
+        .find(|r| r.id.eq_ignore_ascii_case(&args.rule) || r.slug == args.rule)
+    else {
+        let names = all.iter().flat_map(|r| [r.id.as_str(), r.slug.as_str()]);
+        let hint = crate::suggest::did_you_mean(&args.rule, names)
+            .map_or_else(String::new, |h| format!("\n  help: {h}"));
+        eprintln!("error: no rule is named `{}`{hint}", args.rule);
+        return ExitStatus::Usage;
+    };
+    let mut text = format!("{} {}: {}\n\n", rule.id, rule.slug, rule.title);
+    text.push_str(&format!("severity  {}\n", rule.severity));
+    text.push_str(&format!("pillar    {}\n", rule.pillar.unwrap_or("—")));
+    if let Some(source) = &rule.source {
+        text.push_str(&format!("source    {source}\n"));
+    }
+    if rule.builtin {
+        text.push_str("kind      built-in check (runs without rule files)\n");
+    }
+    for (label, body) in &rule.sections {
+        text.push_str(&format!("\n{label}:\n{}\n", wrap(body, 88, "  ")));
+    }
+    if let Some(source_text) = &rule.text {
+        text.push_str("\nRule:\n");
+        for line in source_text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("///"))
+        {
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    print_or_pipe(&text)
+}
+
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(format!("{indent}{line}"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(format!("{indent}{line}"));
+    }
+    lines.join("\n")
+}
+
+fn print_or_pipe(text: &str) -> ExitStatus {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitStatus::Clean,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Clean,
+        Err(error) => {
+            eprintln!("error: {}", crate::discover::io_message(&error));
+            ExitStatus::Usage
+        }
+    }
+}
+
+fn run_rules_list(format: ListFormat, args: &RuleArgs) -> ExitStatus {
+    let rules = match load_rules(args) {
+        Ok(rules) => rules,
+        Err(status) => return status,
+    };
+    let all = listed(&rules);
+    let text = match format {
+        ListFormat::Json => {
+            let items: Vec<serde_json::Value> = all
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "slug": r.slug,
+                        "severity": r.severity.as_str(),
+                        "pillar": r.pillar,
+                        "title": r.title,
+                        "builtin": r.builtin,
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        ListFormat::Human => {
+            let slug_width = all.iter().map(|r| r.slug.len()).max().unwrap_or(0);
+            let mut text = String::new();
+            for r in &all {
+                text.push_str(&format!(
+                    "{:<8} {:<slug_width$}  {:<7}  {:<10}  {}\n",
+                    r.id,
+                    r.slug,
+                    r.severity.as_str(),
+                    r.pillar.unwrap_or("—"),
+                    r.title
+                ));
+            }
+            text.push_str(&format!(
+                "{} rules ({} built-in checks)\n",
+                all.len(),
+                crate::BUILTIN_CHECKS.len()
+            ));
+            text
+        }
+    };
+    print_or_pipe(&text)
+}
+
+fn run_rules_check(files: Vec<PathBuf>, no_default_rules: bool) -> ExitStatus {
+    let args = RuleArgs {
+        rules: files,
+        no_default_rules,
+    };
+    match load_rules(&args) {
+        Ok(rules) => print_or_pipe(&format!("{} rules parse and type-check\n", rules.len())),
+        Err(status) => status,
+    }
+}
+
+fn run_rules_test(dirs: &[PathBuf], args: &RuleArgs, as_of: Option<&str>) -> ExitStatus {
+    let as_of = match parse_as_of(as_of) {
+        Ok(as_of) => as_of.unwrap_or_else(crate::waiver::today),
+        Err(status) => return status,
+    };
+    let rules = match load_rules(args) {
+        Ok(rules) => rules,
+        Err(status) => return status,
+    };
+    let files = if dirs.is_empty() {
+        crate::dsl::RULE_CASES
+            .iter()
+            .map(|(path, text)| (PathBuf::from(path), (*text).to_owned()))
+            .collect()
+    } else {
+        match crate::cases::read_dirs(dirs) {
+            Ok(files) => files,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitStatus::Usage;
+            }
+        }
+    };
+    let mut known: Vec<String> = rules.iter().map(|r| r.meta().id.clone()).collect();
+    known.extend(crate::BUILTIN_CHECKS.iter().map(|c| c.id.to_owned()));
+    let cases = crate::cases::group(files, &known);
+    if cases.is_empty() {
+        eprintln!(
+            "error: no case found (a case is a folder of plan files with `# expect:` comments)"
+        );
+        return ExitStatus::Usage;
+    }
+    let mut text = String::new();
+    let mut failed = 0;
+    for case in &cases {
+        let result = crate::cases::run(case, &rules, as_of);
+        if result.passed() {
+            text.push_str(&format!("ok     {}\n", result.name));
+            continue;
+        }
+        failed += 1;
+        text.push_str(&format!("FAILED {}\n", result.name));
+        for (file, line, rule) in &result.missing {
+            text.push_str(&format!("  missing     {rule} at {file}:{line}\n"));
+        }
+        for ((file, line, rule), message) in &result.unexpected {
+            text.push_str(&format!(
+                "  unexpected  {rule} at {file}:{line}: {message}\n"
+            ));
+        }
+    }
+    text.push_str(&format!(
+        "{} cases: {} passed, {failed} failed\n",
+        cases.len(),
+        cases.len() - failed
+    ));
+    let status = print_or_pipe(&text);
+    if status == ExitStatus::Clean && failed > 0 {
+        ExitStatus::Findings
+    } else {
+        status
+    }
 }

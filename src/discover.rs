@@ -17,6 +17,8 @@ pub struct Input {
     pub path: PathBuf,
     /// Why the place could not be walked (a symlink loop, a permission error).
     pub problem: Option<String>,
+    /// The text, for inputs that do not come from the disk (embedded rule cases).
+    pub text: Option<String>,
 }
 
 /// A path given by the user that does not exist.
@@ -58,6 +60,7 @@ pub fn discover(roots: &[PathBuf]) -> Result<Vec<Input>, MissingPathError> {
                         inputs.push(Input {
                             path: entry.path().to_path_buf(),
                             problem: None,
+                            text: None,
                         });
                     }
                 }
@@ -79,6 +82,7 @@ pub fn discover(roots: &[PathBuf]) -> Result<Vec<Input>, MissingPathError> {
                         inputs.push(Input {
                             path,
                             problem: Some(problem),
+                            text: None,
                         });
                     }
                 }

@@ -45,6 +45,7 @@ pub const REF_01: CheckMeta = CheckMeta {
     slug: "unresolved-reference",
     severity: Severity::Error,
     pillar: Some(Pillar::Legitimacy),
+    doc: "What it checks: every `traces_to`, `action` and `upper` entry names a plan id and code that exist. Why it matters: a broken reference is an articulation that does not exist (Anexo B-1): the chain from the institution to national policy is cut. Example: `pdrc-san-martin-2030/AET.2.9` when the PDRC has no AET.2.9.",
     title: "A reference names a plan or code that does not exist",
 };
 /// REF-02.
@@ -53,6 +54,7 @@ pub const REF_02: CheckMeta = CheckMeta {
     slug: "duplicate-id",
     severity: Severity::Error,
     pillar: Some(Pillar::Legitimacy),
+    doc: "What it checks: plan ids are unique in the repository; within a plan, codes of objectives, actions and activities are unique, indicator codes are unique, CUIs are unique. Why it matters: a duplicated code makes every reference to it ambiguous. Example: two objectives coded `OEI.03`.",
     title: "Two plans share an id, or two elements of a plan share a code",
 };
 /// REF-03.
@@ -61,6 +63,7 @@ pub const REF_03: CheckMeta = CheckMeta {
     slug: "trace-cycle",
     severity: Severity::Error,
     pillar: Some(Pillar::Legitimacy),
+    doc: "What it checks: following `traces_to` never returns to where it started. Why it matters: articulation runs from lower to higher plans; a cycle means some trace points the wrong way. Example: two district PDLCs whose objectives trace to each other.",
     title: "Following traces returns to where it started",
 };
 /// REF-04.
@@ -69,6 +72,7 @@ pub const REF_04: CheckMeta = CheckMeta {
     slug: "trace-not-upward",
     severity: Severity::Error,
     pillar: Some(Pillar::Legitimacy),
+    doc: "What it checks: every trace and `upper` entry points to a plan of higher rank (pedn > pgg, pn > pesem > pdrc > a province's pdlc > a district's pdlc > pei > poi). Why it matters: a plan articulates with the plans above it, never sideways or down. Example: a province's PDLC tracing to a district's PDLC.",
     title: "A trace or upper plan does not rank above the plan",
 };
 /// REF-05.
@@ -77,6 +81,7 @@ pub const REF_05: CheckMeta = CheckMeta {
     slug: "trace-to-undeclared-plan",
     severity: Severity::Warning,
     pillar: Some(Pillar::Legitimacy),
+    doc: "What it checks: a trace to a pesem, pdrc or pdlc goes to a plan declared in `upper` (directly or above it through `upper`). National plans (pedn, pgg, pn) bind everyone and need no declaration. Why it matters: the plans an institution articulates with are declared in its header; a trace to an undeclared concerted plan is usually a copy-paste from another territory. Example: a Moyobamba PEI tracing to Loreto's PDRC.",
     title: "A trace goes to a concerted or sectoral plan not declared in `upper`",
 };
 

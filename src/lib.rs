@@ -48,14 +48,18 @@
 //!   are sorted by file, line, column and rule id before rendering.
 //! - **Invariant:** `render` depends only on `report` and `source`.
 
+pub mod cases;
 pub mod cli;
 pub mod discover;
+pub mod dsl;
+pub mod eval;
 pub mod graph;
 pub mod plan;
 pub mod render;
 pub mod report;
 pub mod source;
 pub mod suggest;
+pub mod waiver;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -75,6 +79,8 @@ pub const BUILTIN_CHECKS: &[CheckMeta] = &[
     graph::REF_03,
     graph::REF_04,
     graph::REF_05,
+    waiver::WAI_01,
+    waiver::WAI_02,
 ];
 
 /// What a check run covers.
@@ -82,6 +88,53 @@ pub const BUILTIN_CHECKS: &[CheckMeta] = &[
 pub struct CheckOptions {
     /// Files and folders to check.
     pub paths: Vec<PathBuf>,
+    /// Extra rule files and folders.
+    pub rules: Vec<PathBuf>,
+    /// Leave the default pack out.
+    pub no_default_rules: bool,
+    /// The date waivers expire against (default: today).
+    pub as_of: Option<plan::model::Date>,
+}
+
+/// Why a run could not start.
+#[derive(Debug)]
+pub enum CheckError {
+    /// A path does not exist.
+    MissingPath(discover::MissingPathError),
+    /// A rule path cannot be read.
+    RulePath(String),
+    /// Rule files do not parse or type-check; `sources` holds their text.
+    Rules {
+        /// Every error found.
+        errors: Vec<dsl::RuleError>,
+        /// The rule files, for rendering the errors.
+        sources: SourceDb,
+    },
+}
+
+/// Loads the rules a run uses: the default pack (unless left out) and the user's files.
+///
+/// # Errors
+/// When a rule path cannot be read, or a rule does not parse or type-check.
+pub fn load_rules(
+    options: &CheckOptions,
+    sources: &mut SourceDb,
+) -> Result<Vec<dsl::CheckedRule>, CheckError> {
+    let mut files = if options.no_default_rules {
+        Vec::new()
+    } else {
+        dsl::default_pack()
+    };
+    files.extend(dsl::read_rule_paths(&options.rules).map_err(CheckError::RulePath)?);
+    let (rules, errors) = dsl::compile(files, sources);
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(CheckError::Rules {
+            errors,
+            sources: std::mem::take(sources),
+        })
+    }
 }
 
 /// A finished run: the report, the files it points into, and the graph.
@@ -93,15 +146,19 @@ pub struct Run {
     pub sources: SourceDb,
     /// The resolved plans.
     pub graph: Graph,
+    /// The rules that ran.
+    pub rules: Vec<dsl::CheckedRule>,
     /// How long each stage took, in pipeline order (for `--timings`).
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Runs the pipeline on the paths: discover, load, build the graph, report.
+/// Runs the pipeline on the paths: load the rules, discover, load plans, build the graph,
+/// evaluate, apply waivers, report.
 ///
 /// # Errors
-/// When a path does not exist (a usage error); bad plan files are findings, never errors.
-pub fn check(options: &CheckOptions) -> Result<Run, discover::MissingPathError> {
+/// When a path does not exist or a rule is broken (usage errors); bad plan files are
+/// findings, never errors.
+pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |stage: &'static str| {
@@ -109,7 +166,10 @@ pub fn check(options: &CheckOptions) -> Result<Run, discover::MissingPathError> 
         timings.push((stage, now - clock));
         clock = now;
     };
-    let inputs = discover::discover(&options.paths)?;
+    let mut rule_sources = SourceDb::new();
+    let rules = load_rules(options, &mut rule_sources)?;
+    lap("compile rules");
+    let inputs = discover::discover(&options.paths).map_err(CheckError::MissingPath)?;
     lap("discover");
     let mut sources = SourceDb::new();
     let loaded = plan::load(&inputs, &mut sources);
@@ -118,10 +178,17 @@ pub fn check(options: &CheckOptions) -> Result<Run, discover::MissingPathError> 
     lap("resolve references");
     let mut findings = loaded.findings;
     findings.extend(graph_findings);
+    findings.extend(eval::evaluate(&rules, &graph));
+    lap("evaluate rules");
+    let suppressed = waiver::apply(
+        &mut findings,
+        &graph,
+        options.as_of.unwrap_or_else(waiver::today),
+    );
     let mut report = Report {
         files: loaded.files,
         plans: graph.plans.len(),
-        rules: BUILTIN_CHECKS.len(),
+        rules: BUILTIN_CHECKS.len() + rules.len(),
         profiles: profiles(&graph, &findings),
         skipped: loaded
             .skipped
@@ -129,7 +196,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, discover::MissingPathError> 
             .map(|&id| sources.file(id).display_name().to_owned())
             .collect(),
         findings,
-        suppressed: 0,
+        suppressed,
     };
     report.sort(&sources);
     lap("report");
@@ -137,6 +204,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, discover::MissingPathError> 
         report,
         sources,
         graph,
+        rules,
         timings,
     })
 }

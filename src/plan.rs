@@ -22,6 +22,7 @@ pub const LOAD_01: CheckMeta = CheckMeta {
     slug: "invalid-yaml",
     severity: Severity::Error,
     pillar: None,
+    doc: "What it checks: the file is well-formed YAML and stays within alinea's limits (nesting depth, alias expansion, number of values). Why it matters: a file that does not parse cannot be checked at all; the limits keep hostile files (alias bombs, 100,000-deep nesting) from exhausting the machine. Example: a key indented one space too far, an unclosed `[`, tabs used for indentation.",
     title: "The file is not well-formed YAML",
 };
 /// LOAD-02: the plan does not follow the plan format.
@@ -30,6 +31,7 @@ pub const LOAD_02: CheckMeta = CheckMeta {
     slug: "schema-violation",
     severity: Severity::Error,
     pillar: None,
+    doc: "What it checks: the plan follows the plan format: types, required keys, known keys, enum values, text where text is required, keys written once. Why it matters: a misspelt key (`indicatrs`) silently drops data, and a number where text is required (`territory: 22`) loses leading zeros of ubigeo and CUI codes. Example: `unit: km`, `period: 2024`, `titel: …`.",
     title: "The plan does not follow the plan format",
 };
 /// LOAD-03: the file cannot be read.
@@ -38,6 +40,7 @@ pub const LOAD_03: CheckMeta = CheckMeta {
     slug: "unreadable-file",
     severity: Severity::Error,
     pillar: None,
+    doc: "What it checks: the file can be read: permissions, UTF-8 encoding, size limit, symbolic link loops. Why it matters: a file that cannot be read is a plan nobody checked. Example: a plan saved as Latin-1 from a spreadsheet export.",
     title: "The file cannot be read",
 };
 
@@ -107,7 +110,11 @@ fn load_one(id: FileId, input: &Input) -> (SourceFile, PlanFile) {
             .help("remove the link or fix what it points to");
         return (file, PlanFile::Broken(Box::new(finding)));
     }
-    match read(&input.path) {
+    let outcome = match &input.text {
+        Some(text) => ReadOutcome::Text(text.clone()),
+        None => read(&input.path),
+    };
+    match outcome {
         ReadOutcome::Text(text) => {
             let file = SourceFile::new(input.path.clone(), text);
             let outcome = match yaml::parse(id, &file) {

@@ -92,6 +92,34 @@ pub struct CheckMeta {
     pub pillar: Option<Pillar>,
     /// One-line title.
     pub title: &'static str,
+    /// The documentation: `What it checks: … Why it matters: … Example: …`.
+    pub doc: &'static str,
+}
+
+/// A problem in an input that is not a plan (a rule file, a configuration): it stops the run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where.
+    pub span: Span,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// The label under the span.
+    pub label: String,
+    /// A hint ("did you mean …").
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `span`.
+    #[must_use]
+    pub fn new(span: Span, message: String, label: &str) -> Self {
+        Self {
+            span,
+            message,
+            label: label.to_owned(),
+            help: None,
+        }
+    }
 }
 
 /// Another place that helps explain a finding.

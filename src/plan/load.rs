@@ -1025,9 +1025,13 @@ impl Decoder {
 /// A collection value's span, widened back to its key so that findings about it point at
 /// the line where the key is written (block mappings start on the next line).
 fn keyed(fields: &Fields<'_>, key: &str, node: &Node) -> Span {
-    fields
-        .key_span(key)
-        .map_or(node.span, |key_span| Span::new(node.span.file, key_span.start as usize, node.span.end as usize))
+    fields.key_span(key).map_or(node.span, |key_span| {
+        Span::new(
+            node.span.file,
+            key_span.start as usize,
+            node.span.end as usize,
+        )
+    })
 }
 
 fn is_null(node: &Node) -> bool {

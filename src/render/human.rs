@@ -8,7 +8,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use crate::report::{Finding, Pillar, Report, Severity};
+use crate::report::{Diagnostic as Problem, Finding, Pillar, Report, Severity};
 use crate::source::{SourceDb, Span};
 
 /// Writes every finding (unless quiet) and the summary.
@@ -21,18 +21,7 @@ pub fn render(
     style: super::Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_context_lines(1)
-        .with_links(false)
-        .with_show_related_as_nested(true)
-        .with_break_words(false)
-        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let handler = handler(style);
     if !style.quiet {
         let mut text = String::new();
         for finding in &report.findings {
@@ -110,10 +99,65 @@ fn plural(count: usize, word: &str) -> String {
     }
 }
 
+/// Writes diagnostics that stop a run (broken rule files), then a one-line summary.
+///
+/// # Errors
+/// When writing fails.
+pub fn render_diagnostics(
+    diagnostics: &[Problem],
+    sources: &SourceDb,
+    style: super::Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let handler = handler(style);
+    let mut text = String::new();
+    for diagnostic in diagnostics {
+        text.clear();
+        let finding = Finding {
+            rule: String::new(),
+            slug: String::new(),
+            severity: Severity::Error,
+            pillar: None,
+            message: diagnostic.message.clone(),
+            plan: String::new(),
+            element: String::new(),
+            indicator: None,
+            span: diagnostic.span,
+            label: diagnostic.label.clone(),
+            related: Vec::new(),
+            help: diagnostic.help.clone(),
+            path: String::new(),
+        };
+        let mut shown = FindingDiagnostic::new(&finding, sources);
+        shown.code = None;
+        handler
+            .render_report(&mut text, &shown)
+            .map_err(|_| io::Error::other("cannot format a diagnostic"))?;
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn handler(style: super::Style) -> GraphicalReportHandler {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_context_lines(1)
+        .with_links(false)
+        .with_show_related_as_nested(true)
+        .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// A finding seen through miette's eyes.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
-    code: String,
+    code: Option<String>,
     source: FileSource<'a>,
     labels: Vec<LabeledSpan>,
     related: Vec<RelatedDiagnostic<'a>>,
@@ -145,7 +189,10 @@ impl<'a> FindingDiagnostic<'a> {
         }
         Self {
             finding,
-            code: format!("{}[{}]: {}", finding.severity, finding.rule, finding.slug),
+            code: Some(format!(
+                "{}[{}]: {}",
+                finding.severity, finding.rule, finding.slug
+            )),
             source: FileSource::new(sources, finding.span),
             labels,
             related,
@@ -191,7 +238,9 @@ impl std::error::Error for FindingDiagnostic<'_> {}
 
 impl Diagnostic for FindingDiagnostic<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.code))
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {

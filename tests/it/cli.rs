@@ -11,53 +11,60 @@ fn alinea(args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+/// `alinea check` with the built-in checks only, so that outputs stay about what each test shows.
+fn builtin_check(args: &[&str]) -> std::process::Output {
+    let mut all = vec!["check", "--no-default-rules"];
+    all.extend_from_slice(args);
+    alinea(&all)
+}
 
 #[test]
 fn exit_codes() {
     assert_eq!(
-        alinea(&["check", "tests/fixtures/checks/LOAD-01/good.yaml"])
+        builtin_check(&["tests/fixtures/checks/LOAD-01/good.yaml"])
             .status
             .code(),
         Some(0)
     );
     assert_eq!(
-        alinea(&["check", "tests/fixtures/checks/REF-01"])
+        builtin_check(&["tests/fixtures/checks/REF-01"])
             .status
             .code(),
         Some(1)
     );
     // REF-05 is a warning: it fails the run only with --fail-on warning.
     assert_eq!(
-        alinea(&["check", "tests/fixtures/checks/REF-05"])
+        builtin_check(&["tests/fixtures/checks/REF-05"])
             .status
             .code(),
         Some(0)
     );
     assert_eq!(
-        alinea(&[
-            "check",
-            "tests/fixtures/checks/REF-05",
-            "--fail-on",
-            "warning"
-        ])
-        .status
-        .code(),
+        builtin_check(&["tests/fixtures/checks/REF-05", "--fail-on", "warning"])
+            .status
+            .code(),
         Some(1)
     );
-    let missing = alinea(&["check", "no/such/folder"]);
+    let missing = builtin_check(&["no/such/folder"]);
     assert_eq!(missing.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&missing.stderr),
         "error: path `no/such/folder` does not exist\n"
     );
-    assert_eq!(alinea(&["check", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(builtin_check(&["--format", "xml"]).status.code(), Some(2));
     assert_eq!(alinea(&["frobnicate"]).status.code(), Some(2));
 }
 
 #[test]
 fn select_and_ignore_take_ids_slugs_and_prefixes() {
     let json = |args: &[&str]| -> serde_json::Value {
-        let mut all = vec!["check", "tests/fixtures/checks/REF-03", "--format", "json"];
+        let mut all = vec![
+            "check",
+            "--no-default-rules",
+            "tests/fixtures/checks/REF-03",
+            "--format",
+            "json",
+        ];
         all.extend_from_slice(args);
         serde_json::from_slice(&alinea(&all).stdout).unwrap()
     };
@@ -76,12 +83,7 @@ fn select_and_ignore_take_ids_slugs_and_prefixes() {
     );
     assert_eq!(rules(&json(&["--ignore", "REF-04"])), ["REF-03", "REF-03"]);
     assert_eq!(rules(&json(&["--ignore", "REF"])), Vec::<String>::new());
-    let unknown = alinea(&[
-        "check",
-        "tests/fixtures/checks/REF-03",
-        "--select",
-        "REF-99",
-    ]);
+    let unknown = builtin_check(&["tests/fixtures/checks/REF-03", "--select", "REF-99"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("`REF-99` names no rule"));
 }
@@ -99,8 +101,7 @@ fn colours_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn quiet_prints_only_the_summary() {
-    let quiet = alinea(&[
-        "check",
+    let quiet = builtin_check(&[
         "tests/fixtures/checks/REF-01",
         "--quiet",
         "--color",
@@ -174,8 +175,7 @@ fn output_is_identical_across_runs_and_thread_counts() {
 fn output_file_receives_the_report() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.json");
-    let output = alinea(&[
-        "check",
+    let output = builtin_check(&[
         "tests/fixtures/checks/REF-05",
         "--format",
         "json",

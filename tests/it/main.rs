@@ -6,6 +6,7 @@
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
 //! - `plans`: the shipped sample repository.
 //! - `render`: snapshots of the human and JSON reports.
+//! - `rules`: the rule language and the default pack: its cases, the seeded chain, real plans.
 
 #![expect(
     clippy::unwrap_used,
@@ -18,16 +19,31 @@ mod cli;
 mod hostile;
 mod plans;
 mod render;
+mod rules;
 
 use std::path::{Path, PathBuf};
 
-/// Runs the pipeline on `paths` (relative to the package root, which is the test's current folder).
+/// Runs the built-in checks only (no rule pack) on `paths` (relative to the package root,
+/// which is the test's current folder).
 #[track_caller]
 pub(crate) fn run(paths: &[&Path]) -> alinea::Run {
     let options = alinea::CheckOptions {
         paths: paths.iter().map(|p| p.to_path_buf()).collect(),
+        no_default_rules: true,
+        ..alinea::CheckOptions::default()
     };
     alinea::check(&options).expect("the paths exist")
+}
+
+/// Runs the built-in checks and the default rule pack, with waivers expiring against `as_of`.
+#[track_caller]
+pub(crate) fn run_with_rules(paths: &[&Path], as_of: &str) -> alinea::Run {
+    let options = alinea::CheckOptions {
+        paths: paths.iter().map(|p| p.to_path_buf()).collect(),
+        as_of: alinea::plan::model::Date::parse(as_of),
+        ..alinea::CheckOptions::default()
+    };
+    alinea::check(&options).expect("the paths exist and the rules compile")
 }
 
 /// `(file, line, rule)` for every finding, sorted.

@@ -1,0 +1,156 @@
+//! The compiled form of checked rules: names resolved to slots and fields,
+//! enum words to constants, regexes compiled. The evaluator runs this, never text.
+
+use crate::dsl::ast::{BinaryOp, Quantifier};
+use crate::dsl::schema::{Builtin, Field};
+use crate::plan::model::PlanKind;
+use crate::report::{Pillar, Severity};
+
+/// A constant.
+#[derive(Clone, Debug)]
+pub(crate) enum Lit {
+    Bool(bool),
+    Num(f64),
+    Str(Box<str>),
+    Enum(&'static str),
+}
+
+/// A compiled expression.
+#[derive(Clone, Debug)]
+pub(crate) enum Ir {
+    Lit(Lit),
+    Var(usize),
+    Field(Box<Ir>, Field),
+    Index(Box<Ir>, Box<Ir>),
+    Call(Builtin, Vec<Ir>),
+    Matches(Box<Ir>, regex::Regex),
+    Not(Box<Ir>),
+    Negate(Box<Ir>),
+    Binary(BinaryOp, Box<Ir>, Box<Ir>),
+    Quantified(Quantifier, usize, Box<Ir>, Box<Ir>),
+    Count(Box<Ir>),
+    CountWhere(usize, Box<Ir>, Box<Ir>),
+    Comprehension {
+        slot: usize,
+        source: Box<Ir>,
+        filter: Option<Box<Ir>>,
+        item: Box<Ir>,
+    },
+    List(Vec<Ir>),
+    /// A `def` call: the argument values go to slots, then the body runs.
+    Let(Vec<(usize, Ir)>, Box<Ir>),
+}
+
+/// A piece of a compiled message.
+#[derive(Clone, Debug)]
+pub(crate) enum IrPart {
+    Text(String),
+    Expr(Ir),
+}
+
+/// The root collections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Root {
+    Plans,
+    Objectives,
+    Actions,
+    Elements,
+    Indicators,
+    Activities,
+    Investments,
+    Links,
+}
+
+/// What a `for` variable ranges over.
+#[derive(Clone, Debug)]
+pub(crate) enum Source {
+    Root(Root, Vec<PlanKind>),
+    Expr(Ir),
+}
+
+/// The metadata of a rule: what `explain`, `rules list` and every finding show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// `ART-01`.
+    pub id: String,
+    /// `objective-not-articulated`.
+    pub slug: String,
+    /// One-line title.
+    pub title: String,
+    /// Default severity.
+    pub severity: Severity,
+    /// Pillar.
+    pub pillar: Pillar,
+    /// The CEPLAN norm the rule comes from.
+    pub source: Option<String>,
+    /// `preview`, `stable` or `deprecated`.
+    pub status: String,
+    /// The `///` documentation, one entry per line.
+    pub docs: Vec<String>,
+    /// The rule's text as written.
+    pub text: String,
+    /// The file the rule comes from.
+    pub file: String,
+}
+
+impl RuleMeta {
+    /// The documentation section that starts with `label:` (e.g. `What it checks`), joined into one paragraph.
+    #[must_use]
+    pub fn section(&self, label: &str) -> Option<String> {
+        let mut collecting = false;
+        let mut text = Vec::new();
+        for line in &self.docs {
+            if let Some((head, rest)) = line.split_once(':') {
+                if SECTIONS.contains(&head.trim()) {
+                    if collecting {
+                        break;
+                    }
+                    if head.trim() == label {
+                        collecting = true;
+                        text.push(rest.trim().to_owned());
+                    }
+                    continue;
+                }
+            }
+            if collecting {
+                text.push(line.trim().to_owned());
+            }
+        }
+        let joined = text.join(" ").trim().to_owned();
+        (collecting && !joined.is_empty()).then_some(joined)
+    }
+
+    /// The documentation as one text (for SARIF and JSON), sections separated by blank lines.
+    #[must_use]
+    pub fn doc_text(&self) -> String {
+        SECTIONS
+            .iter()
+            .filter_map(|label| self.section(label).map(|text| format!("{label}: {text}")))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+/// The documentation sections, in order.
+pub const SECTIONS: &[&str] = &["What it checks", "Why it matters", "Example", "Use instead"];
+
+/// A rule that parsed and type-checked, compiled. Only the checker makes these.
+#[derive(Clone, Debug)]
+pub struct CheckedRule {
+    pub(crate) meta: RuleMeta,
+    pub(crate) slots: usize,
+    pub(crate) bindings: Vec<(usize, Source)>,
+    pub(crate) filter: Option<Ir>,
+    pub(crate) require: Ir,
+    pub(crate) message: Vec<IrPart>,
+    pub(crate) at: Option<Ir>,
+    pub(crate) help: Option<Vec<IrPart>>,
+}
+
+impl CheckedRule {
+    /// The rule's metadata.
+    #[must_use]
+    pub fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+}

@@ -1,0 +1,793 @@
+//! Stage 5: the evaluator. A pure function of (checked rules, graph): it reads
+//! nothing else, prints nothing, and always terminates (every loop runs over a
+//! finite collection; `reaches` and `ancestors` visit each element once).
+
+mod value;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use rayon::prelude::*;
+
+use crate::dsl::ast::{BinaryOp, Quantifier};
+use crate::dsl::ir::{CheckedRule, Ir, IrPart, Lit, Root, Source};
+use crate::dsl::schema::{Builtin, Field};
+use crate::graph::{ElementId, Graph, ImplementerPlace, LinkKind, Owner, PlanId, Target};
+use crate::plan::model::Direction;
+use crate::report::Finding;
+use crate::source::Span;
+
+pub use value::Value;
+use value::{IndicatorRef, plan_kind_word};
+
+/// Evaluates every rule over the graph; findings come back in rule order, then binding order.
+#[must_use]
+pub fn evaluate(rules: &[CheckedRule], graph: &Graph) -> Vec<Finding> {
+    let per_rule: Vec<Vec<Finding>> = rules
+        .par_iter()
+        .map(|rule| evaluate_rule(rule, graph))
+        .collect();
+    per_rule.into_iter().flatten().collect()
+}
+
+fn evaluate_rule(rule: &CheckedRule, graph: &Graph) -> Vec<Finding> {
+    let mut machine = Machine {
+        graph,
+        slots: vec![Value::Absent; rule.slots],
+    };
+    let mut findings = Vec::new();
+    machine.bind(rule, 0, &mut findings);
+    findings
+}
+
+struct Machine<'g> {
+    graph: &'g Graph,
+    slots: Vec<Value<'g>>,
+}
+
+impl<'g> Machine<'g> {
+    fn bind(&mut self, rule: &CheckedRule, depth: usize, findings: &mut Vec<Finding>) {
+        let Some((slot, source)) = rule.bindings.get(depth) else {
+            self.test(rule, findings);
+            return;
+        };
+        let items = match source {
+            Source::Root(root, kinds) => self.root(*root, kinds),
+            Source::Expr(ir) => self.list(ir),
+        };
+        for item in items.iter() {
+            self.set(*slot, item.clone());
+            self.bind(rule, depth + 1, findings);
+        }
+    }
+
+    fn test(&mut self, rule: &CheckedRule, findings: &mut Vec<Finding>) {
+        if let Some(filter) = &rule.filter {
+            if !self.eval(filter).truthy() {
+                return;
+            }
+        }
+        if self.eval(&rule.require).truthy() {
+            return;
+        }
+        let message = self.render(&rule.message);
+        let help = rule.help.as_ref().map(|h| self.render(h));
+        let subject = rule
+            .bindings
+            .iter()
+            .rev()
+            .map(|(slot, _)| self.slots.get(*slot).cloned().unwrap_or(Value::Absent))
+            .find(Value::is_entity)
+            .unwrap_or(Value::Absent);
+        let (plan, element, indicator, subject_prefix) = self.owner(&subject);
+        let (span, path, prefix) = match rule
+            .at
+            .as_ref()
+            .and_then(|at| self.locate(at).map(|found| (at, found)))
+        {
+            Some((at, (span, path))) => {
+                // The path is relative to the variable the `at` path starts from.
+                let root = root_slot(at)
+                    .and_then(|slot| self.slots.get(slot).cloned())
+                    .unwrap_or(Value::Absent);
+                (span, path, self.owner(&root).3)
+            }
+            None => {
+                let (span, path) = self.whole(&subject);
+                (span, path, subject_prefix)
+            }
+        };
+        let path = match (prefix.is_empty(), path.is_empty()) {
+            (true, _) => path,
+            (false, true) => prefix,
+            (false, false) => format!("{prefix}.{path}"),
+        };
+        let meta = &rule.meta;
+        let mut finding = Finding {
+            rule: meta.id.clone(),
+            slug: meta.slug.clone(),
+            severity: meta.severity,
+            pillar: Some(meta.pillar),
+            message,
+            plan,
+            element,
+            indicator,
+            span,
+            label: meta.title.clone(),
+            related: Vec::new(),
+            help,
+            path,
+        };
+        if finding.label.is_empty() {
+            finding.label.clone_from(&meta.slug);
+        }
+        findings.push(finding);
+    }
+
+    fn set(&mut self, slot: usize, value: Value<'g>) {
+        if let Some(place) = self.slots.get_mut(slot) {
+            *place = value;
+        }
+    }
+
+    fn render(&mut self, parts: &[IrPart]) -> String {
+        let mut text = String::new();
+        for part in parts {
+            match part {
+                IrPart::Text(t) => text.push_str(t),
+                IrPart::Expr(ir) => {
+                    let value = self.eval(ir);
+                    value.display(self.graph, &mut text);
+                }
+            }
+        }
+        text
+    }
+
+    /// The plan, element, indicator and path prefix a finding about `subject` names.
+    fn owner(&self, subject: &Value<'g>) -> (String, String, Option<String>, String) {
+        let graph = self.graph;
+        let plan_id = |plan: PlanId| graph.plan(plan).id.value.clone();
+        match subject {
+            Value::Plan(plan) => (plan_id(*plan), String::new(), None, String::new()),
+            Value::Element(element) => (
+                plan_id(graph.element_plan(*element)),
+                graph.element(*element).code.value.clone(),
+                None,
+                String::new(),
+            ),
+            Value::Indicator(indicator) => {
+                let owner = graph.element(indicator.element);
+                let data = indicator.get(graph);
+                let name = data
+                    .and_then(|i| i.code.as_ref().or(i.name.as_ref()))
+                    .map(|s| s.value.clone());
+                let path = data.map(|i| i.path.clone()).unwrap_or_default();
+                (
+                    plan_id(graph.element_plan(indicator.element)),
+                    owner.code.value.clone(),
+                    name,
+                    path,
+                )
+            }
+            Value::Link(link) | Value::UpperLink(link) => {
+                let link = graph.link(*link);
+                let element = match link.from {
+                    Owner::Element(e) => graph.element(e).code.value.clone(),
+                    _ => String::new(),
+                };
+                (
+                    plan_id(link.plan),
+                    element,
+                    None,
+                    link.reference.path.clone(),
+                )
+            }
+            Value::Activity(id) | Value::Investment(id) => {
+                let plan = match graph.implementer_node(*id).place {
+                    ImplementerPlace::Activity(p, _) | ImplementerPlace::Investment(p, _) => p,
+                };
+                let code = graph
+                    .activity(*id)
+                    .map(|a| a.code.value.clone())
+                    .or_else(|| graph.investment(*id).map(|i| i.cui.value.clone()))
+                    .unwrap_or_default();
+                (plan_id(plan), code, None, String::new())
+            }
+            _ => (String::new(), String::new(), None, String::new()),
+        }
+    }
+
+    /// Where a finding about a whole value points.
+    fn whole(&self, subject: &Value<'g>) -> (Span, String) {
+        (
+            subject
+                .span(self.graph)
+                .unwrap_or_else(|| Span::file_start(crate::source::FileId::from_index(0))),
+            String::new(),
+        )
+    }
+
+    /// The place an `at` path names, falling back to the nearest enclosing node that exists.
+    fn locate(&mut self, ir: &Ir) -> Option<(Span, String)> {
+        match ir {
+            Ir::Var(slot) => {
+                let value = self.slots.get(*slot).cloned().unwrap_or(Value::Absent);
+                value.span(self.graph).map(|span| (span, String::new()))
+            }
+            Ir::Field(base, field) => {
+                let base_value = self.eval(base);
+                let own = base_value.field_span(self.graph, *field);
+                match own {
+                    Some(span) => {
+                        let (_, base_path) = self.locate(base).unwrap_or((span, String::new()));
+                        Some((span, join(&base_path, field_name(*field))))
+                    }
+                    None => self.locate(base),
+                }
+            }
+            Ir::Index(base, key) => {
+                let base_value = self.eval(base);
+                let key_value = self.eval(key);
+                let own = match (&base_value, &key_value) {
+                    (Value::Map(map), Value::Num(year)) => {
+                        year_key(*year).and_then(|y| map.get(&y)).map(|v| v.span)
+                    }
+                    (Value::List(items), Value::Num(index)) => {
+                        list_index(items, *index).and_then(|v| v.span(self.graph))
+                    }
+                    _ => None,
+                };
+                let (base_span, base_path) = self.locate(base)?;
+                match own {
+                    Some(span) => Some((
+                        span,
+                        format!("{base_path}[{}]", key_value.plain(self.graph)),
+                    )),
+                    None => Some((base_span, base_path)),
+                }
+            }
+            Ir::Binary(BinaryOp::Coalesce, left, right) => {
+                if self.eval(left).is_absent() {
+                    self.locate(right)
+                } else {
+                    self.locate(left)
+                }
+            }
+            Ir::Call(Builtin::When, args) => {
+                let (Some(condition), Some(path)) = (args.first(), args.get(1)) else {
+                    return None;
+                };
+                if self.eval(condition).truthy() {
+                    self.locate(path)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn list(&mut self, ir: &Ir) -> Rc<[Value<'g>]> {
+        match self.eval(ir) {
+            Value::List(items) => items,
+            _ => Rc::from(Vec::new()),
+        }
+    }
+
+    fn root(&self, root: Root, kinds: &[crate::plan::model::PlanKind]) -> Rc<[Value<'g>]> {
+        let graph = self.graph;
+        let plans = graph
+            .plan_ids()
+            .filter(|&p| kinds.is_empty() || kinds.contains(&graph.plan(p).kind.value));
+        let mut items = Vec::new();
+        for plan in plans {
+            let node = graph.plan_node(plan);
+            match root {
+                Root::Plans => items.push(Value::Plan(plan)),
+                Root::Objectives | Root::Actions | Root::Elements => {
+                    for &element in &node.elements {
+                        let is_action = graph.element(element).is_action;
+                        let wanted = match root {
+                            Root::Objectives => !is_action,
+                            Root::Actions => is_action,
+                            _ => true,
+                        };
+                        if wanted {
+                            items.push(Value::Element(element));
+                        }
+                    }
+                }
+                Root::Indicators => {
+                    for &element in &node.elements {
+                        for index in 0..graph.element(element).indicators.len() {
+                            items.push(Value::Indicator(IndicatorRef::new(element, index)));
+                        }
+                    }
+                }
+                Root::Activities | Root::Investments => {
+                    for &implementer in &node.implementers {
+                        match (root, graph.implementer_node(implementer).place) {
+                            (Root::Activities, ImplementerPlace::Activity(..)) => {
+                                items.push(Value::Activity(implementer))
+                            }
+                            (Root::Investments, ImplementerPlace::Investment(..)) => {
+                                items.push(Value::Investment(implementer));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Root::Links => {
+                    for &element in &node.elements {
+                        items.extend(
+                            graph
+                                .element_node(element)
+                                .traces_to
+                                .iter()
+                                .map(|&l| Value::Link(l)),
+                        );
+                    }
+                }
+            }
+        }
+        Rc::from(items)
+    }
+
+    #[expect(clippy::too_many_lines, reason = "one arm per IR form")]
+    fn eval(&mut self, ir: &Ir) -> Value<'g> {
+        match ir {
+            Ir::Lit(Lit::Bool(b)) => Value::Bool(*b),
+            Ir::Lit(Lit::Num(n)) => Value::Num(*n),
+            Ir::Lit(Lit::Str(s)) => Value::Str(Cow::Owned(s.to_string())),
+            Ir::Lit(Lit::Enum(w)) => Value::Enum(w),
+            Ir::Var(slot) => self.slots.get(*slot).cloned().unwrap_or(Value::Absent),
+            Ir::Field(base, field) => {
+                let base = self.eval(base);
+                base.field(self.graph, *field)
+            }
+            Ir::Index(base, key) => {
+                let base = self.eval(base);
+                let key = self.eval(key);
+                match (&base, &key) {
+                    (Value::Map(map), Value::Num(year)) => year_key(*year)
+                        .and_then(|y| map.get(&y))
+                        .map_or(Value::Absent, |v| Value::Num(v.value)),
+                    (Value::List(items), Value::Num(index)) => {
+                        list_index(items, *index).cloned().unwrap_or(Value::Absent)
+                    }
+                    _ => Value::Absent,
+                }
+            }
+            Ir::Not(inner) => match self.eval(inner) {
+                Value::Bool(b) => Value::Bool(!b),
+                _ => Value::Absent,
+            },
+            Ir::Negate(inner) => match self.eval(inner) {
+                Value::Num(n) => Value::Num(-n),
+                _ => Value::Absent,
+            },
+            Ir::Binary(op, left, right) => self.binary(*op, left, right),
+            Ir::Quantified(quantifier, slot, source, predicate) => {
+                let items = self.list(source);
+                let mut any = false;
+                let mut all = true;
+                for item in items.iter() {
+                    self.set(*slot, item.clone());
+                    let holds = self.eval(predicate).truthy();
+                    any |= holds;
+                    all &= holds;
+                    let decided = match quantifier {
+                        Quantifier::Some | Quantifier::No => any,
+                        Quantifier::Every => !all,
+                    };
+                    if decided {
+                        break;
+                    }
+                }
+                Value::Bool(match quantifier {
+                    Quantifier::Some => any,
+                    Quantifier::Every => all,
+                    Quantifier::No => !any,
+                })
+            }
+            Ir::Count(inner) => match self.eval(inner) {
+                Value::List(items) => Value::Num(items.len() as f64),
+                Value::Map(map) => Value::Num(map.len() as f64),
+                _ => Value::Num(0.0),
+            },
+            Ir::CountWhere(slot, source, predicate) => {
+                let items = self.list(source);
+                let mut count = 0usize;
+                for item in items.iter() {
+                    self.set(*slot, item.clone());
+                    if self.eval(predicate).truthy() {
+                        count += 1;
+                    }
+                }
+                Value::Num(count as f64)
+            }
+            Ir::Comprehension {
+                slot,
+                source,
+                filter,
+                item,
+            } => {
+                let items = self.list(source);
+                let mut out = Vec::new();
+                for value in items.iter() {
+                    self.set(*slot, value.clone());
+                    if let Some(filter) = filter {
+                        if !self.eval(filter).truthy() {
+                            continue;
+                        }
+                    }
+                    out.push(self.eval(item));
+                }
+                Value::List(Rc::from(out))
+            }
+            Ir::List(items) => {
+                let values: Vec<_> = items.iter().map(|i| self.eval(i)).collect();
+                Value::List(Rc::from(values))
+            }
+            Ir::Let(bindings, body) => {
+                for (slot, value) in bindings {
+                    let value = self.eval(value);
+                    self.set(*slot, value);
+                }
+                self.eval(body)
+            }
+            Ir::Matches(subject, regex) => match self.eval(subject) {
+                Value::Str(s) => Value::Bool(regex.is_match(&s)),
+                _ => Value::Absent,
+            },
+            Ir::Call(builtin, args) => self.call(*builtin, args),
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, left: &Ir, right: &Ir) -> Value<'g> {
+        match op {
+            BinaryOp::And => {
+                if !self.eval(left).truthy() {
+                    return Value::Bool(false);
+                }
+                Value::Bool(self.eval(right).truthy())
+            }
+            BinaryOp::Or => {
+                if self.eval(left).truthy() {
+                    return Value::Bool(true);
+                }
+                Value::Bool(self.eval(right).truthy())
+            }
+            BinaryOp::Coalesce => {
+                let l = self.eval(left);
+                if l.is_absent() { self.eval(right) } else { l }
+            }
+            _ => {
+                let l = self.eval(left);
+                let r = self.eval(right);
+                if l.is_absent() || r.is_absent() {
+                    return match op {
+                        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+                            Value::Absent
+                        }
+                        _ => Value::Bool(false),
+                    };
+                }
+                match op {
+                    BinaryOp::Eq => Value::Bool(l.same(&r)),
+                    BinaryOp::Ne => Value::Bool(!l.same(&r)),
+                    BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+                        match l.order(&r) {
+                            Some(ordering) => Value::Bool(match op {
+                                BinaryOp::Lt => ordering.is_lt(),
+                                BinaryOp::Le => ordering.is_le(),
+                                BinaryOp::Gt => ordering.is_gt(),
+                                _ => ordering.is_ge(),
+                            }),
+                            None => Value::Bool(false),
+                        }
+                    }
+                    BinaryOp::In | BinaryOp::NotIn => {
+                        let found = match &r {
+                            Value::List(items) => items.iter().any(|item| item.same(&l)),
+                            _ => false,
+                        };
+                        Value::Bool(if op == BinaryOp::In { found } else { !found })
+                    }
+                    BinaryOp::Add => match (&l, &r) {
+                        (Value::Num(a), Value::Num(b)) => Value::Num(a + b),
+                        (Value::Str(a), Value::Str(b)) => Value::Str(Cow::Owned(format!("{a}{b}"))),
+                        (Value::List(a), Value::List(b)) => {
+                            Value::List(a.iter().chain(b.iter()).cloned().collect())
+                        }
+                        _ => Value::Absent,
+                    },
+                    _ => match (l, r) {
+                        (Value::Num(a), Value::Num(b)) => match op {
+                            BinaryOp::Sub => Value::Num(a - b),
+                            BinaryOp::Mul => Value::Num(a * b),
+                            _ if b == 0.0 => Value::Absent,
+                            _ => Value::Num(a / b),
+                        },
+                        _ => Value::Absent,
+                    },
+                }
+            }
+        }
+    }
+
+    #[expect(clippy::too_many_lines, reason = "one arm per built-in function")]
+    fn call(&mut self, builtin: Builtin, args: &[Ir]) -> Value<'g> {
+        let values: Vec<Value<'g>> = match builtin {
+            // `when` evaluates its value only when the condition holds.
+            Builtin::When => {
+                let Some(condition) = args.first() else {
+                    return Value::Absent;
+                };
+                if !self.eval(condition).truthy() {
+                    return Value::Absent;
+                }
+                return args.get(1).map_or(Value::Absent, |a| self.eval(a));
+            }
+            _ => args.iter().map(|a| self.eval(a)).collect(),
+        };
+        let first = values.first().cloned().unwrap_or(Value::Absent);
+        let second = values.get(1).cloned().unwrap_or(Value::Absent);
+        let numbers = |value: &Value<'g>| -> Vec<f64> {
+            match value {
+                Value::List(items) => items.iter().filter_map(Value::number).collect(),
+                _ => Vec::new(),
+            }
+        };
+        match builtin {
+            Builtin::Exists => Value::Bool(!first.is_absent()),
+            Builtin::Len => match first {
+                Value::Str(s) => Value::Num(s.chars().count() as f64),
+                Value::List(items) => Value::Num(items.len() as f64),
+                _ => Value::Absent,
+            },
+            Builtin::Sum => Value::Num(numbers(&first).iter().sum()),
+            Builtin::Min => numbers(&first)
+                .into_iter()
+                .reduce(f64::min)
+                .map_or(Value::Absent, Value::Num),
+            Builtin::Max => numbers(&first)
+                .into_iter()
+                .reduce(f64::max)
+                .map_or(Value::Absent, Value::Num),
+            Builtin::Keys => match first {
+                Value::Map(map) => {
+                    Value::List(map.keys().map(|&y| Value::Num(f64::from(y))).collect())
+                }
+                _ => Value::Absent,
+            },
+            Builtin::Values => match first {
+                Value::Map(map) => Value::List(map.values().map(|v| Value::Num(v.value)).collect()),
+                _ => Value::Absent,
+            },
+            Builtin::Sorted => match first {
+                Value::List(items) => {
+                    let mut sorted: Vec<_> = items.to_vec();
+                    sorted.sort_by(|a, b| a.order(b).unwrap_or(std::cmp::Ordering::Equal));
+                    Value::List(Rc::from(sorted))
+                }
+                _ => Value::Absent,
+            },
+            Builtin::First => match first {
+                Value::List(items) => items.first().cloned().unwrap_or(Value::Absent),
+                _ => Value::Absent,
+            },
+            Builtin::Last => match first {
+                Value::List(items) => items.last().cloned().unwrap_or(Value::Absent),
+                _ => Value::Absent,
+            },
+            Builtin::Range => match (first.number(), second.number()) {
+                (Some(a), Some(b)) if a <= b && b - a <= 100_000.0 => {
+                    #[expect(
+                        clippy::cast_possible_truncation,
+                        reason = "bounded to 100,000 steps just above"
+                    )]
+                    let steps = (b - a).floor() as usize;
+                    Value::List((0..=steps).map(|i| Value::Num(a + i as f64)).collect())
+                }
+                _ => Value::List(Rc::from(Vec::new())),
+            },
+            Builtin::Distinct => match first {
+                Value::List(items) => {
+                    let mut out: Vec<Value<'g>> = Vec::new();
+                    for item in items.iter() {
+                        if !out.iter().any(|o| o.same(item)) {
+                            out.push(item.clone());
+                        }
+                    }
+                    Value::List(Rc::from(out))
+                }
+                _ => Value::Absent,
+            },
+            Builtin::StartsWith => match (first, second) {
+                (Value::Str(s), Value::Str(p)) => Value::Bool(s.starts_with(p.as_ref())),
+                _ => Value::Absent,
+            },
+            Builtin::Lower => match first {
+                Value::Str(s) => Value::Str(Cow::Owned(s.to_lowercase())),
+                _ => Value::Absent,
+            },
+            Builtin::Trim => match first {
+                Value::Str(s) => Value::Str(Cow::Owned(s.trim().to_owned())),
+                _ => Value::Absent,
+            },
+            Builtin::Split => match (first, second) {
+                (Value::Str(s), Value::Str(sep)) if !sep.is_empty() => Value::List(
+                    s.split(sep.as_ref())
+                        .map(|p| Value::Str(Cow::Owned(p.to_owned())))
+                        .collect(),
+                ),
+                (Value::Str(s), Value::Str(_)) => Value::List(Rc::from(vec![Value::Str(s)])),
+                _ => Value::Absent,
+            },
+            Builtin::Replace => match (
+                first,
+                second,
+                values.get(2).cloned().unwrap_or(Value::Absent),
+            ) {
+                (Value::Str(s), Value::Str(from), Value::Str(to)) if !from.is_empty() => {
+                    Value::Str(Cow::Owned(s.replace(from.as_ref(), &to)))
+                }
+                (Value::Str(s), Value::Str(_), Value::Str(_)) => Value::Str(s),
+                _ => Value::Absent,
+            },
+            Builtin::Monotonic => match (first, second) {
+                (Value::Map(map), Value::Enum(direction)) => {
+                    let values: Vec<f64> = map.values().map(|v| v.value).collect();
+                    let ok = match Direction::parse(direction) {
+                        Some(Direction::Ascending) => {
+                            values.windows(2).all(|w| matches!(w, [a, b] if b >= a))
+                        }
+                        Some(Direction::Descending) => {
+                            values.windows(2).all(|w| matches!(w, [a, b] if b <= a))
+                        }
+                        _ => true,
+                    };
+                    Value::Bool(ok)
+                }
+                _ => Value::Absent,
+            },
+            Builtin::Reaches => match (first, second) {
+                (Value::Element(element), Value::List(kinds)) => {
+                    let kinds: Vec<&str> = kinds
+                        .iter()
+                        .filter_map(|k| match k {
+                            Value::Enum(w) => Some(*w),
+                            _ => None,
+                        })
+                        .collect();
+                    let graph = self.graph;
+                    let found = ancestors(graph, element)
+                        .into_iter()
+                        .any(|e| kinds.contains(&plan_kind_word(graph, graph.element_plan(e))));
+                    Value::Bool(found)
+                }
+                _ => Value::Absent,
+            },
+            Builtin::Ancestors => match first {
+                Value::Element(element) => Value::List(
+                    ancestors(self.graph, element)
+                        .into_iter()
+                        .map(Value::Element)
+                        .collect(),
+                ),
+                _ => Value::Absent,
+            },
+            Builtin::Matches | Builtin::When => Value::Absent,
+        }
+    }
+}
+
+/// Every element reachable from `start` along upward `traces_to` (each edge followed once);
+/// from an action, its parent objective's traces are followed too.
+#[must_use]
+pub fn ancestors(graph: &Graph, start: ElementId) -> Vec<ElementId> {
+    let mut seen: HashSet<ElementId> = HashSet::new();
+    let mut order = Vec::new();
+    let mut stack = vec![start];
+    let mut expanded: HashSet<ElementId> = HashSet::new();
+    while let Some(current) = stack.pop() {
+        if !expanded.insert(current) {
+            continue;
+        }
+        let node = graph.element_node(current);
+        let from_rank = graph.plan_node(graph.element_plan(current)).rank;
+        for &link in &node.traces_to {
+            let link = graph.link(link);
+            if link.kind != LinkKind::Trace {
+                continue;
+            }
+            if let Some(Target::Element(target)) = link.target {
+                let to_rank = graph.plan_node(graph.element_plan(target)).rank;
+                if to_rank > from_rank && seen.insert(target) {
+                    order.push(target);
+                    stack.push(target);
+                }
+            }
+        }
+        // An element reached (or the start) that is an action also reaches what its objective reaches.
+        if let Some(parent) = node.parent {
+            if current != start && seen.insert(parent) {
+                order.push(parent);
+            }
+            stack.push(parent);
+        }
+    }
+    order.retain(|&e| e != start);
+    order
+}
+
+/// The slot of the variable an `at` path starts from.
+fn root_slot(ir: &Ir) -> Option<usize> {
+    match ir {
+        Ir::Var(slot) => Some(*slot),
+        Ir::Field(base, _) | Ir::Index(base, _) => root_slot(base),
+        Ir::Binary(BinaryOp::Coalesce, left, _) => root_slot(left),
+        Ir::Call(Builtin::When, args) => args.get(1).and_then(root_slot),
+        _ => None,
+    }
+}
+
+fn join(base: &str, field: &str) -> String {
+    if base.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{base}.{field}")
+    }
+}
+
+fn year_key(year: f64) -> Option<i32> {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "checked to be a whole number in range"
+    )]
+    (year.fract() == 0.0 && (1900.0..=2200.0).contains(&year)).then_some(year as i32)
+}
+
+fn list_index<'v, 'g>(items: &'v [Value<'g>], index: f64) -> Option<&'v Value<'g>> {
+    if index.fract() != 0.0 || index < 0.0 {
+        return None;
+    }
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "checked to be a whole, non-negative number"
+    )]
+    items.get(index as usize)
+}
+
+/// The name of a field as written in rules and YAML paths.
+fn field_name(field: Field) -> &'static str {
+    use crate::dsl::schema::ObjType;
+    for obj in [
+        ObjType::Plan,
+        ObjType::Element,
+        ObjType::Link,
+        ObjType::UpperLink,
+        ObjType::ActionLink,
+        ObjType::Indicator,
+        ObjType::Baseline,
+        ObjType::Activity,
+        ObjType::Investment,
+        ObjType::Gap,
+        ObjType::Entity,
+        ObjType::Period,
+        ObjType::Approval,
+        ObjType::Participation,
+    ] {
+        if let Some((name, ..)) = crate::dsl::schema::fields(obj)
+            .into_iter()
+            .find(|(_, f, _)| *f == field)
+        {
+            return name;
+        }
+    }
+    ""
+}

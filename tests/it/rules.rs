@@ -1,0 +1,308 @@
+//! The rule language and the default pack.
+
+use std::path::PathBuf;
+
+use alinea::dsl::{CheckedRule, RULE_CASES};
+
+fn default_rules() -> Vec<CheckedRule> {
+    let mut sources = alinea::source::SourceDb::new();
+    alinea::load_rules(&alinea::CheckOptions::default(), &mut sources)
+        .expect("the default pack compiles")
+}
+
+#[test]
+fn every_case_of_the_default_pack_passes() {
+    let rules = default_rules();
+    let mut known: Vec<String> = rules.iter().map(|r| r.meta().id.clone()).collect();
+    known.extend(alinea::BUILTIN_CHECKS.iter().map(|c| c.id.to_owned()));
+    let files = RULE_CASES
+        .iter()
+        .map(|(p, t)| (PathBuf::from(p), (*t).to_owned()))
+        .collect();
+    let cases = alinea::cases::group(files, &known);
+    let as_of = alinea::plan::model::Date::parse("2026-11-26").unwrap();
+    let failures: Vec<String> = cases
+        .iter()
+        .map(|case| alinea::cases::run(case, &rules, as_of))
+        .filter(|result| !result.passed())
+        .map(|result| {
+            format!(
+                "{}: missing {:?}, unexpected {:?}",
+                result.name, result.missing, result.unexpected
+            )
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_has_a_passing_and_a_failing_case() {
+    let rules = default_rules();
+    for rule in &rules {
+        let id = &rule.meta().id;
+        for kind in ["pass", "fail"] {
+            let prefix = format!("tests/fixtures/rules/{id}/{kind}/");
+            assert!(
+                RULE_CASES.iter().any(|(path, _)| path.starts_with(&prefix)),
+                "{id} has no {kind} case"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_catalogue_rule_is_in_the_pack_with_its_documentation() {
+    let rules = default_rules();
+    let catalogue = [
+        "ART-01", "ART-02", "ART-03", "ART-04", "ART-05", "ART-06", "ART-07", "ART-08", "ART-09",
+        "ART-10", "ART-11", "IND-01", "IND-02", "IND-03", "IND-04", "IND-05", "IND-06", "IND-07",
+        "IND-08", "IND-09", "CAP-01", "CAP-02", "CAP-03", "PRI-01", "APR-01", "APR-02", "APR-03",
+        "APR-04", "POI-01", "POI-02", "POI-03", "INV-01", "INV-02", "INV-03",
+    ];
+    let mut ids: Vec<&str> = rules.iter().map(|r| r.meta().id.as_str()).collect();
+    ids.sort_unstable();
+    let mut expected = catalogue.to_vec();
+    expected.sort_unstable();
+    assert_eq!(ids, expected);
+    for rule in &rules {
+        let meta = rule.meta();
+        for section in ["What it checks", "Why it matters", "Example"] {
+            assert!(
+                meta.section(section).is_some(),
+                "{} lacks `{section}`",
+                meta.id
+            );
+        }
+        assert!(
+            meta.file.starts_with("rules/") && meta.file.ends_with(&format!("/{}.rule", meta.slug)),
+            "{} is in {}",
+            meta.id,
+            meta.file
+        );
+    }
+}
+
+#[test]
+fn the_seeded_chain_reports_every_defect_and_nothing_else() {
+    let dir = std::path::Path::new("tests/fixtures/chain");
+    let run = crate::run_with_rules(&[dir], "2026-11-26");
+    assert_eq!(crate::found(&run), crate::expected(dir));
+}
+
+#[test]
+fn the_real_gore_san_martin_pei_reports_exactly_its_real_defects() {
+    let run = crate::run_with_rules(&[std::path::Path::new("plans")], "2026-11-26");
+    let mut found: Vec<(String, String, String)> = run
+        .report
+        .findings
+        .iter()
+        .map(|f| (f.rule.clone(), f.plan.clone(), f.element.clone()))
+        .collect();
+    found.sort();
+    found.dedup();
+    let pei = "pei-gore-san-martin-2024-2028";
+    let mut expected: Vec<(String, String, String)> = vec![
+        // OEI.05 and OEI.06 are absent from the Anexo B-1: no articulation, no chain to the nation.
+        ("ART-01", "OEI.05"),
+        ("ART-01", "OEI.06"),
+        ("ART-07", "OEI.05"),
+        ("ART-07", "OEI.06"),
+        // OEI.05's baseline is 'ND'.
+        ("IND-02", "OEI.05"),
+        // Baselines of 2018 and 2019 for a plan starting in 2024.
+        ("IND-04", "OEI.04"),
+        ("IND-04", "OEI.07"),
+        ("IND-04", "OEI.08"),
+        // CRED: ascending, baseline 15.50, first target 14.00.
+        ("IND-07", "AEI.03.02"),
+        // Periodic maintenance: targets 0, 0, 161.49, 0, 80.75 for an ascending indicator.
+        ("IND-06", "AEI.08.02"),
+        ("IND-07", "AEI.08.02"),
+    ]
+    .into_iter()
+    .map(|(rule, element)| (rule.to_owned(), pei.to_owned(), element.to_owned()))
+    .collect();
+    // The published PEI has no matrix of articulation with the Políticas Nacionales: every AEI.
+    for code in [
+        "AEI.02.01",
+        "AEI.02.02",
+        "AEI.02.03",
+        "AEI.03.01",
+        "AEI.03.02",
+        "AEI.03.03",
+        "AEI.03.04",
+        "AEI.03.05",
+        "AEI.03.06",
+        "AEI.03.07",
+        "AEI.04.01",
+        "AEI.04.02",
+        "AEI.04.03",
+        "AEI.04.04",
+        "AEI.08.01",
+        "AEI.08.02",
+        "AEI.08.03",
+        "AEI.10.01",
+        "AEI.10.02",
+    ] {
+        expected.push(("ART-08".to_owned(), pei.to_owned(), code.to_owned()));
+    }
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+fn alinea(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(crate::binary())
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_users_rule_file_runs_alone() {
+    let output = alinea(&[
+        "check",
+        "plans",
+        "--no-default-rules",
+        "--rules",
+        "tests/fixtures/user-rules/targets.rule",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        report["summary"]["rules"], 11,
+        "the 10 built-in checks and USR-01"
+    );
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "USR-01")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    // OEI.06 informal employment: 74.70 → 73.25 (a 1.45-point fall) is timid; OEI.03 anemia 31 → 85 is not.
+    assert!(messages.iter().any(|m| m.starts_with("OEI.06: `Porcentaje de la población económicamente activa (PEA) ocupada con empleo informal` moves -1.45 points by 2028 (targets 74.2, 73.8, 73.6, 73.25)")), "{messages:#?}");
+    assert!(
+        !messages.iter().any(|m| m.starts_with("OEI.03:")),
+        "{messages:#?}"
+    );
+}
+
+#[track_caller]
+fn rule_error(file: &str) -> String {
+    let output = alinea(&["check", "plans", "--rules", file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "no plan is checked");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn broken_rule_files_stop_the_run_with_their_place() {
+    let unknown_field = rule_error("tests/fixtures/bad-rules/unknown-field.rule");
+    assert!(
+        unknown_field.contains("unknown field `indicatrs` of an element"),
+        "{unknown_field}"
+    );
+    assert!(
+        unknown_field.contains("tests/fixtures/bad-rules/unknown-field.rule:6:19"),
+        "{unknown_field}"
+    );
+    assert!(
+        unknown_field.contains("did you mean `indicators`?"),
+        "{unknown_field}"
+    );
+
+    let mismatch = rule_error("tests/fixtures/bad-rules/type-mismatch.rule");
+    assert!(
+        mismatch.contains("cannot compare text with a number using `>`"),
+        "{mismatch}"
+    );
+    assert!(mismatch.contains("type-mismatch.rule:6:11"), "{mismatch}");
+
+    let unknown_enum = rule_error("tests/fixtures/bad-rules/unknown-enum.rule");
+    assert!(
+        unknown_enum.contains("unknown plan kind `pie`"),
+        "{unknown_enum}"
+    );
+    assert!(
+        unknown_enum.contains("unknown-enum.rule:6:19"),
+        "{unknown_enum}"
+    );
+    assert!(
+        unknown_enum.contains("did you mean `pei`?"),
+        "{unknown_enum}"
+    );
+
+    let syntax = rule_error("tests/fixtures/bad-rules/syntax-error.rule");
+    assert!(syntax.contains("syntax error: expected"), "{syntax}");
+    assert!(syntax.contains("`require`"), "{syntax}");
+    assert!(syntax.contains("syntax-error.rule:6:3"), "{syntax}");
+}
+
+#[test]
+fn explain_prints_the_documentation_and_the_rule() {
+    let output = alinea(&["explain", "ART-01"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    for part in [
+        "ART-01 objective-not-articulated",
+        "What it checks:",
+        "Why it matters:",
+        "Example:",
+        "rule ART-01 objective-not-articulated {",
+    ] {
+        assert!(text.contains(part), "{part} missing from:\n{text}");
+    }
+    let by_slug = alinea(&["explain", "objective-not-articulated"]);
+    assert_eq!(by_slug.stdout, text.as_bytes());
+    let unknown = alinea(&["explain", "ART-99"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn rules_list_names_every_rule() {
+    let output = alinea(&["rules", "list", "--format", "json"]);
+    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rules.as_array().unwrap().len(), 44);
+    assert_eq!(rules[0]["id"], "APR-01");
+    assert_eq!(rules[0]["slug"], "missing-approval");
+}
+
+#[test]
+fn rules_test_runs_the_embedded_cases() {
+    let output = alinea(&["rules", "test", "--as-of", "2026-11-26"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.ends_with("72 cases: 72 passed, 0 failed\n"), "{text}");
+}
+
+#[test]
+fn findings_do_not_depend_on_the_number_of_threads() {
+    let one = alinea(&[
+        "check",
+        "tests/fixtures/chain",
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+        "--as-of",
+        "2026-11-26",
+    ]);
+    let two = alinea(&[
+        "check",
+        "tests/fixtures/chain",
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+        "--as-of",
+        "2026-11-26",
+    ]);
+    assert_eq!(one.stdout, two.stdout);
+}
