@@ -236,7 +236,7 @@ fn load_rules(rules: &RuleArgs) -> Result<Vec<CheckedRule>, ExitStatus> {
         ..crate::CheckOptions::default()
     };
     let mut sources = crate::source::SourceDb::new();
-    crate::load_rules(&options, &mut sources).map_err(|error| report_check_error(error))
+    crate::load_rules(&options, &mut sources).map_err(report_check_error)
 }
 
 fn report_check_error(error: crate::CheckError) -> ExitStatus {
@@ -326,17 +326,16 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let style = terminal_style(to_terminal, args.color, args.quiet);
-    let written = match &args.output {
-        Some(path) => std::fs::File::create(path).and_then(|file| {
+    let written = if let Some(path) = &args.output {
+        std::fs::File::create(path).and_then(|file| {
             let mut out = io::BufWriter::new(file);
             write_report(args, &run, style, &mut out)?;
             out.flush()
-        }),
-        None => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            write_report(args, &run, style, &mut out).and_then(|()| out.flush())
-        }
+        })
+    } else {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        write_report(args, &run, style, &mut out).and_then(|()| out.flush())
     };
     if args.timings {
         for (stage, duration) in &run.timings {

@@ -63,10 +63,10 @@ impl<'g> Machine<'g> {
     }
 
     fn test(&mut self, rule: &CheckedRule, findings: &mut Vec<Finding>) {
-        if let Some(filter) = &rule.filter {
-            if !self.eval(filter).truthy() {
-                return;
-            }
+        if let Some(filter) = &rule.filter
+            && !self.eval(filter).truthy()
+        {
+            return;
         }
         if self.eval(&rule.require).truthy() {
             return;
@@ -81,22 +81,19 @@ impl<'g> Machine<'g> {
             .find(Value::is_entity)
             .unwrap_or(Value::Absent);
         let (plan, element, indicator, subject_prefix) = self.owner(&subject);
-        let (span, path, prefix) = match rule
+        let (span, path, prefix) = if let Some((at, (span, path))) = rule
             .at
             .as_ref()
             .and_then(|at| self.locate(at).map(|found| (at, found)))
         {
-            Some((at, (span, path))) => {
-                // The path is relative to the variable the `at` path starts from.
-                let root = root_slot(at)
-                    .and_then(|slot| self.slots.get(slot).cloned())
-                    .unwrap_or(Value::Absent);
-                (span, path, self.owner(&root).3)
-            }
-            None => {
-                let (span, path) = self.whole(&subject);
-                (span, path, subject_prefix)
-            }
+            // The path is relative to the variable the `at` path starts from.
+            let root = root_slot(at)
+                .and_then(|slot| self.slots.get(slot).cloned())
+                .unwrap_or(Value::Absent);
+            (span, path, self.owner(&root).3)
+        } else {
+            let (span, path) = self.whole(&subject);
+            (span, path, subject_prefix)
         };
         let path = match (prefix.is_empty(), path.is_empty()) {
             (true, _) => path,
@@ -310,7 +307,7 @@ impl<'g> Machine<'g> {
                     for &implementer in &node.implementers {
                         match (root, graph.implementer_node(implementer).place) {
                             (Root::Activities, ImplementerPlace::Activity(..)) => {
-                                items.push(Value::Activity(implementer))
+                                items.push(Value::Activity(implementer));
                             }
                             (Root::Investments, ImplementerPlace::Investment(..)) => {
                                 items.push(Value::Investment(implementer));
@@ -418,10 +415,10 @@ impl<'g> Machine<'g> {
                 let mut out = Vec::new();
                 for value in items.iter() {
                     self.set(*slot, value.clone());
-                    if let Some(filter) = filter {
-                        if !self.eval(filter).truthy() {
-                            continue;
-                        }
+                    if let Some(filter) = filter
+                        && !self.eval(filter).truthy()
+                    {
+                        continue;
                     }
                     out.push(self.eval(item));
                 }
@@ -587,7 +584,8 @@ impl<'g> Machine<'g> {
                 (Some(a), Some(b)) if a <= b && b - a <= 100_000.0 => {
                     #[expect(
                         clippy::cast_possible_truncation,
-                        reason = "bounded to 100,000 steps just above"
+                        clippy::cast_sign_loss,
+                        reason = "a <= b and at most 100,000 steps, checked just above"
                     )]
                     let steps = (b - a).floor() as usize;
                     Value::List((0..=steps).map(|i| Value::Num(a + i as f64)).collect())

@@ -118,7 +118,16 @@ fn load_one(id: FileId, input: &Input) -> (SourceFile, PlanFile) {
         ReadOutcome::Text(text) => {
             let file = SourceFile::new(input.path.clone(), text);
             let outcome = match yaml::parse(id, &file) {
-                Ok(document) => load::decode(id, &document),
+                Ok(document) => {
+                    let mut outcome = load::decode(id, &document);
+                    if let PlanFile::Plan {
+                        plan: Some(plan), ..
+                    } = &mut outcome
+                    {
+                        file.display_name().clone_into(&mut plan.path);
+                    }
+                    outcome
+                }
                 Err(error) => PlanFile::Broken(Box::new(
                     Finding::new(&LOAD_01, error.span, error.message)
                         .label("here")

@@ -100,17 +100,17 @@ impl RuleMeta {
         let mut collecting = false;
         let mut text = Vec::new();
         for line in &self.docs {
-            if let Some((head, rest)) = line.split_once(':') {
-                if SECTIONS.contains(&head.trim()) {
-                    if collecting {
-                        break;
-                    }
-                    if head.trim() == label {
-                        collecting = true;
-                        text.push(rest.trim().to_owned());
-                    }
-                    continue;
+            if let Some((head, rest)) = line.split_once(':')
+                && SECTIONS.contains(&head.trim())
+            {
+                if collecting {
+                    break;
                 }
+                if head.trim() == label {
+                    collecting = true;
+                    text.push(rest.trim().to_owned());
+                }
+                continue;
             }
             if collecting {
                 text.push(line.trim().to_owned());

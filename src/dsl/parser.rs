@@ -257,13 +257,13 @@ impl Converter {
                 Rule::title_field => rule.title = self.header_string(part),
                 Rule::source_field => rule.source = self.header_string(part),
                 Rule::severity_field => {
-                    rule.severity = part.into_inner().next().map(|p| self.spanned(&p))
+                    rule.severity = part.into_inner().next().map(|p| self.spanned(&p));
                 }
                 Rule::pillar_field => {
-                    rule.pillar = part.into_inner().next().map(|p| self.spanned(&p))
+                    rule.pillar = part.into_inner().next().map(|p| self.spanned(&p));
                 }
                 Rule::status_field => {
-                    rule.status = part.into_inner().next().map(|p| self.spanned(&p))
+                    rule.status = part.into_inner().next().map(|p| self.spanned(&p));
                 }
                 Rule::for_clause => {
                     for binding in part.into_inner() {
@@ -338,10 +338,10 @@ impl Converter {
         };
         let source = if source.as_rule() == Rule::root_collection {
             let mut parts = source.into_inner();
-            let root = parts
-                .next()
-                .map(|p| self.spanned(&p))
-                .unwrap_or_else(|| Spanned::new(String::new(), name.span));
+            let root = parts.next().map_or_else(
+                || Spanned::new(String::new(), name.span),
+                |p| self.spanned(&p),
+            );
             let kinds = parts
                 .find(|p| p.as_rule() == Rule::kind_list)
                 .map(|list| list.into_inner().map(|k| self.spanned(&k)).collect())
@@ -487,19 +487,16 @@ impl Converter {
                     let part_span = self.span(&part);
                     let whole =
                         Span::new(self.file, expr.span.start as usize, part_span.end as usize);
-                    let kind = match part.as_rule() {
-                        Rule::field_access => {
-                            let Some(name) = part.into_inner().next() else {
-                                continue;
-                            };
-                            ExprKind::Field(Box::new(expr), self.spanned(&name))
-                        }
-                        _ => {
-                            let Some(index) = part.into_inner().next() else {
-                                continue;
-                            };
-                            ExprKind::Index(Box::new(expr), Box::new(self.expr(index)?))
-                        }
+                    let kind = if part.as_rule() == Rule::field_access {
+                        let Some(name) = part.into_inner().next() else {
+                            continue;
+                        };
+                        ExprKind::Field(Box::new(expr), self.spanned(&name))
+                    } else {
+                        let Some(index) = part.into_inner().next() else {
+                            continue;
+                        };
+                        ExprKind::Index(Box::new(expr), Box::new(self.expr(index)?))
                     };
                     expr = Expr { kind, span: whole };
                 }

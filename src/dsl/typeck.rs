@@ -407,34 +407,33 @@ impl Checker<'_> {
                     return None;
                 };
                 let table = fields(obj);
-                match table.iter().find(|(name, ..)| *name == field.value) {
-                    Some((_, f, ty)) => Some((Ir::Field(Box::new(base_ir), *f), ty.clone())),
-                    None => {
-                        let help = did_you_mean(&field.value, table.iter().map(|(n, ..)| *n))
-                            .unwrap_or_else(|| {
-                                format!(
-                                    "the fields of {} {} are {}",
-                                    if obj.name().starts_with(['a', 'e', 'i', 'o', 'u']) {
-                                        "an"
-                                    } else {
-                                        "a"
-                                    },
-                                    obj.name(),
-                                    table
-                                        .iter()
-                                        .map(|(n, ..)| format!("`{n}`"))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                )
-                            });
-                        self.error(
-                            field.span,
-                            format!("unknown field `{}` of {}", field.value, Type::Obj(obj)),
-                            "no such field",
-                            Some(help),
-                        );
-                        None
-                    }
+                if let Some((_, f, ty)) = table.iter().find(|(name, ..)| *name == field.value) {
+                    Some((Ir::Field(Box::new(base_ir), *f), ty.clone()))
+                } else {
+                    let help = did_you_mean(&field.value, table.iter().map(|(n, ..)| *n))
+                        .unwrap_or_else(|| {
+                            format!(
+                                "the fields of {} {} are {}",
+                                if obj.name().starts_with(['a', 'e', 'i', 'o', 'u']) {
+                                    "an"
+                                } else {
+                                    "a"
+                                },
+                                obj.name(),
+                                table
+                                    .iter()
+                                    .map(|(n, ..)| format!("`{n}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        });
+                    self.error(
+                        field.span,
+                        format!("unknown field `{}` of {}", field.value, Type::Obj(obj)),
+                        "no such field",
+                        Some(help),
+                    );
+                    None
                 }
             }
             ExprKind::Index(base, index) => {
@@ -744,27 +743,15 @@ impl Checker<'_> {
             return None;
         };
         let arity = match builtin {
-            Builtin::Exists
-            | Builtin::Len
-            | Builtin::Sum
-            | Builtin::Min
-            | Builtin::Max
-            | Builtin::Keys
-            | Builtin::Values => 1,
-            Builtin::Sorted
-            | Builtin::First
-            | Builtin::Last
-            | Builtin::Distinct
-            | Builtin::Lower
-            | Builtin::Trim => 1,
-            Builtin::Ancestors => 1,
             Builtin::Range
             | Builtin::StartsWith
             | Builtin::Matches
             | Builtin::Split
-            | Builtin::Monotonic => 2,
-            Builtin::Reaches | Builtin::When => 2,
+            | Builtin::Monotonic
+            | Builtin::Reaches
+            | Builtin::When => 2,
             Builtin::Replace => 3,
+            _ => 1,
         };
         if args.len() != arity {
             self.error(

@@ -83,7 +83,7 @@ pub enum Value<'g> {
     Map(&'g YearMap),
 }
 
-fn text<'g>(value: Option<&'g crate::source::Spanned<String>>) -> Value<'g> {
+fn text(value: Option<&crate::source::Spanned<String>>) -> Value<'_> {
     value.map_or(Value::Absent, |s| {
         Value::Str(Cow::Borrowed(s.value.as_str()))
     })
@@ -275,7 +275,7 @@ impl<'g> Value<'g> {
                         .budget_ceiling
                         .as_ref()
                         .map_or(Value::Absent, |m| Value::Map(&m.value)),
-                    F::PlanFile => Value::Absent,
+                    F::PlanFile => Value::Str(Cow::Borrowed(&plan.path)),
                     _ => Value::Absent,
                 }
             }

@@ -674,6 +674,7 @@ impl Decoder {
 
         Some(Plan {
             file: self.file,
+            path: String::new(),
             header: header.key.span,
             id: id?,
             kind: kind?,

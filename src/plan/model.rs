@@ -260,6 +260,8 @@ pub struct Reference {
 pub struct Plan {
     /// The file the plan is in.
     pub file: FileId,
+    /// The file's path as shown to users (for the rules' `p.file`).
+    pub path: String,
     /// The `plan` key.
     pub header: Span,
     /// The plan id.
