@@ -34,7 +34,7 @@ pub fn evaluate(rules: &[CheckedRule], graph: &Graph) -> Vec<Finding> {
 fn evaluate_rule(rule: &CheckedRule, graph: &Graph) -> Vec<Finding> {
     let mut machine = Machine {
         graph,
-        slots: vec![Value::Absent; rule.slots],
+        slots: vec![Value::Absent; rule.slots()],
     };
     let mut findings = Vec::new();
     machine.bind(rule, 0, &mut findings);
@@ -48,7 +48,7 @@ struct Machine<'g> {
 
 impl<'g> Machine<'g> {
     fn bind(&mut self, rule: &CheckedRule, depth: usize, findings: &mut Vec<Finding>) {
-        let Some((slot, source)) = rule.bindings.get(depth) else {
+        let Some((slot, source)) = rule.bindings().get(depth) else {
             self.test(rule, findings);
             return;
         };
@@ -63,18 +63,18 @@ impl<'g> Machine<'g> {
     }
 
     fn test(&mut self, rule: &CheckedRule, findings: &mut Vec<Finding>) {
-        if let Some(filter) = &rule.filter
+        if let Some(filter) = rule.filter()
             && !self.eval(filter).truthy()
         {
             return;
         }
-        if self.eval(&rule.require).truthy() {
+        if self.eval(rule.require()).truthy() {
             return;
         }
-        let message = self.render(&rule.message);
-        let help = rule.help.as_ref().map(|h| self.render(h));
+        let message = self.render(rule.message());
+        let help = rule.help().map(|h| self.render(h));
         let subject = rule
-            .bindings
+            .bindings()
             .iter()
             .rev()
             .map(|(slot, _)| self.slots.get(*slot).cloned().unwrap_or(Value::Absent))
@@ -82,8 +82,7 @@ impl<'g> Machine<'g> {
             .unwrap_or(Value::Absent);
         let (plan, element, indicator, subject_prefix) = self.owner(&subject);
         let (span, path, prefix) = if let Some((at, (span, path))) = rule
-            .at
-            .as_ref()
+            .at()
             .and_then(|at| self.locate(at).map(|found| (at, found)))
         {
             // The path is relative to the variable the `at` path starts from.
@@ -100,7 +99,7 @@ impl<'g> Machine<'g> {
             (false, true) => prefix,
             (false, false) => format!("{prefix}.{path}"),
         };
-        let meta = &rule.meta;
+        let meta = rule.meta();
         let mut finding = Finding {
             rule: meta.id.clone(),
             slug: meta.slug.clone(),

@@ -134,20 +134,59 @@ impl RuleMeta {
 /// The documentation sections, in order.
 pub const SECTIONS: &[&str] = &["What it checks", "Why it matters", "Example", "Use instead"];
 
-/// A rule that parsed and type-checked, compiled. Only the checker makes these.
+/// A rule that parsed and type-checked, compiled.
+///
+/// INVARIANT: only `dsl::typeck` makes these (the fields are private to `dsl`, and
+/// the evaluator reads them through the accessors below), so the evaluator never
+/// sees a rule that did not pass the checker.
 #[derive(Clone, Debug)]
 pub struct CheckedRule {
-    pub(crate) meta: RuleMeta,
-    pub(crate) slots: usize,
-    pub(crate) bindings: Vec<(usize, Source)>,
-    pub(crate) filter: Option<Ir>,
-    pub(crate) require: Ir,
-    pub(crate) message: Vec<IrPart>,
-    pub(crate) at: Option<Ir>,
-    pub(crate) help: Option<Vec<IrPart>>,
+    pub(in crate::dsl) meta: RuleMeta,
+    pub(in crate::dsl) slots: usize,
+    pub(in crate::dsl) bindings: Vec<(usize, Source)>,
+    pub(in crate::dsl) filter: Option<Ir>,
+    pub(in crate::dsl) require: Ir,
+    pub(in crate::dsl) message: Vec<IrPart>,
+    pub(in crate::dsl) at: Option<Ir>,
+    pub(in crate::dsl) help: Option<Vec<IrPart>>,
 }
 
 impl CheckedRule {
+    /// The number of variable slots evaluation needs.
+    pub(crate) fn slots(&self) -> usize {
+        self.slots
+    }
+
+    /// The `for` bindings: slot and source.
+    pub(crate) fn bindings(&self) -> &[(usize, Source)] {
+        &self.bindings
+    }
+
+    /// The `where` condition.
+    pub(crate) fn filter(&self) -> Option<&Ir> {
+        self.filter.as_ref()
+    }
+
+    /// The `require` condition.
+    pub(crate) fn require(&self) -> &Ir {
+        &self.require
+    }
+
+    /// The message template.
+    pub(crate) fn message(&self) -> &[IrPart] {
+        &self.message
+    }
+
+    /// The `at` path.
+    pub(crate) fn at(&self) -> Option<&Ir> {
+        self.at.as_ref()
+    }
+
+    /// The help template.
+    pub(crate) fn help(&self) -> Option<&[IrPart]> {
+        self.help.as_deref()
+    }
+
     /// The rule's metadata.
     #[must_use]
     pub fn meta(&self) -> &RuleMeta {
