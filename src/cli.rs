@@ -27,6 +27,8 @@ pub struct Args {
 enum Command {
     /// Lint the plan files under the paths and print the findings.
     Check(CheckArgs),
+    /// Browse the findings, traces, coverage and profiles in the terminal.
+    Browse(BrowseArgs),
     /// Print a rule's documentation, severity, pillar, source and text.
     Explain(ExplainArgs),
     /// List, check and test rules.
@@ -80,6 +82,21 @@ struct RuleArgs {
     /// Leave the default pack out.
     #[arg(long)]
     no_default_rules: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct BrowseArgs {
+    /// Files and folders to check.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// The date waivers expire against (YYYY-MM-DD; default: today).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// When to use colours (`NO_COLOR` is honoured with `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
 
 #[derive(Debug, clap::Args)]
@@ -186,6 +203,7 @@ pub fn main() -> ExitCode {
     };
     let status = match args.command {
         Command::Check(check) => run_check(&check),
+        Command::Browse(browse) => run_browse(&browse),
         Command::Explain(explain) => run_explain(&explain),
         Command::Rules { command } => match command {
             RulesCommand::List { format, rules } => run_rules_list(format, &rules),
@@ -257,6 +275,38 @@ fn report_check_error(error: crate::CheckError) -> ExitStatus {
         }
     }
     ExitStatus::Usage
+}
+
+fn run_browse(args: &BrowseArgs) -> ExitStatus {
+    let as_of = match parse_as_of(args.as_of.as_deref()) {
+        Ok(as_of) => as_of,
+        Err(status) => return status,
+    };
+    let options = crate::CheckOptions {
+        paths: args.paths.clone(),
+        rules: args.rules.rules.clone(),
+        no_default_rules: args.rules.no_default_rules,
+        as_of,
+    };
+    // Broken rules and missing paths are reported before the terminal is taken over.
+    let mut sources = crate::source::SourceDb::new();
+    if let Err(error) = crate::load_rules(&options, &mut sources) {
+        return report_check_error(error);
+    }
+    if let Err(error) = crate::discover::discover(&options.paths) {
+        eprintln!("error: {error}");
+        return ExitStatus::Usage;
+    }
+    let style = crate::tui::TuiStyle {
+        color: terminal_style(io::stdout().is_terminal(), args.color, false).color,
+    };
+    match crate::tui::run(&options, style) {
+        Ok(()) => ExitStatus::Clean,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitStatus::Usage
+        }
+    }
 }
 
 fn run_check(args: &CheckArgs) -> ExitStatus {

@@ -59,6 +59,7 @@ pub mod render;
 pub mod report;
 pub mod source;
 pub mod suggest;
+pub mod tui;
 pub mod waiver;
 
 use std::collections::HashSet;
