@@ -31,6 +31,10 @@ enum Command {
     Browse(BrowseArgs),
     /// Print a rule's documentation, severity, pillar, source and text.
     Explain(ExplainArgs),
+    /// Write the current findings as a baseline file.
+    Baseline(BaselineArgs),
+    /// Export the resolved trace graph (dot, mermaid or json), broken links and gaps marked.
+    Graph(GraphArgs),
     /// List, check and test rules.
     Rules {
         #[command(subcommand)]
@@ -85,6 +89,45 @@ struct RuleArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct BaselineArgs {
+    /// Files and folders to check.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Where to write the baseline (default: the configuration's `baseline`, else `alinea-baseline.json`).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// The date waivers expire against (YYYY-MM-DD; default: today).
+    #[arg(long)]
+    as_of: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct GraphArgs {
+    /// Files and folders to check.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = crate::export::GraphFormat::Dot)]
+    format: crate::export::GraphFormat,
+    /// Write the graph to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct ConfigArgs {
+    /// The configuration file (default: `alinea.yaml` in this folder or above).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
 struct BrowseArgs {
     /// Files and folders to check.
     #[arg(default_value = ".")]
@@ -108,6 +151,10 @@ struct ExplainArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each bool is a command-line switch"
+)]
 struct CheckArgs {
     /// Files and folders to check.
     #[arg(default_value = ".")]
@@ -126,9 +173,17 @@ struct CheckArgs {
     /// Do not report these rules (ids, slugs or prefixes).
     #[arg(long, value_delimiter = ',', num_args = 1..)]
     ignore: Vec<String>,
-    /// The lowest severity that makes the run fail (exit 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// The lowest severity that makes the run fail, exit 1 (default: the configuration's, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Do not report the findings of this baseline file; list those that are fixed.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Print a count per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    #[command(flatten)]
+    config: ConfigArgs,
     /// The date waivers expire against (YYYY-MM-DD; default: today).
     #[arg(long)]
     as_of: Option<String>,
@@ -205,6 +260,8 @@ pub fn main() -> ExitCode {
         Command::Check(check) => run_check(&check),
         Command::Browse(browse) => run_browse(&browse),
         Command::Explain(explain) => run_explain(&explain),
+        Command::Baseline(baseline) => run_baseline(&baseline),
+        Command::Graph(graph) => run_graph(&graph),
         Command::Rules { command } => match command {
             RulesCommand::List { format, rules } => run_rules_list(format, &rules),
             RulesCommand::Check {
@@ -282,11 +339,19 @@ fn run_browse(args: &BrowseArgs) -> ExitStatus {
         Ok(as_of) => as_of,
         Err(status) => return status,
     };
+    let config = match load_config(&ConfigArgs { config: None }) {
+        Ok(config) => config,
+        Err(status) => return status,
+    };
+    let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+    rule_paths.extend(args.rules.rules.iter().cloned());
     let options = crate::CheckOptions {
         paths: args.paths.clone(),
-        rules: args.rules.rules.clone(),
+        rules: rule_paths,
         no_default_rules: args.rules.no_default_rules,
         as_of,
+        config,
+        baseline: None,
     };
     // Broken rules and missing paths are reported before the terminal is taken over.
     let mut sources = crate::source::SourceDb::new();
@@ -309,6 +374,125 @@ fn run_browse(args: &BrowseArgs) -> ExitStatus {
     }
 }
 
+/// The configuration: `--config FILE`, else `alinea.yaml` found from the current folder upwards.
+fn load_config(args: &ConfigArgs) -> Result<Option<crate::config::Config>, ExitStatus> {
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| crate::config::find(&cwd)),
+    };
+    let Some(path) = path else { return Ok(None) };
+    match crate::config::load(&path) {
+        Ok(config) => Ok(Some(config)),
+        Err(error) => {
+            if let Some(message) = error.message {
+                eprintln!("error: {message}");
+            }
+            if !error.diagnostics.is_empty() {
+                let style = terminal_style(io::stderr().is_terminal(), ColorChoice::Auto, false);
+                let stderr = io::stderr();
+                let mut out = stderr.lock();
+                let _ = crate::render::human::render_diagnostics(
+                    &error.diagnostics,
+                    &error.sources,
+                    style,
+                    &mut out,
+                );
+                let _ = writeln!(
+                    out,
+                    "error: the configuration `{}` is not valid; nothing was checked",
+                    crate::source::display_path(&path)
+                );
+            }
+            Err(ExitStatus::Usage)
+        }
+    }
+}
+
+fn run_baseline(args: &BaselineArgs) -> ExitStatus {
+    let as_of = match parse_as_of(args.as_of.as_deref()) {
+        Ok(as_of) => as_of,
+        Err(status) => return status,
+    };
+    let config = match load_config(&args.config) {
+        Ok(config) => config,
+        Err(status) => return status,
+    };
+    let output = args
+        .output
+        .clone()
+        .or_else(|| config.as_ref().and_then(|c| c.baseline.clone()))
+        .unwrap_or_else(|| PathBuf::from(crate::baseline::FILE_NAME));
+    let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+    rule_paths.extend(args.rules.rules.iter().cloned());
+    let options = crate::CheckOptions {
+        paths: args.paths.clone(),
+        rules: rule_paths,
+        no_default_rules: args.rules.no_default_rules,
+        as_of,
+        config,
+        baseline: None,
+    };
+    let run = match crate::check(&options) {
+        Ok(run) => run,
+        Err(error) => return report_check_error(error),
+    };
+    let text = crate::baseline::write(&run.report.findings, &run.sources);
+    if let Err(error) = std::fs::write(&output, text) {
+        eprintln!(
+            "error: cannot write `{}`: {}",
+            output.display(),
+            crate::discover::io_message(&error)
+        );
+        return ExitStatus::Usage;
+    }
+    eprintln!(
+        "wrote {} finding{} to {}",
+        run.report.findings.len(),
+        if run.report.findings.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        crate::source::display_path(&output)
+    );
+    ExitStatus::Clean
+}
+
+fn run_graph(args: &GraphArgs) -> ExitStatus {
+    let config = match load_config(&args.config) {
+        Ok(config) => config,
+        Err(status) => return status,
+    };
+    let exclude = config.as_ref().map(|c| (c.dir(), c.exclude.as_slice()));
+    let inputs = match crate::discover::discover_excluding(&args.paths, exclude) {
+        Ok(inputs) => inputs,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitStatus::Usage;
+        }
+    };
+    let mut sources = crate::source::SourceDb::new();
+    let loaded = crate::plan::load(&inputs, &mut sources);
+    let (graph, _) = crate::graph::build(loaded.plans);
+    let text = crate::export::export(&graph, args.format);
+    match &args.output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitStatus::Clean,
+            Err(error) => {
+                eprintln!(
+                    "error: cannot write `{}`: {}",
+                    path.display(),
+                    crate::discover::io_message(&error)
+                );
+                ExitStatus::Usage
+            }
+        },
+        None => print_or_pipe(&text),
+    }
+}
+
 fn run_check(args: &CheckArgs) -> ExitStatus {
     if let Some(jobs) = args.jobs {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -323,11 +507,63 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
         Ok(as_of) => as_of,
         Err(status) => return status,
     };
+    let config = match load_config(&args.config) {
+        Ok(config) => config,
+        Err(status) => return status,
+    };
+    let baseline_path = args
+        .baseline
+        .clone()
+        .or_else(|| config.as_ref().and_then(|c| c.baseline.clone()));
+    let baseline = match &baseline_path {
+        Some(path) => match crate::baseline::read(path) {
+            Ok(entries) => Some(entries),
+            Err(message) => {
+                eprintln!("error: {message}");
+                if args.baseline.is_none() {
+                    eprintln!(
+                        "  help: the configuration names this baseline; create it with `alinea baseline`"
+                    );
+                }
+                return ExitStatus::Usage;
+            }
+        },
+        None => None,
+    };
+    let select: Vec<String> = if args.select.is_empty() {
+        config
+            .as_ref()
+            .and_then(|c| c.select.clone())
+            .unwrap_or_default()
+    } else {
+        args.select.clone()
+    };
+    let ignore: Vec<String> = if args.ignore.is_empty() {
+        config
+            .as_ref()
+            .map(|c| c.ignore.clone())
+            .unwrap_or_default()
+    } else {
+        args.ignore.clone()
+    };
+    let fail_on = match args.fail_on {
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Info) => Severity::Info,
+        None => config
+            .as_ref()
+            .and_then(|c| c.fail_on)
+            .unwrap_or(Severity::Error),
+    };
+    let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+    rule_paths.extend(args.rules.rules.iter().cloned());
     let options = crate::CheckOptions {
         paths: args.paths.clone(),
-        rules: args.rules.rules.clone(),
+        rules: rule_paths,
         no_default_rules: args.rules.no_default_rules,
         as_of,
+        config,
+        baseline,
     };
     let mut run = match crate::check(&options) {
         Ok(run) => run,
@@ -342,7 +578,24 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
                 .map(|r| (r.meta().id.clone(), r.meta().slug.clone())),
         )
         .collect();
-    for pattern in args.select.iter().chain(&args.ignore) {
+    let overridden = options
+        .config
+        .iter()
+        .flat_map(|c| c.severity.iter().map(|(rule, _)| rule));
+    for rule in overridden {
+        if !known.iter().any(|(id, slug)| id == rule || slug == rule) {
+            let names = known
+                .iter()
+                .flat_map(|(id, slug)| [id.as_str(), slug.as_str()]);
+            let hint = crate::suggest::did_you_mean(rule, names)
+                .map_or_else(String::new, |h| format!("\n  help: {h}"));
+            eprintln!(
+                "error: the configuration sets the severity of `{rule}`, which names no rule{hint}"
+            );
+            return ExitStatus::Usage;
+        }
+    }
+    for pattern in select.iter().chain(&ignore) {
         if !known
             .iter()
             .any(|(id, slug)| matches_rule(pattern, id, slug))
@@ -359,21 +612,17 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
         }
     }
     run.report.findings.retain(|finding| {
-        (args.select.is_empty()
-            || args
-                .select
+        (select.is_empty()
+            || select
                 .iter()
                 .any(|p| matches_rule(p, &finding.rule, &finding.slug)))
-            && !args
-                .ignore
+            && !ignore
                 .iter()
                 .any(|p| matches_rule(p, &finding.rule, &finding.slug))
     });
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
+    // The profiles follow what the report shows.
+    run.report.profiles = crate::profiles(&run.graph, &run.report.findings);
+    let threshold = fail_on;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let style = terminal_style(to_terminal, args.color, args.quiet);
     let written = if let Some(path) = &args.output {
@@ -416,6 +665,9 @@ fn write_report(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    if args.statistics {
+        return crate::render::statistics(args.format, &run.report, style, out);
+    }
     crate::render::render(args.format, &run.report, &run.sources, style, out)?;
     if args.verbose && args.format == Format::Human {
         for skipped in &run.report.skipped {

@@ -34,6 +34,38 @@ pub struct MissingPathError {
 /// # Errors
 /// When a root does not exist.
 pub fn discover(roots: &[PathBuf]) -> Result<Vec<Input>, MissingPathError> {
+    discover_excluding(roots, None)
+}
+
+/// [`discover`], leaving out files that match glob patterns relative to a base folder
+/// (the configuration's `exclude`). Bad patterns never match.
+///
+/// # Errors
+/// When a root does not exist.
+pub fn discover_excluding(
+    roots: &[PathBuf],
+    exclude: Option<(&Path, &[String])>,
+) -> Result<Vec<Input>, MissingPathError> {
+    let excluded = exclude.and_then(|(base, patterns)| {
+        let mut builder = globset::GlobSetBuilder::new();
+        for pattern in patterns {
+            if let Ok(glob) = globset::GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+            {
+                builder.add(glob);
+            }
+        }
+        builder.build().ok().map(|set| (base.to_path_buf(), set))
+    });
+    let is_excluded = |path: &Path| {
+        excluded.as_ref().is_some_and(|(base, set)| {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            absolute
+                .strip_prefix(base)
+                .is_ok_and(|relative| set.is_match(relative))
+        })
+    };
     let mut seen = HashSet::new();
     let mut inputs = Vec::new();
     for root in roots {
@@ -51,7 +83,10 @@ pub fn discover(roots: &[PathBuf]) -> Result<Vec<Input>, MissingPathError> {
             match entry {
                 Ok(entry) => {
                     let explicit = entry.depth() == 0;
-                    if !entry.file_type().is_file() || !(explicit || is_yaml(entry.path())) {
+                    if !entry.file_type().is_file()
+                        || !(explicit || is_yaml(entry.path()))
+                        || is_excluded(entry.path())
+                    {
                         continue;
                     }
                     let key = std::fs::canonicalize(entry.path())

@@ -48,11 +48,14 @@
 //!   are sorted by file, line, column and rule id before rendering.
 //! - **Invariant:** `render` depends only on `report` and `source`.
 
+pub mod baseline;
 pub mod cases;
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod dsl;
 pub mod eval;
+pub mod export;
 pub mod graph;
 pub mod plan;
 pub mod render;
@@ -95,6 +98,10 @@ pub struct CheckOptions {
     pub no_default_rules: bool,
     /// The date waivers expire against (default: today).
     pub as_of: Option<plan::model::Date>,
+    /// The repository's configuration (`alinea.yaml`), for its waivers, exclusions and severities.
+    pub config: Option<config::Config>,
+    /// Findings accepted for now.
+    pub baseline: Option<Vec<baseline::Entry>>,
 }
 
 /// Why a run could not start.
@@ -170,9 +177,19 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
     let mut rule_sources = SourceDb::new();
     let rules = load_rules(options, &mut rule_sources)?;
     lap("compile rules");
-    let inputs = discover::discover(&options.paths).map_err(CheckError::MissingPath)?;
+    let exclude = options
+        .config
+        .as_ref()
+        .map(|c| (c.dir(), c.exclude.as_slice()));
+    let inputs =
+        discover::discover_excluding(&options.paths, exclude).map_err(CheckError::MissingPath)?;
     lap("discover");
     let mut sources = SourceDb::new();
+    // The configuration comes first among the sources, so that its waivers can be shown.
+    let config_waivers = options.config.as_ref().map_or_else(Vec::new, |config| {
+        let id = sources.add(config.file.clone(), config.text.clone());
+        config.waivers(id, sources.file(id))
+    });
     let loaded = plan::load(&inputs, &mut sources);
     lap("read, parse and decode");
     let (graph, graph_findings) = graph::build(loaded.plans);
@@ -181,12 +198,68 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
     findings.extend(graph_findings);
     findings.extend(eval::evaluate(&rules, &graph));
     lap("evaluate rules");
-    let suppressed = waiver::apply(
+    let mut suppressed = waiver::apply(
         &mut findings,
         &graph,
+        &config_waivers,
         options.as_of.unwrap_or_else(waiver::today),
     );
+    let overrides = options
+        .config
+        .as_ref()
+        .map_or(&[][..], |c| c.severity.as_slice());
+    for finding in &mut findings {
+        if let Some((_, severity)) = overrides
+            .iter()
+            .find(|(rule, _)| *rule == finding.rule || *rule == finding.slug)
+        {
+            finding.severity = *severity;
+        }
+    }
+    let fixed = match &options.baseline {
+        Some(entries) => {
+            let (count, fixed) = baseline::apply(&mut findings, &sources, entries);
+            suppressed += count;
+            fixed
+        }
+        None => Vec::new(),
+    };
+    let mut rule_docs: Vec<report::RuleDoc> = BUILTIN_CHECKS
+        .iter()
+        .map(|check| report::RuleDoc {
+            id: check.id.to_owned(),
+            slug: check.slug.to_owned(),
+            title: check.title.to_owned(),
+            severity: check.severity,
+            pillar: check.pillar,
+            doc: check.doc.to_owned(),
+            source: None,
+        })
+        .chain(rules.iter().map(|rule| {
+            let meta = rule.meta();
+            report::RuleDoc {
+                id: meta.id.clone(),
+                slug: meta.slug.clone(),
+                title: meta.title.clone(),
+                severity: meta.severity,
+                pillar: Some(meta.pillar),
+                doc: meta.doc_text(),
+                source: meta.source.clone(),
+            }
+        }))
+        .collect();
+    rule_docs.sort_by(|a, b| a.id.cmp(&b.id));
+    for doc in &mut rule_docs {
+        if let Some((_, severity)) = overrides
+            .iter()
+            .find(|(rule, _)| *rule == doc.id || *rule == doc.slug)
+        {
+            doc.severity = *severity;
+        }
+    }
     let mut report = Report {
+        rule_docs,
+        fixed,
         files: loaded.files,
         plans: graph.plans.len(),
         rules: BUILTIN_CHECKS.len() + rules.len(),
@@ -212,7 +285,8 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
 
 /// Each plan's public value profile: per pillar, how many of its elements
 /// (objectives, actions, activities, investments) carry no finding of that pillar.
-fn profiles(graph: &Graph, findings: &[Finding]) -> Vec<Profile> {
+#[must_use]
+pub fn profiles(graph: &Graph, findings: &[Finding]) -> Vec<Profile> {
     let mut flagged: HashSet<(&str, &str, Pillar)> = HashSet::new();
     for finding in findings {
         if let Some(pillar) = finding.pillar

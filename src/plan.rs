@@ -4,7 +4,7 @@
 //! Files are read and parsed in parallel; results are collected in discovery
 //! order, so the output never depends on scheduling.
 
-pub mod load;
+pub(crate) mod load;
 pub mod model;
 pub mod yaml;
 

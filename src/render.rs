@@ -1,7 +1,10 @@
 //! Stage 7: one renderer per output format, all reading the same [`Report`].
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -15,6 +18,12 @@ pub enum Format {
     Human,
     /// The JSON report, schema version 1.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// `JUnit` XML, one test suite per plan file.
+    Junit,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 /// What the human renderer needs to know about the terminal.
@@ -42,5 +51,52 @@ pub fn render(
     match format {
         Format::Human => human::render(report, sources, style, out),
         Format::Json => json::render(report, sources, out),
+        Format::Sarif => sarif::render(report, sources, out),
+        Format::Junit => junit::render(report, sources, out),
+        Format::Github => github::render(report, sources, out),
     }
+}
+
+/// Writes a count per rule instead of the findings (`--statistics`): a table for
+/// people, or JSON for `--format json`.
+///
+/// # Errors
+/// When writing fails.
+pub fn statistics(
+    format: Format,
+    report: &Report,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut counts: Vec<(&str, &str, &str, usize)> = Vec::new();
+    for finding in &report.findings {
+        match counts.iter_mut().find(|(rule, ..)| *rule == finding.rule) {
+            Some(entry) => entry.3 += 1,
+            None => counts.push((&finding.rule, &finding.slug, finding.severity.as_str(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(b.0)));
+    if format == Format::Json {
+        let rows: Vec<serde_json::Value> = counts
+            .iter()
+            .map(|(rule, slug, severity, count)| serde_json::json!({"rule": rule, "slug": slug, "severity": severity, "count": count}))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
+        return out.write_all(b"\n");
+    }
+    let width = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
+    for (rule, slug, severity, count) in &counts {
+        writeln!(out, "{count:>6}  {rule:<8} {slug:<width$}  {severity}")?;
+    }
+    let (bold, reset) = if style.color {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    writeln!(
+        out,
+        "{bold}{} findings in {} rules{reset}",
+        report.findings.len(),
+        counts.len()
+    )
 }

@@ -264,9 +264,43 @@ impl Profile {
     }
 }
 
+/// What the report says about a rule that ran (for SARIF's rule metadata and `--statistics`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleDoc {
+    /// `ART-01`.
+    pub id: String,
+    /// `objective-not-articulated`.
+    pub slug: String,
+    /// One-line title.
+    pub title: String,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// Pillar, when the rule has one.
+    pub pillar: Option<Pillar>,
+    /// The documentation, sections separated by blank lines.
+    pub doc: String,
+    /// The norm it comes from.
+    pub source: Option<String>,
+}
+
+/// A baseline entry that no finding matches any more: it was fixed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fixed {
+    /// The finding's stable key.
+    pub fingerprint: String,
+    /// Rule id.
+    pub rule: String,
+    /// The message when the baseline was taken.
+    pub message: String,
+}
+
 /// Everything a run found, in the order every output lists it.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Every rule and check that ran, sorted by id.
+    pub rule_docs: Vec<RuleDoc>,
+    /// Baseline entries that matched no finding (with `--baseline`).
+    pub fixed: Vec<Fixed>,
     /// Findings sorted by file, line, column, rule id.
     pub findings: Vec<Finding>,
     /// Files looked at (plan files and files that could not be read or parsed).

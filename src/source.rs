@@ -304,6 +304,15 @@ impl SourceDb {
     }
 }
 
+/// The path made relative to the current folder when it is under it (kept as it is otherwise).
+#[must_use]
+pub fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 /// The path relative to the current folder when it is under it, with `/` separators.
 #[must_use]
 pub fn display_path(path: &Path) -> String {

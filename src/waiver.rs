@@ -8,7 +8,7 @@
 //! reported too.
 
 use crate::graph::Graph;
-use crate::plan::model::Date;
+use crate::plan::model::{Date, Waiver};
 use crate::report::{CheckMeta, Finding, Pillar, Severity};
 
 /// WAI-01.
@@ -31,17 +31,26 @@ pub const WAI_02: CheckMeta = CheckMeta {
 };
 
 /// Removes waived findings; returns how many were suppressed. WAI findings are added.
-pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, as_of: Date) -> usize {
+/// `extra` are the configuration's waivers, each naming its plan.
+pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, extra: &[Waiver], as_of: Date) -> usize {
     let mut waived = vec![false; findings.len()];
     let mut reports = Vec::new();
-    for plan in &graph.plans {
-        for waiver in &plan.waivers {
+    let from_plans = graph.plans.iter().flat_map(|plan| {
+        plan.waivers
+            .iter()
+            .map(move |w| (plan.id.value.as_str(), w))
+    });
+    let from_config = extra
+        .iter()
+        .map(|w| (w.plan.as_ref().map_or("", |p| p.value.as_str()), w));
+    for (plan_id, waiver) in from_plans.chain(from_config) {
+        {
             let expired = waiver
                 .until
                 .as_ref()
                 .is_some_and(|until| as_of > until.value);
             let matches = |finding: &Finding| {
-                finding.plan == plan.id.value
+                finding.plan == plan_id
                     && (finding.rule == waiver.rule.value || finding.slug == waiver.rule.value)
                     && waiver
                         .at
@@ -62,7 +71,7 @@ pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, as_of: Date) -> usize {
                     )
                     .label("expired waiver")
                     .help("fix the findings it covered (they are reported again), or renew the waiver with a new `until` and reason")
-                    .at(&plan.id.value, waiver.at.as_ref().map_or("", |a| a.value.as_str()), "waivers"),
+                    .at(plan_id, waiver.at.as_ref().map_or("", |a| a.value.as_str()), "waivers"),
                 );
                 continue;
             }
@@ -86,7 +95,7 @@ pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, as_of: Date) -> usize {
                     )
                     .label("unused waiver")
                     .help("remove the waiver: what it accepted is fixed (or the rule or element is misspelt)")
-                    .at(&plan.id.value, waiver.at.as_ref().map_or("", |a| a.value.as_str()), "waivers"),
+                    .at(plan_id, waiver.at.as_ref().map_or("", |a| a.value.as_str()), "waivers"),
                 );
             }
         }

@@ -156,6 +156,108 @@ const INVESTMENT_KEYS: &[&str] = &[
 ];
 const GAP_KEYS: &[&str] = &["type", "indicator", "contribution"];
 const WAIVER_KEYS: &[&str] = &["rule", "at", "reason", "until"];
+const CONFIG_WAIVER_KEYS: &[&str] = &["plan", "rule", "at", "reason", "until"];
+const CONFIG_KEYS: &[&str] = &[
+    "rules", "select", "ignore", "severity", "fail_on", "exclude", "baseline", "waivers",
+];
+
+/// The keys of `alinea.yaml`, read; problems are LOAD-02-shaped findings (the caller turns them into usage errors).
+#[derive(Debug, Default)]
+pub(crate) struct RawConfig {
+    pub(crate) rules: Vec<Spanned<String>>,
+    pub(crate) select: Option<Vec<Spanned<String>>>,
+    pub(crate) ignore: Vec<Spanned<String>>,
+    pub(crate) severity: Vec<(Spanned<String>, Spanned<crate::report::Severity>)>,
+    pub(crate) fail_on: Option<Spanned<crate::report::Severity>>,
+    pub(crate) exclude: Vec<Spanned<String>>,
+    pub(crate) baseline: Option<Spanned<String>>,
+    pub(crate) waivers: Vec<Waiver>,
+}
+
+/// Reads a configuration document.
+pub(crate) fn decode_config(file: FileId, document: &Document) -> (RawConfig, Vec<Finding>) {
+    let mut decoder = Decoder {
+        file,
+        findings: Vec::new(),
+    };
+    for (second, first) in &document.duplicate_keys {
+        decoder.findings.push(
+            Finding::new(
+                &LOAD_02,
+                second.span,
+                format!("duplicated key `{}`", second.value),
+            )
+            .label("written a second time here")
+            .related(*first, "first written here"),
+        );
+    }
+    let mut config = RawConfig::default();
+    let Some(root) = &document.root else {
+        return (config, decoder.findings);
+    };
+    let Some(top) = decoder.fields(root, "the configuration", CONFIG_KEYS, "") else {
+        return (config, decoder.findings);
+    };
+    let texts = |decoder: &mut Decoder, key: &str| -> Vec<Spanned<String>> {
+        decoder
+            .list(&top, key)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| decoder.text_node(node, key, &format!("{key}[{i}]")))
+            .collect()
+    };
+    config.rules = texts(&mut decoder, "rules");
+    if top.get("select").is_some() {
+        config.select = Some(texts(&mut decoder, "select"));
+    }
+    config.ignore = texts(&mut decoder, "ignore");
+    config.exclude = texts(&mut decoder, "exclude");
+    config.baseline = decoder.text(&top, "baseline");
+    config.fail_on = decoder.word(
+        &top,
+        "fail_on",
+        crate::report::Severity::parse,
+        &["error", "warning", "info"],
+    );
+    if let Some(node) = top.get("severity") {
+        match &node.value {
+            Value::Map(entries) => {
+                for entry in entries {
+                    let path = format!("severity.{}", entry.key.value);
+                    let Some(word) = decoder.text_node(&entry.value, &entry.key.value, &path)
+                    else {
+                        continue;
+                    };
+                    match crate::report::Severity::parse(&word.value) {
+                        Some(severity) => config
+                            .severity
+                            .push((entry.key.clone(), Spanned::new(severity, word.span))),
+                        None => decoder.error(
+                            word.span,
+                            format!("unknown severity `{}`", word.value),
+                            "not a severity",
+                            Some("the severities are `error`, `warning`, `info`"),
+                            &path,
+                        ),
+                    }
+                }
+            }
+            _ if is_null(node) => {}
+            _ => decoder.error(
+                node.span,
+                format!(
+                    "`severity` must map rule ids to severities, found {}",
+                    node.describe()
+                ),
+                "expected `{ART-04: info}`",
+                None,
+                "severity",
+            ),
+        }
+    }
+    config.waivers = decoder.waiver_list(&top, true);
+    (config, decoder.findings)
+}
 
 /// The keys of one mapping, with the path that leads to it.
 struct Fields<'n> {
@@ -259,7 +361,7 @@ impl Decoder {
             self.error(
                 entry.key.span,
                 format!("unknown key `{}` in {what}", entry.key.value),
-                "not a key of the plan format",
+                "unknown key",
                 Some(&help),
                 &join(path, &entry.key.value),
             );
@@ -998,12 +1100,27 @@ impl Decoder {
     }
 
     fn waivers(&mut self, top: &Fields<'_>) -> Vec<Waiver> {
+        self.waiver_list(top, false)
+    }
+
+    /// Waivers of a plan, or of the configuration (which name their plan).
+    fn waiver_list(&mut self, top: &Fields<'_>, in_config: bool) -> Vec<Waiver> {
+        let keys = if in_config {
+            CONFIG_WAIVER_KEYS
+        } else {
+            WAIVER_KEYS
+        };
         self.list(top, "waivers")
             .iter()
             .enumerate()
             .filter_map(|(i, node)| {
                 let path = format!("waivers[{i}]");
-                let fields = self.fields(node, "a waiver", WAIVER_KEYS, &path)?;
+                let fields = self.fields(node, "a waiver", keys, &path)?;
+                let plan = if in_config {
+                    self.required_text(&fields, "plan", "a waiver")
+                } else {
+                    None
+                };
                 let rule = self.required_text(&fields, "rule", "a waiver")?;
                 let reason = self.required_text(&fields, "reason", "a waiver");
                 let until = self.date(&fields, "until");
@@ -1015,7 +1132,7 @@ impl Decoder {
                     at: self.text(&fields, "at"),
                     reason,
                     until,
-                    plan: None,
+                    plan,
                     span: node.span,
                 })
             })

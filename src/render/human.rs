@@ -61,6 +61,16 @@ fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io::Res
             plural(report.suppressed, "finding")
         )?;
     }
+    if !report.fixed.is_empty() {
+        writeln!(
+            out,
+            "{} fixed since the baseline (remove them from the baseline file):",
+            plural(report.fixed.len(), "finding")
+        )?;
+        for fixed in &report.fixed {
+            writeln!(out, "  {}  {}", fixed.fingerprint, fixed.message)?;
+        }
+    }
     let with_findings: Vec<_> = report
         .profiles
         .iter()

@@ -14,6 +14,8 @@ struct JsonReport<'a> {
     summary: Summary,
     findings: Vec<JsonFinding<'a>>,
     profiles: &'a [Profile],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    fixed: &'a [crate::report::Fixed],
 }
 
 #[derive(Serialize)]
@@ -88,6 +90,7 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
             .map(|f| finding(f, sources))
             .collect(),
         profiles: &report.profiles,
+        fixed: &report.fixed,
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;
     out.write_all(b"\n")

@@ -3,6 +3,7 @@
 //! - `checks`: one fixture folder per built-in check, with the expected findings written as
 //!   `# expect: ID` comments on the lines they point at; no misses, no extras.
 //! - `hostile`: malformed and hostile files beside good plans.
+//! - `ci`: SARIF, `JUnit`, GitHub annotations, configuration, baseline, graph export.
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
 //! - `plans`: the shipped sample repository.
 //! - `render`: snapshots of the human and JSON reports.
@@ -15,6 +16,7 @@
 )]
 
 mod checks;
+mod ci;
 mod cli;
 mod hostile;
 mod plans;

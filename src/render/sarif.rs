@@ -1,0 +1,150 @@
+//! SARIF 2.1.0: one run, the rules from their documentation, one result per
+//! finding with related locations and a partial fingerprint. Columns are
+//! declared as Unicode code points, as alinea counts them.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use crate::report::{Finding, Report, Severity};
+use crate::source::{SourceDb, Span};
+
+/// Writes the report as a SARIF 2.1.0 log.
+///
+/// # Errors
+/// When writing fails.
+pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::Result<()> {
+    let rules: Vec<Value> = report
+        .rule_docs
+        .iter()
+        .map(|rule| {
+            let mut properties = serde_json::Map::new();
+            properties.insert(
+                "tags".to_owned(),
+                json!([rule.id.split('-').next().unwrap_or_default()]),
+            );
+            if let Some(pillar) = rule.pillar {
+                properties.insert("pillar".to_owned(), json!(pillar.as_str()));
+            }
+            if let Some(source) = &rule.source {
+                properties.insert("source".to_owned(), json!(source));
+            }
+            let full = if rule.doc.is_empty() {
+                rule.title.clone()
+            } else {
+                rule.doc.clone()
+            };
+            json!({
+                "id": rule.id,
+                "name": rule.slug,
+                "shortDescription": { "text": rule.title },
+                "fullDescription": { "text": full },
+                "help": { "text": full, "markdown": full },
+                "defaultConfiguration": { "level": level(rule.severity) },
+                "properties": properties,
+            })
+        })
+        .collect();
+    let results: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|finding| result(finding, report, sources))
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "alinea",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/alinea-plans/alinea",
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn location(span: Span, sources: &SourceDb) -> Value {
+    let start = sources.start(span);
+    let end = sources.end(span);
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(sources.file(span.file).display_name()), "uriBaseId": "%SRCROOT%" },
+            "region": {
+                "startLine": start.line,
+                "startColumn": start.column,
+                "endLine": end.line,
+                "endColumn": end.column.max(if end.line == start.line { start.column } else { 1 }),
+            }
+        }
+    })
+}
+
+/// A relative path as a URI reference: `/` separators, spaces and `%` escaped.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | '~' | '/' => out.push(c),
+            other => {
+                let mut buffer = [0u8; 4];
+                for byte in other.encode_utf8(&mut buffer).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn result(finding: &Finding, report: &Report, sources: &SourceDb) -> Value {
+    let mut message = finding.message.clone();
+    if let Some(help) = &finding.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let related: Vec<Value> = finding
+        .related
+        .iter()
+        .enumerate()
+        .map(|(id, related)| {
+            let mut location = location(related.span, sources);
+            if let Some(object) = location.as_object_mut() {
+                object.insert("id".to_owned(), json!(id));
+                object.insert("message".to_owned(), json!({ "text": related.message }));
+            }
+            location
+        })
+        .collect();
+    let mut value = json!({
+        "ruleId": finding.rule,
+        "level": level(finding.severity),
+        "message": { "text": message },
+        "locations": [location(finding.span, sources)],
+        "partialFingerprints": { "alineaFingerprint/v1": finding.fingerprint(sources) },
+    });
+    if let Some(object) = value.as_object_mut() {
+        if let Some(index) = report.rule_docs.iter().position(|r| r.id == finding.rule) {
+            object.insert("ruleIndex".to_owned(), json!(index));
+        }
+        if !related.is_empty() {
+            object.insert("relatedLocations".to_owned(), json!(related));
+        }
+    }
+    value
+}

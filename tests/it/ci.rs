@@ -1,0 +1,455 @@
+//! alinea as a CI check: SARIF (validated by Microsoft's SARIF Multitool), `JUnit`,
+//! GitHub annotations, determinism, configuration, baseline, graph export, statistics.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::binary;
+
+const AS_OF: &str = "2026-11-26";
+
+fn alinea_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(binary())
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn alinea(args: &[&str]) -> std::process::Output {
+    alinea_in(Path::new("."), args)
+}
+
+fn chain(format: &str) -> Vec<u8> {
+    alinea(&[
+        "check",
+        "tests/fixtures/chain",
+        "--format",
+        format,
+        "--as-of",
+        AS_OF,
+    ])
+    .stdout
+}
+
+/// The SARIF Multitool, installed by `.ci/run` (or here, with npm, when missing).
+fn multitool() -> PathBuf {
+    let prefix = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/sarif-tools");
+    let tool = prefix.join("node_modules/.bin/sarif-multitool");
+    if !tool.exists() {
+        let status = Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&prefix)
+            .arg("@microsoft/sarif-multitool@5.7.0")
+            .status()
+            .expect("npm is needed to install Microsoft's SARIF Multitool (the SARIF validator)");
+        assert!(
+            status.success(),
+            "npm could not install @microsoft/sarif-multitool"
+        );
+    }
+    // npm may leave the native binary without its execute bit (its postinstall script does that).
+    let native = prefix.join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
+    if native.exists() {
+        let _ = Command::new("chmod").arg("u+x").arg(&native).status();
+    }
+    tool
+}
+
+#[test]
+fn sarif_passes_the_official_validator_with_one_result_per_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("chain.sarif");
+    std::fs::write(&log, chain("sarif")).unwrap();
+    let verdict = dir.path().join("verdict.sarif");
+    let output = Command::new(multitool())
+        .arg("validate")
+        .arg(&log)
+        .arg("-o")
+        .arg(&verdict)
+        .args(["--level", "Error", "Warning"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    let verdict: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&verdict).unwrap()).unwrap();
+    let problems = verdict["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        problems.is_empty(),
+        "the validator found problems:\n{text}\n{problems:#?}"
+    );
+
+    let sarif: serde_json::Value = serde_json::from_slice(&chain("sarif")).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&chain("json")).unwrap();
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (result, finding) in results.iter().zip(findings) {
+        assert_eq!(result["ruleId"], finding["rule"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], finding["line"]);
+        assert_eq!(region["startColumn"], finding["column"]);
+        assert_eq!(
+            result["partialFingerprints"]["alineaFingerprint/v1"],
+            finding["fingerprint"]
+        );
+    }
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 44, "every loaded rule is documented");
+    let art01 = rules.iter().find(|r| r["id"] == "ART-01").unwrap();
+    assert_eq!(art01["name"], "objective-not-articulated");
+    assert!(
+        art01["fullDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("What it checks:")
+    );
+    assert_eq!(art01["properties"]["pillar"], "legitimacy");
+    assert!(results.iter().any(|r| {
+        r["relatedLocations"]
+            .as_array()
+            .is_some_and(|l| !l.is_empty())
+    }));
+}
+
+#[test]
+fn junit_and_github_annotations_match_the_findings_one_to_one() {
+    let json: serde_json::Value = serde_json::from_slice(&chain("json")).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let junit = String::from_utf8(chain("junit")).unwrap();
+    assert_eq!(junit.matches("<failure ").count(), findings.len());
+    assert_eq!(junit.matches("<testcase ").count(), findings.len());
+    assert!(
+        junit
+            .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"alinea\"")
+    );
+    // One suite per plan file, those without findings included.
+    assert_eq!(junit.matches("<testsuite ").count(), 11);
+    let github = String::from_utf8(chain("github")).unwrap();
+    let lines: Vec<&str> = github.lines().collect();
+    assert_eq!(lines.len(), findings.len());
+    for (line, finding) in lines.iter().zip(findings) {
+        let command = match finding["severity"].as_str().unwrap() {
+            "error" => "::error ",
+            "warning" => "::warning ",
+            _ => "::notice ",
+        };
+        assert!(line.starts_with(command), "{line}");
+        let place = format!(
+            "file={},line={},col={},",
+            finding["file"].as_str().unwrap(),
+            finding["line"],
+            finding["column"]
+        );
+        assert!(line.contains(&place), "{line} lacks {place}");
+        assert!(
+            line.contains(&format!("title={} ", finding["rule"].as_str().unwrap())),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn every_format_is_byte_identical_across_runs_and_thread_counts() {
+    for format in ["human", "json", "sarif", "junit", "github"] {
+        let run = |jobs: &str| {
+            alinea(&[
+                "check",
+                "tests/fixtures",
+                "--format",
+                format,
+                "--jobs",
+                jobs,
+                "--as-of",
+                AS_OF,
+            ])
+            .stdout
+        };
+        let one = run("1");
+        assert!(!one.is_empty());
+        assert_eq!(one, run("2"), "{format}: --jobs 1 and 2 differ");
+        assert_eq!(one, run("2"), "{format}: two runs differ");
+    }
+}
+
+/// A copy of the shipped plans in a temporary folder.
+fn copy_of_plans() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new("plans") {
+        let entry = entry.unwrap();
+        let target = dir.path().join(entry.path());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_baseline_survives_moved_lines_reports_fixes_and_lets_only_new_findings_through() {
+    let dir = copy_of_plans();
+    let root = dir.path();
+    let taken = alinea_in(root, &["baseline", "plans", "--as-of", AS_OF]);
+    assert_eq!(taken.status.code(), Some(0));
+    assert!(root.join("alinea-baseline.json").exists());
+    let clean = alinea_in(
+        root,
+        &[
+            "check",
+            "plans",
+            "--baseline",
+            "alinea-baseline.json",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(clean.status.code(), Some(0));
+
+    let pei = root.join("plans/regional/san-martin/pei-2024-2028.yaml");
+    let text = std::fs::read_to_string(&pei).unwrap();
+    // Shift every line, fix OEI.05's 'ND' baseline, and drop OEI.09's responsible unit.
+    std::fs::write(&pei, format!("# moved\n# every\n# line\n{text}")).unwrap();
+    edit(&pei, "value: ND", "value: 20.0");
+    let oei09 = text.find("code: OEI.09").unwrap();
+    let responsible = text[oei09..].find("responsible:").unwrap() + oei09;
+    let line_end = text[responsible..].find('\n').unwrap() + responsible;
+    let dropped = &text[responsible..line_end];
+    edit(&pei, dropped, "notes: responsible unit dropped");
+
+    let output = alinea_in(
+        root,
+        &[
+            "check",
+            "plans",
+            "--baseline",
+            "alinea-baseline.json",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["element"].as_str().unwrap()))
+        .collect();
+    assert_eq!(findings, [("CAP-01", "OEI.09")]);
+    let fixed: Vec<&str> = report["fixed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(fixed, ["IND-02"]);
+    assert!(report["summary"]["suppressed"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn the_configuration_changes_the_report_and_the_exit_code() {
+    let dir = copy_of_plans();
+    let root = dir.path();
+    let count = |args: &[&str]| -> (Option<i32>, serde_json::Value) {
+        let mut all = vec!["check", "plans", "--format", "json", "--as-of", AS_OF];
+        all.extend_from_slice(args);
+        let output = alinea_in(root, &all);
+        (
+            output.status.code(),
+            serde_json::from_slice(&output.stdout).unwrap(),
+        )
+    };
+    let (code, before) = count(&[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        before["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "ART-08")
+    );
+
+    // Downgrade every error to a warning or ignore it: exit 0 under the default `fail_on: error`…
+    std::fs::write(
+        root.join("alinea.yaml"),
+        "ignore: [ART-08]\nseverity: {ART-01: warning, ART-07: warning, IND-02: warning, IND-06: warning}\n",
+    )
+    .unwrap();
+    let (code, after) = count(&[]);
+    assert_eq!(code, Some(0));
+    assert!(
+        !after["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "ART-08")
+    );
+    assert_eq!(after["summary"]["errors"], 0);
+    assert!(
+        after["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "ART-01" && f["severity"] == "warning")
+    );
+    // …and exit 1 once the file fails on warnings; a flag overrides the file.
+    std::fs::write(
+        root.join("alinea.yaml"),
+        "ignore: [ART-08]\nseverity: {ART-01: warning, ART-07: warning, IND-02: warning, IND-06: warning}\nfail_on: warning\n",
+    )
+    .unwrap();
+    assert_eq!(count(&[]).0, Some(1));
+    assert_eq!(count(&["--fail-on", "error"]).0, Some(0));
+
+    std::fs::write(root.join("alinea.yaml"), "ignroe: [ART-08]\n").unwrap();
+    let output = alinea_in(root, &["check", "plans"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("unknown key `ignroe` in the configuration"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `ignore`?"), "{stderr}");
+    assert!(stderr.contains("alinea.yaml:1:1"), "{stderr}");
+}
+
+#[test]
+fn configuration_waivers_and_exclusions_apply() {
+    let dir = copy_of_plans();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("plans/drafts")).unwrap();
+    std::fs::write(root.join("plans/drafts/broken.yaml"), "plan: {id: x}\n").unwrap();
+    std::fs::write(
+        root.join("alinea.yaml"),
+        "exclude: [\"plans/drafts/**\"]\nwaivers:\n  - plan: pei-gore-san-martin-2024-2028\n    rule: objective-not-articulated\n    reason: B-1 under review with CEPLAN\n    until: 2099-12-31\n  - plan: pei-gore-san-martin-2024-2028\n    rule: IND-05\n    reason: nothing to waive\n    until: 2099-12-31\n",
+    )
+    .unwrap();
+    let output = alinea_in(
+        root,
+        &["check", "plans", "--format", "json", "--as-of", AS_OF],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"ART-01"), "waived by the configuration");
+    assert!(
+        !rules.iter().any(|r| r.starts_with("LOAD")),
+        "the drafts folder is excluded"
+    );
+    let unused: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "WAI-01")
+        .collect();
+    assert_eq!(unused.len(), 1);
+    assert_eq!(unused[0]["file"], "alinea.yaml");
+    assert_eq!(unused[0]["line"], 8);
+}
+
+#[test]
+fn the_graph_exports_marks_broken_links_and_gaps() {
+    let json = alinea(&["graph", "tests/fixtures/chain", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0));
+    let graph: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let edges = graph["edges"].as_array().unwrap();
+    let broken: Vec<&str> = edges
+        .iter()
+        .filter(|e| e["broken"] == true)
+        .map(|e| e["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(broken, ["pdrc-san-martin-2030/AET.2.9"]);
+    let gaps: Vec<(&str, &str)> = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| !n["gap"].is_null())
+        .map(|n| (n["id"].as_str().unwrap(), n["gap"].as_str().unwrap()))
+        .collect();
+    assert!(
+        gaps.contains(&("pdlc-moyobamba-2022-2030/OEL.01", "not articulated")),
+        "{gaps:?}"
+    );
+    assert!(
+        gaps.contains(&("pdrc-san-martin-2030/OET.5", "nobody implements it")),
+        "{gaps:?}"
+    );
+    let dot =
+        String::from_utf8(alinea(&["graph", "tests/fixtures/chain", "--format", "dot"]).stdout)
+            .unwrap();
+    assert!(dot.starts_with("digraph alinea {"));
+    assert!(dot.contains("color=red, style=dashed, label=\"broken\""));
+    let mermaid =
+        String::from_utf8(alinea(&["graph", "tests/fixtures/chain", "--format", "mermaid"]).stdout)
+            .unwrap();
+    assert!(mermaid.starts_with("flowchart BT\n"));
+    assert!(mermaid.contains("-. broken .->"));
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let json: serde_json::Value = serde_json::from_slice(&chain("json")).unwrap();
+    let output = alinea(&[
+        "check",
+        "tests/fixtures/chain",
+        "--statistics",
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+    ]);
+    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let total: u64 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        usize::try_from(total).unwrap(),
+        json["findings"].as_array().unwrap().len()
+    );
+    let pri = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "PRI-01")
+        .unwrap();
+    assert_eq!(pri["count"], 2);
+    let human = String::from_utf8(
+        alinea(&[
+            "check",
+            "tests/fixtures/chain",
+            "--statistics",
+            "--as-of",
+            AS_OF,
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        human
+            .lines()
+            .any(|l| l.trim_start().starts_with("2  PRI-01   priority-sequence")),
+        "{human}"
+    );
+}
