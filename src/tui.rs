@@ -14,5 +14,7 @@ pub struct TuiStyle {
 /// When the terminal cannot be used.
 pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> std::io::Result<()> {
     let _ = (options, style);
-    Err(std::io::Error::other("the browser is not available in this build yet"))
+    Err(std::io::Error::other(
+        "the browser is not available in this build yet",
+    ))
 }
