@@ -18,7 +18,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(ROOT, "target", "release", "alinea")
+BINARY = os.environ.get("ALINEA_BIN", os.path.join(ROOT, "target", "release", "alinea"))
 PLANS = os.path.join(ROOT, "plans")
 CORPUS = os.path.join(ROOT, "target", "bench-corpus")
 
@@ -60,8 +60,9 @@ def measure(path, runs=3):
         lines = proc.stderr.strip().splitlines()
         peaks.append(int(lines[-1]))
         for line in lines[:-1]:
-            ms, _, stage = line.strip().partition(" ms  ")
-            stages.setdefault(stage, []).append(float(ms))
+            ms, sep, stage = line.strip().partition(" ms  ")
+            if sep:
+                stages.setdefault(stage, []).append(float(ms))
         summary = proc.stdout.splitlines()[0]
     return statistics.median(times), max(peaks), {s: statistics.median(v) for s, v in stages.items()}, summary
 

@@ -34,6 +34,14 @@ pub const WAI_02: CheckMeta = CheckMeta {
 /// `extra` are the configuration's waivers, each naming its plan.
 pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, extra: &[Waiver], as_of: Date) -> usize {
     let mut waived = vec![false; findings.len()];
+    // Waivers cover their own plan's findings only: index them by plan once.
+    let mut by_plan: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (index, finding) in findings.iter().enumerate() {
+        by_plan
+            .entry(finding.plan.as_str())
+            .or_default()
+            .push(index);
+    }
     let mut reports = Vec::new();
     let from_plans = graph.plans.iter().flat_map(|plan| {
         plan.waivers
@@ -76,8 +84,10 @@ pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, extra: &[Waiver], as_of
                 continue;
             }
             let mut used = false;
-            for (finding, flag) in findings.iter().zip(waived.iter_mut()) {
-                if matches(finding) {
+            for &index in by_plan.get(plan_id).map_or(&[][..], Vec::as_slice) {
+                if let (Some(finding), Some(flag)) = (findings.get(index), waived.get_mut(index))
+                    && matches(finding)
+                {
                     *flag = true;
                     used = true;
                 }
