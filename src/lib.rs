@@ -7,7 +7,8 @@
 //!
 //! ```text
 //! discover files → load plans (YAML with spans) → build the reference graph
-//!    → (rules: parse, type-check, evaluate) → findings → render (human | json)
+//!    → compile rules (pest → AST → type-check → IR) → evaluate → waivers, baseline
+//!    → findings → render (human | json | sarif | junit | github) or browse (tui)
 //! ```
 //!
 //! ## Codemap
@@ -16,7 +17,7 @@
 //!   (each file's text stored once, with a line index); reading files with a
 //!   size limit and UTF-8 check.
 //! - [`discover`]: walks the user's paths with walkdir (hidden folders and
-//!   `target/` skipped, symlinks followed, loops reported) → `Vec<Input>`.
+//!   `target/` skipped, symlinks followed, loops reported, `exclude` globs) → `Vec<Input>`.
 //! - [`plan`]: `plan::yaml` turns text into a spanned tree with its own limits
 //!   (depth, alias expansion, node count); `plan::load` decodes the tree into
 //!   the typed `plan::model` (`Plan`, `Element`, `Indicator`, `Activity`, …),
@@ -25,28 +26,49 @@
 //!   `upper` and `action` reference into a `Graph` that can be walked both
 //!   ways (traces/traced by, upper/lower, action/implemented by), reporting
 //!   REF-01..05.
-//! - [`report`]: `Finding`, `Severity`, `Pillar`, `Profile`, `Report`: the one
-//!   output model every renderer reads.
-//! - [`render`]: one module per format (`human` with miette, `json`).
-//! - [`cli`]: flags → options, the run, exit codes. The only module with `main`'s concerns.
+//! - [`dsl`]: the rule language. `dsl::parser` (the only pest user) builds the
+//!   spanned `dsl::ast`; `dsl::typeck` checks it against `dsl::schema` and
+//!   compiles it to `dsl::ir` (`CheckedRule`); the default pack (`rules/`) and its
+//!   cases are compiled into the binary by `build.rs`.
+//! - [`eval`]: evaluates checked rules over the graph (pure, parallel per rule).
+//! - [`waiver`]: waivers in plans and in the configuration (WAI-01, WAI-02).
+//! - [`baseline`]: accepted findings keyed by fingerprint; fixed entries.
+//! - [`config`]: `alinea.yaml`.
+//! - [`report`]: `Finding`, `Severity`, `Pillar`, `Profile`, `RuleDoc`, `Report`:
+//!   the one output model every renderer and the browser read.
+//! - [`render`]: one module per format (`human` with miette, `json`, `sarif`,
+//!   `junit`, `github`) and `--statistics`.
+//! - [`export`]: `alinea graph` (dot, mermaid, json).
+//! - [`cases`]: rule fixture cases (`alinea rules test`).
+//! - [`tui`]: the browser, in the Elm architecture (`tui::app`: model, messages,
+//!   update; `tui::view`: rendering; `tui::terminal`: the only terminal IO).
+//! - [`cli`]: flags → options, the commands, exit codes.
 //! - [`suggest`]: "did you mean" by edit distance.
 //!
 //! ## Invariants
 //!
-//! - **Invariant:** only `discover` and `source` touch the file system, and only
-//!   `render` and `cli` write to stdout or stderr. The tool never writes to a plan file.
-//! - **Invariant:** the YAML library's types never leave `plan::yaml`.
+//! - **Invariant:** only `discover`, `source`, `config`, `baseline` and `cli` read
+//!   files; only `cli` writes them (reports, baselines, graphs: never a plan file).
+//!   Only `render`, `cli` and `tui::terminal` write to the terminal.
+//! - **Invariant:** the YAML library's types never leave `plan::yaml`; pest's
+//!   never leave `dsl::parser`.
 //! - **Invariant:** no stage returns early on bad user data: each returns its
 //!   value together with findings, and one broken file never hides the
-//!   findings of the others. `Result` is for IO and usage errors only.
+//!   findings of the others. `Result` is for IO and usage errors only (a broken
+//!   rule file is a usage error: exit 2 before any plan is evaluated).
 //! - **Invariant:** no input can crash the process: the YAML tree is built
 //!   without recursion, nesting, alias expansion, node count and file size are
-//!   capped, and nothing indexes user data without a check (`unwrap`,
-//!   `expect` and slice indexing are denied by lints outside tests).
+//!   capped, rule expressions are nesting-capped, and nothing indexes user data
+//!   without a check (`unwrap`, `expect` and slice indexing are denied by lints
+//!   outside tests).
+//! - **Invariant:** the evaluator only sees `CheckedRule`s, which only
+//!   `dsl::typeck` makes; evaluation always terminates (loops run over finite
+//!   collections, `reaches`/`ancestors` visit each element once, no recursion).
 //! - **Invariant:** results never depend on scheduling: files are parsed in
 //!   parallel but collected in discovery order (sorted by path), and findings
 //!   are sorted by file, line, column and rule id before rendering.
-//! - **Invariant:** `render` depends only on `report` and `source`.
+//! - **Invariant:** `render` and `tui` read the `Report` (and, for the trace and
+//!   coverage views, the `Graph`); they never evaluate rules themselves.
 
 pub mod baseline;
 pub mod cases;

@@ -8,6 +8,7 @@
 //! - `plans`: the shipped sample repository.
 //! - `render`: snapshots of the human and JSON reports.
 //! - `rules`: the rule language and the default pack: its cases, the seeded chain, real plans.
+//! - `tui`: the browser: state machine, `TestBackend` snapshots and size sweep, the binary in tmux.
 
 #![expect(
     clippy::unwrap_used,
@@ -22,6 +23,7 @@ mod hostile;
 mod plans;
 mod render;
 mod rules;
+mod tui;
 
 use std::path::{Path, PathBuf};
 

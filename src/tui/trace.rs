@@ -1,0 +1,409 @@
+//! The Trace view's content: an element's chain through the plan hierarchy, as lines
+//! of a tree.
+//!
+//! Upwards, each `traces_to` is followed (and, for an action, its objective's traces)
+//! up to the PEDN and the Políticas Nacionales; downwards, what implements the
+//! element: its actions, the activities and investments that name it, and the
+//! elements of lower plans that trace to it. Gaps are lines of their own: a broken
+//! reference, an element of a non-national plan that traces to nothing, a chain that
+//! never reaches a national plan, an element nothing implements. Each node carries
+//! its own finding counts. A node met twice is shown once and marked.
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+
+use super::index::{Counts, Index, Node};
+use super::strings;
+use crate::graph::{ElementId, Graph, ImplementerId, LinkKind, Owner, PlanId, Target};
+use crate::source::Span;
+
+/// Trees deeper than this are cut.
+const MAX_DEPTH: usize = 16;
+/// Traces longer than this are cut.
+const MAX_LINES: usize = 4000;
+
+/// What a line of the trace is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// A section heading (upwards, downwards).
+    Heading,
+    /// The element the trace is about.
+    Root,
+    /// Something the root serves (above it).
+    Up,
+    /// Something that implements the root (below it).
+    Down,
+    /// A missing link.
+    Gap,
+    /// A remark (a node shown before, a cut).
+    Note,
+}
+
+/// One line of the trace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraceLine {
+    /// Tree drawing before the node (`│  ├─ `).
+    pub prefix: String,
+    /// What it is.
+    pub kind: LineKind,
+    /// A short tag (`obj`, `act`, `aoi`, `cui`, `plan`, `✗`).
+    pub tag: &'static str,
+    /// The code or plan id.
+    pub code: String,
+    /// The statement, name, or explanation.
+    pub text: String,
+    /// The plan id and kind, for nodes.
+    pub plan: String,
+    /// Findings about the node itself.
+    pub counts: Counts,
+    /// Where `enter` goes.
+    pub node: Option<Node>,
+    /// Where `e` opens.
+    pub span: Option<Span>,
+}
+
+impl TraceLine {
+    fn note(prefix: String, kind: LineKind, text: &str) -> Self {
+        Self {
+            prefix,
+            kind,
+            tag: if kind == LineKind::Gap { "✗" } else { "" },
+            code: String::new(),
+            text: text.to_owned(),
+            plan: String::new(),
+            counts: Counts::default(),
+            node: None,
+            span: None,
+        }
+    }
+}
+
+/// The trace of `root`.
+#[must_use]
+pub fn build(graph: &Graph, index: &Index, root: Node) -> Vec<TraceLine> {
+    let mut builder = Builder {
+        graph,
+        index,
+        lines: Vec::new(),
+        expanded: HashSet::new(),
+        cut: false,
+    };
+    let mut root_line = builder.node_line(root, String::new(), LineKind::Root);
+    root_line.kind = LineKind::Root;
+    builder.lines.push(root_line);
+    builder.expanded.insert(root);
+
+    builder.lines.push(TraceLine::note(
+        String::new(),
+        LineKind::Heading,
+        strings::UPWARDS,
+    ));
+    let ups = builder.up_children(root);
+    let national = reaches_national(graph, root);
+    let mut ups = ups;
+    if let Some(false) = national {
+        ups.push(Child::Gap(strings::GAP_NOT_NATIONAL.to_owned()));
+    }
+    builder.children(ups, "", 0, true);
+
+    builder.lines.push(TraceLine::note(
+        String::new(),
+        LineKind::Heading,
+        strings::DOWNWARDS,
+    ));
+    builder.expanded.clear();
+    builder.expanded.insert(root);
+    let downs = builder.down_children(root);
+    builder.children(downs, "", 0, false);
+    if builder.cut {
+        builder.lines.push(TraceLine::note(
+            String::new(),
+            LineKind::Note,
+            strings::TRUNCATED,
+        ));
+    }
+    builder.lines
+}
+
+/// Whether the root's chain reaches a national plan (`None` when the question does not
+/// apply: plans, national elements, activities).
+fn reaches_national(graph: &Graph, root: Node) -> Option<bool> {
+    let start = match root {
+        Node::Element(id) => id,
+        Node::Implementer(id) => action_of(graph, id)?,
+        Node::Plan(_) => return None,
+    };
+    if graph
+        .plan(graph.element_plan(start))
+        .kind
+        .value
+        .is_national()
+    {
+        return None;
+    }
+    // As ART-07 counts it: the PEDN or a Política Nacional (the PGG is not enough).
+    Some(crate::eval::ancestors(graph, start).into_iter().any(|e| {
+        matches!(
+            graph.plan(graph.element_plan(e)).kind.value,
+            crate::plan::model::PlanKind::Pedn | crate::plan::model::PlanKind::Pn
+        )
+    }))
+}
+
+fn action_of(graph: &Graph, id: ImplementerId) -> Option<ElementId> {
+    let link = graph.implementer_node(id).action?;
+    match graph.link(link).target {
+        Some(Target::Element(element)) => Some(element),
+        _ => None,
+    }
+}
+
+enum Child {
+    Node(Node, &'static str),
+    Gap(String),
+}
+
+struct Builder<'a> {
+    graph: &'a Graph,
+    index: &'a Index,
+    lines: Vec<TraceLine>,
+    expanded: HashSet<Node>,
+    cut: bool,
+}
+
+impl Builder<'_> {
+    fn children(&mut self, children: Vec<Child>, prefix: &str, depth: usize, upward: bool) {
+        let count = children.len();
+        for (position, child) in children.into_iter().enumerate() {
+            if self.lines.len() >= MAX_LINES || depth >= MAX_DEPTH {
+                self.cut = true;
+                return;
+            }
+            let last = position + 1 == count;
+            let connector = if last { "└─ " } else { "├─ " };
+            let line_prefix = format!("{prefix}{connector}");
+            let child_prefix = format!("{prefix}{}", if last { "   " } else { "│  " });
+            match child {
+                Child::Gap(text) => {
+                    let mut line = TraceLine::note(line_prefix, LineKind::Gap, &text);
+                    line.tag = "✗";
+                    self.lines.push(line);
+                }
+                Child::Node(node, relation) => {
+                    let kind = if upward { LineKind::Up } else { LineKind::Down };
+                    let mut line = self.node_line(node, line_prefix, kind);
+                    if !relation.is_empty() {
+                        line.text = format!("{relation}{}", line.text);
+                    }
+                    let first = self.expanded.insert(node);
+                    if !first {
+                        line.text = format!("{} {}", strings::SEEN, line.text);
+                    }
+                    self.lines.push(line);
+                    if first {
+                        let next = if upward {
+                            self.up_children(node)
+                        } else {
+                            self.down_children(node)
+                        };
+                        self.children(next, &child_prefix, depth + 1, upward);
+                    }
+                }
+            }
+        }
+    }
+
+    fn up_children(&self, node: Node) -> Vec<Child> {
+        let graph = self.graph;
+        let mut children = Vec::new();
+        match node {
+            Node::Element(id) => {
+                let element_node = graph.element_node(id);
+                for &link in &element_node.traces_to {
+                    let link = graph.link(link);
+                    match link.target {
+                        Some(Target::Element(target)) => {
+                            children.push(Child::Node(Node::Element(target), ""));
+                        }
+                        Some(Target::Implementer(target)) => {
+                            children.push(Child::Node(Node::Implementer(target), ""));
+                        }
+                        Some(Target::Plan(target)) => {
+                            children.push(Child::Node(Node::Plan(target), ""));
+                        }
+                        None => children.push(Child::Gap(format!(
+                            "{} `{}`",
+                            strings::GAP_BROKEN,
+                            link.reference.text.value
+                        ))),
+                    }
+                }
+                if let Some(parent) = element_node.parent {
+                    children.push(Child::Node(Node::Element(parent), "parent · "));
+                }
+                let plan = graph.plan(graph.element_plan(id));
+                if children.is_empty() && !plan.kind.value.is_national() {
+                    children.push(Child::Gap(strings::GAP_NO_TRACE.to_owned()));
+                }
+            }
+            Node::Implementer(id) => match graph.implementer_node(id).action {
+                Some(link) => match graph.link(link).target {
+                    Some(Target::Element(target)) => {
+                        children.push(Child::Node(Node::Element(target), ""));
+                    }
+                    Some(_) => children.push(Child::Gap(strings::GAP_NO_ACTION.to_owned())),
+                    None => children.push(Child::Gap(format!(
+                        "{} `{}`",
+                        strings::GAP_BROKEN,
+                        graph.link(link).reference.text.value
+                    ))),
+                },
+                None => children.push(Child::Gap(strings::GAP_NO_ACTION.to_owned())),
+            },
+            Node::Plan(id) => {
+                for &link in &graph.plan_node(id).upper {
+                    let link = graph.link(link);
+                    match link.target {
+                        Some(target) => children.push(Child::Node(
+                            Node::Plan(graph.target_plan(target)),
+                            "upper plan · ",
+                        )),
+                        None => children.push(Child::Gap(format!(
+                            "{} `{}`",
+                            strings::GAP_BROKEN,
+                            link.reference.text.value
+                        ))),
+                    }
+                }
+            }
+        }
+        children
+    }
+
+    fn down_children(&self, node: Node) -> Vec<Child> {
+        let graph = self.graph;
+        let mut children = Vec::new();
+        match node {
+            Node::Element(id) => {
+                let element_node = graph.element_node(id);
+                for &action in &element_node.children {
+                    children.push(Child::Node(Node::Element(action), "action · "));
+                }
+                for &implementer in &element_node.implemented_by {
+                    children.push(Child::Node(Node::Implementer(implementer), ""));
+                }
+                for &link in &element_node.traced_by {
+                    let link = graph.link(link);
+                    if link.kind == LinkKind::Trace
+                        && let Owner::Element(from) = link.from
+                    {
+                        children.push(Child::Node(Node::Element(from), "traced by · "));
+                    }
+                }
+                let rank = graph.plan_node(graph.element_plan(id)).rank;
+                if children.is_empty() && rank > 0 {
+                    children.push(Child::Gap(strings::GAP_UNIMPLEMENTED.to_owned()));
+                }
+            }
+            Node::Implementer(_) => {}
+            Node::Plan(id) => {
+                for &lower in &graph.plan_node(id).lower {
+                    children.push(Child::Node(Node::Plan(lower), "lower plan · "));
+                }
+            }
+        }
+        children
+    }
+
+    fn node_line(&self, node: Node, prefix: String, kind: LineKind) -> TraceLine {
+        let graph = self.graph;
+        match node {
+            Node::Element(id) => {
+                let element = graph.element(id);
+                let plan = graph.plan(graph.element_plan(id));
+                TraceLine {
+                    prefix,
+                    kind,
+                    tag: if element.is_action { "act" } else { "obj" },
+                    code: element.code.value.clone(),
+                    text: element
+                        .statement
+                        .as_ref()
+                        .map(|s| s.value.clone())
+                        .unwrap_or_default(),
+                    plan: format!("{} · {}", plan.id.value, plan.kind.value),
+                    counts: self
+                        .index
+                        .element_counts(&plan.id.value, &element.code.value),
+                    node: Some(node),
+                    span: Some(element.code.span),
+                }
+            }
+            Node::Implementer(id) => {
+                let plan_id = match graph.implementer_node(id).place {
+                    crate::graph::ImplementerPlace::Activity(plan, _)
+                    | crate::graph::ImplementerPlace::Investment(plan, _) => plan,
+                };
+                let plan = graph.plan(plan_id);
+                let (tag, code, text, span) = if let Some(activity) = graph.activity(id) {
+                    (
+                        "aoi",
+                        activity.code.value.clone(),
+                        activity
+                            .name
+                            .as_ref()
+                            .map(|n| n.value.clone())
+                            .unwrap_or_default(),
+                        activity.code.span,
+                    )
+                } else if let Some(investment) = graph.investment(id) {
+                    (
+                        "cui",
+                        investment.cui.value.clone(),
+                        investment
+                            .name
+                            .as_ref()
+                            .map(|n| n.value.clone())
+                            .unwrap_or_default(),
+                        investment.cui.span,
+                    )
+                } else {
+                    ("", String::new(), String::new(), plan.id.span)
+                };
+                TraceLine {
+                    prefix,
+                    kind,
+                    tag,
+                    counts: self.index.element_counts(&plan.id.value, &code),
+                    code,
+                    text,
+                    plan: format!("{} · {}", plan.id.value, plan.kind.value),
+                    node: Some(node),
+                    span: Some(span),
+                }
+            }
+            Node::Plan(id) => self.plan_line(id, prefix, kind),
+        }
+    }
+
+    fn plan_line(&self, id: PlanId, prefix: String, kind: LineKind) -> TraceLine {
+        let plan = self.graph.plan(id);
+        TraceLine {
+            prefix,
+            kind,
+            tag: "plan",
+            code: plan.id.value.clone(),
+            text: plan
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
+            plan: plan.kind.value.to_string(),
+            counts: self.index.plan_counts(&plan.id.value),
+            node: Some(Node::Plan(id)),
+            span: Some(plan.id.span),
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! The Coverage view: the concerted plans on one side, the matrix of the selected one
+//! on the other (rows: its objectives and actions; columns: the plans beneath it;
+//! cells: how many of their elements trace here, and the worst finding among them).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::super::app::{Model, Pane};
+use super::super::layout::{self, MATRIX_CELL, MATRIX_TOTAL, Screen};
+use super::super::strings;
+use super::super::theme::{Theme, letter};
+use super::{draw_rows, focused, marker, pane, truncate};
+
+pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Theme) {
+    let run = model.run();
+    let graph = &run.graph;
+    let state = &model.coverage;
+    let list = pane(
+        frame,
+        screen.primary,
+        strings::CONCERTED_PLANS,
+        focused(model, Pane::Primary),
+        theme,
+    );
+    if list.width > 0 && list.height > 0 {
+        if state.plans.is_empty() {
+            draw_rows(
+                frame.buffer_mut(),
+                list,
+                &[Line::from(strings::NO_CONCERTED)],
+                None,
+                theme,
+            );
+        } else {
+            let lines: Vec<Line<'_>> = state
+                .plans
+                .iter()
+                .enumerate()
+                .skip(state.plan_offset)
+                .take(usize::from(list.height))
+                .map(|(position, &plan)| {
+                    let plan = graph.plan(plan);
+                    Line::from(vec![
+                        Span::raw(marker(position == state.plan)),
+                        Span::raw(plan.id.value.clone()),
+                        Span::styled(format!("  {}", plan.kind.value), theme.dim),
+                    ])
+                })
+                .collect();
+            draw_rows(
+                frame.buffer_mut(),
+                list,
+                &lines,
+                state.plan.checked_sub(state.plan_offset),
+                theme,
+            );
+        }
+    }
+    let Some(matrix) = model.matrix() else {
+        let inner = pane(
+            frame,
+            screen.secondary,
+            strings::MATRIX,
+            focused(model, Pane::Secondary),
+            theme,
+        );
+        if inner.width > 0 && inner.height > 0 {
+            draw_rows(
+                frame.buffer_mut(),
+                inner,
+                &[Line::from(strings::NO_CONCERTED)],
+                None,
+                theme,
+            );
+        }
+        return;
+    };
+    let column_name = matrix
+        .columns
+        .get(state.column)
+        .map(|&plan| graph.plan(plan).id.value.clone())
+        .unwrap_or_default();
+    let title = format!(
+        "{} of {} · {} · column: {}",
+        strings::MATRIX,
+        graph.plan(matrix.plan).id.value,
+        if state.least_first {
+            strings::SORT_LEAST
+        } else {
+            strings::SORT_DOCUMENT
+        },
+        column_name
+    );
+    let matrix_focus = focused(model, Pane::Secondary);
+    let inner = pane(frame, screen.secondary, &title, matrix_focus, theme);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    draw_matrix(model, frame, inner, matrix_focus, theme);
+}
+
+fn draw_matrix(model: &Model, frame: &mut Frame, area: Rect, matrix_focus: bool, theme: &Theme) {
+    let Some(matrix) = model.matrix() else {
+        return;
+    };
+    let graph = &model.run().graph;
+    let state = &model.coverage;
+    let label_width = usize::from(layout::matrix_label_width(area.width));
+    let cell = usize::from(MATRIX_CELL);
+    let visible = layout::matrix_columns(area.width);
+    let columns: Vec<(usize, crate::graph::PlanId)> = matrix
+        .columns
+        .iter()
+        .copied()
+        .enumerate()
+        .skip(state.column_offset)
+        .take(visible)
+        .collect();
+    let mut header = vec![Span::styled(
+        format!(
+            "{:<label_width$}",
+            truncate(strings::OBJECTIVE, label_width)
+        ),
+        theme.heading,
+    )];
+    for &(position, plan) in &columns {
+        let style = if position == state.column {
+            theme.heading.add_modifier(Modifier::UNDERLINED)
+        } else {
+            theme.heading
+        };
+        header.push(Span::styled(
+            format!("{:>cell$}", truncate(&graph.plan(plan).id.value, cell - 1)),
+            style,
+        ));
+    }
+    header.push(Span::styled(
+        format!(
+            "{:>width$}",
+            strings::TOTAL,
+            width = usize::from(MATRIX_TOTAL)
+        ),
+        theme.heading,
+    ));
+    let mut lines = vec![Line::from(header)];
+    let body_height = usize::from(area.height.saturating_sub(1));
+    for (position, row) in matrix
+        .rows
+        .iter()
+        .enumerate()
+        .skip(state.row_offset)
+        .take(body_height)
+    {
+        let element = graph.element(row.element);
+        let selected = position == state.row;
+        let indent = if element.is_action { "  " } else { "" };
+        let label = format!("{}{indent}{}", marker(selected), element.code.value);
+        let mut spans = vec![Span::styled(
+            format!("{:<label_width$}", truncate(&label, label_width)),
+            if row.covered == 0 {
+                theme.gap
+            } else {
+                Style::new()
+            },
+        )];
+        for &(column, _) in &columns {
+            let cell_value = row.cells.get(column);
+            let count = cell_value.map_or(0, |c| c.lowers.len());
+            let text = match cell_value.and_then(|c| c.worst) {
+                Some(worst) if count > 0 => format!("{count} {}", letter(worst)),
+                _ if count > 0 => format!("{count} ✓"),
+                _ => "·".to_owned(),
+            };
+            let mut style = match cell_value.and_then(|c| c.worst) {
+                Some(worst) if count > 0 => theme.severity(worst),
+                _ if count > 0 => theme.bar,
+                _ => theme.dim,
+            };
+            if selected && column == state.column && matrix_focus {
+                style = style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+            }
+            spans.push(Span::styled(format!("{text:>cell$}"), style));
+        }
+        // An objective's total includes its actions'.
+        let total = if row.covered == 0 {
+            "✗ 0".to_owned()
+        } else {
+            row.covered.to_string()
+        };
+        spans.push(Span::styled(
+            format!("{total:>width$}", width = usize::from(MATRIX_TOTAL)),
+            if row.covered == 0 {
+                theme.gap
+            } else {
+                Style::new()
+            },
+        ));
+        lines.push(Line::from(spans));
+    }
+    let selected = state.row.checked_sub(state.row_offset).map(|row| row + 1);
+    draw_rows(frame.buffer_mut(), area, &lines, selected, theme);
+}

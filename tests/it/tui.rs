@@ -1,0 +1,1000 @@
+//! The browser, in three layers:
+//!
+//! 1. the state machine: keys → messages → state, no terminal;
+//! 2. rendered frames: `TestBackend` snapshots of every view at several sizes, a
+//!    style-aware snapshot of the highlighted span and of the monochrome selection,
+//!    and a sweep of sizes down to 1×1 that must not panic;
+//! 3. the real binary in tmux: navigate, filter, open a fake editor, trace, help,
+//!    resize, quit; the terminal comes back in cooked mode (also after a panic).
+
+use std::path::{Path, PathBuf};
+
+use alinea::tui::TuiStyle;
+use alinea::tui::app::{Effect, Model, Msg, Pane, PopupKind, PromptKind, Row, View, dispatch};
+use alinea::tui::keys::GroupBy;
+use alinea::tui::trace::LineKind;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const CHAIN: &str = "tests/fixtures/chain";
+const AS_OF: &str = "2026-01-01";
+
+// ---- harness ----
+
+/// A model over `path` with the default pack, on a `width`×`height` screen.
+fn model_at(path: &str, color: bool, width: u16, height: u16) -> Model {
+    let run = crate::run_with_rules(&[Path::new(path)], AS_OF);
+    let mut model = Model::new(run, TuiStyle { color });
+    dispatch(&mut model, Msg::Resize(width, height));
+    model
+}
+
+fn chain() -> Model {
+    model_at(CHAIN, true, 120, 40)
+}
+
+/// Key events from a script: characters stand for themselves, `<name>` for special keys
+/// (`<enter> <esc> <up> <down> <left> <right> <tab> <backtab> <pgdn> <pgup> <bs> <f1> <f5> <c-c>`).
+fn keys(script: &str) -> Vec<KeyEvent> {
+    let mut events = Vec::new();
+    let mut chars = script.chars();
+    while let Some(c) = chars.next() {
+        let (code, modifiers) = if c == '<' {
+            let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+            match name.as_str() {
+                "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "up" => (KeyCode::Up, KeyModifiers::NONE),
+                "down" => (KeyCode::Down, KeyModifiers::NONE),
+                "left" => (KeyCode::Left, KeyModifiers::NONE),
+                "right" => (KeyCode::Right, KeyModifiers::NONE),
+                "tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "backtab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "pgdn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "pgup" => (KeyCode::PageUp, KeyModifiers::NONE),
+                "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "f1" => (KeyCode::F(1), KeyModifiers::NONE),
+                "f5" => (KeyCode::F(5), KeyModifiers::NONE),
+                "c-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
+                other => unreachable!("unknown key <{other}>"),
+            }
+        } else if c.is_ascii_uppercase() {
+            (KeyCode::Char(c), KeyModifiers::SHIFT)
+        } else {
+            (KeyCode::Char(c), KeyModifiers::NONE)
+        };
+        events.push(KeyEvent::new(code, modifiers));
+    }
+    events
+}
+
+/// Presses the keys of a script.
+fn press(model: &mut Model, script: &str) {
+    for key in keys(script) {
+        dispatch(model, Msg::Key(key));
+    }
+}
+
+/// Draws the model on a `width`×`height` test terminal.
+fn draw(model: &mut Model, width: u16, height: u16) -> Buffer {
+    dispatch(model, Msg::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| alinea::tui::view::view(model, frame))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, trailing spaces removed.
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen as text with styles marked: `«…»` around underlined cells (the span a
+/// finding points at), `⟦…⟧` around the selection (reversed, or a background colour).
+fn styled(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let (mut underlined, mut selected) = (false, false);
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            let is_selected = cell.modifier.contains(Modifier::REVERSED) || cell.bg != Color::Reset;
+            let is_underlined = cell.modifier.contains(Modifier::UNDERLINED);
+            if underlined && !is_underlined {
+                line.push('»');
+            }
+            if selected && !is_selected {
+                line.push('⟧');
+            }
+            if is_selected && !selected {
+                line.push('⟦');
+            }
+            if is_underlined && !underlined {
+                line.push('«');
+            }
+            (underlined, selected) = (is_underlined, is_selected);
+            line.push_str(cell.symbol());
+        }
+        if underlined {
+            line.push('»');
+        }
+        if selected {
+            line.push('⟧');
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[track_caller]
+fn check_screen(name: &str, model: &mut Model, width: u16, height: u16) {
+    let screen = text(&draw(model, width, height));
+    insta::assert_snapshot!(name, screen);
+}
+
+fn selected_rule(model: &Model) -> String {
+    model
+        .selected_finding()
+        .map(|f| f.rule.clone())
+        .unwrap_or_default()
+}
+
+// ---- layer 1: the state machine ----
+
+#[test]
+fn starts_on_the_first_finding_errors_first_grouped_by_file() {
+    let model = chain();
+    assert_eq!(model.view(), View::Findings);
+    assert_eq!(model.group_by(), GroupBy::File);
+    assert!(matches!(model.rows().first(), Some(Row::Group(_))));
+    assert_eq!(model.selected_row(), 1);
+    assert_eq!(model.shown(), model.run().report.findings.len());
+    // Within each group, errors come before warnings, warnings before infos.
+    let mut last = None;
+    for row in model.rows() {
+        match row {
+            Row::Group(_) => last = None,
+            Row::Finding(index) => {
+                let severity = model.run().report.findings[*index].severity;
+                assert!(last.is_none_or(|last| last >= severity), "not errors first");
+                last = Some(severity);
+            }
+        }
+    }
+}
+
+#[test]
+fn brackets_skip_group_rows_and_arrows_fold() {
+    let mut model = chain();
+    let first_group_size = model
+        .rows()
+        .iter()
+        .skip(1)
+        .take_while(|row| matches!(row, Row::Finding(_)))
+        .count();
+    for _ in 0..first_group_size {
+        press(&mut model, "]");
+    }
+    // Skipped the second group's row.
+    assert!(matches!(
+        model.rows()[model.selected_row()],
+        Row::Finding(_)
+    ));
+    assert_eq!(model.selected_row(), first_group_size + 2);
+    press(&mut model, "[");
+    assert_eq!(model.selected_row(), first_group_size);
+    // ← on a finding goes to its group; ← again folds it; → unfolds.
+    press(&mut model, "<left>");
+    assert_eq!(model.selected_row(), 0);
+    let rows = model.rows().len();
+    press(&mut model, "<left>");
+    assert_eq!(model.rows().len(), rows - first_group_size);
+    press(&mut model, "<right>");
+    assert_eq!(model.rows().len(), rows);
+    // enter toggles too; j and k are aliases of the arrows.
+    press(&mut model, "<enter>");
+    assert_eq!(model.rows().len(), rows - first_group_size);
+    press(&mut model, "<enter>jjk");
+    assert_eq!(model.selected_row(), 1);
+    press(&mut model, "G");
+    assert_eq!(model.selected_row(), rows - 1);
+    press(&mut model, "g");
+    assert_eq!(model.selected_row(), 0);
+}
+
+#[test]
+fn the_filter_narrows_the_list_and_esc_clears_it() {
+    let mut model = chain();
+    press(&mut model, "f");
+    assert_eq!(model.prompt(), Some(PromptKind::Filter));
+    press(&mut model, "%rule IND<enter>");
+    assert_eq!(model.prompt(), None);
+    assert_eq!(model.filter_text(), "%rule IND");
+    let rules: Vec<&str> = model.listed_findings().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules.len(), 9, "{rules:?}");
+    assert!(
+        rules.iter().all(|rule| rule.starts_with("IND-")),
+        "{rules:?}"
+    );
+    // Negation, severity scope, free text.
+    press(
+        &mut model,
+        "f<bs><bs><bs><bs><bs><bs><bs><bs><bs>!%rule IND %sev>=error<enter>",
+    );
+    assert!(
+        model
+            .listed_findings()
+            .all(|f| !f.rule.starts_with("IND") && f.severity == alinea::report::Severity::Error)
+    );
+    // A bad filter keeps the last good one and says why; esc restores the previous text.
+    press(&mut model, "f %colour<enter>");
+    assert_eq!(model.prompt(), Some(PromptKind::Filter));
+    assert!(
+        model.status().unwrap().contains("unknown field"),
+        "{:?}",
+        model.status()
+    );
+    press(&mut model, "<esc>");
+    assert_eq!(model.filter_text(), "!%rule IND %sev>=error");
+    press(&mut model, "<esc>");
+    assert_eq!(model.filter_text(), "");
+    assert_eq!(model.shown(), model.run().report.findings.len());
+}
+
+#[test]
+fn search_keeps_the_list_and_jumps_between_matches() {
+    let mut model = chain();
+    let rows = model.rows().len();
+    press(&mut model, "/baseline<enter>");
+    assert_eq!(model.search(), "baseline");
+    assert_eq!(model.rows().len(), rows, "the list is unchanged");
+    let first = model.selected_row();
+    assert!(
+        model
+            .selected_finding()
+            .unwrap()
+            .message
+            .contains("baseline")
+    );
+    press(&mut model, "n");
+    let second = model.selected_row();
+    assert!(second > first);
+    assert!(
+        model
+            .selected_finding()
+            .unwrap()
+            .message
+            .contains("baseline")
+    );
+    press(&mut model, "N");
+    assert_eq!(model.selected_row(), first);
+    // N from the first match wraps around to the last.
+    press(&mut model, "N");
+    assert!(model.selected_row() > second);
+    // esc clears the search first, then the filter.
+    press(&mut model, "f%sev error<enter><esc>");
+    assert_eq!(model.search(), "");
+    assert_eq!(model.filter_text(), "%sev error");
+}
+
+#[test]
+fn severity_cycles_and_grouping_chords() {
+    let mut model = chain();
+    let all = model.shown();
+    press(&mut model, "s");
+    assert_eq!(model.min_severity(), alinea::report::Severity::Warning);
+    let warnings = model.shown();
+    press(&mut model, "s");
+    assert_eq!(model.min_severity(), alinea::report::Severity::Error);
+    assert!(model.shown() < warnings && warnings < all);
+    press(&mut model, "s");
+    assert_eq!(model.shown(), all);
+    for (chord, group_by) in [
+        (",r", GroupBy::Rule),
+        (",s", GroupBy::Severity),
+        (",p", GroupBy::Pillar),
+        (",n", GroupBy::None),
+        (",f", GroupBy::File),
+    ] {
+        press(&mut model, chord);
+        assert_eq!(model.group_by(), group_by);
+    }
+    press(&mut model, ",s");
+    let severity_rows: Vec<&Row> = model
+        .rows()
+        .iter()
+        .filter(|r| matches!(r, Row::Group(_)))
+        .collect();
+    assert_eq!(severity_rows.len(), 3, "error, warning, info");
+    press(&mut model, ",n");
+    assert!(model.rows().iter().all(|r| matches!(r, Row::Finding(_))));
+}
+
+#[test]
+fn editor_copy_and_reload_are_effects() {
+    let mut model = chain();
+    let finding = model.selected_finding().unwrap().clone();
+    let start = model.run().sources.start(finding.span);
+    let path = model
+        .run()
+        .sources
+        .file(finding.span.file)
+        .path()
+        .to_path_buf();
+    press(&mut model, "e");
+    assert_eq!(
+        model.take_effects(),
+        vec![Effect::OpenEditor {
+            path: path.clone(),
+            line: start.line,
+            column: start.column
+        }]
+    );
+    // The editor came back: re-lint. It could not start: say so.
+    dispatch(&mut model, Msg::EditorFinished(Ok(())));
+    assert_eq!(model.take_effects(), vec![Effect::Reload]);
+    dispatch(
+        &mut model,
+        Msg::EditorFinished(Err("cannot start `nope`: No such file".to_owned())),
+    );
+    assert!(model.status().unwrap().contains("cannot start `nope`"));
+    assert!(model.take_effects().is_empty());
+    press(&mut model, "y");
+    let location = format!(
+        "{}:{}:{}",
+        model.run().sources.file(finding.span.file).display_name(),
+        start.line,
+        start.column
+    );
+    assert_eq!(model.take_effects(), vec![Effect::Copy(location.clone())]);
+    assert!(model.status().unwrap().contains(&location));
+    press(&mut model, "r<f5>");
+    assert_eq!(model.take_effects(), vec![Effect::Reload, Effect::Reload]);
+}
+
+#[test]
+fn a_reload_keeps_the_selection_on_the_same_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CHAIN), dir.path());
+    let run = crate::run_with_rules(&[dir.path()], AS_OF);
+    let mut model = Model::new(run, TuiStyle { color: true });
+    dispatch(&mut model, Msg::Resize(120, 40));
+    press(&mut model, "]]]]]]]");
+    let before = model.selected_finding().unwrap().clone();
+    let fingerprint = model.selected_fingerprint().unwrap();
+    let line_before = model.run().sources.start(before.span).line;
+    let file = model
+        .run()
+        .sources
+        .file(before.span.file)
+        .path()
+        .to_path_buf();
+    // Insert two comment lines at the top of its file: every line moves.
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("# one\n# two\n{text}")).unwrap();
+    let rerun = crate::run_with_rules(&[dir.path()], AS_OF);
+    dispatch(&mut model, Msg::Reloaded(Box::new(rerun)));
+    assert_eq!(model.selected_fingerprint().unwrap(), fingerprint);
+    let after = model.selected_finding().unwrap();
+    assert_eq!(model.run().sources.start(after.span).line, line_before + 2);
+    assert!(model.status().unwrap().starts_with("re-linted"));
+    // The finding is fixed: the selection goes to its neighbour, at the same row.
+    let row = model.selected_row();
+    std::fs::write(&file, "plan: {}\n").unwrap();
+    let rerun = crate::run_with_rules(&[dir.path()], AS_OF);
+    dispatch(&mut model, Msg::Reloaded(Box::new(rerun)));
+    assert_eq!(model.selected_row(), row.min(model.rows().len() - 1));
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Selects the first finding of `rule` on `element`.
+fn select(model: &mut Model, rule: &str, element: &str) {
+    press(model, "f");
+    for _ in 0..model.filter_text().chars().count() {
+        press(model, "<bs>");
+    }
+    press(model, &format!("%rule {rule} %element {element}<enter>"));
+}
+
+/// Moves the selection with `]` to the first finding of `rule` on `element`, leaving
+/// the list whole.
+fn goto(model: &mut Model, rule: &str, element: &str) {
+    let found = |model: &Model| {
+        model
+            .selected_finding()
+            .is_some_and(|f| f.rule == rule && f.element == element)
+    };
+    for _ in 0..model.rows().len() {
+        if found(model) {
+            break;
+        }
+        press(model, "]");
+    }
+    assert!(found(model), "no {rule} finding on {element}");
+}
+
+#[test]
+fn t_and_2_show_the_selected_element_in_the_trace() {
+    let mut model = chain();
+    // IND-06 on AEI.08.01 of the Soritor PEI: its chain reaches the PEDN.
+    select(&mut model, "IND-06", "AEI.08.01");
+    assert_eq!(selected_rule(&model), "IND-06");
+    press(&mut model, "2");
+    assert_eq!(model.view(), View::Trace);
+    let lines = model.trace_lines();
+    assert_eq!(lines[0].kind, LineKind::Root);
+    assert_eq!(lines[0].code, "AEI.08.01");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.code == "ON1" && l.plan.starts_with("pedn-2050"))
+    );
+    // → on a node re-roots the trace there; ← goes back.
+    let target = lines.iter().position(|l| l.code == "OEL.01").unwrap();
+    for _ in 0..target {
+        press(&mut model, "<down>");
+    }
+    press(&mut model, "<right>");
+    assert_eq!(model.trace_lines()[0].code, "OEL.01");
+    press(&mut model, "<left>");
+    assert_eq!(model.trace_lines()[0].code, "AEI.08.01");
+    // e opens the node under the cursor.
+    press(&mut model, "e");
+    assert!(matches!(
+        model.take_effects().as_slice(),
+        [Effect::OpenEditor { .. }]
+    ));
+    // Back in the findings, t does the same as 2.
+    press(&mut model, "1<esc>");
+    select(&mut model, "REF-01", "OEL.01");
+    press(&mut model, "t");
+    assert_eq!(model.view(), View::Trace);
+    assert!(
+        model
+            .trace_lines()
+            .iter()
+            .any(|l| l.kind == LineKind::Gap && l.text.contains("AET.2.9"))
+    );
+}
+
+#[test]
+fn the_coverage_matrix_lists_the_objectives_behind_a_cell() {
+    let mut model = chain();
+    press(&mut model, "3");
+    assert_eq!(model.view(), View::Coverage);
+    let matrix = model.matrix().unwrap();
+    let graph = &model.run().graph;
+    assert_eq!(graph.plan(matrix.plan).id.value, "pdrc-san-martin-2030");
+    // Go to the AET.2.7 row (traced by the provincial OEL.04) and open its cell.
+    let row = matrix
+        .rows
+        .iter()
+        .position(|r| graph.element(r.element).code.value == "AET.2.7")
+        .unwrap();
+    press(&mut model, "<tab>");
+    assert_eq!(model.focus(), Pane::Secondary);
+    for _ in 0..row {
+        press(&mut model, "j");
+    }
+    press(&mut model, "<enter>");
+    assert_eq!(model.popup(), Some(PopupKind::Cell));
+    press(&mut model, "<enter>");
+    assert_eq!(model.popup(), None);
+    assert_eq!(model.view(), View::Trace);
+    assert_eq!(model.trace_lines()[0].code, "OEL.04");
+    // o sorts by least covered.
+    press(&mut model, "3o");
+    let totals: Vec<usize> = model
+        .matrix()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.covered)
+        .collect();
+    assert!(totals.windows(2).all(|w| w[0] <= w[1]), "{totals:?}");
+}
+
+#[test]
+fn help_filters_as_you_type_and_explain_shows_the_rule() {
+    let mut model = chain();
+    press(&mut model, "?");
+    assert_eq!(model.popup(), Some(PopupKind::Help));
+    press(&mut model, "editor");
+    let screen = text(&draw(&mut model, 120, 40));
+    assert!(screen.contains("open $VISUAL / $EDITOR"), "{screen}");
+    assert!(!screen.contains("next pane"), "{screen}");
+    press(&mut model, "<esc>");
+    assert_eq!(model.popup(), None);
+    press(&mut model, "<f1><esc>i");
+    assert_eq!(model.popup(), Some(PopupKind::Explain));
+    let screen = text(&draw(&mut model, 120, 40));
+    assert!(screen.contains("What it checks"), "{screen}");
+    press(&mut model, "q");
+    assert_eq!(model.popup(), None);
+    assert!(!model.should_quit(), "q closes the popup first");
+}
+
+#[test]
+fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
+    let mut model = chain();
+    draw(&mut model, 120, 40);
+    // Row 2 of the list's inside (y = 1 header + 1 border + 2).
+    let click = |column, row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    dispatch(&mut model, click(10, 4));
+    assert_eq!(model.selected_row(), 2);
+    let wheel = |kind, column, row| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    dispatch(&mut model, wheel(MouseEventKind::ScrollDown, 10, 10));
+    assert_eq!(model.selected_row(), 5);
+    // The wheel over the detail scrolls it, not the list.
+    dispatch(&mut model, wheel(MouseEventKind::ScrollDown, 100, 10));
+    assert_eq!(model.selected_row(), 5);
+    assert_eq!(model.focus(), Pane::Primary);
+    // A click on a tab switches views.
+    dispatch(&mut model, click(22, 0));
+    assert_eq!(model.view(), View::Trace);
+}
+
+#[test]
+fn q_and_ctrl_c_quit_even_from_a_prompt() {
+    let mut model = chain();
+    press(&mut model, "fq");
+    assert!(!model.should_quit(), "q is text in a prompt");
+    press(&mut model, "<c-c>");
+    assert!(model.should_quit());
+    let mut model = chain();
+    press(&mut model, "q");
+    assert!(model.should_quit());
+    // esc then 4 typed fast arrive as alt+4: taken as the two keys.
+    let mut model = chain();
+    press(&mut model, "?");
+    dispatch(
+        &mut model,
+        Msg::Key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::ALT)),
+    );
+    assert_eq!(model.popup(), None);
+    assert_eq!(model.view(), View::Profile);
+}
+
+// ---- layer 2: rendered frames ----
+
+#[test]
+fn snapshots_of_every_view_at_several_sizes() {
+    let mut model = chain();
+    goto(&mut model, "IND-06", "AEI.08.01");
+    for (width, height) in [(120, 40), (80, 24), (40, 12)] {
+        check_screen(
+            &format!("findings_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "2");
+    for (width, height) in [(120, 40), (80, 24)] {
+        check_screen(
+            &format!("trace_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "3<tab>jjjj");
+    for (width, height) in [(120, 40), (60, 20)] {
+        check_screen(
+            &format!("coverage_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "4");
+    for (width, height) in [(120, 40), (80, 24)] {
+        check_screen(
+            &format!("profile_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "?");
+    check_screen("help_120x40", &mut model, 120, 40);
+    press(&mut model, "<esc>1i");
+    check_screen("explain_100x30", &mut model, 100, 30);
+    press(&mut model, "<esc>");
+    check_screen("findings_30x8", &mut model, 30, 8);
+    check_screen("too_small_19x4", &mut model, 19, 4);
+}
+
+#[test]
+fn grouped_by_rule_with_a_filter_and_a_search() {
+    let mut model = chain();
+    press(&mut model, ",rf%sev>=warning<enter>/baseline<enter>");
+    check_screen("findings_by_rule_filtered_searched", &mut model, 120, 30);
+}
+
+#[test]
+fn the_span_is_highlighted_by_style_and_the_monochrome_selection_stays_visible() {
+    let mut model = model_at(CHAIN, false, 100, 24);
+    goto(&mut model, "IND-08", "AEI.01.01");
+    let screen = styled(&draw(&mut model, 100, 24));
+    insta::assert_snapshot!("styled_span_and_selection_no_color", screen);
+    // The selected row is reversed, and a marker shows it without any style.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("⟦│▶") || l.contains("│⟦▶")),
+        "{screen}"
+    );
+    // The span is underlined in the snippet: the mistyped 700.
+    assert!(
+        screen.contains("«700.0»") || screen.contains("«700»"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn no_size_panics() {
+    let widths = [
+        1, 2, 3, 5, 9, 10, 19, 20, 21, 39, 40, 59, 60, 80, 99, 100, 101, 120, 250,
+    ];
+    let heights = [1, 2, 3, 4, 5, 6, 7, 11, 12, 16, 17, 18, 24, 40, 80];
+    let mut model = chain();
+    let scripts = [
+        "",
+        "]]]]<tab>jj",
+        "2",
+        "2jjjjj<right>",
+        "3",
+        "3<tab>jl<enter>",
+        "3<tab>jjjjj",
+        "4",
+        "4<tab>jj",
+        "?",
+        "1i",
+        "f%rule IND",
+        "/x",
+    ];
+    for script in scripts {
+        press(&mut model, "<esc><esc><esc>1");
+        press(&mut model, script);
+        for &width in &widths {
+            for &height in &heights {
+                let buffer = draw(&mut model, width, height);
+                assert_eq!(buffer.area.width, width);
+            }
+        }
+        // Resizing live, down and back up.
+        for (width, height) in [(120, 40), (40, 12), (20, 6), (10, 3), (1, 1), (120, 40)] {
+            draw(&mut model, width, height);
+        }
+    }
+}
+
+#[test]
+fn an_empty_repository_and_a_repository_without_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = crate::run_with_rules(&[dir.path()], AS_OF);
+    let mut model = Model::new(run, TuiStyle { color: true });
+    for script in [
+        "",
+        "]e",
+        "2",
+        "3<tab><enter>",
+        "4<tab>j",
+        "f%rule X<enter>",
+        "/a<enter>n",
+    ] {
+        press(&mut model, script);
+        let screen = text(&draw(&mut model, 80, 20));
+        assert!(!screen.is_empty());
+    }
+    press(&mut model, "1");
+    let screen = text(&draw(&mut model, 80, 20));
+    assert!(screen.contains("no findings"), "{screen}");
+}
+
+// ---- layer 3: the real binary in tmux ----
+
+/// A tmux server of its own, killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(command: &str, width: u16, height: u16) -> Option<Self> {
+        if std::process::Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_err()
+        {
+            eprintln!("tmux is not installed: the end-to-end browser test is skipped");
+            return None;
+        }
+        let socket = format!("alinea-it-{}-{}", std::process::id(), fastrand());
+        let tmux = Self { socket };
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            command,
+        ]);
+        tmux.run(&["set-option", "-g", "window-size", "manual"]);
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = std::process::Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "t", key]);
+        }
+    }
+
+    fn literal(&self, text: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-t", "t", "-p"])
+    }
+
+    /// Waits until the screen contains `text` and has stopped changing (10 s at most).
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        let start = std::time::Instant::now();
+        let mut previous = String::new();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) && screen == previous {
+                return screen;
+            }
+            previous.clone_from(&screen);
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(10),
+                "`{text}` never showed:\n{screen}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "t",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+fn fastrand() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Waits for a file to appear (10 s at most) and reads it.
+#[track_caller]
+fn wait_file(path: &Path) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && !text.is_empty()
+        {
+            return text;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{} never appeared",
+            path.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+fn shell_quote(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
+
+/// Whether SGR sequences in `text` set a foreground or background colour.
+fn has_colour(text: &str) -> bool {
+    text.split("\x1b[").skip(1).any(|sequence| {
+        let params = sequence.split('m').next().unwrap_or("");
+        params.split(';').any(|param| {
+            matches!(
+                param.parse::<u32>(),
+                Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+            )
+        })
+    })
+}
+
+/// A script that appends its arguments to `args.txt` in `dir`.
+fn fake_editor(dir: &Path) -> PathBuf {
+    let script = dir.join("fake-editor.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$@\" >> {}\n",
+            shell_quote(&dir.join("args.txt"))
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    script
+}
+
+#[test]
+fn the_real_binary_in_tmux() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = fake_editor(dir.path());
+    let exit = dir.path().join("exit.txt");
+    let stty = dir.path().join("stty.txt");
+    let command = format!(
+        "cd {} && VISUAL= EDITOR={} {} browse plans --as-of {AS_OF}; echo EXIT=$? > {}; stty -a > {}; sleep 30",
+        shell_quote(&std::env::current_dir().unwrap()),
+        shell_quote(&editor),
+        shell_quote(&crate::binary()),
+        shell_quote(&exit),
+        shell_quote(&stty),
+    );
+    let Some(tmux) = Tmux::start(&command, 120, 40) else {
+        return;
+    };
+    // Findings listed with the severity spelled out.
+    let screen = tmux.wait_for("1 Findings");
+    assert!(screen.contains("E error   ART-01"), "{screen}");
+    assert!(screen.contains("W warning ART-08"), "{screen}");
+    // f then %rule IND leaves only IND findings.
+    tmux.keys(&["f"]);
+    tmux.literal("%rule IND");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("[filter: %rule IND]");
+    let listed: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(" error ") || l.contains(" warning ") || l.contains(" info "))
+        .filter(|l| l.starts_with('│'))
+        .collect();
+    assert!(!listed.is_empty(), "{screen}");
+    assert!(listed.iter().all(|l| l.contains("IND-")), "{screen}");
+    // ] then e calls the editor with +LINE and the plan file; the screen comes back.
+    tmux.keys(&["]", "e"]);
+    let args = wait_file(&dir.path().join("args.txt"));
+    let plan = std::env::current_dir()
+        .unwrap()
+        .join("plans/regional/san-martin/pei-2024-2028.yaml");
+    assert_eq!(args.trim(), format!("+309 {}", plan.display()));
+    let screen = tmux.wait_for("re-linted");
+    assert!(screen.contains("1 Findings"), "{screen}");
+    // 2 shows the trace up to the PEDN.
+    tmux.keys(&["2"]);
+    let screen = tmux.wait_for("trace of");
+    assert!(screen.contains("pedn-2050 · pedn"), "{screen}");
+    // ? opens the help.
+    tmux.keys(&["?"]);
+    tmux.wait_for("keys (type to filter)");
+    tmux.keys(&["Escape"]);
+    // Resizing down to 10×3 and back does not crash.
+    for (width, height) in [(40, 12), (20, 6), (10, 3), (120, 40)] {
+        tmux.resize(width, height);
+    }
+    tmux.wait_for("1 Findings");
+    tmux.resize(10, 3);
+    tmux.wait_for("too");
+    tmux.resize(120, 40);
+    tmux.wait_for("trace of");
+    // q exits 0, and the terminal is back in cooked mode.
+    tmux.keys(&["q"]);
+    assert_eq!(wait_file(&exit).trim(), "EXIT=0");
+    let modes = wait_file(&stty);
+    assert!(modes.split_whitespace().any(|m| m == "icanon"), "{modes}");
+    assert!(modes.split_whitespace().any(|m| m == "echo"), "{modes}");
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic_and_no_color_keeps_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let exit = dir.path().join("exit.txt");
+    let stty = dir.path().join("stty.txt");
+    let command = format!(
+        "cd {} && NO_COLOR=1 ALINEA_TUI_TEST_PANIC=1 {} browse plans; echo EXIT=$? > {}; stty -a > {}; sleep 30",
+        shell_quote(&std::env::current_dir().unwrap()),
+        shell_quote(&crate::binary()),
+        shell_quote(&exit),
+        shell_quote(&stty),
+    );
+    let Some(tmux) = Tmux::start(&command, 100, 30) else {
+        return;
+    };
+    tmux.wait_for("1 Findings");
+    let styled = tmux.run(&["capture-pane", "-t", "t", "-p", "-e"]);
+    let selected = styled
+        .lines()
+        .find(|l| l.contains('▶') && l.contains("ART-01"))
+        .unwrap_or_else(|| panic!("no selected row:\n{styled}"));
+    assert!(
+        selected.contains("\x1b[1m") || selected.contains(";7m") || selected.contains("[7m"),
+        "{selected:?}"
+    );
+    assert!(!has_colour(&styled), "colour under NO_COLOR: {styled:?}");
+    // The debug build panics on `P` when asked to: the hook gives the terminal back.
+    tmux.keys(&["P"]);
+    let code = wait_file(&exit);
+    assert_ne!(code.trim(), "EXIT=0");
+    let modes = wait_file(&stty);
+    assert!(modes.split_whitespace().any(|m| m == "icanon"), "{modes}");
+    assert!(modes.split_whitespace().any(|m| m == "echo"), "{modes}");
+}
