@@ -33,7 +33,7 @@
 //! - [`eval`]: evaluates checked rules over the graph (pure, parallel per rule).
 //! - [`waiver`]: waivers in plans and in the configuration (WAI-01, WAI-02).
 //! - [`baseline`]: accepted findings keyed by fingerprint; fixed entries.
-//! - [`config`]: `alinea.yaml`.
+//! - [`config`]: the configuration file, `alinea.yaml`.
 //! - [`report`]: `Finding`, `Severity`, `Pillar`, `Profile`, `RuleDoc`, `Report`:
 //!   the one output model every renderer and the browser read.
 //! - [`render`]: one module per format (`human` with miette, `json`, `sarif`,
