@@ -8,6 +8,7 @@
 //! - `plans`: the shipped sample repository.
 //! - `render`: snapshots of the human and JSON reports.
 //! - `rules`: the rule language and the default pack: its cases, the seeded chain, real plans.
+//! - `tidy`: module and grammar docs, orphan snapshots, hostile rule files.
 //! - `tui`: the browser: state machine, `TestBackend` snapshots and size sweep, the binary in tmux.
 
 #![expect(
@@ -23,6 +24,7 @@ mod hostile;
 mod plans;
 mod render;
 mod rules;
+mod tidy;
 mod tui;
 
 use std::path::{Path, PathBuf};
