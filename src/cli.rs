@@ -134,6 +134,8 @@ struct BrowseArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     rules: RuleArgs,
+    #[command(flatten)]
+    config: ConfigArgs,
     /// The date waivers expire against (YYYY-MM-DD; default: today).
     #[arg(long)]
     as_of: Option<String>,
@@ -335,24 +337,11 @@ fn report_check_error(error: crate::CheckError) -> ExitStatus {
 }
 
 fn run_browse(args: &BrowseArgs) -> ExitStatus {
-    let as_of = match parse_as_of(args.as_of.as_deref()) {
-        Ok(as_of) => as_of,
+    let (as_of, config) = match date_and_config(args.as_of.as_deref(), &args.config) {
+        Ok(pair) => pair,
         Err(status) => return status,
     };
-    let config = match load_config(&ConfigArgs { config: None }) {
-        Ok(config) => config,
-        Err(status) => return status,
-    };
-    let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
-    rule_paths.extend(args.rules.rules.iter().cloned());
-    let options = crate::CheckOptions {
-        paths: args.paths.clone(),
-        rules: rule_paths,
-        no_default_rules: args.rules.no_default_rules,
-        as_of,
-        config,
-        baseline: None,
-    };
+    let options = check_options(&args.paths, &args.rules, as_of, config, None);
     // Broken rules and missing paths are reported before the terminal is taken over.
     let mut sources = crate::source::SourceDb::new();
     if let Err(error) = crate::load_rules(&options, &mut sources) {
@@ -371,6 +360,34 @@ fn run_browse(args: &BrowseArgs) -> ExitStatus {
             eprintln!("error: {error}");
             ExitStatus::Usage
         }
+    }
+}
+
+/// `--as-of` and the configuration, which every command that checks plans reads.
+fn date_and_config(
+    as_of: Option<&str>,
+    config: &ConfigArgs,
+) -> Result<(Option<Date>, Option<crate::config::Config>), ExitStatus> {
+    Ok((parse_as_of(as_of)?, load_config(config)?))
+}
+
+/// The options of a run: the configuration's rule paths come first, then `--rules`.
+fn check_options(
+    paths: &[PathBuf],
+    rules: &RuleArgs,
+    as_of: Option<Date>,
+    config: Option<crate::config::Config>,
+    baseline: Option<Vec<crate::baseline::Entry>>,
+) -> crate::CheckOptions {
+    let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+    rule_paths.extend(rules.rules.iter().cloned());
+    crate::CheckOptions {
+        paths: paths.to_vec(),
+        rules: rule_paths,
+        no_default_rules: rules.no_default_rules,
+        as_of,
+        config,
+        baseline,
     }
 }
 
@@ -411,12 +428,8 @@ fn load_config(args: &ConfigArgs) -> Result<Option<crate::config::Config>, ExitS
 }
 
 fn run_baseline(args: &BaselineArgs) -> ExitStatus {
-    let as_of = match parse_as_of(args.as_of.as_deref()) {
-        Ok(as_of) => as_of,
-        Err(status) => return status,
-    };
-    let config = match load_config(&args.config) {
-        Ok(config) => config,
+    let (as_of, config) = match date_and_config(args.as_of.as_deref(), &args.config) {
+        Ok(pair) => pair,
         Err(status) => return status,
     };
     let output = args
@@ -424,16 +437,7 @@ fn run_baseline(args: &BaselineArgs) -> ExitStatus {
         .clone()
         .or_else(|| config.as_ref().and_then(|c| c.baseline.clone()))
         .unwrap_or_else(|| PathBuf::from(crate::baseline::FILE_NAME));
-    let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
-    rule_paths.extend(args.rules.rules.iter().cloned());
-    let options = crate::CheckOptions {
-        paths: args.paths.clone(),
-        rules: rule_paths,
-        no_default_rules: args.rules.no_default_rules,
-        as_of,
-        config,
-        baseline: None,
-    };
+    let options = check_options(&args.paths, &args.rules, as_of, config, None);
     let run = match crate::check(&options) {
         Ok(run) => run,
         Err(error) => return report_check_error(error),
@@ -503,12 +507,8 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Usage;
         }
     }
-    let as_of = match parse_as_of(args.as_of.as_deref()) {
-        Ok(as_of) => as_of,
-        Err(status) => return status,
-    };
-    let config = match load_config(&args.config) {
-        Ok(config) => config,
+    let (as_of, config) = match date_and_config(args.as_of.as_deref(), &args.config) {
+        Ok(pair) => pair,
         Err(status) => return status,
     };
     let baseline_path = args
@@ -555,16 +555,7 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             .and_then(|c| c.fail_on)
             .unwrap_or(Severity::Error),
     };
-    let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
-    rule_paths.extend(args.rules.rules.iter().cloned());
-    let options = crate::CheckOptions {
-        paths: args.paths.clone(),
-        rules: rule_paths,
-        no_default_rules: args.rules.no_default_rules,
-        as_of,
-        config,
-        baseline,
-    };
+    let options = check_options(&args.paths, &args.rules, as_of, config, baseline);
     let mut run = match crate::check(&options) {
         Ok(run) => run,
         Err(error) => return report_check_error(error),
