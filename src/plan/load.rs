@@ -22,22 +22,7 @@ pub(crate) fn decode(file: FileId, document: &Document) -> PlanFile {
     else {
         return PlanFile::NotAPlan;
     };
-    let mut decoder = Decoder {
-        file,
-        findings: Vec::new(),
-    };
-    for (second, first) in &document.duplicate_keys {
-        decoder.findings.push(
-            Finding::new(
-                &LOAD_02,
-                second.span,
-                format!("duplicated key `{}`", second.value),
-            )
-            .label("written a second time here")
-            .related(*first, "first written here")
-            .help("a key may appear once in a mapping; merge the two or rename one"),
-        );
-    }
+    let mut decoder = Decoder::new(file, document);
     for span in &document.complex_keys {
         decoder.error(
             *span,
@@ -176,21 +161,7 @@ pub(crate) struct RawConfig {
 
 /// Reads a configuration document.
 pub(crate) fn decode_config(file: FileId, document: &Document) -> (RawConfig, Vec<Finding>) {
-    let mut decoder = Decoder {
-        file,
-        findings: Vec::new(),
-    };
-    for (second, first) in &document.duplicate_keys {
-        decoder.findings.push(
-            Finding::new(
-                &LOAD_02,
-                second.span,
-                format!("duplicated key `{}`", second.value),
-            )
-            .label("written a second time here")
-            .related(*first, "first written here"),
-        );
-    }
+    let mut decoder = Decoder::new(file, document);
     let mut config = RawConfig::default();
     let Some(root) = &document.root else {
         return (config, decoder.findings);
@@ -318,6 +289,25 @@ struct Decoder {
 }
 
 impl Decoder {
+    /// A decoder for a document, starting with a finding per duplicated key.
+    fn new(file: FileId, document: &Document) -> Self {
+        let findings = document
+            .duplicate_keys
+            .iter()
+            .map(|(second, first)| {
+                Finding::new(
+                    &LOAD_02,
+                    second.span,
+                    format!("duplicated key `{}`", second.value),
+                )
+                .label("written a second time here")
+                .related(*first, "first written here")
+                .help("a key may appear once in a mapping; merge the two or rename one")
+            })
+            .collect();
+        Self { file, findings }
+    }
+
     fn error(
         &mut self,
         span: Span,
