@@ -71,10 +71,12 @@ fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io::Res
             writeln!(out, "  {}  {}", fixed.fingerprint, fixed.message)?;
         }
     }
+    let plans_with_findings: std::collections::HashSet<&str> =
+        report.findings.iter().map(|f| f.plan.as_str()).collect();
     let with_findings: Vec<_> = report
         .profiles
         .iter()
-        .filter(|profile| report.findings.iter().any(|f| f.plan == profile.plan))
+        .filter(|profile| plans_with_findings.contains(profile.plan.as_str()))
         .collect();
     if !with_findings.is_empty() {
         writeln!(
