@@ -179,3 +179,68 @@ fn the_messages_say_what_limit_was_hit() {
         message("loop")
     );
 }
+
+/// A small deterministic pseudo-random generator (xorshift), so the mutations are the same on every run.
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn next(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % (bound.max(1) as u64)).unwrap()
+    }
+}
+
+#[test]
+fn randomly_mutated_plans_never_crash_the_pipeline() {
+    let originals: Vec<(String, Vec<u8>)> = [
+        "plans/regional/san-martin/pei-2024-2028.yaml",
+        "plans/regional/san-martin/poi-2025-2027.yaml",
+        "plans/local/moyobamba/pdlc-2022-2030.yaml",
+    ]
+    .iter()
+    .map(|p| ((*p).to_owned(), fs::read(p).unwrap()))
+    .collect();
+    let pieces: [&[u8]; 12] = [
+        b":", b"- ", b"{", b"}", b"[", b"]", b"&a ", b"*a", b"\n  ", b"\"", b"\xff", b"null",
+    ];
+    let mut random = Xorshift(0x5eed_1234_abcd_0001);
+    let mut sources = alinea::source::SourceDb::new();
+    let rules = alinea::load_rules(&alinea::CheckOptions::default(), &mut sources).unwrap();
+    for round in 0..300 {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, bytes) in &originals {
+            let mut bytes = bytes.clone();
+            for _ in 0..=random.next(6) {
+                let at = random.next(bytes.len());
+                match random.next(3) {
+                    0 => {
+                        let end = (at + random.next(40)).min(bytes.len());
+                        bytes.drain(at..end);
+                    }
+                    1 => {
+                        let piece = pieces[random.next(pieces.len())];
+                        bytes.splice(at..at, piece.iter().copied());
+                    }
+                    _ => {
+                        let from = random.next(bytes.len());
+                        let len = random.next(60).min(bytes.len() - from);
+                        let copy: Vec<u8> = bytes[from..from + len].to_vec();
+                        bytes.splice(at..at, copy);
+                    }
+                }
+            }
+            let name = Path::new(path).file_name().unwrap();
+            fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        // The whole pipeline, rules included: it must come back with findings, never panic.
+        let inputs = alinea::discover::discover(&[dir.path().to_path_buf()]).unwrap();
+        let mut sources = alinea::source::SourceDb::new();
+        let loaded = alinea::plan::load(&inputs, &mut sources);
+        let (graph, _) = alinea::graph::build(loaded.plans);
+        let findings = alinea::eval::evaluate(&rules, &graph);
+        assert!(loaded.files <= 3, "round {round}");
+        drop(findings);
+    }
+}
