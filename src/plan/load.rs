@@ -234,24 +234,27 @@ pub(crate) fn decode_config(file: FileId, document: &Document) -> (RawConfig, Ve
 struct Fields<'n> {
     node: &'n Node,
     entries: &'n [Entry],
+    /// The format's (English) name of each entry's key; `None` for unknown keys.
+    names: Vec<Option<&'static str>>,
     path: String,
     /// The key the mapping is written under, when it has one.
     under: Option<Span>,
 }
 
 impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<&'n Node> {
-        self.entries
+    fn entry(&self, key: &str) -> Option<&'n Entry> {
+        self.names
             .iter()
-            .find(|entry| entry.key.value == key)
-            .map(|entry| &entry.value)
+            .position(|name| *name == Some(key))
+            .and_then(|index| self.entries.get(index))
+    }
+
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entry(key).map(|entry| &entry.value)
     }
 
     fn key_span(&self, key: &str) -> Option<Span> {
-        self.entries
-            .iter()
-            .find(|entry| entry.key.value == key)
-            .map(|entry| entry.key.span)
+        self.entry(key).map(|entry| entry.key.span)
     }
 
     fn child(&self, key: &str) -> String {
@@ -327,7 +330,7 @@ impl Decoder {
         &mut self,
         node: &'n Node,
         what: &str,
-        allowed: &[&str],
+        allowed: &[&'static str],
         path: &str,
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
@@ -342,23 +345,46 @@ impl Decoder {
             }
             return None;
         };
+        let mut names: Vec<Option<&'static str>> = Vec::with_capacity(entries.len());
         for entry in entries {
-            if allowed.contains(&entry.key.value.as_str()) {
-                continue;
+            let written = entry.key.value.as_str();
+            let name = allowed
+                .iter()
+                .copied()
+                .find(|key| *key == written)
+                .or_else(|| spanish_key(written, allowed));
+            match name {
+                Some(name) if names.contains(&Some(name)) => {
+                    self.error(
+                        entry.key.span,
+                        format!("`{written}` gives `{name}` a second time in {what}"),
+                        "written twice (once in English, once in Spanish?)",
+                        Some("keep one of the two keys"),
+                        &join(path, written),
+                    );
+                    names.push(None);
+                }
+                Some(name) => names.push(Some(name)),
+                None => {
+                    let help =
+                        did_you_mean(written, allowed.iter().copied()).unwrap_or_else(|| {
+                            format!("the keys of {what} are {}", quoted_list(allowed))
+                        });
+                    self.error(
+                        entry.key.span,
+                        format!("unknown key `{written}` in {what}"),
+                        "unknown key",
+                        Some(&help),
+                        &join(path, written),
+                    );
+                    names.push(None);
+                }
             }
-            let help = did_you_mean(&entry.key.value, allowed.iter().copied())
-                .unwrap_or_else(|| format!("the keys of {what} are {}", quoted_list(allowed)));
-            self.error(
-                entry.key.span,
-                format!("unknown key `{}` in {what}", entry.key.value),
-                "unknown key",
-                Some(&help),
-                &join(path, &entry.key.value),
-            );
         }
         Some(Fields {
             node,
             entries,
+            names,
             path: path.to_owned(),
             under: None,
         })
@@ -1217,4 +1243,95 @@ fn spanish_word(word: &str, words: &[&str]) -> Option<&'static str> {
         .iter()
         .find(|(spanish, english)| *spanish == lowered && words.contains(english))
         .map(|(_, english)| *english)
+}
+
+/// The format's key for a Spanish key of CEPLAN's matrices (`codigo` → `code`), when
+/// that key belongs to the mapping being read (`tipo` is `kind` in the header and
+/// `type` in an entity). Accents and case do not matter.
+fn spanish_key(written: &str, allowed: &[&'static str]) -> Option<&'static str> {
+    const KEYS: &[(&str, &[&str])] = &[
+        ("tipo", &["kind", "type"]),
+        ("titulo", &["title"]),
+        ("entidad", &["entity"]),
+        ("nombre", &["name"]),
+        ("nivel", &["level"]),
+        ("territorio", &["territory"]),
+        ("ubigeo", &["territory"]),
+        ("periodo", &["period"]),
+        ("horizonte", &["period"]),
+        ("inicio", &["start"]),
+        ("fin", &["end"]),
+        ("version", &["version"]),
+        ("estado", &["status"]),
+        ("aprobacion", &["approval"]),
+        ("instrumento", &["instrument"]),
+        ("fecha", &["date"]),
+        ("informe_tecnico", &["technical_report"]),
+        ("publicado", &["published"]),
+        ("superior", &["upper"]),
+        ("planes_superiores", &["upper"]),
+        ("participacion", &["participation"]),
+        ("participantes", &["participants"]),
+        ("procedencia", &["provenance"]),
+        ("notas", &["notes"]),
+        ("objetivos", &["objectives"]),
+        ("codigo", &["code"]),
+        ("enunciado", &["statement"]),
+        ("prioridad", &["priority"]),
+        ("responsable", &["responsible"]),
+        ("articulacion", &["traces_to"]),
+        ("articula_con", &["traces_to"]),
+        ("indicadores", &["indicators"]),
+        ("acciones", &["actions"]),
+        ("referencia", &["ref"]),
+        ("explicacion_causal", &["why"]),
+        ("unidad", &["unit"]),
+        ("unidad_de_medida", &["unit"]),
+        ("sentido", &["direction"]),
+        ("sentido_esperado", &["direction"]),
+        ("linea_base", &["baseline"]),
+        ("logros", &["targets"]),
+        ("logros_esperados", &["targets"]),
+        ("fuente", &["source"]),
+        ("metodo", &["method"]),
+        ("metodo_de_calculo", &["method"]),
+        ("anio", &["year"]),
+        ("ano", &["year"]),
+        ("valor", &["value"]),
+        ("techo_presupuestal", &["budget_ceiling"]),
+        ("actividades", &["activities"]),
+        ("actividades_operativas", &["activities"]),
+        ("accion", &["action"]),
+        ("centro_de_costo", &["cost_center"]),
+        ("centro_costo", &["cost_center"]),
+        ("metas_fisicas", &["physical"]),
+        ("presupuesto", &["budget"]),
+        ("inversiones", &["investments"]),
+        ("brechas", &["gaps"]),
+        ("indicador", &["indicator"]),
+        ("contribucion", &["contribution"]),
+        ("excepciones", &["waivers"]),
+        ("regla", &["rule"]),
+        ("en", &["at"]),
+        ("motivo", &["reason"]),
+        ("hasta", &["until"]),
+    ];
+    let plain: String = written
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' | 'ü' => 'u',
+            'ñ' => 'n',
+            ' ' | '-' => '_',
+            other => other,
+        })
+        .collect();
+    KEYS.iter()
+        .filter(|(spanish, _)| *spanish == plain)
+        .flat_map(|(_, english)| english.iter())
+        .find_map(|english| allowed.iter().copied().find(|key| key == english))
 }

@@ -180,3 +180,25 @@ fn the_graph_walks_both_ways() {
         ["AET.2.2"]
     );
 }
+
+#[test]
+fn keys_may_be_written_in_spanish() {
+    let dir = Path::new("tests/fixtures/spanish");
+    let run = run(&[dir]);
+    assert_eq!(found(&run), expected(dir));
+    let plan = run
+        .graph
+        .plans
+        .iter()
+        .find(|p| p.id.value == "pei-md-soritor-2025-2027")
+        .unwrap();
+    assert_eq!(plan.kind.value, alinea::plan::PlanKind::Pei);
+    assert_eq!(plan.entity.territory.as_ref().unwrap().value, "220105");
+    let objective = &plan.objectives[0];
+    assert_eq!(
+        objective.traces_to[0].why.as_ref().unwrap().value,
+        "El agua segura reduce la anemia y la desnutrición."
+    );
+    let baseline = objective.indicators[0].baseline.as_ref().unwrap();
+    assert_eq!(baseline.year.as_ref().unwrap().value, 2023);
+}

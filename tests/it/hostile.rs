@@ -53,7 +53,7 @@ fn hostile_folder() -> tempfile::TempDir {
         root,
         "unknown-key.yaml",
         GOOD_PEDN
-            .replace("title:", "titulo:")
+            .replace("title:", "titel:")
             .replace("pedn-2050", "pedn-unknown-key"),
     );
     write(
