@@ -59,7 +59,6 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
                     "name": "alinea",
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/alinea-plans/alinea",
                     "rules": rules,
                 }
             },
