@@ -575,11 +575,7 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
         .flat_map(|c| c.severity.iter().map(|(rule, _)| rule));
     for rule in overridden {
         if !known.iter().any(|(id, slug)| id == rule || slug == rule) {
-            let names = known
-                .iter()
-                .flat_map(|(id, slug)| [id.as_str(), slug.as_str()]);
-            let hint = crate::suggest::did_you_mean(rule, names)
-                .map_or_else(String::new, |h| format!("\n  help: {h}"));
+            let hint = rule_hint(&known, rule);
             eprintln!(
                 "error: the configuration sets the severity of `{rule}`, which names no rule{hint}"
             );
@@ -591,11 +587,7 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             .iter()
             .any(|(id, slug)| matches_rule(pattern, id, slug))
         {
-            let names = known
-                .iter()
-                .flat_map(|(id, slug)| [id.as_str(), slug.as_str()]);
-            let hint = crate::suggest::did_you_mean(pattern, names)
-                .map_or_else(String::new, |h| format!("\n  help: {h}"));
+            let hint = rule_hint(&known, pattern);
             eprintln!(
                 "error: `{pattern}` names no rule (give an id such as `REF-01`, a slug, or a prefix such as `REF`){hint}"
             );
@@ -670,6 +662,14 @@ fn write_report(
         }
     }
     Ok(())
+}
+
+/// "did you mean" for a rule name among (id, slug) pairs, as a help line (or nothing).
+fn rule_hint(known: &[(String, String)], name: &str) -> String {
+    let names = known
+        .iter()
+        .flat_map(|(id, slug)| [id.as_str(), slug.as_str()]);
+    crate::suggest::did_you_mean(name, names).map_or_else(String::new, |h| format!("\n  help: {h}"))
 }
 
 /// Whether a `--select`/`--ignore` pattern names a rule: its id, its slug, or a prefix of its id.
