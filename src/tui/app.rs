@@ -803,6 +803,13 @@ impl Model {
         self.focus = Pane::Primary;
     }
 
+    /// Opens the Trace view on `node` with no history to go back to.
+    fn trace_afresh(&mut self, node: Node) {
+        self.trace.history.clear();
+        self.trace.root = None;
+        self.trace_to(node);
+    }
+
     fn selected_trace_line(&self) -> Option<&TraceLine> {
         self.trace.lines.get(self.trace.selected)
     }
@@ -1326,9 +1333,7 @@ impl Model {
             Action::Copy => self.copy(span),
             Action::Trace => {
                 if let Some(element) = element {
-                    self.trace.history.clear();
-                    self.trace.root = None;
-                    self.trace_to(Node::Element(element));
+                    self.trace_afresh(Node::Element(element));
                 }
             }
             _ => {}
@@ -1397,9 +1402,7 @@ impl Model {
             Action::Copy => self.copy(span),
             Action::Trace => {
                 if let Some(node) = node {
-                    self.trace.history.clear();
-                    self.trace.root = None;
-                    self.trace_to(Node::Plan(node));
+                    self.trace_afresh(Node::Plan(node));
                 }
             }
             _ => {}
