@@ -16,8 +16,9 @@ use crate::source::{FileId, SourceFile, Span, Spanned};
 pub const MAX_DEPTH: usize = 64;
 /// The most nodes alias expansion may create in one file (an alias bomb stops here).
 pub const MAX_ALIAS_NODES: usize = 10_000;
-/// The most nodes one file may hold.
-pub const MAX_NODES: usize = 2_000_000;
+/// The most values one file may hold (real plans hold a few thousand; the cap keeps the
+/// memory of a hostile file near 100 MB).
+pub const MAX_NODES: usize = 500_000;
 
 /// A YAML value with its span.
 #[derive(Clone, Debug)]
