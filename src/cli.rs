@@ -90,12 +90,19 @@ struct RuleArgs {
 
 #[derive(Debug, clap::Args)]
 struct BaselineArgs {
-    /// Files and folders to check.
-    #[arg(default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
     /// Where to write the baseline (default: the configuration's `baseline`, else `alinea-baseline.json`).
     #[arg(long, short)]
     output: Option<PathBuf>,
+}
+
+/// What every command that checks plans takes: paths, rules, configuration, date.
+#[derive(Debug, clap::Args)]
+struct RunArgs {
+    /// Files and folders to check.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
     #[command(flatten)]
     rules: RuleArgs,
     #[command(flatten)]
@@ -103,6 +110,25 @@ struct BaselineArgs {
     /// The date waivers expire against (YYYY-MM-DD; default: today).
     #[arg(long)]
     as_of: Option<String>,
+}
+
+impl RunArgs {
+    /// The options of a run: `--as-of`, the configuration (its rule paths first, then
+    /// `--rules`); no baseline.
+    fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
+        let as_of = parse_as_of(self.as_of.as_deref())?;
+        let config = load_config(&self.config)?;
+        let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+        rule_paths.extend(self.rules.rules.iter().cloned());
+        Ok(crate::CheckOptions {
+            paths: self.paths.clone(),
+            rules: rule_paths,
+            no_default_rules: self.rules.no_default_rules,
+            as_of,
+            config,
+            baseline: None,
+        })
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -129,16 +155,8 @@ struct ConfigArgs {
 
 #[derive(Debug, clap::Args)]
 struct BrowseArgs {
-    /// Files and folders to check.
-    #[arg(default_value = ".")]
-    paths: Vec<PathBuf>,
     #[command(flatten)]
-    rules: RuleArgs,
-    #[command(flatten)]
-    config: ConfigArgs,
-    /// The date waivers expire against (YYYY-MM-DD; default: today).
-    #[arg(long)]
-    as_of: Option<String>,
+    run: RunArgs,
     /// When to use colours (`NO_COLOR` is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -158,17 +176,14 @@ struct ExplainArgs {
     reason = "each bool is a command-line switch"
 )]
 struct CheckArgs {
-    /// Files and folders to check.
-    #[arg(default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    #[command(flatten)]
-    rules: RuleArgs,
     /// Only report these rules (ids, slugs or prefixes such as `IND`).
     #[arg(long, value_delimiter = ',', num_args = 1..)]
     select: Vec<String>,
@@ -184,11 +199,6 @@ struct CheckArgs {
     /// Print a count per rule instead of the findings.
     #[arg(long)]
     statistics: bool,
-    #[command(flatten)]
-    config: ConfigArgs,
-    /// The date waivers expire against (YYYY-MM-DD; default: today).
-    #[arg(long)]
-    as_of: Option<String>,
     /// Parse files with this many threads (default: one per core).
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -337,11 +347,10 @@ fn report_check_error(error: crate::CheckError) -> ExitStatus {
 }
 
 fn run_browse(args: &BrowseArgs) -> ExitStatus {
-    let (as_of, config) = match date_and_config(args.as_of.as_deref(), &args.config) {
-        Ok(pair) => pair,
+    let options = match args.run.options() {
+        Ok(options) => options,
         Err(status) => return status,
     };
-    let options = check_options(&args.paths, &args.rules, as_of, config, None);
     // Broken rules and missing paths are reported before the terminal is taken over.
     let mut sources = crate::source::SourceDb::new();
     if let Err(error) = crate::load_rules(&options, &mut sources) {
@@ -360,34 +369,6 @@ fn run_browse(args: &BrowseArgs) -> ExitStatus {
             eprintln!("error: {error}");
             ExitStatus::Usage
         }
-    }
-}
-
-/// `--as-of` and the configuration, which every command that checks plans reads.
-fn date_and_config(
-    as_of: Option<&str>,
-    config: &ConfigArgs,
-) -> Result<(Option<Date>, Option<crate::config::Config>), ExitStatus> {
-    Ok((parse_as_of(as_of)?, load_config(config)?))
-}
-
-/// The options of a run: the configuration's rule paths come first, then `--rules`.
-fn check_options(
-    paths: &[PathBuf],
-    rules: &RuleArgs,
-    as_of: Option<Date>,
-    config: Option<crate::config::Config>,
-    baseline: Option<Vec<crate::baseline::Entry>>,
-) -> crate::CheckOptions {
-    let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
-    rule_paths.extend(rules.rules.iter().cloned());
-    crate::CheckOptions {
-        paths: paths.to_vec(),
-        rules: rule_paths,
-        no_default_rules: rules.no_default_rules,
-        as_of,
-        config,
-        baseline,
     }
 }
 
@@ -428,16 +409,15 @@ fn load_config(args: &ConfigArgs) -> Result<Option<crate::config::Config>, ExitS
 }
 
 fn run_baseline(args: &BaselineArgs) -> ExitStatus {
-    let (as_of, config) = match date_and_config(args.as_of.as_deref(), &args.config) {
-        Ok(pair) => pair,
+    let options = match args.run.options() {
+        Ok(options) => options,
         Err(status) => return status,
     };
     let output = args
         .output
         .clone()
-        .or_else(|| config.as_ref().and_then(|c| c.baseline.clone()))
+        .or_else(|| options.config.as_ref().and_then(|c| c.baseline.clone()))
         .unwrap_or_else(|| PathBuf::from(crate::baseline::FILE_NAME));
-    let options = check_options(&args.paths, &args.rules, as_of, config, None);
     let run = match crate::check(&options) {
         Ok(run) => run,
         Err(error) => return report_check_error(error),
@@ -507,10 +487,11 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Usage;
         }
     }
-    let (as_of, config) = match date_and_config(args.as_of.as_deref(), &args.config) {
-        Ok(pair) => pair,
+    let mut options = match args.run.options() {
+        Ok(options) => options,
         Err(status) => return status,
     };
+    let config = options.config.as_ref();
     let baseline_path = args
         .baseline
         .clone()
@@ -555,7 +536,7 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             .and_then(|c| c.fail_on)
             .unwrap_or(Severity::Error),
     };
-    let options = check_options(&args.paths, &args.rules, as_of, config, baseline);
+    options.baseline = baseline;
     let mut run = match crate::check(&options) {
         Ok(run) => run,
         Err(error) => return report_check_error(error),
