@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::dsl::ast::{BinaryOp, Quantifier};
 use crate::dsl::ir::{CheckedRule, Ir, IrPart, Lit, Root, Source};
-use crate::dsl::schema::{Builtin, Field};
+use crate::dsl::schema::Builtin;
 use crate::graph::{ElementId, Graph, ImplementerPlace, LinkKind, Owner, PlanId, Target};
 use crate::plan::model::Direction;
 use crate::report::Finding;
@@ -218,7 +218,7 @@ impl<'g> Machine<'g> {
                 match own {
                     Some(span) => {
                         let (_, base_path) = self.locate(base).unwrap_or((span, String::new()));
-                        Some((span, join(&base_path, field_name(*field))))
+                        Some((span, join(&base_path, field.name())))
                     }
                     None => self.locate(base),
                 }
@@ -758,33 +758,4 @@ fn list_index<'v, 'g>(items: &'v [Value<'g>], index: f64) -> Option<&'v Value<'g
         reason = "checked to be a whole, non-negative number"
     )]
     items.get(index as usize)
-}
-
-/// The name of a field as written in rules and YAML paths.
-fn field_name(field: Field) -> &'static str {
-    use crate::dsl::schema::ObjType;
-    for obj in [
-        ObjType::Plan,
-        ObjType::Element,
-        ObjType::Link,
-        ObjType::UpperLink,
-        ObjType::ActionLink,
-        ObjType::Indicator,
-        ObjType::Baseline,
-        ObjType::Activity,
-        ObjType::Investment,
-        ObjType::Gap,
-        ObjType::Entity,
-        ObjType::Period,
-        ObjType::Approval,
-        ObjType::Participation,
-    ] {
-        if let Some((name, ..)) = crate::dsl::schema::fields(obj)
-            .into_iter()
-            .find(|(_, f, _)| *f == field)
-        {
-            return name;
-        }
-    }
-    ""
 }

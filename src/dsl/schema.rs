@@ -206,7 +206,7 @@ impl ObjType {
 }
 
 /// Every field of every object, resolved once by the checker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[expect(
     missing_docs,
     reason = "the variants are the schema's field names, documented in rules-dsl.md"
@@ -305,6 +305,49 @@ pub enum Field {
     GapType,
     GapIndicator,
     GapContribution,
+}
+
+impl ObjType {
+    /// Every object type.
+    pub const ALL: [Self; 14] = [
+        Self::Plan,
+        Self::Element,
+        Self::Link,
+        Self::UpperLink,
+        Self::ActionLink,
+        Self::Indicator,
+        Self::Baseline,
+        Self::Activity,
+        Self::Investment,
+        Self::Gap,
+        Self::Entity,
+        Self::Period,
+        Self::Approval,
+        Self::Participation,
+    ];
+}
+
+impl Field {
+    /// The field's name as written in rules and YAML paths (the table is built once).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        static NAMES: std::sync::OnceLock<std::collections::HashMap<Field, &'static str>> =
+            std::sync::OnceLock::new();
+        NAMES
+            .get_or_init(|| {
+                ObjType::ALL
+                    .iter()
+                    .flat_map(|&obj| {
+                        fields(obj)
+                            .into_iter()
+                            .map(|(name, field, _)| (field, name))
+                    })
+                    .collect()
+            })
+            .get(&self)
+            .copied()
+            .unwrap_or("")
+    }
 }
 
 /// The fields of an object type: name, field, type.
