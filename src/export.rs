@@ -273,9 +273,14 @@ fn dot(graph: &Graph, nodes: &[Node], edges: &[Edge]) -> String {
 fn mermaid(graph: &Graph, nodes: &[Node], edges: &[Edge]) -> String {
     let mut ids: Vec<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
     ids.extend(edges.iter().filter(|e| e.broken).map(|e| e.to.as_str()));
+    // Mermaid ids are short names; the first position of each full id names it.
+    let mut positions: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (index, id) in ids.iter().enumerate() {
+        positions.entry(id).or_insert(index);
+    }
     let short = |id: &str| {
-        ids.iter()
-            .position(|i| *i == id)
+        positions
+            .get(id)
             .map_or_else(|| "x".to_owned(), |i| format!("n{i}"))
     };
     let mut out = String::from("flowchart BT\n");
