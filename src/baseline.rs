@@ -38,11 +38,14 @@ struct File {
     findings: Vec<Entry>,
 }
 
-/// The baseline file's text for these findings (sorted, no timestamp: byte-identical across runs).
+/// The baseline file's text for these findings (sorted, no timestamp: byte-identical across
+/// runs), how many entries it holds, and how many LOAD findings it leaves out: those can
+/// never be accepted ([`crate::policy::suppressible`]).
 #[must_use]
-pub fn write(findings: &[Finding], sources: &SourceDb) -> String {
+pub fn write(findings: &[Finding], sources: &SourceDb) -> (String, usize, usize) {
     let mut entries: Vec<Entry> = findings
         .iter()
+        .filter(|f| crate::policy::suppressible(&f.rule))
         .map(|f| Entry {
             fingerprint: f.fingerprint(sources),
             rule: f.rule.clone(),
@@ -53,13 +56,14 @@ pub fn write(findings: &[Finding], sources: &SourceDb) -> String {
         })
         .collect();
     entries.sort();
+    let written = entries.len();
     let file = File {
         version: 1,
         findings: entries,
     };
     let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
     text.push('\n');
-    text
+    (text, written, findings.len() - written)
 }
 
 /// Reads a baseline file.
@@ -99,6 +103,9 @@ pub fn apply(
     }
     let before = findings.len();
     findings.retain(|finding| {
+        if !crate::policy::suppressible(&finding.rule) {
+            return true;
+        }
         let key = finding.fingerprint(sources);
         match remaining.get_mut(key.as_str()) {
             Some(count) if *count > 0 => {

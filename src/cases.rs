@@ -110,18 +110,20 @@ pub fn run(case: &Case, rules: &[CheckedRule], as_of: Date) -> CaseResult {
         .files
         .iter()
         .map(|(path, text)| Input {
-            path: path.clone(),
-            problem: None,
             text: Some(text.clone()),
+            ..Input::asked(path.clone())
         })
         .collect();
     let mut sources = SourceDb::new();
-    let loaded = crate::plan::load(&inputs, &mut sources);
-    let (graph, graph_findings) = crate::graph::build(loaded.plans);
-    let mut findings = loaded.findings;
-    findings.extend(graph_findings);
-    findings.extend(crate::eval::evaluate(rules, &graph));
-    crate::waiver::apply(&mut findings, &graph, &[], as_of);
+    let findings = crate::analyse(
+        &inputs,
+        rules,
+        &mut sources,
+        &[],
+        Some(as_of),
+        &mut crate::Stopwatch::new(),
+    )
+    .findings;
     let mut found: Vec<(Expectation, String)> = findings
         .iter()
         .filter(|f| {

@@ -97,7 +97,9 @@ struct BaselineArgs {
     output: Option<PathBuf>,
 }
 
-/// What every command that checks plans takes: paths, rules, configuration, date.
+/// What every command that checks plans takes: paths, rules, configuration, date, and the
+/// run's policy (`--select`, `--ignore`, `--fail-on`). One place builds a run's options
+/// from them, so `check`, `browse`, `baseline` and `graph` see the same findings.
 #[derive(Debug, clap::Args)]
 struct RunArgs {
     /// Files and folders to check.
@@ -110,45 +112,74 @@ struct RunArgs {
     /// The date waivers expire against (YYYY-MM-DD; default: today).
     #[arg(long)]
     as_of: Option<String>,
+    /// Only report these rules: ids, slugs or families such as `IND`, comma-separated
+    /// (`--select IND,ART-01`); repeatable.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Do not report these rules: ids, slugs or families, comma-separated; repeatable.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// The lowest severity that makes the run fail, exit 1 (default: the configuration's, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
 }
 
 impl RunArgs {
-    /// The options of a run: `--as-of`, the configuration (its rule paths first, then
-    /// `--rules`); no baseline.
+    /// The options of a run: the configuration (`--config`, else the nearest `alinea.yaml`
+    /// above the paths, else above the current folder), the repository root, the rules (the
+    /// configuration's paths first, then `--rules`) and the policy flags.
     fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
         let as_of = parse_as_of(self.as_of.as_deref())?;
-        let config = load_config(&self.config)?;
+        let config = load_config(&self.config, &self.paths)?;
         let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
         rule_paths.extend(self.rules.rules.iter().cloned());
+        let root = crate::discover::repository_root(
+            &self.paths,
+            config.as_ref().map(crate::config::Config::dir),
+        );
+        let list = |names: &[String]| {
+            (!names.is_empty()).then(|| {
+                names
+                    .iter()
+                    .map(|name| name.trim().to_owned())
+                    .filter(|name| !name.is_empty())
+                    .collect()
+            })
+        };
         Ok(crate::CheckOptions {
             paths: self.paths.clone(),
+            root,
             rules: rule_paths,
             no_default_rules: self.rules.no_default_rules,
             as_of,
             config,
-            baseline: None,
+            select: list(&self.select),
+            ignore: list(&self.ignore),
+            fail_on: self.fail_on.map(|fail_on| match fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+                FailOn::Info => Severity::Info,
+            }),
+            baseline: crate::BaselineChoice::Configured,
         })
     }
 }
 
 #[derive(Debug, clap::Args)]
 struct GraphArgs {
-    /// Files and folders to check.
-    #[arg(default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = crate::export::GraphFormat::Dot)]
     format: crate::export::GraphFormat,
     /// Write the graph to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    #[command(flatten)]
-    config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, clap::Args)]
 struct ConfigArgs {
-    /// The configuration file (default: `alinea.yaml` in this folder or above).
+    /// The configuration file (default: the nearest `alinea.yaml` above the paths, else above this folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 }
@@ -157,6 +188,9 @@ struct ConfigArgs {
 struct BrowseArgs {
     #[command(flatten)]
     run: RunArgs,
+    /// Do not show the findings of this baseline file (default: the configuration's `baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
     /// When to use colours (`NO_COLOR` is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -179,24 +213,16 @@ struct CheckArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, alias = "output-format", value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Only report these rules (ids, slugs or prefixes such as `IND`).
-    #[arg(long, value_delimiter = ',', num_args = 1..)]
-    select: Vec<String>,
-    /// Do not report these rules (ids, slugs or prefixes).
-    #[arg(long, value_delimiter = ',', num_args = 1..)]
-    ignore: Vec<String>,
-    /// The lowest severity that makes the run fail, exit 1 (default: the configuration's, else error).
-    #[arg(long, value_enum)]
-    fail_on: Option<FailOn>,
-    /// Do not report the findings of this baseline file; list those that are fixed.
+    /// Do not report the findings of this baseline file; list those that are fixed
+    /// (default: the configuration's `baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
-    /// Print a count per rule instead of the findings.
+    /// Print a count per rule instead of the findings (human format only).
     #[arg(long)]
     statistics: bool,
     /// Parse files with this many threads (default: one per core).
@@ -205,7 +231,7 @@ struct CheckArgs {
     /// When to use colours (`NO_COLOR` is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Print only the summary.
+    /// Print the findings without the summary.
     #[arg(long, short)]
     quiet: bool,
     /// Also list the YAML files skipped because they are not plans.
@@ -214,6 +240,10 @@ struct CheckArgs {
     /// Print how long each stage took, on standard error.
     #[arg(long)]
     timings: bool,
+    /// List findings in pure file order (by default errors of the LOAD and REF families,
+    /// the causes, come first).
+    #[arg(long)]
+    file_order: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -298,6 +328,7 @@ fn terminal_style(to_terminal: bool, color: ColorChoice, quiet: bool) -> Style {
             }
         },
         quiet,
+        file_order: false,
         width: std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())
@@ -328,8 +359,6 @@ fn load_rules(rules: &RuleArgs) -> Result<Vec<CheckedRule>, ExitStatus> {
 
 fn report_check_error(error: crate::CheckError) -> ExitStatus {
     match error {
-        crate::CheckError::MissingPath(error) => eprintln!("error: {error}"),
-        crate::CheckError::RulePath(message) => eprintln!("error: {message}"),
         crate::CheckError::Rules { errors, sources } => {
             let style = terminal_style(io::stderr().is_terminal(), ColorChoice::Auto, false);
             let stderr = io::stderr();
@@ -342,23 +371,28 @@ fn report_check_error(error: crate::CheckError) -> ExitStatus {
                 if count == 1 { "" } else { "s" }
             );
         }
+        other => eprintln!("error: {other}"),
     }
     ExitStatus::Usage
 }
 
 fn run_browse(args: &BrowseArgs) -> ExitStatus {
-    let options = match args.run.options() {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "error: `alinea browse` needs a terminal; to print the findings, run `alinea check`"
+        );
+        return ExitStatus::Usage;
+    }
+    let mut options = match args.run.options() {
         Ok(options) => options,
         Err(status) => return status,
     };
-    // Broken rules and missing paths are reported before the terminal is taken over.
-    let mut sources = crate::source::SourceDb::new();
-    if let Err(error) = crate::load_rules(&options, &mut sources) {
-        return report_check_error(error);
+    if let Some(path) = &args.baseline {
+        options.baseline = crate::BaselineChoice::File(path.clone());
     }
-    if let Err(error) = crate::discover::discover(&options.paths) {
-        eprintln!("error: {error}");
-        return ExitStatus::Usage;
+    // Broken rules, bad policy and missing paths are reported before the terminal is taken over.
+    if let Err(error) = crate::check(&options) {
+        return report_check_error(error);
     }
     let style = crate::tui::TuiStyle {
         color: terminal_style(io::stdout().is_terminal(), args.color, false).color,
@@ -372,13 +406,21 @@ fn run_browse(args: &BrowseArgs) -> ExitStatus {
     }
 }
 
-/// The configuration: `--config FILE`, else `alinea.yaml` found from the current folder upwards.
-fn load_config(args: &ConfigArgs) -> Result<Option<crate::config::Config>, ExitStatus> {
+/// The configuration: `--config FILE`, else the nearest `alinea.yaml` above the paths, else
+/// above the current folder.
+fn load_config(
+    args: &ConfigArgs,
+    paths: &[PathBuf],
+) -> Result<Option<crate::config::Config>, ExitStatus> {
     let path = match &args.config {
         Some(path) => Some(path.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|cwd| crate::config::find(&cwd)),
+        None => crate::discover::common_folder(paths)
+            .and_then(|folder| crate::config::find(&folder))
+            .or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|cwd| crate::config::find(&cwd))
+            }),
     };
     let Some(path) = path else { return Ok(None) };
     match crate::config::load(&path) {
@@ -409,10 +451,12 @@ fn load_config(args: &ConfigArgs) -> Result<Option<crate::config::Config>, ExitS
 }
 
 fn run_baseline(args: &BaselineArgs) -> ExitStatus {
-    let options = match args.run.options() {
+    let mut options = match args.run.options() {
         Ok(options) => options,
         Err(status) => return status,
     };
+    // The baseline holds every current finding, not only those a previous baseline missed.
+    options.baseline = crate::BaselineChoice::Off;
     let output = args
         .output
         .clone()
@@ -422,7 +466,7 @@ fn run_baseline(args: &BaselineArgs) -> ExitStatus {
         Ok(run) => run,
         Err(error) => return report_check_error(error),
     };
-    let text = crate::baseline::write(&run.report.findings, &run.sources);
+    let (text, written, left_out) = crate::baseline::write(&run.report.findings, &run.sources);
     if let Err(error) = std::fs::write(&output, text) {
         eprintln!(
             "error: cannot write `{}`: {}",
@@ -432,35 +476,30 @@ fn run_baseline(args: &BaselineArgs) -> ExitStatus {
         return ExitStatus::Usage;
     }
     eprintln!(
-        "wrote {} finding{} to {}",
-        run.report.findings.len(),
-        if run.report.findings.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
+        "wrote {written} finding{} to {}",
+        if written == 1 { "" } else { "s" },
         crate::source::display_path(&output)
     );
+    if left_out > 0 {
+        eprintln!(
+            "left out {left_out} LOAD finding{}: a file that cannot be read is never accepted; fix it",
+            if left_out == 1 { "" } else { "s" }
+        );
+    }
     ExitStatus::Clean
 }
 
 fn run_graph(args: &GraphArgs) -> ExitStatus {
-    let config = match load_config(&args.config) {
-        Ok(config) => config,
+    let options = match args.run.options() {
+        Ok(options) => options,
         Err(status) => return status,
     };
-    let exclude = config.as_ref().map(|c| (c.dir(), c.exclude.as_slice()));
-    let inputs = match crate::discover::discover_excluding(&args.paths, exclude) {
-        Ok(inputs) => inputs,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitStatus::Usage;
-        }
+    let run = match crate::check(&options) {
+        Ok(run) => run,
+        Err(error) => return report_check_error(error),
     };
-    let mut sources = crate::source::SourceDb::new();
-    let loaded = crate::plan::load(&inputs, &mut sources);
-    let (graph, _) = crate::graph::build(loaded.plans);
-    let text = crate::export::export(&graph, args.format);
+    let gaps = crate::report::gaps::Gaps::new(&run.report.findings);
+    let text = crate::export::export(&run.graph, &gaps, args.format);
     match &args.output {
         Some(path) => match std::fs::write(path, text) {
             Ok(()) => ExitStatus::Clean,
@@ -478,6 +517,18 @@ fn run_graph(args: &GraphArgs) -> ExitStatus {
 }
 
 fn run_check(args: &CheckArgs) -> ExitStatus {
+    if args.statistics && args.format != Format::Human {
+        eprintln!(
+            "error: `--statistics` prints a table for people; it cannot be combined with `--format {}`",
+            args.format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_owned())
+        );
+        eprintln!(
+            "  help: the counts are in the summary of every machine format; drop `--statistics`"
+        );
+        return ExitStatus::Usage;
+    }
     if let Some(jobs) = args.jobs {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
@@ -491,104 +542,16 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
         Ok(options) => options,
         Err(status) => return status,
     };
-    let config = options.config.as_ref();
-    let baseline_path = args
-        .baseline
-        .clone()
-        .or_else(|| config.as_ref().and_then(|c| c.baseline.clone()));
-    let baseline = match &baseline_path {
-        Some(path) => match crate::baseline::read(path) {
-            Ok(entries) => Some(entries),
-            Err(message) => {
-                eprintln!("error: {message}");
-                if args.baseline.is_none() {
-                    eprintln!(
-                        "  help: the configuration names this baseline; create it with `alinea baseline`"
-                    );
-                }
-                return ExitStatus::Usage;
-            }
-        },
-        None => None,
-    };
-    let select: Vec<String> = if args.select.is_empty() {
-        config
-            .as_ref()
-            .and_then(|c| c.select.clone())
-            .unwrap_or_default()
-    } else {
-        args.select.clone()
-    };
-    let ignore: Vec<String> = if args.ignore.is_empty() {
-        config
-            .as_ref()
-            .map(|c| c.ignore.clone())
-            .unwrap_or_default()
-    } else {
-        args.ignore.clone()
-    };
-    let fail_on = match args.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Info) => Severity::Info,
-        None => config
-            .as_ref()
-            .and_then(|c| c.fail_on)
-            .unwrap_or(Severity::Error),
-    };
-    options.baseline = baseline;
-    let mut run = match crate::check(&options) {
+    if let Some(path) = &args.baseline {
+        options.baseline = crate::BaselineChoice::File(path.clone());
+    }
+    let run = match crate::check(&options) {
         Ok(run) => run,
         Err(error) => return report_check_error(error),
     };
-    let known: Vec<(String, String)> = crate::BUILTIN_CHECKS
-        .iter()
-        .map(|c| (c.id.to_owned(), c.slug.to_owned()))
-        .chain(
-            run.rules
-                .iter()
-                .map(|r| (r.meta().id.clone(), r.meta().slug.clone())),
-        )
-        .collect();
-    let overridden = options
-        .config
-        .iter()
-        .flat_map(|c| c.severity.iter().map(|(rule, _)| rule));
-    for rule in overridden {
-        if !known.iter().any(|(id, slug)| id == rule || slug == rule) {
-            let hint = rule_hint(&known, rule);
-            eprintln!(
-                "error: the configuration sets the severity of `{rule}`, which names no rule{hint}"
-            );
-            return ExitStatus::Usage;
-        }
-    }
-    for pattern in select.iter().chain(&ignore) {
-        if !known
-            .iter()
-            .any(|(id, slug)| matches_rule(pattern, id, slug))
-        {
-            let hint = rule_hint(&known, pattern);
-            eprintln!(
-                "error: `{pattern}` names no rule (give an id such as `REF-01`, a slug, or a prefix such as `REF`){hint}"
-            );
-            return ExitStatus::Usage;
-        }
-    }
-    run.report.findings.retain(|finding| {
-        (select.is_empty()
-            || select
-                .iter()
-                .any(|p| matches_rule(p, &finding.rule, &finding.slug)))
-            && !ignore
-                .iter()
-                .any(|p| matches_rule(p, &finding.rule, &finding.slug))
-    });
-    // The profiles follow what the report shows.
-    run.report.profiles = crate::profiles(&run.graph, &run.report.findings);
-    let threshold = fail_on;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let style = terminal_style(to_terminal, args.color, args.quiet);
+    let mut style = terminal_style(to_terminal, args.color, args.quiet);
+    style.file_order = args.file_order;
     let written = if let Some(path) = &args.output {
         std::fs::File::create(path).and_then(|file| {
             let mut out = io::BufWriter::new(file);
@@ -605,9 +568,15 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             eprintln!("{:>10.1} ms  {stage}", duration.as_secs_f64() * 1000.0);
         }
     }
+    let status = if run.report.failed() {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    };
     match written {
+        // A closed pipe (`alinea check | head`) ends quietly; the exit code still tells.
         Ok(()) => {}
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return ExitStatus::Clean,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
         Err(error) => {
             eprintln!(
                 "error: cannot write the report: {}",
@@ -616,11 +585,6 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Usage;
         }
     }
-    let status = if run.report.fails(threshold) {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Clean
-    };
     // The process ends right after: handing hundreds of thousands of small allocations
     // back one by one would cost seconds on large repositories for nothing.
     std::mem::forget(run);
@@ -634,35 +598,15 @@ fn write_report(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if args.statistics {
-        return crate::render::statistics(args.format, &run.report, style, out);
+        return crate::render::statistics(&run.report, style, out);
     }
     crate::render::render(args.format, &run.report, &run.sources, style, out)?;
-    if args.verbose && args.format == Format::Human {
+    if args.verbose && matches!(args.format, Format::Human | Format::Concise) {
         for skipped in &run.report.skipped {
             writeln!(out, "skipped (not a plan): {skipped}")?;
         }
     }
     Ok(())
-}
-
-/// "did you mean" for a rule name among (id, slug) pairs, as a help line (or nothing).
-fn rule_hint(known: &[(String, String)], name: &str) -> String {
-    let names = known
-        .iter()
-        .flat_map(|(id, slug)| [id.as_str(), slug.as_str()]);
-    crate::suggest::did_you_mean(name, names).map_or_else(String::new, |h| format!("\n  help: {h}"))
-}
-
-/// Whether a `--select`/`--ignore` pattern names a rule: its id, its slug, or a prefix of its id.
-#[must_use]
-pub fn matches_rule(pattern: &str, id: &str, slug: &str) -> bool {
-    let pattern = pattern.trim();
-    !pattern.is_empty()
-        && (pattern.eq_ignore_ascii_case(id)
-            || pattern == slug
-            || id
-                .get(..pattern.len())
-                .is_some_and(|prefix| prefix.eq_ignore_ascii_case(pattern)))
 }
 
 /// What `explain` and `rules list` show of a rule or a built-in check.

@@ -1,6 +1,6 @@
 //! Stage 1: find the YAML files under the paths the user gave.
 //!
-//! Hidden folders and `target/` are skipped; symbolic links are followed and
+//! Hidden folders, `target/` and the configuration files (`alinea.yaml`) are skipped; symbolic links are followed and
 //! loops are reported (as a file that cannot be read) instead of followed
 //! forever; a file reached twice through links is read once. The order is
 //! sorted by path, so results never depend on the file system's order.
@@ -19,6 +19,27 @@ pub struct Input {
     pub problem: Option<String>,
     /// The text, for inputs that do not come from the disk (embedded rule cases).
     pub text: Option<String>,
+    /// Named on the command line itself (not found by walking a folder): always checked,
+    /// and reported when it is not a plan.
+    pub explicit: bool,
+    /// Under the paths the user asked about: its findings are reported. Files found only
+    /// by walking the repository around them give context (references resolve to them)
+    /// but are not reported.
+    pub reported: bool,
+}
+
+impl Input {
+    /// A file the user asked about, found by walking a folder.
+    #[must_use]
+    pub fn asked(path: PathBuf) -> Self {
+        Self {
+            path,
+            problem: None,
+            text: None,
+            explicit: false,
+            reported: true,
+        }
+    }
 }
 
 /// A path given by the user that does not exist.
@@ -38,7 +59,8 @@ pub fn discover(roots: &[PathBuf]) -> Result<Vec<Input>, MissingPathError> {
 }
 
 /// [`discover`], leaving out files that match glob patterns relative to a base folder
-/// (the configuration's `exclude`). Bad patterns never match.
+/// (the configuration's `exclude`). Bad patterns never match; files named on the command
+/// line are never left out.
 ///
 /// # Errors
 /// When a root does not exist.
@@ -46,34 +68,141 @@ pub fn discover_excluding(
     roots: &[PathBuf],
     exclude: Option<(&Path, &[String])>,
 ) -> Result<Vec<Input>, MissingPathError> {
-    let excluded = exclude.and_then(|(base, patterns)| {
-        let mut builder = globset::GlobSetBuilder::new();
-        for pattern in patterns {
-            if let Ok(glob) = globset::GlobBuilder::new(pattern)
-                .literal_separator(true)
-                .build()
-            {
-                builder.add(glob);
-            }
-        }
-        builder.build().ok().map(|set| (base.to_path_buf(), set))
-    });
-    let is_excluded = |path: &Path| {
-        excluded.as_ref().is_some_and(|(base, set)| {
-            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-            absolute
-                .strip_prefix(base)
-                .is_ok_and(|relative| set.is_match(relative))
-        })
-    };
+    discover_repository(roots, None, exclude)
+}
+
+/// The files of a run: every YAML file under `paths` (reported), then, when the repository
+/// has a `root`, every other YAML file under it (context: references resolve to them, their
+/// findings are not reported). Sorted by absolute path, so a run on one file sees the
+/// repository in the same order as a run on all of it.
+///
+/// # Errors
+/// When a path does not exist.
+pub fn discover_repository(
+    paths: &[PathBuf],
+    root: Option<&Path>,
+    exclude: Option<(&Path, &[String])>,
+) -> Result<Vec<Input>, MissingPathError> {
+    let walker = Walker::new(exclude);
     let mut seen = HashSet::new();
     let mut inputs = Vec::new();
-    for root in roots {
-        if std::fs::symlink_metadata(root).is_err() {
+    for path in paths {
+        if std::fs::symlink_metadata(path).is_err() {
             return Err(MissingPathError {
-                path: root.display().to_string(),
+                path: path.display().to_string(),
             });
         }
+        walker.walk(path, true, &mut seen, &mut inputs);
+    }
+    if let Some(root) = root {
+        let shown = crate::source::relative_to_cwd(root);
+        let shown = if shown.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            shown
+        };
+        walker.walk(&shown, false, &mut seen, &mut inputs);
+        inputs.sort_by_cached_key(|input| absolute_key(&input.path));
+    }
+    Ok(inputs)
+}
+
+/// The repository a run on `paths` belongs to: the folder of the configuration when it
+/// holds every path, else the nearest folder above the paths with a `.git`, else none (the
+/// paths are the whole repository).
+#[must_use]
+pub fn repository_root(paths: &[PathBuf], config_dir: Option<&Path>) -> Option<PathBuf> {
+    let absolute: Vec<PathBuf> = paths.iter().map(|path| absolute_key(path)).collect();
+    if let Some(dir) = config_dir {
+        let dir = absolute_key(dir);
+        if absolute.iter().all(|path| path.starts_with(&dir)) {
+            return Some(dir);
+        }
+    }
+    let start = common_folder(&absolute)?;
+    start
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// The folder every path is in (a file's folder for a file).
+#[must_use]
+pub fn common_folder(paths: &[PathBuf]) -> Option<PathBuf> {
+    let mut folders = paths.iter().map(|path| {
+        let path = absolute_key(path);
+        if path.is_dir() {
+            path
+        } else {
+            path.parent()
+                .map_or_else(|| path.clone(), Path::to_path_buf)
+        }
+    });
+    let mut common = folders.next()?;
+    for folder in folders {
+        while !folder.starts_with(&common) {
+            if !common.pop() {
+                return None;
+            }
+        }
+    }
+    Some(common)
+}
+
+/// The absolute, canonical form of a path when it exists (the key files are compared by).
+#[must_use]
+pub fn absolute_key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Whether the configuration's `exclude` leaves this path out.
+#[must_use]
+pub fn is_excluded(path: &Path, exclude: Option<(&Path, &[String])>) -> bool {
+    Walker::new(exclude).excluded(path)
+}
+
+/// Walks folders, with the configuration's exclusions.
+struct Walker {
+    excluded: Option<(PathBuf, globset::GlobSet)>,
+}
+
+impl Walker {
+    fn new(exclude: Option<(&Path, &[String])>) -> Self {
+        let excluded = exclude.and_then(|(base, patterns)| {
+            let mut builder = globset::GlobSetBuilder::new();
+            for pattern in patterns {
+                if let Ok(glob) = globset::GlobBuilder::new(pattern)
+                    .literal_separator(true)
+                    .build()
+                {
+                    builder.add(glob);
+                }
+            }
+            builder.build().ok().map(|set| (absolute_key(base), set))
+        });
+        Self { excluded }
+    }
+
+    fn excluded(&self, path: &Path) -> bool {
+        self.excluded.as_ref().is_some_and(|(base, set)| {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            let canonical = absolute_key(path);
+            absolute
+                .strip_prefix(base)
+                .or_else(|_| canonical.strip_prefix(base))
+                .is_ok_and(|relative| set.is_match(relative))
+        })
+    }
+
+    fn walk(
+        &self,
+        root: &Path,
+        reported: bool,
+        seen: &mut HashSet<PathBuf>,
+        inputs: &mut Vec<Input>,
+    ) {
         let walker = WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
@@ -82,10 +211,13 @@ pub fn discover_excluding(
         for entry in walker {
             match entry {
                 Ok(entry) => {
-                    let explicit = entry.depth() == 0;
+                    // A file named on the command line is always taken, whatever its name.
+                    let explicit = reported && entry.depth() == 0;
                     if !entry.file_type().is_file()
                         || !(explicit || is_yaml(entry.path()))
-                        || is_excluded(entry.path())
+                        || (!explicit
+                            && (self.excluded(entry.path())
+                                || entry.file_name() == crate::config::FILE_NAME))
                     {
                         continue;
                     }
@@ -93,14 +225,16 @@ pub fn discover_excluding(
                         .unwrap_or_else(|_| entry.path().to_path_buf());
                     if seen.insert(key) {
                         inputs.push(Input {
-                            path: entry.path().to_path_buf(),
-                            problem: None,
-                            text: None,
+                            explicit,
+                            reported,
+                            ..Input::asked(entry.path().to_path_buf())
                         });
                     }
                 }
                 Err(error) => {
-                    let path = error.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    let path = error
+                        .path()
+                        .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
                     let problem = if let Some(ancestor) = error.loop_ancestor() {
                         format!(
                             "symbolic link loop: `{}` leads back to `{}`",
@@ -113,18 +247,20 @@ pub fn discover_excluding(
                     } else {
                         format!("cannot be read: {error}")
                     };
-                    if is_yaml(&path) || error.loop_ancestor().is_some() || path.is_dir() {
+                    let key = absolute_key(&path);
+                    if (is_yaml(&path) || error.loop_ancestor().is_some() || path.is_dir())
+                        && seen.insert(key)
+                    {
                         inputs.push(Input {
-                            path,
                             problem: Some(problem),
-                            text: None,
+                            reported,
+                            ..Input::asked(path)
                         });
                     }
                 }
             }
         }
     }
-    Ok(inputs)
 }
 
 /// The lowercase, sentence-style text of an IO error.

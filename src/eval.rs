@@ -35,6 +35,7 @@ fn evaluate_rule(rule: &CheckedRule, graph: &Graph) -> Vec<Finding> {
     let mut machine = Machine {
         graph,
         slots: vec![Value::Absent; rule.slots()],
+        tainted: false,
     };
     let mut findings = Vec::new();
     machine.bind(rule, 0, &mut findings);
@@ -44,6 +45,10 @@ fn evaluate_rule(rule: &CheckedRule, graph: &Graph) -> Vec<Finding> {
 struct Machine<'g> {
     graph: &'g Graph,
     slots: Vec<Value<'g>>,
+    /// Whether what is being evaluated read a place a broken reference leaves incomplete
+    /// ([`Value::incomplete`]). A failing verdict that read one is not reported: one cause
+    /// (the REF or LOAD finding), one finding.
+    tainted: bool,
 }
 
 impl<'g> Machine<'g> {
@@ -52,23 +57,29 @@ impl<'g> Machine<'g> {
             self.test(rule, findings);
             return;
         };
+        let inherited = self.tainted;
         let items = match source {
             Source::Root(root, kinds) => self.root(*root, kinds),
             Source::Expr(ir) => self.list(ir),
         };
+        let after_source = self.tainted;
         for item in items.iter() {
             self.set(*slot, item.clone());
+            self.tainted = after_source;
             self.bind(rule, depth + 1, findings);
         }
+        self.tainted = inherited;
     }
 
     fn test(&mut self, rule: &CheckedRule, findings: &mut Vec<Finding>) {
-        if let Some(filter) = rule.filter()
-            && !self.eval(filter).truthy()
-        {
-            return;
-        }
-        if self.eval(rule.require()).truthy() {
+        let inherited = self.tainted;
+        let holds = rule
+            .filter()
+            .is_some_and(|filter| !self.eval(filter).truthy())
+            || self.eval(rule.require()).truthy();
+        let tainted = self.tainted;
+        self.tainted = inherited;
+        if holds || tainted {
             return;
         }
         let message = self.render(rule.message());
@@ -341,6 +352,9 @@ impl<'g> Machine<'g> {
             Ir::Var(slot) => self.slots.get(*slot).cloned().unwrap_or(Value::Absent),
             Ir::Field(base, field) => {
                 let base = self.eval(base);
+                if base.incomplete(self.graph, *field) {
+                    self.tainted = true;
+                }
                 base.field(self.graph, *field)
             }
             Ir::Index(base, key) => {
@@ -661,7 +675,11 @@ impl<'g> Machine<'g> {
                         })
                         .collect();
                     let graph = self.graph;
-                    let found = ancestors(graph, element)
+                    let reached = ancestors(graph, element);
+                    if walk_incomplete(graph, element) {
+                        self.tainted = true;
+                    }
+                    let found = reached
                         .into_iter()
                         .any(|e| kinds.contains(&plan_kind_word(graph, graph.element_plan(e))));
                     Value::Bool(found)
@@ -669,12 +687,13 @@ impl<'g> Machine<'g> {
                 _ => Value::Absent,
             },
             Builtin::Ancestors => match first {
-                Value::Element(element) => Value::List(
-                    ancestors(self.graph, element)
-                        .into_iter()
-                        .map(Value::Element)
-                        .collect(),
-                ),
+                Value::Element(element) => {
+                    let reached = ancestors(self.graph, element);
+                    if walk_incomplete(self.graph, element) {
+                        self.tainted = true;
+                    }
+                    Value::List(reached.into_iter().map(Value::Element).collect())
+                }
                 _ => Value::Absent,
             },
             Builtin::Matches | Builtin::When => Value::Absent,
@@ -719,6 +738,15 @@ pub fn ancestors(graph: &Graph, start: ElementId) -> Vec<ElementId> {
     }
     order.retain(|&e| e != start);
     order
+}
+
+/// Whether an upward walk from `start` began with incomplete traces: the element's own (or,
+/// for an action, its objective's). A reference broken further up is another element's
+/// cause, reported there; the walk's verdict about `start` stands.
+fn walk_incomplete(graph: &Graph, start: ElementId) -> bool {
+    std::iter::once(start)
+        .chain(graph.element_node(start).parent)
+        .any(|element| graph.element_node(element).incomplete_traces)
 }
 
 /// The slot of the variable an `at` path starts from.

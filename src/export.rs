@@ -4,16 +4,18 @@
 //! Nodes are objectives and actions (grouped by plan); edges are `traces_to`
 //! (from the lower element to the higher one), an action's place under its
 //! objective, and POI activities and investments implementing actions. A broken
-//! reference is drawn to a red "missing" node; a gap is an objective of a plan
-//! that must articulate (pei, pdlc, pdrc, pesem) with no upward trace, or an
-//! objective of a concerted plan listed as upper that no lower element traces to.
+//! reference is drawn to a red "missing" node. A gap is an element with an ART-01
+//! or ART-07 finding ([`Gaps::articulation`]): the marks come from the rules'
+//! findings after the run's policy, never from code that re-decides them, so the
+//! graph and `alinea check` always agree. The whole repository is drawn; gaps are
+//! marked on the plans the run reported on.
 
 use std::fmt::Write as _;
 
 use serde_json::json;
 
 use crate::graph::{ElementId, Graph, ImplementerPlace, LinkKind, Owner, Target};
-use crate::plan::PlanKind;
+use crate::report::gaps::Gaps;
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -31,7 +33,7 @@ struct Node {
     plan: String,
     label: String,
     kind: &'static str,
-    gap: Option<&'static str>,
+    gap: Option<String>,
 }
 
 struct Edge {
@@ -44,8 +46,8 @@ struct Edge {
 
 /// The graph in `format` (deterministic: plans and elements in file order).
 #[must_use]
-pub fn export(graph: &Graph, format: GraphFormat) -> String {
-    let (nodes, edges) = collect(graph);
+pub fn export(graph: &Graph, gaps: &Gaps, format: GraphFormat) -> String {
+    let (nodes, edges) = collect(graph, gaps);
     match format {
         GraphFormat::Json => json_text(graph, &nodes, &edges),
         GraphFormat::Dot => dot(graph, &nodes, &edges),
@@ -61,42 +63,18 @@ fn element_id(graph: &Graph, element: ElementId) -> String {
     )
 }
 
-fn collect(graph: &Graph) -> (Vec<Node>, Vec<Edge>) {
+fn collect(graph: &Graph, gaps: &Gaps) -> (Vec<Node>, Vec<Edge>) {
     let mut nodes = Vec::new();
     let mut edges = Vec::new();
     for plan_id in graph.plan_ids() {
         let plan = graph.plan(plan_id);
         let node = graph.plan_node(plan_id);
-        let listed_as_upper = !node.lower.is_empty();
         for &element in &node.elements {
             let data = graph.element(element);
             let element_node = graph.element_node(element);
-            let must_articulate = matches!(
-                plan.kind.value,
-                PlanKind::Pei | PlanKind::Pdlc | PlanKind::Pdrc | PlanKind::Pesem
-            );
-            let traces_up = graph
-                .traces(element)
-                .any(|t| graph.plan_node(graph.element_plan(t)).rank > node.rank);
-            let traced = element_node
-                .traced_by
-                .iter()
-                .any(|&l| graph.plan_node(graph.link(l).plan).rank < node.rank)
-                || element_node
-                    .children
-                    .iter()
-                    .any(|&c| !graph.element_node(c).traced_by.is_empty());
-            let gap = if !data.is_action && must_articulate && !traces_up {
-                Some("not articulated")
-            } else if !data.is_action
-                && listed_as_upper
-                && matches!(plan.kind.value, PlanKind::Pdrc | PlanKind::Pdlc)
-                && !traced
-            {
-                Some("nobody implements it")
-            } else {
-                None
-            };
+            let gap = gaps
+                .articulation(&plan.id.value, &data.code.value)
+                .map(|gap| format!("{} ({})", gap.kind.words(), gap.rule));
             nodes.push(Node {
                 id: element_id(graph, element),
                 plan: plan.id.value.clone(),
@@ -227,7 +205,7 @@ fn dot(graph: &Graph, nodes: &[Node], edges: &[Edge]) -> String {
             quote(&format!("{} ({})", plan.id.value, plan.kind.value))
         );
         for node in nodes.iter().filter(|n| n.plan == plan.id.value) {
-            let style = match (node.gap, node.kind) {
+            let style = match (&node.gap, node.kind) {
                 (Some(gap), _) => format!(", color=orange, style=dashed, tooltip={}", quote(gap)),
                 (None, "activity" | "investment") => ", shape=ellipse".to_owned(),
                 _ => String::new(),

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::plan::model::{Activity, Element, Investment, Level, Plan, PlanKind, Reference};
 use crate::report::{CheckMeta, Pillar, Severity};
 
-pub use build::build;
+pub use build::{build, build_with};
 
 /// The index of a plan in [`Graph::plans`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -184,6 +184,12 @@ pub struct PlanNode {
     pub implementers: Vec<ImplementerId>,
     /// The plan's rank.
     pub rank: u8,
+    /// Whether an `upper` entry is unresolved or could not be decoded.
+    pub incomplete_upper: bool,
+    /// Whether links into any element of this plan may be missing: an unresolved reference
+    /// named the plan without a recognisable code, or a plan file that could not be read
+    /// names it.
+    pub incomplete_inbound: bool,
 }
 
 /// Where an element is in its plan.
@@ -212,6 +218,11 @@ pub struct ElementNode {
     pub traced_by: Vec<LinkId>,
     /// Activities and investments whose `action` resolved to it.
     pub implemented_by: Vec<ImplementerId>,
+    /// Whether a `traces_to` entry is unresolved or could not be decoded.
+    pub incomplete_traces: bool,
+    /// Whether links into it may be missing: an unresolved reference most likely meant it,
+    /// or a plan file that could not be read names it.
+    pub incomplete_inbound: bool,
 }
 
 /// An activity or an investment of a POI.
@@ -230,6 +241,8 @@ pub struct ImplementerNode {
     pub place: ImplementerPlace,
     /// Its `action` link.
     pub action: Option<LinkId>,
+    /// Whether its `action` is unresolved or could not be decoded.
+    pub incomplete_action: bool,
 }
 
 /// The resolved graph of every plan.
@@ -245,6 +258,8 @@ pub struct Graph {
     pub implementers: Vec<ImplementerNode>,
     /// Every reference.
     pub links: Vec<Link>,
+    /// Plan files that could not be read into a plan.
+    pub unreadable: Vec<crate::plan::Unreadable>,
     by_id: HashMap<String, PlanId>,
 }
 

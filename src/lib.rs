@@ -80,6 +80,7 @@ pub mod eval;
 pub mod export;
 pub mod graph;
 pub mod plan;
+pub mod policy;
 pub mod render;
 pub mod report;
 pub mod source;
@@ -88,6 +89,7 @@ pub mod tui;
 pub mod waiver;
 
 use std::collections::HashSet;
+use std::fmt;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -107,23 +109,49 @@ pub const BUILTIN_CHECKS: &[CheckMeta] = &[
     graph::REF_05,
     waiver::WAI_01,
     waiver::WAI_02,
+    waiver::WAI_03,
 ];
 
-/// What a check run covers.
+/// What a check run covers, and its policy. Built once (by the command line from flags and
+/// `alinea.yaml`, or by a test); [`check`] validates it against the loaded rules before any
+/// plan is evaluated and applies it, so that every command sees the same findings.
 #[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
-    /// Files and folders to check.
+    /// Files and folders to report on.
     pub paths: Vec<PathBuf>,
+    /// The repository the paths belong to ([`discover::repository_root`]): every plan under
+    /// it is loaded, so that references resolve, but only findings in `paths` are reported.
+    /// `None`: the paths are the whole repository.
+    pub root: Option<PathBuf>,
     /// Extra rule files and folders.
     pub rules: Vec<PathBuf>,
     /// Leave the default pack out.
     pub no_default_rules: bool,
     /// The date waivers expire against (default: today).
     pub as_of: Option<plan::model::Date>,
-    /// The repository's configuration (`alinea.yaml`), for its waivers, exclusions and severities.
+    /// The repository's configuration (`alinea.yaml`): waivers, exclusions, severities, and
+    /// the defaults of the fields below.
     pub config: Option<config::Config>,
-    /// Findings accepted for now.
-    pub baseline: Option<Vec<baseline::Entry>>,
+    /// Rules to report (ids, slugs, families); `None`: the configuration's, else all.
+    pub select: Option<Vec<String>>,
+    /// Rules not to report; `None`: the configuration's.
+    pub ignore: Option<Vec<String>>,
+    /// The lowest severity that fails the run; `None`: the configuration's, else error.
+    pub fail_on: Option<report::Severity>,
+    /// Which baseline to apply.
+    pub baseline: BaselineChoice,
+}
+
+/// Which baseline a run applies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum BaselineChoice {
+    /// The configuration's `baseline`, if it names one.
+    #[default]
+    Configured,
+    /// This file (`--baseline`).
+    File(PathBuf),
+    /// None (`alinea baseline` writes every current finding).
+    Off,
 }
 
 /// Why a run could not start.
@@ -140,6 +168,31 @@ pub enum CheckError {
         /// The rule files, for rendering the errors.
         sources: SourceDb,
     },
+    /// The policy or the paths cannot be used: a rule name that names no rule, an unreadable
+    /// baseline, a path with no plan under it. The message, then help lines.
+    Usage(String, Vec<String>),
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MissingPath(error) => write!(f, "{error}"),
+            Self::RulePath(message) => f.write_str(message),
+            Self::Rules { errors, .. } => write!(
+                f,
+                "{} problem{} in rule files",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            ),
+            Self::Usage(message, helps) => {
+                f.write_str(message)?;
+                for help in helps {
+                    write!(f, "\n  help: {help}")?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// Loads the rules a run uses: the default pack (unless left out) and the user's files.
@@ -170,11 +223,11 @@ pub fn load_rules(
 /// A finished run: the report, the files it points into, and the graph.
 #[derive(Debug)]
 pub struct Run {
-    /// Findings, counts and profiles.
+    /// Findings, counts and profiles, after the run's policy.
     pub report: Report,
     /// Every file read.
     pub sources: SourceDb,
-    /// The resolved plans.
+    /// The resolved plans (of the whole repository, context included).
     pub graph: Graph,
     /// The rules that ran.
     pub rules: Vec<dsl::CheckedRule>,
@@ -182,70 +235,64 @@ pub struct Run {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Runs the pipeline on the paths: load the rules, discover, load plans, build the graph,
-/// evaluate, apply waivers, report.
+/// Runs the pipeline on the paths: load the rules, validate the policy, discover the
+/// repository, load plans, build the graph, evaluate, then apply the policy (waivers,
+/// select and ignore, severities, baseline) and keep the findings of the paths asked about.
 ///
 /// # Errors
-/// When a path does not exist or a rule is broken (usage errors); bad plan files are
-/// findings, never errors.
+/// When a path does not exist or holds no plan, a rule is broken, or the policy names no
+/// rule (usage errors); bad plan files are findings, never errors.
 pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |stage: &'static str| {
-        let now = Instant::now();
-        timings.push((stage, now - clock));
-        clock = now;
-    };
+    let mut watch = Stopwatch::new();
     let mut rule_sources = SourceDb::new();
     let rules = load_rules(options, &mut rule_sources)?;
-    lap("compile rules");
+    let policy = policy::Policy::new(options, &rules)?;
+    watch.lap("compile rules");
     let exclude = options
         .config
         .as_ref()
         .map(|c| (c.dir(), c.exclude.as_slice()));
-    let inputs =
-        discover::discover_excluding(&options.paths, exclude).map_err(CheckError::MissingPath)?;
-    lap("discover");
+    let inputs = discover::discover_repository(&options.paths, options.root.as_deref(), exclude)
+        .map_err(CheckError::MissingPath)?;
+    watch.lap("discover");
     let mut sources = SourceDb::new();
     // The configuration comes first among the sources, so that its waivers can be shown.
-    let config_waivers = options.config.as_ref().map_or_else(Vec::new, |config| {
+    let mut config_waivers = Vec::new();
+    let mut config_file = None;
+    if let Some(config) = &options.config {
         let id = sources.add(config.file.clone(), config.text.clone());
-        config.waivers(id, sources.file(id))
-    });
-    let loaded = plan::load(&inputs, &mut sources);
-    lap("read, parse and decode");
-    let (graph, graph_findings) = graph::build(loaded.plans);
-    lap("resolve references");
-    let mut findings = loaded.findings;
-    findings.extend(graph_findings);
-    findings.extend(eval::evaluate(&rules, &graph));
-    lap("evaluate rules");
-    let mut suppressed = waiver::apply(
-        &mut findings,
-        &graph,
-        &config_waivers,
-        options.as_of.unwrap_or_else(waiver::today),
-    );
-    let overrides = options
-        .config
-        .as_ref()
-        .map_or(&[][..], |c| c.severity.as_slice());
-    for finding in &mut findings {
-        if let Some((_, severity)) = overrides
-            .iter()
-            .find(|(rule, _)| *rule == finding.rule || *rule == finding.slug)
-        {
-            finding.severity = *severity;
-        }
+        config_waivers = config.waivers(id, sources.file(id));
+        config_file = Some(id);
     }
-    let fixed = match &options.baseline {
-        Some(entries) => {
-            let (count, fixed) = baseline::apply(&mut findings, &sources, entries);
-            suppressed += count;
-            fixed
-        }
-        None => Vec::new(),
-    };
+    let first_input = sources.next_id().index();
+    let Analysis {
+        loaded,
+        graph,
+        mut findings,
+        mut suppressed,
+    } = analyse(
+        &inputs,
+        &rules,
+        &mut sources,
+        &config_waivers,
+        options.as_of,
+        &mut watch,
+    );
+    // Only what was asked about is reported; the rest of the repository was context.
+    let mut reported: HashSet<source::FileId> = inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, input)| input.reported)
+        .map(|(index, _)| source::FileId::from_index(first_input + index))
+        .collect();
+    // The configuration is the run's own: its findings (unused or invalid waivers) are
+    // always reported, whatever part of the repository was asked about.
+    reported.extend(config_file);
+    no_plan_under_a_path(options, &inputs, first_input, &loaded.skipped, exclude)?;
+    findings.retain(|finding| reported.contains(&finding.span.file));
+    suppressed.retain(|file| reported.contains(file));
+    let fixed = policy.apply(&mut findings, &sources);
+    let suppressed_count = suppressed.len() + fixed.suppressed;
     let mut rule_docs: Vec<report::RuleDoc> = BUILTIN_CHECKS
         .iter()
         .map(|check| report::RuleDoc {
@@ -272,43 +319,184 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         .collect();
     rule_docs.sort_by(|a, b| a.id.cmp(&b.id));
     for doc in &mut rule_docs {
-        if let Some((_, severity)) = overrides
-            .iter()
-            .find(|(rule, _)| *rule == doc.id || *rule == doc.slug)
-        {
-            doc.severity = *severity;
+        if let Some(severity) = policy.severity_of(&doc.id, &doc.slug) {
+            doc.severity = severity;
         }
     }
+    let reported_plans: Vec<&plan::Plan> = graph
+        .plans
+        .iter()
+        .filter(|plan| reported.contains(&plan.id.span.file))
+        .collect();
+    let checked: Vec<source::FileId> = inputs
+        .iter()
+        .enumerate()
+        .map(|(index, input)| (source::FileId::from_index(first_input + index), input))
+        .filter(|(id, input)| input.reported && !loaded.skipped.contains(id))
+        .map(|(id, _)| id)
+        .collect();
     let mut report = Report {
         rule_docs,
-        fixed,
-        files: loaded.files,
-        plans: graph.plans.len(),
+        fixed: fixed.entries,
+        files: checked.len(),
+        checked,
+        plans: reported_plans.len(),
         rules: BUILTIN_CHECKS.len() + rules.len(),
-        profiles: profiles(&graph, &findings),
+        profiles: profiles(reported_plans.iter().copied(), &findings),
         skipped: loaded
             .skipped
             .iter()
+            .filter(|id| reported.contains(id))
             .map(|&id| sources.file(id).display_name().to_owned())
             .collect(),
         findings,
-        suppressed,
+        suppressed: suppressed_count,
+        fail_on: policy.fail_on(),
     };
     report.sort(&sources);
-    lap("report");
+    watch.lap("report");
     Ok(Run {
         report,
         sources,
         graph,
         rules,
-        timings,
+        timings: watch.laps,
     })
+}
+
+/// What [`analyse`] finds: the loaded files, the graph, the findings after waivers.
+pub(crate) struct Analysis {
+    /// What the loader saw.
+    pub(crate) loaded: plan::LoadSummary,
+    /// The resolved plans.
+    pub(crate) graph: Graph,
+    /// LOAD, REF, rule and WAI findings, waived ones removed.
+    pub(crate) findings: Vec<Finding>,
+    /// The file of each waived finding.
+    pub(crate) suppressed: Vec<source::FileId>,
+}
+
+/// How long each stage of a run takes.
+pub(crate) struct Stopwatch {
+    laps: Vec<(&'static str, Duration)>,
+    clock: Instant,
+}
+
+impl Stopwatch {
+    pub(crate) fn new() -> Self {
+        Self {
+            laps: Vec::new(),
+            clock: Instant::now(),
+        }
+    }
+
+    /// Records the time since the last lap as `stage`.
+    pub(crate) fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.clock));
+        self.clock = now;
+    }
+}
+
+/// The (id, slug) of every built-in check and of `rules`.
+pub(crate) fn known_rules(rules: &[dsl::CheckedRule]) -> Vec<(&str, &str)> {
+    BUILTIN_CHECKS
+        .iter()
+        .map(|c| (c.id, c.slug))
+        .chain(
+            rules
+                .iter()
+                .map(|r| (r.meta().id.as_str(), r.meta().slug.as_str())),
+        )
+        .collect()
+}
+
+/// The analysis every run and every rule case shares: read and decode the inputs, resolve
+/// references, evaluate the rules, apply waivers.
+pub(crate) fn analyse(
+    inputs: &[discover::Input],
+    rules: &[dsl::CheckedRule],
+    sources: &mut SourceDb,
+    config_waivers: &[plan::model::Waiver],
+    as_of: Option<plan::model::Date>,
+    watch: &mut Stopwatch,
+) -> Analysis {
+    let loaded = plan::load(inputs, sources);
+    watch.lap("read, parse and decode");
+    let (graph, graph_findings) = graph::build_with(loaded.plans, &loaded.unreadable);
+    watch.lap("resolve references");
+    let mut findings = loaded.findings;
+    findings.extend(graph_findings);
+    findings.extend(eval::evaluate(rules, &graph));
+    watch.lap("evaluate rules");
+    let known = known_rules(rules);
+    let suppressed = waiver::apply(
+        &mut findings,
+        &graph,
+        config_waivers,
+        as_of.unwrap_or_else(waiver::today),
+        &known,
+    );
+    Analysis {
+        loaded: plan::LoadSummary {
+            skipped: loaded.skipped,
+        },
+        graph,
+        findings,
+        suppressed,
+    }
+}
+
+/// A path the user named under which no file is a plan (nor a broken file) is a usage
+/// error: a green run on an empty folder would pass silently.
+fn no_plan_under_a_path(
+    options: &CheckOptions,
+    inputs: &[discover::Input],
+    first_input: usize,
+    skipped: &[source::FileId],
+    exclude: Option<(&std::path::Path, &[String])>,
+) -> Result<(), CheckError> {
+    let planned: Vec<PathBuf> = inputs
+        .iter()
+        .enumerate()
+        .filter(|(index, input)| {
+            input.reported && !skipped.contains(&source::FileId::from_index(first_input + index))
+        })
+        .map(|(_, input)| discover::absolute_key(&input.path))
+        .collect();
+    for path in &options.paths {
+        let key = discover::absolute_key(path);
+        if planned.iter().any(|file| file.starts_with(&key)) {
+            continue;
+        }
+        let shown = source::display_path(path);
+        let mut helps = vec![
+            "a plan file is a YAML file whose top level has a `plan:` header with `id` and `kind`"
+                .to_owned(),
+        ];
+        if let Some((base, _)) = exclude
+            && discover::is_excluded(&path.join("x.yaml"), exclude)
+        {
+            helps.push(format!(
+                "the configuration `{}` excludes files under `{shown}`",
+                source::display_path(&base.join(config::FILE_NAME))
+            ));
+        }
+        return Err(CheckError::Usage(
+            format!("no plan file under `{shown}`"),
+            helps,
+        ));
+    }
+    Ok(())
 }
 
 /// Each plan's public value profile: per pillar, how many of its elements
 /// (objectives, actions, activities, investments) carry no finding of that pillar.
 #[must_use]
-pub fn profiles(graph: &Graph, findings: &[Finding]) -> Vec<Profile> {
+pub fn profiles<'p>(
+    plans: impl IntoIterator<Item = &'p plan::Plan>,
+    findings: &[Finding],
+) -> Vec<Profile> {
     let mut flagged: HashSet<(&str, &str, Pillar)> = HashSet::new();
     for finding in findings {
         if let Some(pillar) = finding.pillar
@@ -317,9 +505,8 @@ pub fn profiles(graph: &Graph, findings: &[Finding]) -> Vec<Profile> {
             flagged.insert((finding.plan.as_str(), finding.element.as_str(), pillar));
         }
     }
-    graph
-        .plans
-        .iter()
+    plans
+        .into_iter()
         .map(|plan| {
             let mut codes: Vec<&str> = plan.elements().map(|e| e.code.value.as_str()).collect();
             codes.extend(plan.activities.iter().map(|a| a.code.value.as_str()));

@@ -44,6 +44,10 @@ pub const LOAD_03: CheckMeta = CheckMeta {
     title: "The file cannot be read",
 };
 
+/// The LOAD checks: a file that cannot be read, parsed or decoded. Their findings can never
+/// be suppressed ([`crate::policy::suppressible`]).
+pub const LOAD_CHECKS: [CheckMeta; 3] = [LOAD_01, LOAD_02, LOAD_03];
+
 /// What one file turned out to be.
 #[derive(Debug)]
 pub enum PlanFile {
@@ -71,6 +75,35 @@ pub struct Loaded {
     pub files: usize,
     /// YAML files skipped because they are not plans.
     pub skipped: Vec<FileId>,
+    /// Plan files that could not be read into a plan, by the id their text declares.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// What the rest of a run keeps of loading, once the plans went to the graph.
+#[derive(Debug, Default)]
+pub struct LoadSummary {
+    /// YAML files skipped because they are not plans.
+    pub skipped: Vec<FileId>,
+}
+
+/// A plan file that could not be read into a plan (LOAD-01 or LOAD-03, or a header LOAD-02
+/// could not decode): what its text says about it, so that references to it name the real
+/// cause instead of guessing another plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The plan id its text declares (`id:` under `plan:`).
+    pub id: String,
+    /// The file, as shown to the user.
+    pub path: String,
+    /// The LOAD finding's rule, place and message.
+    pub rule: String,
+    /// Where the LOAD finding points.
+    pub span: Span,
+    /// Its message.
+    pub message: String,
+    /// Words of its text that may name other plans or their elements (`plan/CODE`, bare
+    /// plan ids): what it may have articulated with.
+    pub mentions: Vec<String>,
 }
 
 /// Reads, parses and decodes every input, in parallel, into `sources`.
@@ -88,18 +121,110 @@ pub fn load(inputs: &[Input], sources: &mut SourceDb) -> Loaded {
             PlanFile::NotAPlan => loaded.skipped.push(id),
             PlanFile::Broken(finding) => {
                 loaded.files += 1;
+                if let Some(unreadable) = unreadable(sources.file(id), &finding) {
+                    loaded.unreadable.push(unreadable);
+                }
                 loaded.findings.push(*finding);
             }
             PlanFile::Plan { plan, findings } => {
                 loaded.files += 1;
-                loaded.findings.extend(findings);
-                if let Some(plan) = plan {
-                    loaded.plans.push(*plan);
+                match plan {
+                    Some(plan) => loaded.plans.push(*plan),
+                    None => {
+                        if let Some(unreadable) = findings
+                            .first()
+                            .and_then(|first| unreadable(sources.file(id), first))
+                        {
+                            loaded.unreadable.push(unreadable);
+                        }
+                    }
                 }
+                loaded.findings.extend(findings);
             }
         }
     }
     loaded
+}
+
+/// What a file that could not become a plan says about itself, when its text declares a
+/// plan id.
+fn unreadable(file: &SourceFile, finding: &Finding) -> Option<Unreadable> {
+    let id = declared_id(file.text())?;
+    let mut mentions: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let words = file
+        .text()
+        .split(|c: char| c.is_whitespace() || "[]{},\"'#".contains(c))
+        .filter(|word| !word.is_empty() && word.len() <= 200);
+    for word in words.take(100_000) {
+        let word = word.trim_end_matches(':');
+        let plan = word.split('/').next().unwrap_or(word);
+        if !plan.is_empty() && plan != id && seen.insert(word) {
+            mentions.push(word.to_owned());
+        }
+    }
+    Some(Unreadable {
+        id,
+        path: file.display_name().to_owned(),
+        rule: finding.rule.clone(),
+        span: finding.span,
+        message: finding.message.clone(),
+        mentions,
+    })
+}
+
+/// The plan id a plan file's text declares: the `id:` line of the `plan:` block (block or
+/// flow style), read line by line so that it works on text that is not valid YAML.
+#[must_use]
+pub fn declared_id(text: &str) -> Option<String> {
+    let mut in_header = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indented = line.len() != trimmed.len();
+        if !indented {
+            in_header = false;
+            if let Some(rest) = trimmed.strip_prefix("plan") {
+                let rest = rest.trim_start();
+                if let Some(value) = rest.strip_prefix(':') {
+                    in_header = true;
+                    // Flow style: `plan: {id: x, kind: pei}`.
+                    if let Some(found) = id_in(value) {
+                        return Some(found);
+                    }
+                }
+            }
+            continue;
+        }
+        if in_header && let Some(found) = id_in(trimmed) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The value of an `id:` key at the start of `text` or after `{` or `,`.
+fn id_in(text: &str) -> Option<String> {
+    let mut rest = text;
+    loop {
+        let candidate =
+            rest.trim_start_matches(|c: char| c.is_whitespace() || c == '{' || c == ',');
+        if let Some(after) = candidate.strip_prefix("id")
+            && let Some(value) = after.trim_start().strip_prefix(':')
+        {
+            let value = value
+                .split(['#', ',', '}'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\'']);
+            return (!value.is_empty()).then(|| value.to_owned());
+        }
+        let next = rest.find([',', '{'])?;
+        rest = rest.get(next + 1..)?;
+    }
 }
 
 fn load_one(id: FileId, input: &Input) -> (SourceFile, PlanFile) {
@@ -119,7 +244,7 @@ fn load_one(id: FileId, input: &Input) -> (SourceFile, PlanFile) {
             let file = SourceFile::new(input.path.clone(), text);
             let outcome = match yaml::parse(id, &file) {
                 Ok(document) => {
-                    let mut outcome = load::decode(id, &document);
+                    let mut outcome = load::decode(id, &document, input.explicit);
                     if let PlanFile::Plan {
                         plan: Some(plan), ..
                     } = &mut outcome

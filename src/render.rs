@@ -1,5 +1,6 @@
 //! Stage 7: one renderer per output format, all reading the same [`Report`].
 
+pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -16,6 +17,8 @@ use crate::source::SourceDb;
 pub enum Format {
     /// Snippets with the span labelled, related snippets, help, then a summary.
     Human,
+    /// One line per finding: `file:line:col: ID message`, then the summary line.
+    Concise,
     /// The JSON report, schema version 1.
     Json,
     /// SARIF 2.1.0, for code scanning.
@@ -31,8 +34,11 @@ pub enum Format {
 pub struct Style {
     /// Use colours.
     pub color: bool,
-    /// Print only the summary line, not each finding.
+    /// Print the findings without the summary.
     pub quiet: bool,
+    /// List findings in pure file order (by default the human report lists errors of the
+    /// LOAD and REF families first: the cause before its effects).
+    pub file_order: bool,
     /// Terminal width for wrapping.
     pub width: usize,
 }
@@ -50,6 +56,7 @@ pub fn render(
 ) -> io::Result<()> {
     match format {
         Format::Human => human::render(report, sources, style, out),
+        Format::Concise => concise::render(report, sources, style, out),
         Format::Json => json::render(report, sources, out),
         Format::Sarif => sarif::render(report, sources, out),
         Format::Junit => junit::render(report, sources, out),
@@ -57,17 +64,12 @@ pub fn render(
     }
 }
 
-/// Writes a count per rule instead of the findings (`--statistics`): a table for
-/// people, or JSON for `--format json`.
+/// Writes a count per rule instead of the findings (`--statistics`): a table for people
+/// (the command line refuses it with a machine format).
 ///
 /// # Errors
 /// When writing fails.
-pub fn statistics(
-    format: Format,
-    report: &Report,
-    style: Style,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn statistics(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let mut counts: Vec<(&str, &str, &str, usize)> = Vec::new();
     for finding in &report.findings {
         match counts.iter_mut().find(|(rule, ..)| *rule == finding.rule) {
@@ -76,14 +78,6 @@ pub fn statistics(
         }
     }
     counts.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(b.0)));
-    if format == Format::Json {
-        let rows: Vec<serde_json::Value> = counts
-            .iter()
-            .map(|(rule, slug, severity, count)| serde_json::json!({"rule": rule, "slug": slug, "severity": severity, "count": count}))
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
-        return out.write_all(b"\n");
-    }
     let width = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
     for (rule, slug, severity, count) in &counts {
         writeln!(out, "{count:>6}  {rule:<8} {slug:<width$}  {severity}")?;

@@ -5,6 +5,8 @@
 //! value profile of each plan. Every renderer and the browser read it; none
 //! of them looks at plans, the graph or rules directly.
 
+pub mod gaps;
+
 use std::fmt;
 
 use serde::Serialize;
@@ -12,14 +14,15 @@ use serde::Serialize;
 use crate::source::{SourceDb, Span};
 
 /// How bad a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing.
     Info,
     /// Should be fixed.
     Warning,
-    /// Must be fixed before approval.
+    /// Must be fixed before approval (and, by default, fails the run).
+    #[default]
     Error,
 }
 
@@ -305,6 +308,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Files looked at (plan files and files that could not be read or parsed).
     pub files: usize,
+    /// Those files (the run reported on them), in discovery order.
+    pub checked: Vec<crate::source::FileId>,
     /// Plans loaded.
     pub plans: usize,
     /// Checks and rules that ran.
@@ -315,6 +320,8 @@ pub struct Report {
     pub profiles: Vec<Profile>,
     /// YAML files skipped because they are not plans (for `--verbose`).
     pub skipped: Vec<String>,
+    /// The lowest severity that fails the run (the run's policy).
+    pub fail_on: Severity,
 }
 
 impl Report {
@@ -340,6 +347,12 @@ impl Report {
             .iter()
             .filter(|finding| finding.severity == severity)
             .count()
+    }
+
+    /// Whether the run fails: a finding at or above the run's `fail_on`.
+    #[must_use]
+    pub fn failed(&self) -> bool {
+        self.fails(self.fail_on)
     }
 
     /// Whether any finding is at or above `threshold`.

@@ -30,9 +30,26 @@ pub const WAI_02: CheckMeta = CheckMeta {
     title: "A waiver has expired",
 };
 
-/// Removes waived findings; returns how many were suppressed. WAI findings are added.
-/// `extra` are the configuration's waivers, each naming its plan.
-pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, extra: &[Waiver], as_of: Date) -> usize {
+/// WAI-03.
+pub const WAI_03: CheckMeta = CheckMeta {
+    id: "WAI-03",
+    slug: "invalid-waiver",
+    severity: Severity::Error,
+    pillar: Some(Pillar::Legitimacy),
+    doc: "What it checks: every waiver names a rule that exists and can be waived, and (in alinea.yaml) a plan that exists. Why it matters: a waiver of a misspelt rule or plan waives nothing, and the finding it meant to accept is still reported; LOAD findings can never be waived, because a file that cannot be read is a plan nobody checked. Example: `rule: ART-1` for `ART-01`, `plan: pei-gore-san-martin` for `pei-gore-san-martin-2024-2028`, `rule: LOAD-01`.",
+    title: "A waiver names no rule or plan, or a LOAD check",
+};
+
+/// Removes waived findings; returns the file of each finding suppressed. WAI findings are
+/// added. `extra` are the configuration's waivers, each naming its plan; `known` the (id,
+/// slug) of every rule and check that ran. LOAD findings are never waived.
+pub fn apply(
+    findings: &mut Vec<Finding>,
+    graph: &Graph,
+    extra: &[Waiver],
+    as_of: Date,
+    known: &[(&str, &str)],
+) -> Vec<crate::source::FileId> {
     let mut waived = vec![false; findings.len()];
     // Waivers cover their own plan's findings only: index them by plan once.
     let mut by_plan: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
@@ -52,13 +69,18 @@ pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, extra: &[Waiver], as_of
         .iter()
         .map(|w| (w.plan.as_ref().map_or("", |p| p.value.as_str()), w));
     for (plan_id, waiver) in from_plans.chain(from_config) {
+        if let Some(report) = invalid(plan_id, waiver, graph, known) {
+            reports.push(report);
+            continue;
+        }
         {
             let expired = waiver
                 .until
                 .as_ref()
                 .is_some_and(|until| as_of > until.value);
             let matches = |finding: &Finding| {
-                finding.plan == plan_id
+                crate::policy::suppressible(&finding.rule)
+                    && finding.plan == plan_id
                     && (finding.rule == waiver.rule.value || finding.slug == waiver.rule.value)
                     && waiver
                         .at
@@ -97,25 +119,116 @@ pub fn apply(findings: &mut Vec<Finding>, graph: &Graph, extra: &[Waiver], as_of
                     .at
                     .as_ref()
                     .map_or_else(|| "this plan".to_owned(), |at| format!("`{}`", at.value));
+                let help = waiver
+                    .at
+                    .as_ref()
+                    .and_then(|at| unknown_code(plan_id, &at.value, graph))
+                    .unwrap_or_else(|| "remove the waiver: what it accepted is fixed (or the rule or element is misspelt)".to_owned());
                 reports.push(
                     Finding::new(
                         &WAI_01,
                         waiver.rule.span,
-                        format!("the waiver of `{}` matches no finding on {scope}", waiver.rule.value),
+                        format!(
+                            "the waiver of `{}` matches no finding on {scope}",
+                            waiver.rule.value
+                        ),
                     )
                     .label("unused waiver")
-                    .help("remove the waiver: what it accepted is fixed (or the rule or element is misspelt)")
-                    .at(plan_id, waiver.at.as_ref().map_or("", |a| a.value.as_str()), "waivers"),
+                    .help(help)
+                    .at(
+                        plan_id,
+                        waiver.at.as_ref().map_or("", |a| a.value.as_str()),
+                        "waivers",
+                    ),
                 );
             }
         }
     }
-    let before = findings.len();
+    let suppressed = findings
+        .iter()
+        .zip(&waived)
+        .filter(|(_, waived)| **waived)
+        .map(|(finding, _)| finding.span.file)
+        .collect();
     let mut flags = waived.into_iter();
     findings.retain(|_| !flags.next().unwrap_or(false));
-    let suppressed = before - findings.len();
     findings.extend(reports);
     suppressed
+}
+
+/// WAI-03 for a waiver that names no rule, a LOAD check, or (in alinea.yaml) no plan.
+fn invalid(
+    plan_id: &str,
+    waiver: &Waiver,
+    graph: &Graph,
+    known: &[(&str, &str)],
+) -> Option<Finding> {
+    let rule = waiver.rule.value.as_str();
+    let at = waiver.at.as_ref().map_or("", |a| a.value.as_str());
+    let finding = |span, message: String, label: &str, help: String| {
+        Finding::new(&WAI_03, span, message)
+            .label(label)
+            .help(help)
+            .at(plan_id, at, "waivers")
+    };
+    if !known.iter().any(|(id, slug)| *id == rule || *slug == rule) {
+        let names = known.iter().flat_map(|(id, slug)| [*id, *slug]);
+        let help = crate::suggest::did_you_mean(rule, names).unwrap_or_else(|| {
+            "name the rule by its id (`ART-01`) or slug; `alinea rules list` lists them".to_owned()
+        });
+        return Some(finding(
+            waiver.rule.span,
+            format!("the waiver names rule `{rule}`, which no loaded rule has as id or slug"),
+            "no such rule",
+            help,
+        ));
+    }
+    if !crate::policy::suppressible(
+        known
+            .iter()
+            .find(|(id, slug)| *id == rule || *slug == rule)
+            .map_or(rule, |(id, _)| id),
+    ) {
+        return Some(finding(
+            waiver.rule.span,
+            format!("`{rule}` cannot be waived"),
+            "LOAD findings cannot be waived",
+            "a file that cannot be read is a plan nobody checked: fix the file".to_owned(),
+        ));
+    }
+    if let Some(plan) = &waiver.plan
+        && graph.plan_by_id(&plan.value).is_none()
+        && !graph.unreadable.iter().any(|u| u.id == plan.value)
+    {
+        let ids = graph.plans.iter().map(|p| p.id.value.as_str());
+        let help = crate::suggest::did_you_mean(&plan.value, ids)
+            .unwrap_or_else(|| "name the plan by its `plan.id`".to_owned());
+        return Some(finding(
+            plan.span,
+            format!(
+                "the waiver names plan `{}`, which does not exist",
+                plan.value
+            ),
+            "no plan has this id",
+            help,
+        ));
+    }
+    None
+}
+
+/// "did you mean" for a waiver's `at` that is no code of its plan.
+fn unknown_code(plan_id: &str, code: &str, graph: &Graph) -> Option<String> {
+    let plan = graph.plan(graph.plan_by_id(plan_id)?);
+    let mut codes: Vec<&str> = plan.elements().map(|e| e.code.value.as_str()).collect();
+    codes.extend(plan.activities.iter().map(|a| a.code.value.as_str()));
+    codes.extend(plan.investments.iter().map(|i| i.cui.value.as_str()));
+    if codes.contains(&code) {
+        return None;
+    }
+    Some(crate::suggest::did_you_mean(code, codes).map_or_else(
+        || format!("`{code}` is no element of `{plan_id}`"),
+        |hint| format!("`{code}` is no element of `{plan_id}`; {hint}"),
+    ))
 }
 
 /// Today's date in UTC, from the system clock (the only clock alinea reads; rules never do).

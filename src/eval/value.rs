@@ -189,6 +189,38 @@ impl<'g> Value<'g> {
         }
     }
 
+    /// Whether reading `field` of this object depends on a broken reference: an unresolved
+    /// or undecodable `traces_to`, `upper` or `action` entry, or links into a plan that a
+    /// broken reference or an unreadable file may have meant. A verdict that read such a
+    /// field is dropped: the REF or LOAD finding already reports the cause.
+    pub(crate) fn incomplete(&self, graph: &Graph, field: Field) -> bool {
+        use Field as F;
+        match (self, field) {
+            (Self::Plan(p), F::PlanUpper | F::PlanUpperLinks) => {
+                graph.plan_node(*p).incomplete_upper
+            }
+            (Self::Plan(p), F::PlanLower) => graph.plan_node(*p).incomplete_inbound,
+            (Self::Element(e), F::ElementTracesTo | F::ElementLinks) => {
+                graph.element_node(*e).incomplete_traces
+            }
+            (
+                Self::Element(e),
+                F::ElementTracedBy | F::ElementActivities | F::ElementInvestments,
+            ) => {
+                graph.element_node(*e).incomplete_inbound
+                    || graph.plan_node(graph.element_plan(*e)).incomplete_inbound
+            }
+            (
+                Self::Activity(i) | Self::Investment(i),
+                F::ActivityAction
+                | F::ActivityActionLink
+                | F::InvestmentAction
+                | F::InvestmentActionLink,
+            ) => graph.implementer_node(*i).incomplete_action,
+            _ => false,
+        }
+    }
+
     /// A field of an object.
     #[expect(clippy::too_many_lines, reason = "one arm per field of the schema")]
     pub(crate) fn field(&self, graph: &'g Graph, field: Field) -> Value<'g> {

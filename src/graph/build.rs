@@ -8,6 +8,7 @@ use super::{
     Link, LinkId, LinkKind, Owner, PlanId, PlanNode, REF_01, REF_02, REF_03, REF_04, REF_05,
     Target, describe_plan, rank,
 };
+use crate::plan::Unreadable;
 use crate::plan::model::{Plan, PlanKind, Reference};
 use crate::report::Finding;
 use crate::source::Span;
@@ -16,16 +17,27 @@ use crate::suggest::closest;
 /// Resolves every reference of `plans` (in path order) and reports REF-01..05.
 #[must_use]
 pub fn build(plans: Vec<Plan>) -> (Graph, Vec<Finding>) {
+    build_with(plans, &[])
+}
+
+/// [`build`], knowing the plan files that could not be read: a reference to one of them
+/// names the real cause (the file and its LOAD finding), and what they may have traced to
+/// is marked incomplete.
+#[must_use]
+pub fn build_with(plans: Vec<Plan>, unreadable: &[Unreadable]) -> (Graph, Vec<Finding>) {
     let mut builder = Builder {
         graph: Graph::default(),
         codes: Vec::new(),
         code_spans: HashMap::new(),
         findings: Vec::new(),
+        unreadable,
     };
     builder.index(plans);
     builder.resolve_all();
+    builder.mark_incomplete();
     builder.check_ranks();
     builder.check_cycles();
+    builder.graph.unreadable = unreadable.to_vec();
     (builder.graph, builder.findings)
 }
 
@@ -35,18 +47,22 @@ struct Miss {
     label: &'static str,
     help: Option<String>,
     related: Option<(Span, String)>,
+    /// What the reference most likely meant (its inbound links are then incomplete).
+    meant: Option<Target>,
 }
 
-struct Builder {
+struct Builder<'u> {
     graph: Graph,
     /// Per plan: code → the first element or activity that has it.
     codes: Vec<HashMap<String, Target>>,
     /// Per plan: code → where it is first written.
     code_spans: HashMap<(usize, String), Span>,
     findings: Vec<Finding>,
+    /// Plan files that could not be read.
+    unreadable: &'u [Unreadable],
 }
 
-impl Builder {
+impl Builder<'_> {
     fn index(&mut self, plans: Vec<Plan>) {
         for (plan_index, plan) in plans.iter().enumerate() {
             let plan_id = PlanId::from_index(plan_index);
@@ -90,6 +106,8 @@ impl Builder {
                     traces_to: Vec::new(),
                     traced_by: Vec::new(),
                     implemented_by: Vec::new(),
+                    incomplete_traces: false,
+                    incomplete_inbound: false,
                 });
                 node.elements.push(objective_id);
                 for (action_index, _) in objective.actions.iter().enumerate() {
@@ -105,6 +123,8 @@ impl Builder {
                         traces_to: Vec::new(),
                         traced_by: Vec::new(),
                         implemented_by: Vec::new(),
+                        incomplete_traces: false,
+                        incomplete_inbound: false,
                     });
                     if let Some(parent) = self.graph.elements.get_mut(objective_id.index()) {
                         parent.children.push(action_id);
@@ -158,6 +178,7 @@ impl Builder {
                 self.graph.implementers.push(ImplementerNode {
                     place: ImplementerPlace::Activity(plan_id, activity_index),
                     action: None,
+                    incomplete_action: false,
                 });
                 node.implementers.push(id);
                 self.claim_code(
@@ -174,6 +195,7 @@ impl Builder {
                 self.graph.implementers.push(ImplementerNode {
                     place: ImplementerPlace::Investment(plan_id, investment_index),
                     action: None,
+                    incomplete_action: false,
                 });
                 node.implementers.push(id);
                 if investment.cui.value.is_empty() {
@@ -363,6 +385,20 @@ impl Builder {
     }
 
     fn unresolved(&mut self, plan: PlanId, owner: Owner, reference: &Reference, miss: Miss) {
+        match miss.meant {
+            Some(Target::Element(element)) => {
+                if let Some(node) = self.graph.elements.get_mut(element.index()) {
+                    node.incomplete_inbound = true;
+                }
+            }
+            Some(target) => {
+                let meant = self.graph.target_plan(target);
+                if let Some(node) = self.graph.plan_nodes.get_mut(meant.index()) {
+                    node.incomplete_inbound = true;
+                }
+            }
+            None => {}
+        }
         let plan_id = self.graph.plan(plan).id.value.clone();
         let element = self.owner_code(owner);
         let mut finding = Finding::new(&REF_01, reference.text.span, miss.message)
@@ -380,24 +416,56 @@ impl Builder {
         if let Some(found) = self.graph.plan_by_id(text) {
             return Some(Target::Plan(found));
         }
-        let (help, related) = self.near_plan(text);
-        self.unresolved(
-            plan,
-            Owner::Plan(plan),
-            reference,
+        let miss = self.unreadable_plan(text).unwrap_or_else(|| {
+            let (help, related, meant) = self.near_plan(text, plan);
             Miss {
                 message: format!("upper plan `{text}` does not exist"),
                 label: "no plan has this id",
                 help,
                 related,
-            },
-        );
+                meant,
+            }
+        });
+        self.unresolved(plan, Owner::Plan(plan), reference, miss);
         None
     }
 
-    fn near_plan(&self, text: &str) -> (Option<String>, Option<(Span, String)>) {
-        let near = closest(text, self.graph.plans.iter().map(|p| p.id.value.as_str()))
-            .and_then(|id| self.graph.plan_by_id(id));
+    /// The finding for a reference to a plan whose file could not be read: it names the
+    /// file and points at its LOAD finding, and suggests nothing else.
+    fn unreadable_plan(&self, text: &str) -> Option<Miss> {
+        let broken = self.unreadable.iter().find(|u| u.id == text)?;
+        Some(Miss {
+            message: format!(
+                "plan `{text}` is in `{}`, which could not be read: see {} there",
+                broken.path, broken.rule
+            ),
+            label: "this plan could not be read",
+            help: Some(format!(
+                "fix `{}` first; this reference is checked again once it loads",
+                broken.path
+            )),
+            related: Some((broken.span, format!("{}: {}", broken.rule, broken.message))),
+            meant: None,
+        })
+    }
+
+    /// The plan id nearest to a misspelt one (never the referring plan's own id), as help
+    /// and a related location.
+    fn near_plan(
+        &self,
+        text: &str,
+        from: PlanId,
+    ) -> (Option<String>, Option<(Span, String)>, Option<Target>) {
+        let own = self.graph.plan(from).id.value.as_str();
+        let near = closest(
+            text,
+            self.graph
+                .plans
+                .iter()
+                .map(|p| p.id.value.as_str())
+                .filter(|id| *id != own),
+        )
+        .and_then(|id| self.graph.plan_by_id(id));
         match near {
             Some(near) => {
                 let near_plan = self.graph.plan(near);
@@ -407,10 +475,12 @@ impl Builder {
                         near_plan.id.span,
                         format!("`{}` is declared here", near_plan.id.value),
                     )),
+                    Some(Target::Plan(near)),
                 )
             }
             None => (
                 Some("plan ids are declared as `plan.id` in each plan file".to_owned()),
+                None,
                 None,
             ),
         }
@@ -426,11 +496,8 @@ impl Builder {
         let (target_plan, code) = match text.split_once('/') {
             Some((plan_text, code)) => {
                 let Some(found) = self.graph.plan_by_id(plan_text.trim()) else {
-                    let (help, related) = self.near_plan(plan_text.trim());
-                    self.unresolved(
-                        plan,
-                        owner,
-                        reference,
+                    let miss = self.unreadable_plan(plan_text.trim()).unwrap_or_else(|| {
+                        let (help, related, meant) = self.near_plan(plan_text.trim(), plan);
                         Miss {
                             message: format!(
                                 "`{text}` names plan `{}`, which does not exist",
@@ -439,8 +506,10 @@ impl Builder {
                             label: "unknown plan",
                             help,
                             related,
-                        },
-                    );
+                            meant,
+                        }
+                    });
+                    self.unresolved(plan, owner, reference, miss);
                     return None;
                 };
                 (found, code.trim().to_owned())
@@ -475,6 +544,7 @@ impl Builder {
                             label: "a bare code names an element of the same plan",
                             help: Some(format!("did you mean `{upper_id}/{code}`?")),
                             related: Some((span, format!("`{code}` of `{upper_id}`"))),
+                            meant: Some(found),
                         },
                     );
                     return None;
@@ -486,6 +556,10 @@ impl Builder {
             keys.sort_unstable();
             closest(&code, keys).map(|near| (near.to_owned(), codes.get(near).copied()))
         });
+        let meant = match near {
+            Some((_, Some(found))) => found,
+            _ => Target::Plan(target_plan),
+        };
         let (help, related) = match near {
             Some((near_code, Some(found))) => (
                 Some(if text.contains('/') {
@@ -520,6 +594,7 @@ impl Builder {
                 label: "no element has this code",
                 help,
                 related,
+                meant: Some(meant),
             },
         );
         None
@@ -535,6 +610,74 @@ impl Builder {
                 .map(|a| a.code.span)
                 .or_else(|| self.graph.investment(implementer).map(|i| i.cui.span))
                 .unwrap_or_else(|| self.graph.plan(self.graph.target_plan(target)).id.span),
+        }
+    }
+
+    /// Marks what rules cannot judge because a reference is broken: an element whose traces
+    /// (or a plan whose `upper`, or an activity whose `action`) hold an unresolved or
+    /// undecodable entry, and the inbound links of plans that an unreadable file mentions.
+    /// The evaluator drops a finding whose verdict read such a place: REF or LOAD already
+    /// reports the cause.
+    fn mark_incomplete(&mut self) {
+        let unresolved = |graph: &Graph, links: &[LinkId]| {
+            links.iter().any(|&link| graph.link(link).target.is_none())
+        };
+        for index in 0..self.graph.elements.len() {
+            let id = ElementId::from_index(index);
+            let broken = self.graph.element(id).traces_broken
+                || unresolved(&self.graph, &self.graph.element_node(id).traces_to);
+            if let Some(node) = self.graph.elements.get_mut(index) {
+                node.incomplete_traces = broken;
+            }
+        }
+        for index in 0..self.graph.plan_nodes.len() {
+            let id = PlanId::from_index(index);
+            let broken = self.graph.plan(id).upper_broken
+                || unresolved(&self.graph, &self.graph.plan_node(id).upper);
+            if let Some(node) = self.graph.plan_nodes.get_mut(index) {
+                node.incomplete_upper = broken;
+            }
+        }
+        for index in 0..self.graph.implementers.len() {
+            let id = ImplementerId::from_index(index);
+            let node = self.graph.implementer_node(id);
+            let written_broken = self
+                .graph
+                .activity(id)
+                .map(|a| a.action_broken)
+                .or_else(|| self.graph.investment(id).map(|i| i.action_broken))
+                .unwrap_or(false);
+            let broken = written_broken
+                || node
+                    .action
+                    .is_some_and(|link| self.graph.link(link).target.is_none());
+            if let Some(node) = self.graph.implementers.get_mut(index) {
+                node.incomplete_action = broken;
+            }
+        }
+        for unreadable in self.unreadable {
+            for mention in &unreadable.mentions {
+                let (plan_text, code) = mention.split_once('/').unwrap_or((mention, ""));
+                let Some(plan) = self.graph.plan_by_id(plan_text) else {
+                    continue;
+                };
+                match self
+                    .codes
+                    .get(plan.index())
+                    .and_then(|codes| codes.get(code))
+                {
+                    Some(Target::Element(element)) => {
+                        if let Some(node) = self.graph.elements.get_mut(element.index()) {
+                            node.incomplete_inbound = true;
+                        }
+                    }
+                    _ => {
+                        if let Some(node) = self.graph.plan_nodes.get_mut(plan.index()) {
+                            node.incomplete_inbound = true;
+                        }
+                    }
+                }
+            }
         }
     }
 

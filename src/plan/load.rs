@@ -12,15 +12,20 @@ use crate::source::{FileId, Span, Spanned};
 use crate::suggest::did_you_mean;
 
 /// Reads the plan in a parsed document, or says that the file is not a plan.
-pub(crate) fn decode(file: FileId, document: &Document) -> PlanFile {
+///
+/// A file is a plan when its top-level mapping has `plan`. A file that looks like a plan
+/// without being one (a top-level key near `plan`, such as `Plan` or `plna`, or plan
+/// content such as `objectives` without a `plan` header), and any file named on the
+/// command line (`explicit`), is reported (LOAD-02) instead of skipped: nothing passes
+/// silently.
+pub(crate) fn decode(file: FileId, document: &Document, explicit: bool) -> PlanFile {
+    let entries = document.root.as_ref().and_then(Node::as_map);
+    let header = entries.and_then(|entries| entries.iter().find(|e| e.key.value == "plan"));
     let Some(root) = &document.root else {
-        return PlanFile::NotAPlan;
+        return not_a_plan(file, document, explicit);
     };
-    let Some(header) = root
-        .as_map()
-        .and_then(|entries| entries.iter().find(|e| e.key.value == "plan"))
-    else {
-        return PlanFile::NotAPlan;
+    let Some(header) = header else {
+        return not_a_plan(file, document, explicit);
     };
     let mut decoder = Decoder::new(file, document);
     for span in &document.complex_keys {
@@ -52,6 +57,73 @@ pub(crate) fn decode(file: FileId, document: &Document) -> PlanFile {
         plan: plan.map(Box::new),
         findings,
     }
+}
+
+/// Top-level keys only a plan has (`waivers` is shared with alinea.yaml).
+const CONTENT: &[&str] = &["objectives", "activities", "investments", "budget_ceiling"];
+
+/// A file without a `plan` header: skipped, unless it looks like a plan or was named on the
+/// command line, when a LOAD-02 finding says why it is not one.
+fn not_a_plan(file: FileId, document: &Document, explicit: bool) -> PlanFile {
+    let entries = document.root.as_ref().and_then(Node::as_map).unwrap_or(&[]);
+    let near = entries.iter().find(|entry| near_plan_key(&entry.key.value));
+    let content = entries.iter().find(|entry| {
+        let key = entry.key.value.as_str();
+        CONTENT.contains(&key) || spanish_key(key, CONTENT).is_some()
+    });
+    let finding = if let Some(entry) = near {
+        Finding::new(
+            &LOAD_02,
+            entry.key.span,
+            format!(
+                "top-level key `{}` is not `plan`: this file is not read as a plan",
+                entry.key.value
+            ),
+        )
+        .label("did you mean `plan`?")
+        .help("did you mean `plan`? A plan file starts with a `plan:` header (lowercase) holding `id` and `kind`")
+    } else if let Some(entry) = content {
+        Finding::new(
+            &LOAD_02,
+            entry.key.span,
+            format!(
+                "this file has `{}` but no `plan` header: it is not read as a plan",
+                entry.key.value
+            ),
+        )
+        .label("plan content without a header")
+        .help(
+            "did you mean `plan`? Add a `plan:` header with `id` and `kind` at the top of the file",
+        )
+    } else if explicit {
+        let span = document
+            .root
+            .as_ref()
+            .map_or_else(|| Span::file_start(file), |root| root.span);
+        Finding::new(
+            &LOAD_02,
+            span,
+            "this file is not a plan: its top level has no `plan` header",
+        )
+        .label("no `plan` header")
+        .help("a plan file starts with a `plan:` header holding `id` and `kind`; name plan files or folders on the command line")
+    } else {
+        return PlanFile::NotAPlan;
+    };
+    PlanFile::Plan {
+        plan: None,
+        findings: vec![finding.at("", "", "plan")],
+    }
+}
+
+/// Whether a top-level key is a misspelling of `plan` (`Plan`, `plna`, `plan_`, `PLAN:`).
+fn near_plan_key(key: &str) -> bool {
+    let plain: String = key
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    key != "plan" && plain != "plans" && strsim::damerau_levenshtein(&plain, "plan") <= 1
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -239,6 +311,8 @@ struct Fields<'n> {
     path: String,
     /// The key the mapping is written under, when it has one.
     under: Option<Span>,
+    /// The keys that unknown keys look like misspellings of (`trace_to` → `traces_to`).
+    misspelt: Vec<&'static str>,
 }
 
 impl<'n> Fields<'n> {
@@ -346,6 +420,7 @@ impl Decoder {
             return None;
         };
         let mut names: Vec<Option<&'static str>> = Vec::with_capacity(entries.len());
+        let mut misspelt = Vec::new();
         for entry in entries {
             let written = entry.key.value.as_str();
             let name = allowed
@@ -366,6 +441,7 @@ impl Decoder {
                 }
                 Some(name) => names.push(Some(name)),
                 None => {
+                    misspelt.extend(crate::suggest::closest(written, allowed.iter().copied()));
                     let help =
                         did_you_mean(written, allowed.iter().copied()).unwrap_or_else(|| {
                             format!("the keys of {what} are {}", quoted_list(allowed))
@@ -387,6 +463,7 @@ impl Decoder {
             names,
             path: path.to_owned(),
             under: None,
+            misspelt,
         })
     }
 
@@ -743,12 +820,14 @@ impl Decoder {
         });
         let technical_report = self.text(&fields, "technical_report");
         let published = self.text(&fields, "published");
+        let before = self.findings.len();
         let upper = self
             .list(&fields, "upper")
             .iter()
             .enumerate()
             .filter_map(|(i, node)| self.reference(node, "upper", format!("upper[{i}]"), false))
             .collect();
+        let upper_broken = self.findings.len() > before || fields.misspelt.contains(&"upper");
         let participation = self
             .list(&fields, "participation")
             .iter()
@@ -806,6 +885,7 @@ impl Decoder {
             published,
             upper,
             upper_key: fields.key_span("upper"),
+            upper_broken,
             participation,
             participation_key: fields.key_span("participation"),
             provenance,
@@ -954,6 +1034,7 @@ impl Decoder {
         let code = self
             .required_text(&fields, "code", what)
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+        let before = self.findings.len();
         let traces_to = self
             .list(&fields, "traces_to")
             .iter()
@@ -962,6 +1043,7 @@ impl Decoder {
                 self.reference(item, "traces_to", format!("traces_to[{i}]"), true)
             })
             .collect();
+        let traces_broken = self.findings.len() > before || fields.misspelt.contains(&"traces_to");
         let indicators = self
             .list(&fields, "indicators")
             .iter()
@@ -988,6 +1070,7 @@ impl Decoder {
             responsible: self.text(&fields, "responsible"),
             traces_to,
             traces_to_key: fields.key_span("traces_to"),
+            traces_broken,
             indicators,
             actions,
             span: node.span,
@@ -1047,13 +1130,16 @@ impl Decoder {
         let code = self
             .required_text(&fields, "code", "an activity")
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+        let before = self.findings.len();
         let action = fields
             .get("action")
             .and_then(|n| self.reference(n, "action", "action".to_owned(), false));
+        let action_broken = self.findings.len() > before || fields.misspelt.contains(&"action");
         let activity = Activity {
             code,
             name: self.text(&fields, "name"),
             action,
+            action_broken,
             cost_center: self.text(&fields, "cost_center"),
             unit: self.text(&fields, "unit"),
             physical: self.year_map(&fields, "physical"),
@@ -1071,9 +1157,11 @@ impl Decoder {
         let cui = self
             .required_text(&fields, "cui", "an investment")
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+        let before = self.findings.len();
         let action = fields
             .get("action")
             .and_then(|n| self.reference(n, "action", "action".to_owned(), false));
+        let action_broken = self.findings.len() > before || fields.misspelt.contains(&"action");
         let gaps = self
             .list(&fields, "gaps")
             .iter()
@@ -1104,6 +1192,7 @@ impl Decoder {
             ),
             name: self.text(&fields, "name"),
             action,
+            action_broken,
             gaps,
             gaps_key: fields.key_span("gaps"),
             budget: self.year_map(&fields, "budget"),

@@ -288,6 +288,8 @@ pub struct Plan {
     pub upper: Vec<Reference>,
     /// The `upper` key, when written.
     pub upper_key: Option<Span>,
+    /// Whether an `upper` entry (or the key itself, misspelt) could not be decoded (LOAD-02).
+    pub upper_broken: bool,
     /// Participatory process records.
     pub participation: Vec<Participation>,
     /// The `participation` key, when written.
@@ -380,6 +382,9 @@ pub struct Element {
     pub traces_to: Vec<Reference>,
     /// The `traces_to` key, when written.
     pub traces_to_key: Option<Span>,
+    /// Whether a `traces_to` entry (or the key itself, misspelt) could not be decoded: a
+    /// LOAD-02 finding says so, and rules that read the traces stay silent on the element.
+    pub traces_broken: bool,
     /// Indicators.
     pub indicators: Vec<Indicator>,
     /// Actions (objectives only).
@@ -437,6 +442,8 @@ pub struct Activity {
     pub name: Option<Spanned<String>>,
     /// The AEI it implements.
     pub action: Option<Reference>,
+    /// Whether the `action` (or its key, misspelt) could not be decoded (LOAD-02).
+    pub action_broken: bool,
     /// Cost centre.
     pub cost_center: Option<Spanned<String>>,
     /// Unit of the physical targets.
@@ -462,6 +469,8 @@ pub struct Investment {
     pub name: Option<Spanned<String>>,
     /// The AEI it implements.
     pub action: Option<Reference>,
+    /// Whether the `action` (or its key, misspelt) could not be decoded (LOAD-02).
+    pub action_broken: bool,
     /// Gap indicators.
     pub gaps: Vec<Gap>,
     /// The `gaps` key, when written.

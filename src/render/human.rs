@@ -11,7 +11,7 @@ use miette::{
 use crate::report::{Diagnostic as Problem, Finding, Pillar, Report, Severity};
 use crate::source::{SourceDb, Span};
 
-/// Writes every finding (unless quiet) and the summary.
+/// Writes every finding, causes first (unless `file_order`), then the summary (unless quiet).
 ///
 /// # Errors
 /// When writing fails.
@@ -22,22 +22,42 @@ pub fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let handler = handler(style);
-    if !style.quiet {
-        let mut text = String::new();
-        for finding in &report.findings {
-            text.clear();
-            let diagnostic = FindingDiagnostic::new(finding, sources);
-            handler
-                .render_report(&mut text, &diagnostic)
-                .map_err(|_| io::Error::other("cannot format a finding"))?;
-            out.write_all(text.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
+    let mut text = String::new();
+    for finding in ordered(report, style.file_order) {
+        text.clear();
+        let diagnostic = FindingDiagnostic::new(finding, sources);
+        handler
+            .render_report(&mut text, &diagnostic)
+            .map_err(|_| io::Error::other("cannot format a finding"))?;
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    if style.quiet {
+        return Ok(());
     }
     summary(report, style, out)
 }
 
-fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io::Result<()> {
+/// The findings in the order a person reads them: errors of the LOAD and REF families (a
+/// file that cannot be read, a reference that does not resolve) first, because other
+/// findings may follow from them; then the rest, each part in file order.
+pub fn ordered(report: &Report, file_order: bool) -> impl Iterator<Item = &Finding> {
+    let cause = move |finding: &Finding| {
+        !file_order
+            && finding.severity == Severity::Error
+            && matches!(crate::policy::family(&finding.rule), "LOAD" | "REF")
+    };
+    let causes = report.findings.iter().filter(move |f| cause(f));
+    let effects = report.findings.iter().filter(move |f| !cause(f));
+    causes.chain(effects)
+}
+
+/// The summary: counts, suppressed and fixed findings, and the profiles of the plans with
+/// findings.
+///
+/// # Errors
+/// When writing fails.
+pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io::Result<()> {
     let (bold, reset) = if style.color {
         ("\x1b[1m", "\x1b[0m")
     } else {

@@ -14,8 +14,10 @@ use crate::source::SourceDb;
 /// When writing fails.
 pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::Result<()> {
     let mut suites: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
-    for (_, file) in sources.files() {
-        suites.entry(file.display_name().to_owned()).or_default();
+    for &file in &report.checked {
+        suites
+            .entry(sources.file(file).display_name().to_owned())
+            .or_default();
     }
     for finding in &report.findings {
         suites

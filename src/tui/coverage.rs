@@ -4,8 +4,9 @@
 //! A cell counts the elements of one lower plan that trace directly to one row's
 //! element, and remembers the worst severity of the findings about them. A row's
 //! coverage counts what traces to the element and, for an objective, to its actions
-//! (as ART-11 sees it): an objective is a gap only when neither it nor any of its
-//! actions is traced. Rows can be sorted with the least covered first.
+//! (as ART-11 sees it). A row is drawn as a gap when ART-11 reports it (the findings
+//! decide, [`crate::report::gaps`]), never by counting here. Rows can be sorted with the
+//! least covered first.
 
 #[cfg(test)]
 mod tests;
@@ -37,6 +38,8 @@ pub struct Row {
     pub covered: usize,
     /// Findings about the row's element itself.
     pub counts: Counts,
+    /// Whether a finding marks the row as a gap (ART-11: no lower plan takes it up).
+    pub gap: bool,
 }
 
 /// The matrix of one plan.
@@ -143,12 +146,16 @@ pub fn matrix(graph: &Graph, index: &Index, plan: PlanId, least_first: bool) -> 
             }
             let total = cells.iter().map(|cell| cell.lowers.len()).sum();
             let plan_id = &graph.plan(plan).id.value;
+            let code = &graph.element(element).code.value;
             Row {
                 element,
-                counts: index.element_counts(plan_id, &graph.element(element).code.value),
+                counts: index.element_counts(plan_id, code),
                 cells,
                 total,
                 covered: total,
+                gap: index
+                    .gaps
+                    .has(plan_id, code, crate::report::gaps::GapKind::Uncovered),
             }
         })
         .collect();

@@ -103,6 +103,8 @@ pub struct Index {
     pub totals: Counts,
     /// The rules that ran and the built-in checks, by id.
     pub rules: Vec<RuleInfo>,
+    /// The gaps the findings mark: what the trace and coverage views draw as gaps.
+    pub gaps: crate::report::gaps::Gaps,
     elements: HashMap<(String, String), ElementId>,
     implementers: HashMap<(String, String), ImplementerId>,
     by_element: HashMap<(String, String), Counts>,
@@ -116,6 +118,7 @@ impl Index {
     pub fn new(run: &Run) -> Self {
         let mut index = Self::default();
         let findings = &run.report.findings;
+        index.gaps = crate::report::gaps::Gaps::new(findings);
         index.info.reserve(findings.len());
         for finding in findings {
             let file = run.sources.file(finding.span.file);

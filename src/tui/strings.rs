@@ -48,14 +48,8 @@ pub const UPWARDS: &str = "▲ upwards: what it serves";
 pub const DOWNWARDS: &str = "▼ downwards: what implements it";
 /// A reference that resolves to nothing.
 pub const GAP_BROKEN: &str = "gap: broken reference";
-/// An element whose chain never reaches a national plan.
-pub const GAP_NOT_NATIONAL: &str = "gap: reaches no PEDN objective or Política Nacional";
-/// An element of a non-national plan with no trace at all.
-pub const GAP_NO_TRACE: &str = "gap: traces to nothing above";
-/// An element nobody implements.
-pub const GAP_UNIMPLEMENTED: &str = "gap: nothing below implements it";
-/// An activity or investment without a resolved action.
-pub const GAP_NO_ACTION: &str = "gap: implements no action";
+/// Before a gap that a finding marks (its words and rule follow).
+pub const GAP: &str = "gap:";
 /// Marks a node already shown higher in the same trace.
 pub const SEEN: &str = "(shown above)";
 /// Marks where a trace stops growing.

@@ -216,6 +216,7 @@ fn describe(error: &crate::CheckError) -> String {
             ),
             None => "problems in rule files".to_owned(),
         },
+        other @ crate::CheckError::Usage(..) => other.to_string(),
     }
 }
 

@@ -16,7 +16,8 @@ use std::collections::HashSet;
 
 use super::index::{Counts, Index, Node};
 use super::strings;
-use crate::graph::{ElementId, Graph, ImplementerId, LinkKind, Owner, PlanId, Target};
+use crate::graph::{Graph, LinkKind, Owner, PlanId, Target};
+use crate::report::gaps::GapKind;
 use crate::source::Span;
 
 /// Trees deeper than this are cut.
@@ -101,11 +102,6 @@ pub fn build(graph: &Graph, index: &Index, root: Node) -> Vec<TraceLine> {
         strings::UPWARDS,
     ));
     let ups = builder.up_children(root);
-    let national = reaches_national(graph, root);
-    let mut ups = ups;
-    if let Some(false) = national {
-        ups.push(Child::Gap(strings::GAP_NOT_NATIONAL.to_owned()));
-    }
     builder.children(ups, "", 0, true);
 
     builder.lines.push(TraceLine::note(
@@ -125,39 +121,6 @@ pub fn build(graph: &Graph, index: &Index, root: Node) -> Vec<TraceLine> {
         ));
     }
     builder.lines
-}
-
-/// Whether the root's chain reaches a national plan (`None` when the question does not
-/// apply: plans, national elements, activities).
-fn reaches_national(graph: &Graph, root: Node) -> Option<bool> {
-    let start = match root {
-        Node::Element(id) => id,
-        Node::Implementer(id) => action_of(graph, id)?,
-        Node::Plan(_) => return None,
-    };
-    if graph
-        .plan(graph.element_plan(start))
-        .kind
-        .value
-        .is_national()
-    {
-        return None;
-    }
-    // As ART-07 counts it: the PEDN or a Política Nacional (the PGG is not enough).
-    Some(crate::eval::ancestors(graph, start).into_iter().any(|e| {
-        matches!(
-            graph.plan(graph.element_plan(e)).kind.value,
-            crate::plan::model::PlanKind::Pedn | crate::plan::model::PlanKind::Pn
-        )
-    }))
-}
-
-fn action_of(graph: &Graph, id: ImplementerId) -> Option<ElementId> {
-    let link = graph.implementer_node(id).action?;
-    match graph.link(link).target {
-        Some(Target::Element(element)) => Some(element),
-        _ => None,
-    }
 }
 
 enum Child {
@@ -243,25 +206,28 @@ impl Builder<'_> {
                 if let Some(parent) = element_node.parent {
                     children.push(Child::Node(Node::Element(parent), "parent · "));
                 }
-                let plan = graph.plan(graph.element_plan(id));
-                if children.is_empty() && !plan.kind.value.is_national() {
-                    children.push(Child::Gap(strings::GAP_NO_TRACE.to_owned()));
-                }
+                self.gaps_of(
+                    node,
+                    &[GapKind::NotArticulated, GapKind::NotNational],
+                    &mut children,
+                );
             }
-            Node::Implementer(id) => match graph.implementer_node(id).action {
-                Some(link) => match graph.link(link).target {
-                    Some(Target::Element(target)) => {
-                        children.push(Child::Node(Node::Element(target), ""));
+            Node::Implementer(id) => {
+                if let Some(link) = graph.implementer_node(id).action {
+                    match graph.link(link).target {
+                        Some(Target::Element(target)) => {
+                            children.push(Child::Node(Node::Element(target), ""));
+                        }
+                        Some(_) => {}
+                        None => children.push(Child::Gap(format!(
+                            "{} `{}`",
+                            strings::GAP_BROKEN,
+                            graph.link(link).reference.text.value
+                        ))),
                     }
-                    Some(_) => children.push(Child::Gap(strings::GAP_NO_ACTION.to_owned())),
-                    None => children.push(Child::Gap(format!(
-                        "{} `{}`",
-                        strings::GAP_BROKEN,
-                        graph.link(link).reference.text.value
-                    ))),
-                },
-                None => children.push(Child::Gap(strings::GAP_NO_ACTION.to_owned())),
-            },
+                }
+                self.gaps_of(node, &[GapKind::NoAction], &mut children);
+            }
             Node::Plan(id) => {
                 for &link in &graph.plan_node(id).upper {
                     let link = graph.link(link);
@@ -280,6 +246,37 @@ impl Builder<'_> {
             }
         }
         children
+    }
+
+    /// The gaps the findings mark on `node`, of these kinds: the rules decide, the view
+    /// draws.
+    fn gaps_of(&self, node: Node, kinds: &[GapKind], children: &mut Vec<Child>) {
+        let (plan, code) = match node {
+            Node::Element(id) => (
+                self.graph.element_plan(id),
+                self.graph.element(id).code.value.as_str(),
+            ),
+            Node::Implementer(id) => (
+                self.graph.target_plan(Target::Implementer(id)),
+                self.graph
+                    .activity(id)
+                    .map(|a| a.code.value.as_str())
+                    .or_else(|| self.graph.investment(id).map(|i| i.cui.value.as_str()))
+                    .unwrap_or(""),
+            ),
+            Node::Plan(_) => return,
+        };
+        let plan = &self.graph.plan(plan).id.value;
+        for gap in self.index.gaps.of(plan, code) {
+            if kinds.contains(&gap.kind) {
+                children.push(Child::Gap(format!(
+                    "{} {} ({})",
+                    strings::GAP,
+                    gap.kind.words(),
+                    gap.rule
+                )));
+            }
+        }
     }
 
     fn down_children(&self, node: Node) -> Vec<Child> {
@@ -302,10 +299,11 @@ impl Builder<'_> {
                         children.push(Child::Node(Node::Element(from), "traced by · "));
                     }
                 }
-                let rank = graph.plan_node(graph.element_plan(id)).rank;
-                if children.is_empty() && rank > 0 {
-                    children.push(Child::Gap(strings::GAP_UNIMPLEMENTED.to_owned()));
-                }
+                self.gaps_of(
+                    node,
+                    &[GapKind::Uncovered, GapKind::Unfunded],
+                    &mut children,
+                );
             }
             Node::Implementer(_) => {}
             Node::Plan(id) => {

@@ -83,9 +83,31 @@ fn select_and_ignore_take_ids_slugs_and_prefixes() {
     );
     assert_eq!(rules(&json(&["--ignore", "REF-04"])), ["REF-03", "REF-03"]);
     assert_eq!(rules(&json(&["--ignore", "REF"])), Vec::<String>::new());
+    // One comma-separated value: the folder after it is a path, not a rule.
+    assert_eq!(
+        rules(&json(&[
+            "--select",
+            "REF-03,trace-cycle",
+            "tests/fixtures/checks/REF-03"
+        ])),
+        ["REF-03", "REF-03"]
+    );
     let unknown = builtin_check(&["tests/fixtures/checks/REF-03", "--select", "REF-99"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&unknown.stderr).contains("`REF-99` names no rule"));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("`--select` names `REF-99`, which is no rule"),
+        "{stderr}"
+    );
+    // An id never matches by prefix.
+    let prefix = builtin_check(&["tests/fixtures/checks/REF-03", "--ignore", "REF-0"]);
+    assert_eq!(prefix.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&prefix.stderr);
+    assert!(stderr.contains("did you mean `REF-01`?"), "{stderr}");
+    // LOAD findings cannot be ignored.
+    let load = builtin_check(&["tests/fixtures/checks/REF-03", "--ignore", "LOAD"]);
+    assert_eq!(load.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&load.stderr).contains("LOAD findings cannot be ignored"));
 }
 
 #[test]
@@ -100,20 +122,29 @@ fn colours_only_when_asked_or_on_a_terminal() {
 }
 
 #[test]
-fn quiet_prints_only_the_summary() {
-    let quiet = builtin_check(&[
-        "tests/fixtures/checks/REF-01",
-        "--quiet",
-        "--color",
-        "never",
-    ]);
+fn quiet_prints_the_findings_without_the_summary() {
+    let args = ["tests/fixtures/checks/REF-01", "--color", "never"];
+    let loud = String::from_utf8(builtin_check(&args).stdout).unwrap();
+    let quiet = builtin_check(&[&args[..], &["--quiet"]].concat());
+    let quiet = String::from_utf8(quiet.stdout).unwrap();
+    assert!(loud.contains("checked 4 files and 4 plans: 7 errors, 0 warnings, 0 infos"));
+    let summary_start = loud.find("checked 4 files").unwrap();
     assert_eq!(
-        String::from_utf8_lossy(&quiet.stdout),
-        "checked 4 files and 4 plans: 7 errors, 0 warnings, 0 infos\n\
-         public value profile (elements without findings, per pillar):\n  \
-         pdrc-san-martin-2030           legitimacy 1/2 · capacity 2/2 · value 2/2\n  \
-         pei-gore-san-martin-2024-2028  legitimacy 1/2 · capacity 2/2 · value 2/2\n  \
-         poi-gore-san-martin-2025-2027  legitimacy 1/3 · capacity 3/3 · value 3/3\n"
+        quiet,
+        loud[..summary_start],
+        "the findings, and nothing after them"
+    );
+    assert_eq!(quiet.matches("error[REF-01]").count(), 7);
+    // The concise format: one line per finding, `file:line:col: ID message`.
+    let concise = builtin_check(&[&args[..], &["--format", "concise", "--quiet"]].concat());
+    let concise = String::from_utf8(concise.stdout).unwrap();
+    assert_eq!(concise.lines().count(), 7);
+    assert!(
+        concise
+            .lines()
+            .all(|line| line.starts_with("tests/fixtures/checks/REF-01/")
+                && line.contains(": REF-01 ")),
+        "{concise}"
     );
 }
 
@@ -128,7 +159,8 @@ fn a_closed_pipe_ends_quietly() {
     // Close the reading end before the report is written, as `| head -0` would.
     drop(child.stdout.take());
     let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    // Quietly, and the exit code still tells that there are findings.
+    assert_eq!(output.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
 

@@ -12,6 +12,7 @@ fn rendered(dir: &str, format: Format) -> String {
     let style = Style {
         color: false,
         quiet: false,
+        file_order: false,
         width: 100,
     };
     render(format, &run.report, &run.sources, style, &mut out).unwrap();

@@ -715,7 +715,23 @@ fn no_size_panics() {
 #[test]
 fn an_empty_repository_and_a_repository_without_findings() {
     let dir = tempfile::tempdir().unwrap();
-    let run = crate::run_with_rules(&[dir.path()], AS_OF);
+    // An empty folder is not a repository: the run is refused before the browser starts.
+    let empty = alinea::check(&alinea::CheckOptions {
+        paths: vec![dir.path().to_path_buf()],
+        ..alinea::CheckOptions::default()
+    });
+    assert!(
+        matches!(&empty, Err(alinea::CheckError::Usage(message, _)) if message.starts_with("no plan file under")),
+        "{empty:?}"
+    );
+    // One plan without findings (the built-in checks only).
+    std::fs::copy(
+        "tests/fixtures/checks/REF-05/pedn.yaml",
+        dir.path().join("pedn.yaml"),
+    )
+    .unwrap();
+    let run = crate::run(&[dir.path()]);
+    assert!(run.report.findings.is_empty());
     let mut model = Model::new(run, TuiStyle { color: true });
     for script in [
         "",

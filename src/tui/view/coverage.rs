@@ -159,11 +159,7 @@ fn draw_matrix(model: &Model, frame: &mut Frame, area: Rect, matrix_focus: bool,
         let label = format!("{}{indent}{}", marker(selected), element.code.value);
         let mut spans = vec![Span::styled(
             format!("{:<label_width$}", truncate(&label, label_width)),
-            if row.covered == 0 {
-                theme.gap
-            } else {
-                Style::new()
-            },
+            if row.gap { theme.gap } else { Style::new() },
         )];
         for &(column, _) in &columns {
             let cell_value = row.cells.get(column);
@@ -184,18 +180,14 @@ fn draw_matrix(model: &Model, frame: &mut Frame, area: Rect, matrix_focus: bool,
             spans.push(Span::styled(format!("{text:>cell$}"), style));
         }
         // An objective's total includes its actions'.
-        let total = if row.covered == 0 {
-            "✗ 0".to_owned()
+        let total = if row.gap {
+            format!("✗ {}", row.covered)
         } else {
             row.covered.to_string()
         };
         spans.push(Span::styled(
             format!("{total:>width$}", width = usize::from(MATRIX_TOTAL)),
-            if row.covered == 0 {
-                theme.gap
-            } else {
-                Style::new()
-            },
+            if row.gap { theme.gap } else { Style::new() },
         ));
         lines.push(Line::from(spans));
     }

@@ -1,0 +1,223 @@
+//! A run's policy: which findings are reported (select, ignore), at which severity, which
+//! ones fail the run, and which ones are accepted for now (the baseline; waivers live in
+//! [`crate::waiver`]). It is declared once, in [`crate::CheckOptions`] and `alinea.yaml`,
+//! validated against the loaded rules before any plan is evaluated, and applied by
+//! [`crate::check`], so that `check`, `browse`, `baseline` and `graph` cannot disagree.
+//!
+//! **Invariant:** LOAD findings (a file that cannot be read, parsed or decoded) are never
+//! suppressed: they cannot be ignored, waived, baselined or lowered in severity, as ruff
+//! never lets a syntax error be suppressed. A file nobody could read is a plan nobody checked.
+
+use crate::baseline::Entry;
+use crate::dsl::CheckedRule;
+use crate::report::{Finding, Fixed, Severity};
+use crate::source::SourceDb;
+use crate::{BUILTIN_CHECKS, BaselineChoice, CheckError, CheckOptions};
+
+/// The validated policy of a run.
+#[derive(Clone, Debug, Default)]
+pub struct Policy {
+    select: Vec<String>,
+    ignore: Vec<String>,
+    severity: Vec<(String, Severity)>,
+    fail_on: Severity,
+    baseline: Option<Vec<Entry>>,
+}
+
+/// What applying the baseline did.
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// Findings the baseline accepted.
+    pub suppressed: usize,
+    /// Baseline entries that matched no finding.
+    pub entries: Vec<Fixed>,
+}
+
+/// Whether findings of this rule can be suppressed (ignored, waived, baselined, lowered).
+/// LOAD findings cannot: see the module docs.
+#[must_use]
+pub fn suppressible(rule: &str) -> bool {
+    !family(rule).eq_ignore_ascii_case("LOAD")
+}
+
+/// The family of a rule id: `ART` for `ART-01`.
+#[must_use]
+pub fn family(rule: &str) -> &str {
+    rule.split('-').next().unwrap_or(rule)
+}
+
+/// Whether a `select`/`ignore` name names a rule: its id, its slug, or its family (`IND`).
+/// An id never matches by prefix: `ART-1` names no rule.
+#[must_use]
+pub fn matches_rule(name: &str, id: &str, slug: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && (name.eq_ignore_ascii_case(id)
+            || name == slug
+            || (!name.contains('-') && name.eq_ignore_ascii_case(family(id))))
+}
+
+impl Policy {
+    /// The policy of `options` (flags first, then the configuration), every rule name checked
+    /// against the built-in checks and `rules`.
+    ///
+    /// # Errors
+    /// A name that names no rule, a LOAD check named in `ignore` or `severity`, an
+    /// unreadable baseline.
+    pub fn new(options: &CheckOptions, rules: &[CheckedRule]) -> Result<Self, CheckError> {
+        let config = options.config.as_ref();
+        let config_name = config.map_or_else(String::new, |c| crate::source::display_path(&c.file));
+        let known = crate::known_rules(rules);
+        let (select, select_origin) =
+            match (&options.select, config.and_then(|c| c.select.as_ref())) {
+                (Some(select), _) => (select.clone(), "`--select`".to_owned()),
+                (None, Some(select)) => (select.clone(), format!("`select` in `{config_name}`")),
+                (None, None) => (Vec::new(), String::new()),
+            };
+        let (ignore, ignore_origin) = match (&options.ignore, config.map(|c| &c.ignore)) {
+            (Some(ignore), _) => (ignore.clone(), "`--ignore`".to_owned()),
+            (None, Some(ignore)) => (ignore.clone(), format!("`ignore` in `{config_name}`")),
+            (None, None) => (Vec::new(), String::new()),
+        };
+        for name in &select {
+            check_name(name, &select_origin, &known)?;
+        }
+        for name in &ignore {
+            check_name(name, &ignore_origin, &known)?;
+            unsuppressible(name, &ignore_origin, "ignored")?;
+        }
+        let severity = config.map(|c| c.severity.clone()).unwrap_or_default();
+        let severity_origin = format!("`severity` in `{config_name}`");
+        for (name, _) in &severity {
+            if !known.iter().any(|(id, slug)| id == name || slug == name) {
+                return Err(unknown(name, &severity_origin, &known));
+            }
+            unsuppressible(name, &severity_origin, "given another severity")?;
+        }
+        let fail_on = options
+            .fail_on
+            .or_else(|| config.and_then(|c| c.fail_on))
+            .unwrap_or(Severity::Error);
+        let baseline_path = match &options.baseline {
+            BaselineChoice::Off => None,
+            BaselineChoice::File(path) => Some((path.clone(), false)),
+            BaselineChoice::Configured => {
+                config.and_then(|c| c.baseline.clone()).map(|p| (p, true))
+            }
+        };
+        let baseline = match baseline_path {
+            None => None,
+            Some((path, configured)) => match crate::baseline::read(&path) {
+                Ok(entries) => Some(entries),
+                Err(message) => {
+                    let helps = if configured {
+                        vec![format!(
+                            "`{config_name}` names this baseline; create it with `alinea baseline`"
+                        )]
+                    } else {
+                        Vec::new()
+                    };
+                    return Err(CheckError::Usage(message, helps));
+                }
+            },
+        };
+        Ok(Self {
+            select,
+            ignore,
+            severity,
+            fail_on,
+            baseline,
+        })
+    }
+
+    /// The lowest severity that fails the run.
+    #[must_use]
+    pub fn fail_on(&self) -> Severity {
+        self.fail_on
+    }
+
+    /// Whether findings of this rule are reported (LOAD findings always are).
+    #[must_use]
+    pub fn selects(&self, id: &str, slug: &str) -> bool {
+        if !suppressible(id) {
+            return true;
+        }
+        (self.select.is_empty() || self.select.iter().any(|n| matches_rule(n, id, slug)))
+            && !self.ignore.iter().any(|n| matches_rule(n, id, slug))
+    }
+
+    /// The configured severity of a rule, when the configuration overrides it.
+    #[must_use]
+    pub fn severity_of(&self, id: &str, slug: &str) -> Option<Severity> {
+        self.severity
+            .iter()
+            .find(|(name, _)| name == id || name == slug)
+            .map(|(_, severity)| *severity)
+    }
+
+    /// Applies the policy to a run's findings (waivers already applied): drops the rules not
+    /// selected, sets configured severities, removes what the baseline accepts. Returns what
+    /// the baseline did.
+    pub fn apply(&self, findings: &mut Vec<Finding>, sources: &SourceDb) -> Applied {
+        findings.retain(|finding| self.selects(&finding.rule, &finding.slug));
+        for finding in findings.iter_mut() {
+            if let Some(severity) = self.severity_of(&finding.rule, &finding.slug) {
+                finding.severity = severity;
+            }
+        }
+        let Some(entries) = &self.baseline else {
+            return Applied::default();
+        };
+        // Entries of rules this run does not report are neither applied nor "fixed".
+        let entries: Vec<Entry> = entries
+            .iter()
+            .filter(|entry| {
+                let slug = BUILTIN_CHECKS
+                    .iter()
+                    .find(|c| c.id == entry.rule)
+                    .map_or("", |c| c.slug);
+                suppressible(&entry.rule) && self.selects(&entry.rule, slug)
+            })
+            .cloned()
+            .collect();
+        let (suppressed, fixed) = crate::baseline::apply(findings, sources, &entries);
+        Applied {
+            suppressed,
+            entries: fixed,
+        }
+    }
+}
+
+fn check_name(name: &str, origin: &str, known: &[(&str, &str)]) -> Result<(), CheckError> {
+    if known.iter().any(|(id, slug)| matches_rule(name, id, slug)) {
+        Ok(())
+    } else {
+        Err(unknown(name, origin, known))
+    }
+}
+
+fn unknown(name: &str, origin: &str, known: &[(&str, &str)]) -> CheckError {
+    let names = known.iter().flat_map(|(id, slug)| [*id, *slug]);
+    let mut helps = Vec::new();
+    if let Some(hint) = crate::suggest::did_you_mean(name, names) {
+        helps.push(hint);
+    }
+    helps.push(
+        "name a rule by its id (`ART-01`), its slug (`objective-not-articulated`) or its family (`ART`); `alinea rules list` lists them"
+            .to_owned(),
+    );
+    CheckError::Usage(format!("{origin} names `{name}`, which is no rule"), helps)
+}
+
+fn unsuppressible(name: &str, origin: &str, what: &str) -> Result<(), CheckError> {
+    if crate::plan::LOAD_CHECKS
+        .iter()
+        .any(|check| matches_rule(name, check.id, check.slug))
+    {
+        return Err(CheckError::Usage(
+            format!("{origin} names `{name}`: LOAD findings cannot be {what}"),
+            vec!["a file that cannot be read, parsed or decoded is a plan nobody checked; fix the file, or leave it out with `exclude` in alinea.yaml".to_owned()],
+        ));
+    }
+    Ok(())
+}
