@@ -110,7 +110,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let document = match crate::plan::yaml::parse(id, sources.file(id)) {
         Ok(document) => document,
         Err(error) => {
-            let mut diagnostic = Diagnostic::new(error.span, error.message, "here");
+            let mut diagnostic = Diagnostic::new(error.span, error.message, &error.label);
             diagnostic.help = error.help;
             return Err(ConfigError {
                 diagnostics: vec![diagnostic],

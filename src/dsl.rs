@@ -51,15 +51,16 @@ pub fn default_pack() -> Vec<RuleSource> {
 
 /// Parses, checks and compiles rule files (added to `sources` so errors can show them).
 /// Errors in one file do not stop the others from being checked; duplicate ids or
-/// slugs across files are errors at the second one.
+/// slugs across files are errors at the second one, with a note at the first.
 pub fn compile(
     files: Vec<RuleSource>,
     sources: &mut SourceDb,
 ) -> (Vec<CheckedRule>, Vec<RuleError>) {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
-    let mut seen_ids: HashMap<String, Span> = HashMap::new();
-    let mut seen_slugs: HashMap<String, Span> = HashMap::new();
+    // The first rule with each id and slug: where, its id, and whether the default pack has it.
+    let mut seen_ids: HashMap<String, (Span, String, bool)> = HashMap::new();
+    let mut seen_slugs: HashMap<String, (Span, String, bool)> = HashMap::new();
     for file in files {
         let default_pack = file.default_pack;
         let id = sources.add(file.path, file.text);
@@ -78,21 +79,12 @@ pub fn compile(
                 (&mut seen_slugs, &rule.slug, "slug"),
             ] {
                 if let Some(first) = seen.get(&key.value) {
-                    let mut error = RuleError::new(
-                        key.span,
-                        format!("rule {what} `{}` is already used", key.value),
-                        &format!("duplicate {what}"),
-                    );
-                    let first = sources.start(*first);
-                    error.help = Some(format!(
-                        "the first rule with this {what} is at {}:{}:{}; rule ids and slugs are unique across loaded packs",
-                        sources.file(key.span.file).display_name(),
-                        first.line,
-                        first.column
-                    ));
-                    errors.push(error);
+                    errors.push(duplicate(what, key, first, default_pack, sources));
                 } else {
-                    seen.insert(key.value.clone(), key.span);
+                    seen.insert(
+                        key.value.clone(),
+                        (key.span, rule.id.value.clone(), default_pack),
+                    );
                 }
             }
             if default_pack {
@@ -128,6 +120,51 @@ pub fn compile(
     }
     errors.sort_by_key(|e| (e.span.file, e.span.start));
     (rules, errors)
+}
+
+/// The error for a rule whose `what` (id or slug) `key` an earlier rule already has: at
+/// the second rule, with a note at the first one (`first`: its place, its id, and whether
+/// the default pack has it, which is compiled into the binary and can only be left out).
+fn duplicate(
+    what: &str,
+    key: &crate::source::Spanned<String>,
+    (first_span, first_id, first_in_pack): &(Span, String, bool),
+    default_pack: bool,
+    sources: &SourceDb,
+) -> RuleError {
+    let mut error = RuleError::new(
+        key.span,
+        format!("rule {what} `{}` is already used", key.value),
+        &format!("duplicate {what}"),
+    );
+    if *first_in_pack && !default_pack {
+        error.message.push_str(" by the default pack");
+        error.related.push(crate::report::Related {
+            span: *first_span,
+            message: format!(
+                "the default pack's rule `{first_id}` ({})",
+                sources.file(first_span.file).display_name()
+            ),
+        });
+        error.help = Some(format!(
+            "give your rule another {what}, or leave the default pack out with `--no-default-rules`"
+        ));
+    } else {
+        let first = sources.start(*first_span);
+        error.related.push(crate::report::Related {
+            span: *first_span,
+            message: format!(
+                "the first rule with this {what}, `{first_id}` ({}:{}:{})",
+                sources.file(first_span.file).display_name(),
+                first.line,
+                first.column
+            ),
+        });
+        error.help = Some(format!(
+            "rule ids and slugs are unique across the loaded rule files: give one of the two rules another {what}"
+        ));
+    }
+    error
 }
 
 /// Reads rule files from paths (folders are searched for `*.rule`), sorted by path.

@@ -19,7 +19,8 @@
 //! - [`discover`]: walks the user's paths with walkdir (hidden folders and
 //!   `target/` skipped, symlinks followed, loops reported, `exclude` globs) → `Vec<Input>`.
 //! - [`plan`]: `plan::yaml` turns text into a spanned tree with its own limits
-//!   (depth, alias expansion, node count); `plan::load` decodes the tree into
+//!   (depth, alias expansion, node count), and its `syntax` module explains the
+//!   parser's errors at the mistake itself; `plan::load` decodes the tree into
 //!   the typed `plan::model` (`Plan`, `Element`, `Indicator`, `Activity`, …),
 //!   reporting LOAD-01..03. Files are parsed in parallel with rayon.
 //! - [`graph`]: `graph::build` indexes codes and resolves every `traces_to`,

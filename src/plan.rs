@@ -255,7 +255,7 @@ fn load_one(id: FileId, input: &Input) -> (SourceFile, PlanFile) {
                 }
                 Err(error) => PlanFile::Broken(Box::new(
                     Finding::new(&LOAD_01, error.span, error.message)
-                        .label("here")
+                        .label(error.label)
                         .maybe_help(error.help),
                 )),
             };

@@ -110,6 +110,8 @@ pub struct Diagnostic {
     pub label: String,
     /// A hint ("did you mean …").
     pub help: Option<String>,
+    /// Other places that explain it (the first of two rules with one id).
+    pub related: Vec<Related>,
 }
 
 impl Diagnostic {
@@ -121,6 +123,7 @@ impl Diagnostic {
             message,
             label: label.to_owned(),
             help: None,
+            related: Vec::new(),
         }
     }
 }

@@ -172,6 +172,8 @@ pub struct YamlError {
     pub message: String,
     /// The offending place.
     pub span: Span,
+    /// The label under the place.
+    pub label: String,
     /// A hint, when there is one.
     pub help: Option<String>,
 }
@@ -255,19 +257,26 @@ impl<'a> Builder<'a> {
         byte
     }
 
+    /// The scanner's error, explained at the mistake rather than where the scanner gave up.
     fn scan_error(&self, error: &ScanError) -> YamlError {
         let mark = error.marker();
+        let text = self.file.text();
         let offset = self.file.offset_of(mark.line(), mark.col());
-        let end = self
-            .file
-            .text()
-            .get(offset..)
-            .and_then(|rest| rest.chars().next())
-            .map_or(offset, |c| offset + c.len_utf8());
+        // The outermost `[` or `{` still open, for "never closed".
+        let flow = self.stack.iter().find_map(|frame| {
+            let start = match frame {
+                Frame::Seq { start, .. } | Frame::Map { start, .. } => start.start as usize,
+            };
+            text.get(start..)
+                .is_some_and(|rest| rest.starts_with(['[', '{']))
+                .then_some(start)
+        });
+        let explained = syntax::explain(error.info(), text, offset, flow);
         YamlError {
-            message: format!("invalid YAML: {}", error.info()),
-            span: Span::new(self.id, offset, end),
-            help: None,
+            message: explained.message,
+            span: Span::new(self.id, explained.start, explained.end),
+            label: explained.label,
+            help: explained.help,
         }
     }
 
@@ -275,6 +284,7 @@ impl<'a> Builder<'a> {
         YamlError {
             message,
             span: self.span(span),
+            label: "here".to_owned(),
             help: Some(help.to_owned()),
         }
     }
@@ -494,5 +504,6 @@ fn trim_collection(mut node: Node, text: &str) -> Node {
     node
 }
 
+mod syntax;
 #[cfg(test)]
 mod tests;

@@ -156,7 +156,7 @@ pub fn render_diagnostics(
             indicator: None,
             span: diagnostic.span,
             label: diagnostic.label.clone(),
-            related: Vec::new(),
+            related: diagnostic.related.clone(),
             help: diagnostic.help.clone(),
             path: String::new(),
         };

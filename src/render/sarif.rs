@@ -1,13 +1,17 @@
 //! SARIF 2.1.0: one run, the rules from their documentation, one result per
 //! finding with related locations and a partial fingerprint. Columns are
-//! declared as Unicode code points, as alinea counts them.
+//! declared as Unicode code points, as alinea counts them. Files under the
+//! current folder are relative URIs against `%SRCROOT%`; files outside it
+//! (absolute paths, `../…`) are absolute `file:` URIs, as a relative reference
+//! may not start with `/` or climb out of its base.
 
 use std::io::{self, Write};
+use std::path::{Component, Path};
 
 use serde_json::{Value, json};
 
 use crate::report::{Finding, Report, Severity};
-use crate::source::{SourceDb, Span};
+use crate::source::{SourceDb, SourceFile, Span};
 
 /// Writes the report as a SARIF 2.1.0 log.
 ///
@@ -83,7 +87,7 @@ fn location(span: Span, sources: &SourceDb) -> Value {
     let end = sources.end(span);
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(sources.file(span.file).display_name()), "uriBaseId": "%SRCROOT%" },
+            "artifactLocation": artifact_location(sources.file(span.file)),
             "region": {
                 "startLine": start.line,
                 "startColumn": start.column,
@@ -92,6 +96,43 @@ fn location(span: Span, sources: &SourceDb) -> Value {
             }
         }
     })
+}
+
+/// Where a file is: relative to `%SRCROOT%` (the current folder) when it is under it, an
+/// absolute `file:` URI otherwise.
+fn artifact_location(file: &SourceFile) -> Value {
+    let shown = file.display_name();
+    let outside = Path::new(shown).is_absolute() || shown == ".." || shown.starts_with("../");
+    if outside {
+        json!({ "uri": file_uri(file.path()) })
+    } else {
+        json!({ "uri": uri(shown), "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+/// The absolute `file:` URI of a path (made absolute against the current folder, `.` and
+/// `..` folded away, each segment percent-encoded).
+fn file_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut segments: Vec<String> = Vec::new();
+    for component in absolute.components() {
+        match component {
+            // A Windows drive (`C:`) keeps its colon: `file:///C:/…`.
+            Component::Prefix(prefix) => segments.push(
+                prefix
+                    .as_os_str()
+                    .to_string_lossy()
+                    .trim_start_matches(['\\', '/', '?', '.'])
+                    .replace('\\', "/"),
+            ),
+            Component::RootDir | Component::CurDir => {}
+            Component::ParentDir => {
+                segments.pop();
+            }
+            Component::Normal(name) => segments.push(uri(&name.to_string_lossy())),
+        }
+    }
+    format!("file:///{}", segments.join("/"))
 }
 
 /// A relative path as a URI reference: `/` separators, spaces and `%` escaped.

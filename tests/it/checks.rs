@@ -76,8 +76,8 @@ fn good_plans_beside_broken_files_are_still_checked() {
     let run = run(&[Path::new("tests/fixtures/checks/LOAD-01")]);
     assert_eq!(run.report.plans, 1);
     assert_eq!(run.graph.plans[0].id.value, "pedn-2050");
-    // Four broken files and the good plan; the CI file without `plan` is skipped.
-    assert_eq!(run.report.files, 5);
+    // Seventeen broken files and the good plan; the CI file without `plan` is skipped.
+    assert_eq!(run.report.files, 18);
     assert_eq!(
         run.report.skipped,
         vec!["tests/fixtures/checks/LOAD-01/not-a-plan.yaml"]

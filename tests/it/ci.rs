@@ -33,58 +33,90 @@ fn chain(format: &str) -> Vec<u8> {
     .stdout
 }
 
-/// The SARIF Multitool, installed by `.ci/run` (or here, with npm, when missing).
+/// The SARIF Multitool: where `.ci/run` installs it (`target/sarif-tools` beside the
+/// manifest) or under `$CARGO_TARGET_DIR/sarif-tools`, whichever has it; when neither does,
+/// npm installs it under the build's target folder, once per test process.
 fn multitool() -> PathBuf {
-    let prefix = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/sarif-tools");
-    let tool = prefix.join("node_modules/.bin/sarif-multitool");
-    if !tool.exists() {
-        let status = Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(&prefix)
-            .arg("@microsoft/sarif-multitool@5.7.0")
-            .status()
-            .expect("npm is needed to install Microsoft's SARIF Multitool (the SARIF validator)");
-        assert!(
-            status.success(),
-            "npm could not install @microsoft/sarif-multitool"
-        );
-    }
-    // npm may leave the native binary without its execute bit (its postinstall script does that).
-    let native = prefix.join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
-    if native.exists() {
-        let _ = Command::new("chmod").arg("u+x").arg(&native).status();
-    }
-    tool
+    static TOOL: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    TOOL.get_or_init(|| {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let prefixes: Vec<PathBuf> = std::env::var_os("CARGO_TARGET_DIR")
+            .map(|dir| manifest.join(dir))
+            .into_iter()
+            .chain([manifest.join("target")])
+            .map(|target| target.join("sarif-tools"))
+            .collect();
+        let tool_in = |prefix: &Path| prefix.join("node_modules/.bin/sarif-multitool");
+        let prefix = prefixes
+            .iter()
+            .find(|prefix| tool_in(prefix).exists())
+            .unwrap_or_else(|| prefixes.first().unwrap());
+        if !tool_in(prefix).exists() {
+            let status = Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(prefix)
+                .arg("@microsoft/sarif-multitool@5.7.0")
+                .status()
+                .expect(
+                    "npm is needed to install Microsoft's SARIF Multitool (the SARIF validator)",
+                );
+            assert!(
+                status.success(),
+                "npm could not install @microsoft/sarif-multitool"
+            );
+        }
+        // npm may leave the native binary without its execute bit (its postinstall script does that).
+        let native = prefix.join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
+        if native.exists() {
+            let _ = Command::new("chmod").arg("u+x").arg(&native).status();
+        }
+        tool_in(prefix)
+    })
+    .clone()
 }
 
-#[test]
-fn sarif_passes_the_official_validator_with_one_result_per_finding() {
+/// What the SARIF Multitool finds wrong in `log` at the error and warning levels. The only
+/// warning allowed is SARIF2005, "no informationUri": alinea has no public home page yet,
+/// and making one up would be worse.
+#[track_caller]
+fn sarif_problems(log: &[u8]) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("chain.sarif");
-    std::fs::write(&log, chain("sarif")).unwrap();
+    let path = dir.path().join("alinea.sarif");
+    std::fs::write(&path, log).unwrap();
     let verdict = dir.path().join("verdict.sarif");
     let output = Command::new(multitool())
         .arg("validate")
-        .arg(&log)
+        .arg(&path)
         .arg("-o")
         .arg(&verdict)
         .args(["--level", "Error", "Warning"])
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        verdict.exists(),
+        "the validator wrote no verdict:\n{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     let verdict: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&verdict).unwrap()).unwrap();
-    // The only warning allowed is SARIF2005, "no informationUri": alinea has no public home
-    // page yet, and making one up would be worse.
-    let problems: Vec<&serde_json::Value> = verdict["runs"][0]["results"]
-        .as_array()
+    verdict
+        .pointer("/runs/0/results")
+        .and_then(serde_json::Value::as_array)
         .unwrap()
         .iter()
-        .filter(|problem| problem["ruleId"] != "SARIF2005")
-        .collect();
+        .filter(|problem| {
+            problem.get("ruleId").and_then(serde_json::Value::as_str) != Some("SARIF2005")
+        })
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn sarif_passes_the_official_validator_with_one_result_per_finding() {
+    let problems = sarif_problems(&chain("sarif"));
     assert!(
         problems.is_empty(),
-        "the validator found problems:\n{text}\n{problems:#?}"
+        "the validator found problems:\n{problems:#?}"
     );
 
     let sarif: serde_json::Value = serde_json::from_slice(&chain("sarif")).unwrap();
@@ -124,6 +156,127 @@ fn sarif_passes_the_official_validator_with_one_result_per_finding() {
             .as_array()
             .is_some_and(|l| !l.is_empty())
     }));
+}
+
+/// Every `artifactLocation` in a SARIF log.
+fn artifact_locations(sarif: &serde_json::Value) -> Vec<serde_json::Value> {
+    let results = sarif
+        .pointer("/runs/0/results")
+        .and_then(serde_json::Value::as_array);
+    let mut found = Vec::new();
+    for result in results.unwrap() {
+        let locations = result
+            .get("locations")
+            .and_then(serde_json::Value::as_array);
+        let related = result
+            .get("relatedLocations")
+            .and_then(serde_json::Value::as_array);
+        for location in locations
+            .unwrap()
+            .iter()
+            .chain(related.into_iter().flatten())
+        {
+            found.push(
+                location
+                    .pointer("/physicalLocation/artifactLocation")
+                    .unwrap()
+                    .clone(),
+            );
+        }
+    }
+    found
+}
+
+/// The path of a `file:///…` URI, percent-decoded.
+fn path_of_file_uri(uri: &str) -> PathBuf {
+    let mut bytes = Vec::new();
+    let mut rest = uri.strip_prefix("file://").unwrap();
+    while let Some((before, after)) = rest.split_once('%') {
+        bytes.extend_from_slice(before.as_bytes());
+        let (hex, after) = after.split_at(2);
+        bytes.push(u8::from_str_radix(hex, 16).unwrap());
+        rest = after;
+    }
+    bytes.extend_from_slice(rest.as_bytes());
+    PathBuf::from(String::from_utf8(bytes).unwrap())
+}
+
+#[test]
+fn sarif_for_plans_outside_the_current_folder_uses_absolute_file_uris() {
+    // The plans in a folder whose name needs escaping, checked from a sibling folder.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("planes de San Martín");
+    for entry in walkdir::WalkDir::new("plans") {
+        let entry = entry.unwrap();
+        let target = root.join(entry.path());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let plans = root.join("plans");
+    let absolute = alinea_in(
+        &elsewhere,
+        &[
+            "check",
+            plans.to_str().unwrap(),
+            "--format",
+            "sarif",
+            "--as-of",
+            AS_OF,
+        ],
+    );
+    let climbing = alinea_in(
+        &elsewhere,
+        &[
+            "check",
+            "../planes de San Martín/plans",
+            "--format",
+            "sarif",
+            "--as-of",
+            AS_OF,
+        ],
+    );
+    assert_eq!(absolute.status.code(), Some(1), "the plans have findings");
+    let problems = sarif_problems(&absolute.stdout);
+    assert!(
+        problems.is_empty(),
+        "the validator found problems:\n{problems:#?}"
+    );
+    // `../…` is folded into the same absolute URIs.
+    assert_eq!(absolute.stdout, climbing.stdout);
+    let sarif: serde_json::Value = serde_json::from_slice(&absolute.stdout).unwrap();
+    let locations = artifact_locations(&sarif);
+    assert!(!locations.is_empty());
+    for location in locations {
+        let uri = location["uri"].as_str().unwrap();
+        assert!(uri.starts_with("file:///"), "{location}");
+        assert!(
+            uri.contains("/planes%20de%20San%20Mart%C3%ADn/plans/"),
+            "{location}"
+        );
+        assert!(location.get("uriBaseId").is_none(), "{location}");
+        let path = path_of_file_uri(uri);
+        assert!(path.is_file(), "{location} names no file");
+        assert!(path.starts_with(&plans), "{location}");
+    }
+
+    // From the folder above, the same files are relative to %SRCROOT%.
+    let inside = alinea_in(
+        &root,
+        &["check", "plans", "--format", "sarif", "--as-of", AS_OF],
+    );
+    let sarif: serde_json::Value = serde_json::from_slice(&inside.stdout).unwrap();
+    for location in artifact_locations(&sarif) {
+        assert_eq!(location["uriBaseId"], "%SRCROOT%", "{location}");
+        assert!(
+            location["uri"].as_str().unwrap().starts_with("plans/"),
+            "{location}"
+        );
+    }
 }
 
 #[test]

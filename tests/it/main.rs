@@ -10,6 +10,8 @@
 //! - `rules`: the rule language and the default pack: its cases, the seeded chain, real plans.
 //! - `tidy`: module and grammar docs, orphan snapshots, hostile rule files.
 //! - `tui`: the browser: state machine, `TestBackend` snapshots and size sweep, the binary in tmux.
+//! - `yaml_errors`: YAML syntax errors point at the mistake (the tab, the unclosed quote or
+//!   bracket) with a help line that says how to fix it.
 
 #![expect(
     clippy::unwrap_used,
@@ -26,6 +28,7 @@ mod render;
 mod rules;
 mod tidy;
 mod tui;
+mod yaml_errors;
 
 use std::path::{Path, PathBuf};
 

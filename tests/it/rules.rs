@@ -310,3 +310,102 @@ fn findings_do_not_depend_on_the_number_of_threads() {
     ]);
     assert_eq!(one.stdout, two.stdout);
 }
+
+/// Runs `alinea rules check` in `dir` (wide, so that no message is wrapped): exit code and stderr.
+fn rules_check_in(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = std::process::Command::new(crate::binary())
+        .args(["rules", "check"])
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// `file:line:column` of the first `rule ID` in `text` (the id's place).
+fn place_of_rule(file: &str, text: &str, id: &str) -> String {
+    let declaration = format!("rule {id} ");
+    let (index, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.starts_with(&declaration))
+        .unwrap();
+    let column = line.find(id).unwrap() + 1;
+    format!("{file}:{}:{column}", index + 1)
+}
+
+#[test]
+fn a_user_rule_reusing_a_default_id_points_at_both_rules() {
+    let pack_path = "rules/articulation/objective-not-articulated.rule";
+    let pack_text = std::fs::read_to_string(pack_path).unwrap();
+    // The user's copy of ART-01 under another slug, in a folder where `rules/` does not exist.
+    let dir = tempfile::tempdir().unwrap();
+    let user_text = pack_text.replace("objective-not-articulated", "my-articulation-check");
+    std::fs::write(dir.path().join("dup.rule"), &user_text).unwrap();
+    let (code, stderr) = rules_check_in(dir.path(), &["dup.rule"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("rule id `ART-01` is already used by the default pack"),
+        "{stderr}"
+    );
+    // The second declaration, in the user's file…
+    assert!(
+        stderr.contains(&place_of_rule("dup.rule", &user_text, "ART-01")),
+        "{stderr}"
+    );
+    // …and the first, in the default pack, named as it is in the sources and as compiled in.
+    assert!(
+        stderr.contains(
+            "the default pack's rule `ART-01` (rules/articulation/objective-not-articulated.rule)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&place_of_rule(pack_path, &pack_text, "ART-01")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "give your rule another id, or leave the default pack out with `--no-default-rules`"
+        ),
+        "{stderr}"
+    );
+    // Without the default pack the same file is fine.
+    let (code, stderr) = rules_check_in(dir.path(), &["--no-default-rules", "dup.rule"]);
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
+#[test]
+fn two_user_rules_with_one_id_point_at_both_files() {
+    let text = std::fs::read_to_string("tests/fixtures/user-rules/targets.rule").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("first.rule"), &text).unwrap();
+    let second = text.replace("timid-percent-target", "another-target-check");
+    std::fs::write(dir.path().join("second.rule"), &second).unwrap();
+    let (code, stderr) = rules_check_in(
+        dir.path(),
+        &["--no-default-rules", "first.rule", "second.rule"],
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("rule id `USR-01` is already used"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("default pack"), "{stderr}");
+    let first = place_of_rule("first.rule", &text, "USR-01");
+    assert!(
+        stderr.contains(&place_of_rule("second.rule", &second, "USR-01")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("the first rule with this id, `USR-01` ({first})")),
+        "{stderr}"
+    );
+    // The note's snippet is the first file's, not the second's.
+    assert!(stderr.contains(&format!("╭─[{first}]")), "{stderr}");
+}

@@ -89,3 +89,69 @@ fn a_second_document_is_reported() {
         2
     );
 }
+
+/// The message of the syntax error in `text`, and the text its span covers.
+fn syntax_error(text: &str) -> (String, String) {
+    let file = SourceFile::new("t.yaml".into(), text.to_owned());
+    let error = parse(FileId::from_index(0), &file).unwrap_err();
+    (error.message, slice(&file, error.span).to_owned())
+}
+
+#[test]
+fn a_bracket_closed_later_is_not_called_unclosed() {
+    // The list is closed, with the wrong bracket: the error stays where the scanner stopped.
+    assert_eq!(
+        syntax_error("e: [a, b}\n"),
+        ("expected `,` or `]`".to_owned(), "}".to_owned())
+    );
+    // A list written over several lines, with a line left of its key: indented too little.
+    assert_eq!(
+        syntax_error("k:\n  e: [a,\nb]\n"),
+        (
+            "this line is indented too little".to_owned(),
+            "b".to_owned()
+        )
+    );
+}
+
+#[test]
+fn brackets_in_quotes_and_apostrophes_in_words_do_not_hide_an_unclosed_list() {
+    for text in [
+        "e: [a, \"b ] c\"\nk: v\n",
+        "e: [a, b\nk: it's {fine\n",
+        "e: [a, b # ]\nk: v\n",
+        "e: [a, {b: c}\nk: [d]\n",
+    ] {
+        assert_eq!(
+            syntax_error(text),
+            ("unclosed `[`".to_owned(), "[".to_owned()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_innermost_unclosed_collection_is_named() {
+    assert_eq!(
+        syntax_error("e: [a, {b: c\nk: v\n"),
+        ("unclosed `{`".to_owned(), "{".to_owned())
+    );
+}
+
+#[test]
+fn syntax_errors_in_every_cut_of_a_file_have_spans_inside_the_text() {
+    let text =
+        "plan:\n  título: \"Señal: ñ\"\n  upper: [pdrc-ñ, {a: 'b'}]\n\tid: 'x'\n  k: *a\n  - z\n";
+    for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+        let cut = text.get(..end).unwrap();
+        let file = SourceFile::new("t.yaml".into(), cut.to_owned());
+        if let Err(error) = parse(FileId::from_index(0), &file) {
+            let (start, stop) = (error.span.start as usize, error.span.end as usize);
+            assert!(
+                start <= stop && cut.get(start..stop).is_some(),
+                "{cut:?}: {error:?}"
+            );
+            assert!(!error.message.contains('\n'), "{cut:?}: {error:?}");
+        }
+    }
+}
