@@ -1,0 +1,87 @@
+//! The documentation: the rule reference is generated from the rules.
+
+use std::path::Path;
+
+fn default_rules() -> Vec<alinea::dsl::CheckedRule> {
+    let mut sources = alinea::source::SourceDb::new();
+    alinea::load_rules(&alinea::CheckOptions::default(), &mut sources)
+        .expect("the default pack compiles")
+}
+
+#[test]
+fn the_rule_reference_is_generated_from_the_rules() {
+    let rules = default_rules();
+    let generated = alinea::docs::rule_reference(&rules);
+    let path = Path::new(alinea::docs::REFERENCE_PAGE);
+    if std::env::var_os("ALINEA_BLESS").is_some_and(|v| v == "1") {
+        std::fs::write(path, &generated).unwrap();
+        return;
+    }
+    let written = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        written == generated,
+        "{} is not the reference generated from the rules and the built-in checks; \
+         regenerate it with `ALINEA_BLESS=1 cargo test --test it docs` and review the diff",
+        path.display()
+    );
+    // One section per built-in check and per rule, and a row of the table linking to it.
+    let listed = alinea::docs::listed(&rules);
+    assert_eq!(listed.len(), alinea::BUILTIN_CHECKS.len() + rules.len());
+    for rule in &listed {
+        let heading = format!("\n### {}\n", rule.id);
+        assert_eq!(
+            generated.matches(&heading).count(),
+            1,
+            "{} has no section of its own",
+            rule.id
+        );
+        assert!(
+            generated.contains(&format!("| [{}](#{}) |", rule.id, rule.anchor())),
+            "{} is missing from the table",
+            rule.id
+        );
+        if !rule.builtin {
+            assert!(
+                generated.contains(&format!("rule {} {} {{", rule.id, rule.slug)),
+                "the text of {} is missing",
+                rule.id
+            );
+        }
+    }
+    assert!(generated.contains(&format!(
+        "alinea runs {} checks: {} checks built into alinea and {} rules",
+        listed.len(),
+        alinea::BUILTIN_CHECKS.len(),
+        rules.len()
+    )));
+}
+
+#[test]
+fn rules_list_prints_the_reference_as_markdown() {
+    let output = std::process::Command::new(crate::binary())
+        .args(["rules", "list", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let printed = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(printed, alinea::docs::rule_reference(&default_rules()));
+}
+
+#[test]
+fn explain_of_a_built_in_check_names_something_a_user_can_open() {
+    let output = std::process::Command::new(crate::binary())
+        .args(["explain", "LOAD-01"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "source    alinea itself (reference: {}#load-01",
+            alinea::docs::REFERENCE_PAGE
+        )),
+        "{text}"
+    );
+    assert!(!text.contains(".md)"), "{text}");
+}
