@@ -1,4 +1,5 @@
-//! The documentation: the rule reference is generated from the rules.
+//! The documentation: the rule reference is generated from the rules, and the complete
+//! example of the plan format is clean.
 
 use std::path::Path;
 
@@ -85,3 +86,61 @@ fn explain_of_a_built_in_check_names_something_a_user_can_open() {
     );
     assert!(!text.contains(".md)"), "{text}");
 }
+
+/// The fenced blocks of a Markdown file whose info string is `info`.
+fn blocks(markdown: &str, info: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    // The block being read: whether it is wanted, and its text.
+    let mut open: Option<(bool, String)> = None;
+    for line in markdown.lines() {
+        let fence = line.trim_start().starts_with("```");
+        match (&mut open, fence) {
+            (None, true) => {
+                let wanted = line.trim_start().trim_start_matches('`').trim() == info;
+                open = Some((wanted, String::new()));
+            }
+            (Some(_), true) => {
+                if let Some((true, text)) = open.take() {
+                    found.push(text);
+                }
+            }
+            (Some((_, text)), false) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            (None, false) => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn the_complete_example_of_the_plan_format_is_clean() {
+    let page = std::fs::read_to_string("docs/plan-format.md").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut written = 0;
+    for block in blocks(&page, "yaml") {
+        let Some(name) = block
+            .lines()
+            .next()
+            .and_then(|line| line.strip_prefix("# file: "))
+        else {
+            continue;
+        };
+        let path = dir.path().join(name.trim());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &block).unwrap();
+        written += 1;
+    }
+    assert!(written > 0, "docs/plan-format.md has no `# file:` example");
+    let run = crate::run_with_rules(&[dir.path()], "2026-11-26");
+    let findings: Vec<String> = run
+        .report
+        .findings
+        .iter()
+        .map(|f| format!("{} {} {}: {}", f.rule, f.plan, f.element, f.message))
+        .collect();
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(run.report.plans, written);
+}
+
