@@ -1,7 +1,7 @@
-//! The documentation: the rule reference is generated from the rules, and the complete
-//! example of the plan format is clean.
+//! The documentation: the rule reference is generated from the rules, and the examples
+//! of the plan format and of the rule language run.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn default_rules() -> Vec<alinea::dsl::CheckedRule> {
     let mut sources = alinea::source::SourceDb::new();
@@ -112,6 +112,68 @@ fn blocks(markdown: &str, info: &str) -> Vec<String> {
         }
     }
     found
+}
+
+#[test]
+fn every_rule_file_of_the_rule_language_page_compiles() {
+    let page = std::fs::read_to_string("docs/rule-language.md").unwrap();
+    let files = blocks(&page, "rule");
+    assert!(!files.is_empty(), "the page shows no complete rule file");
+    for (index, text) in files.iter().enumerate() {
+        let mut sources = alinea::source::SourceDb::new();
+        let source = alinea::dsl::RuleSource {
+            path: PathBuf::from(format!("docs/rule-language.md#example-{}", index + 1)),
+            text: text.clone(),
+            default_pack: false,
+        };
+        let (rules, errors) = alinea::dsl::compile(vec![source], &mut sources);
+        assert!(
+            errors.is_empty(),
+            "example {} of docs/rule-language.md does not compile: {errors:?}\n{text}",
+            index + 1
+        );
+        assert!(!rules.is_empty() || text.contains("let ") || text.contains("def "));
+    }
+}
+
+#[test]
+fn the_rule_case_of_the_rule_language_page_passes() {
+    let page = std::fs::read_to_string("docs/rule-language.md").unwrap();
+    let files = blocks(&page, "rule")
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| alinea::dsl::RuleSource {
+            path: PathBuf::from(format!("docs/rule-language.md#example-{}", index + 1)),
+            text,
+            default_pack: false,
+        })
+        .collect();
+    let mut sources = alinea::source::SourceDb::new();
+    let (rules, errors) = alinea::dsl::compile(files, &mut sources);
+    assert!(errors.is_empty(), "{errors:?}");
+    // A case file is a YAML block whose first line is a comment naming its path.
+    let cases: Vec<(PathBuf, String)> = blocks(&page, "yaml")
+        .into_iter()
+        .filter_map(|text| {
+            let path = PathBuf::from(text.lines().next()?.strip_prefix("# ")?.trim());
+            let is_yaml = path.extension().is_some_and(|e| e == "yaml");
+            is_yaml.then(|| (path, text.clone()))
+        })
+        .collect();
+    assert!(!cases.is_empty(), "the page shows no case");
+    let known: Vec<String> = rules.iter().map(|r| r.meta().id.clone()).collect();
+    let as_of = alinea::plan::model::Date::parse("2026-11-26").unwrap();
+    for case in alinea::cases::group(cases, &known) {
+        assert!(case.rule.is_some(), "{} names no rule", case.name);
+        let result = alinea::cases::run(&case, &rules, as_of);
+        assert!(
+            result.passed(),
+            "{}: missing {:?}, unexpected {:?}",
+            case.name,
+            result.missing,
+            result.unexpected
+        );
+    }
 }
 
 #[test]
