@@ -1,5 +1,6 @@
-//! The documentation: the rule reference is generated from the rules, and the examples
-//! of the plan format and of the rule language run.
+//! The documentation: the rule reference is generated from the rules, the examples of
+//! the plan format and of the rule language run, links lead somewhere, and no file
+//! points at material that is not in the repository.
 
 use std::path::{Path, PathBuf};
 
@@ -206,3 +207,68 @@ fn the_complete_example_of_the_plan_format_is_clean() {
     assert_eq!(run.report.plans, written);
 }
 
+/// Every file of the repository (the build's `target/` and git's files left out).
+fn repository_files() -> Vec<PathBuf> {
+    walkdir::WalkDir::new(".")
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            !(name == ".git" || (entry.depth() == 1 && name == "target"))
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+#[test]
+fn no_file_points_at_material_outside_the_repository() {
+    // Spelt in two halves so that this file does not match itself.
+    let needles = [format!("{}/shared", ".."), format!("shared/{}", "spec")];
+    let mut offenders = Vec::new();
+    for path in repository_files() {
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for needle in &needles {
+            if text.contains(needle.as_str()) {
+                offenders.push(format!("{}: `{needle}`", path.display()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "these files point at documents that are not in the repository (write the docs under \
+         docs/ or cite the public source instead):\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn every_relative_link_of_the_documentation_leads_to_a_file() {
+    let mut pages = vec![PathBuf::from("README.md"), PathBuf::from("plans/README.md")];
+    pages.extend(
+        std::fs::read_dir("docs")
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "md")),
+    );
+    let mut broken = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for (_, rest) in text.match_indices("](").map(|(i, _)| text.split_at(i + 2)) {
+            let Some(target) = rest.split(')').next() else {
+                continue;
+            };
+            let file = target.split('#').next().unwrap_or("");
+            if file.is_empty() || file.contains("://") || file.starts_with("mailto:") {
+                continue;
+            }
+            let resolved = page.parent().unwrap_or(Path::new("")).join(file);
+            if !resolved.exists() {
+                broken.push(format!("{}: `{target}`", page.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
