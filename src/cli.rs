@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::dsl::CheckedRule;
 use crate::plan::model::Date;
 use crate::render::{Format, Style};
-use crate::report::{CheckMeta, Severity};
+use crate::report::Severity;
 
 /// Checks that Peru's public plans are aligned (SINAPLAN / CEPLAN).
 #[derive(Debug, Parser)]
@@ -74,8 +74,12 @@ enum RulesCommand {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum ListFormat {
+    /// One line per rule.
     Human,
+    /// An array of objects: id, slug, severity, pillar, title, builtin.
     Json,
+    /// The rule reference: every rule's documentation and text, as Markdown.
+    Markdown,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -609,78 +613,12 @@ fn write_report(
     Ok(())
 }
 
-/// What `explain` and `rules list` show of a rule or a built-in check.
-struct Listed {
-    id: String,
-    slug: String,
-    severity: Severity,
-    pillar: Option<&'static str>,
-    title: String,
-    source: Option<String>,
-    sections: Vec<(&'static str, String)>,
-    text: Option<String>,
-    builtin: bool,
-}
-
-fn listed(rules: &[CheckedRule]) -> Vec<Listed> {
-    let mut all: Vec<Listed> = crate::BUILTIN_CHECKS.iter().map(builtin_listed).collect();
-    all.extend(rules.iter().map(|rule| {
-        let meta = rule.meta();
-        Listed {
-            id: meta.id.clone(),
-            slug: meta.slug.clone(),
-            severity: meta.severity,
-            pillar: Some(meta.pillar.as_str()),
-            title: meta.title.clone(),
-            source: meta.source.clone(),
-            sections: crate::dsl::SECTIONS
-                .iter()
-                .filter_map(|label| meta.section(label).map(|text| (*label, text)))
-                .collect(),
-            text: Some(meta.text.clone()),
-            builtin: false,
-        }
-    }));
-    all.sort_by(|a, b| a.id.cmp(&b.id));
-    all
-}
-
-fn builtin_listed(check: &CheckMeta) -> Listed {
-    let mut sections = Vec::new();
-    let mut rest = check.doc;
-    for (i, label) in crate::dsl::SECTIONS.iter().enumerate() {
-        let Some(start) = rest.find(&format!("{label}:")) else {
-            continue;
-        };
-        let after = rest.get(start + label.len() + 1..).unwrap_or("");
-        let end = crate::dsl::SECTIONS
-            .iter()
-            .skip(i + 1)
-            .filter_map(|next| after.find(&format!("{next}:")))
-            .min()
-            .unwrap_or(after.len());
-        sections.push((*label, after.get(..end).unwrap_or("").trim().to_owned()));
-        rest = after;
-    }
-    Listed {
-        id: check.id.to_owned(),
-        slug: check.slug.to_owned(),
-        severity: check.severity,
-        pillar: check.pillar.map(crate::report::Pillar::as_str),
-        title: check.title.to_owned(),
-        source: Some("alinea built-in check (rule-catalogue.md)".to_owned()),
-        sections,
-        text: None,
-        builtin: true,
-    }
-}
-
 fn run_explain(args: &ExplainArgs) -> ExitStatus {
     let rules = match load_rules(&args.rules) {
         Ok(rules) => rules,
         Err(status) => return status,
     };
-    let all = listed(&rules);
+    let all = crate::docs::listed(&rules);
     let Some(rule) = all
         .iter()
         .find(|r| r.id.eq_ignore_ascii_case(&args.rule) || r.slug == args.rule)
@@ -694,8 +632,8 @@ fn run_explain(args: &ExplainArgs) -> ExitStatus {
     let mut text = format!("{} {}: {}\n\n", rule.id, rule.slug, rule.title);
     text.push_str(&format!("severity  {}\n", rule.severity));
     text.push_str(&format!("pillar    {}\n", rule.pillar.unwrap_or("—")));
-    if let Some(source) = &rule.source {
-        text.push_str(&format!("source    {source}\n"));
+    if let Some(origin) = rule.origin() {
+        text.push_str(&format!("source    {origin}\n"));
     }
     if rule.builtin {
         text.push_str("kind      built-in check (runs without rule files)\n");
@@ -703,12 +641,9 @@ fn run_explain(args: &ExplainArgs) -> ExitStatus {
     for (label, body) in &rule.sections {
         text.push_str(&format!("\n{label}:\n{}\n", wrap(body, 88, "  ")));
     }
-    if let Some(source_text) = &rule.text {
+    if let Some(rule_text) = rule.rule_text() {
         text.push_str("\nRule:\n");
-        for line in source_text
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("///"))
-        {
+        for line in rule_text.lines() {
             text.push_str(&format!("  {line}\n"));
         }
     }
@@ -752,8 +687,9 @@ fn run_rules_list(format: ListFormat, args: &RuleArgs) -> ExitStatus {
         Ok(rules) => rules,
         Err(status) => return status,
     };
-    let all = listed(&rules);
+    let all = crate::docs::listed(&rules);
     let text = match format {
+        ListFormat::Markdown => crate::docs::rule_reference(&rules),
         ListFormat::Json => {
             let items: Vec<serde_json::Value> = all
                 .iter()
@@ -788,7 +724,7 @@ fn run_rules_list(format: ListFormat, args: &RuleArgs) -> ExitStatus {
             text.push_str(&format!(
                 "{} rules ({} built-in checks)\n",
                 all.len(),
-                crate::BUILTIN_CHECKS.len()
+                all.iter().filter(|r| r.builtin).count()
             ));
             text
         }

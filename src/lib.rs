@@ -41,6 +41,9 @@
 //!   `junit`, `github`) and `--statistics`.
 //! - [`export`]: `alinea graph` (dot, mermaid, json).
 //! - [`cases`]: rule fixture cases (`alinea rules test`).
+//! - [`docs`]: rule documentation from one place: `Listed` (a built-in check or a
+//!   rule, as `explain` and `rules list` show it) and `rule_reference`, the Markdown
+//!   rule reference (`docs/rules.md`, `alinea rules list --format markdown`).
 //! - [`tui`]: the browser, in the Elm architecture (`tui::app`: model, messages,
 //!   update; `tui::view`: rendering; `tui::terminal`: the only terminal IO).
 //! - [`cli`]: flags → options, the commands, exit codes.
@@ -76,6 +79,7 @@ pub mod cases;
 pub mod cli;
 pub mod config;
 pub mod discover;
+pub mod docs;
 pub mod dsl;
 pub mod eval;
 pub mod export;

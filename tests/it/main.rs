@@ -4,6 +4,7 @@
 //!   `# expect: ID` comments on the lines they point at; no misses, no extras.
 //! - `hostile`: malformed and hostile files beside good plans.
 //! - `ci`: SARIF, `JUnit`, GitHub annotations, configuration, baseline, graph export.
+//! - `docs`: the generated rule reference, the documentation's examples and links, no outside paths.
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
 //! - `plans`: the shipped sample repository.
 //! - `render`: snapshots of the human and JSON reports.
@@ -22,6 +23,7 @@
 mod checks;
 mod ci;
 mod cli;
+mod docs;
 mod hostile;
 mod plans;
 mod render;

@@ -183,8 +183,14 @@ fn syntax_errors_point_at_the_mistake_and_say_how_to_fix_it() {
 #[test]
 fn every_syntax_error_fixture_is_tested() {
     let tested: Vec<&str> = CASES.iter().map(|case| case.file).collect();
-    // Files that are not syntax errors: the limits, a good plan, a file that is not a plan.
-    let other = ["alias-bomb.yaml", "good.yaml", "not-a-plan.yaml"];
+    // Files that are not syntax errors: the limits, a good plan, a file that is not a plan,
+    // the folder's configuration.
+    let other = [
+        "alias-bomb.yaml",
+        "good.yaml",
+        "not-a-plan.yaml",
+        "alinea.yaml",
+    ];
     for entry in std::fs::read_dir("tests/fixtures/checks/LOAD-01").unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(

@@ -1,0 +1,274 @@
+//! The documentation: the rule reference is generated from the rules, the examples of
+//! the plan format and of the rule language run, links lead somewhere, and no file
+//! points at material that is not in the repository.
+
+use std::path::{Path, PathBuf};
+
+fn default_rules() -> Vec<alinea::dsl::CheckedRule> {
+    let mut sources = alinea::source::SourceDb::new();
+    alinea::load_rules(&alinea::CheckOptions::default(), &mut sources)
+        .expect("the default pack compiles")
+}
+
+#[test]
+fn the_rule_reference_is_generated_from_the_rules() {
+    let rules = default_rules();
+    let generated = alinea::docs::rule_reference(&rules);
+    let path = Path::new(alinea::docs::REFERENCE_PAGE);
+    if std::env::var_os("ALINEA_BLESS").is_some_and(|v| v == "1") {
+        std::fs::write(path, &generated).unwrap();
+        return;
+    }
+    let written = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        written == generated,
+        "{} is not the reference generated from the rules and the built-in checks; \
+         regenerate it with `ALINEA_BLESS=1 cargo test --test it docs` and review the diff",
+        path.display()
+    );
+    // One section per built-in check and per rule, and a row of the table linking to it.
+    let listed = alinea::docs::listed(&rules);
+    assert_eq!(listed.len(), alinea::BUILTIN_CHECKS.len() + rules.len());
+    for rule in &listed {
+        let heading = format!("\n### {}\n", rule.id);
+        assert_eq!(
+            generated.matches(&heading).count(),
+            1,
+            "{} has no section of its own",
+            rule.id
+        );
+        assert!(
+            generated.contains(&format!("| [{}](#{}) |", rule.id, rule.anchor())),
+            "{} is missing from the table",
+            rule.id
+        );
+        if !rule.builtin {
+            assert!(
+                generated.contains(&format!("rule {} {} {{", rule.id, rule.slug)),
+                "the text of {} is missing",
+                rule.id
+            );
+        }
+    }
+    assert!(generated.contains(&format!(
+        "alinea runs {} checks: {} checks built into alinea and {} rules",
+        listed.len(),
+        alinea::BUILTIN_CHECKS.len(),
+        rules.len()
+    )));
+}
+
+#[test]
+fn rules_list_prints_the_reference_as_markdown() {
+    let output = std::process::Command::new(crate::binary())
+        .args(["rules", "list", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let printed = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(printed, alinea::docs::rule_reference(&default_rules()));
+}
+
+#[test]
+fn explain_of_a_built_in_check_names_something_a_user_can_open() {
+    let output = std::process::Command::new(crate::binary())
+        .args(["explain", "LOAD-01"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "source    alinea itself (reference: {}#load-01",
+            alinea::docs::REFERENCE_PAGE
+        )),
+        "{text}"
+    );
+    assert!(!text.contains(".md)"), "{text}");
+}
+
+/// The fenced blocks of a Markdown file whose info string is `info`.
+fn blocks(markdown: &str, info: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    // The block being read: whether it is wanted, and its text.
+    let mut open: Option<(bool, String)> = None;
+    for line in markdown.lines() {
+        let fence = line.trim_start().starts_with("```");
+        match (&mut open, fence) {
+            (None, true) => {
+                let wanted = line.trim_start().trim_start_matches('`').trim() == info;
+                open = Some((wanted, String::new()));
+            }
+            (Some(_), true) => {
+                if let Some((true, text)) = open.take() {
+                    found.push(text);
+                }
+            }
+            (Some((_, text)), false) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            (None, false) => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn every_rule_file_of_the_rule_language_page_compiles() {
+    let page = std::fs::read_to_string("docs/rule-language.md").unwrap();
+    let files = blocks(&page, "rule");
+    assert!(!files.is_empty(), "the page shows no complete rule file");
+    for (index, text) in files.iter().enumerate() {
+        let mut sources = alinea::source::SourceDb::new();
+        let source = alinea::dsl::RuleSource {
+            path: PathBuf::from(format!("docs/rule-language.md#example-{}", index + 1)),
+            text: text.clone(),
+            default_pack: false,
+        };
+        let (rules, errors) = alinea::dsl::compile(vec![source], &mut sources);
+        assert!(
+            errors.is_empty(),
+            "example {} of docs/rule-language.md does not compile: {errors:?}\n{text}",
+            index + 1
+        );
+        assert!(!rules.is_empty() || text.contains("let ") || text.contains("def "));
+    }
+}
+
+#[test]
+fn the_rule_case_of_the_rule_language_page_passes() {
+    let page = std::fs::read_to_string("docs/rule-language.md").unwrap();
+    let files = blocks(&page, "rule")
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| alinea::dsl::RuleSource {
+            path: PathBuf::from(format!("docs/rule-language.md#example-{}", index + 1)),
+            text,
+            default_pack: false,
+        })
+        .collect();
+    let mut sources = alinea::source::SourceDb::new();
+    let (rules, errors) = alinea::dsl::compile(files, &mut sources);
+    assert!(errors.is_empty(), "{errors:?}");
+    // A case file is a YAML block whose first line is a comment naming its path.
+    let cases: Vec<(PathBuf, String)> = blocks(&page, "yaml")
+        .into_iter()
+        .filter_map(|text| {
+            let path = PathBuf::from(text.lines().next()?.strip_prefix("# ")?.trim());
+            let is_yaml = path.extension().is_some_and(|e| e == "yaml");
+            is_yaml.then(|| (path, text.clone()))
+        })
+        .collect();
+    assert!(!cases.is_empty(), "the page shows no case");
+    let known: Vec<String> = rules.iter().map(|r| r.meta().id.clone()).collect();
+    let as_of = alinea::plan::model::Date::parse("2026-11-26").unwrap();
+    for case in alinea::cases::group(cases, &known) {
+        assert!(case.rule.is_some(), "{} names no rule", case.name);
+        let result = alinea::cases::run(&case, &rules, as_of);
+        assert!(
+            result.passed(),
+            "{}: missing {:?}, unexpected {:?}",
+            case.name,
+            result.missing,
+            result.unexpected
+        );
+    }
+}
+
+#[test]
+fn the_complete_example_of_the_plan_format_is_clean() {
+    let page = std::fs::read_to_string("docs/plan-format.md").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut written = 0;
+    for block in blocks(&page, "yaml") {
+        let Some(name) = block
+            .lines()
+            .next()
+            .and_then(|line| line.strip_prefix("# file: "))
+        else {
+            continue;
+        };
+        let path = dir.path().join(name.trim());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &block).unwrap();
+        written += 1;
+    }
+    assert!(written > 0, "docs/plan-format.md has no `# file:` example");
+    let run = crate::run_with_rules(&[dir.path()], "2026-11-26");
+    let findings: Vec<String> = run
+        .report
+        .findings
+        .iter()
+        .map(|f| format!("{} {} {}: {}", f.rule, f.plan, f.element, f.message))
+        .collect();
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(run.report.plans, written);
+}
+
+/// Every file of the repository (the build's `target/` and git's files left out).
+fn repository_files() -> Vec<PathBuf> {
+    walkdir::WalkDir::new(".")
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            !(name == ".git" || (entry.depth() == 1 && name == "target"))
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+#[test]
+fn no_file_points_at_material_outside_the_repository() {
+    // Spelt in two halves so that this file does not match itself.
+    let needles = [format!("{}/shared", ".."), format!("shared/{}", "spec")];
+    let mut offenders = Vec::new();
+    for path in repository_files() {
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for needle in &needles {
+            if text.contains(needle.as_str()) {
+                offenders.push(format!("{}: `{needle}`", path.display()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "these files point at documents that are not in the repository (write the docs under \
+         docs/ or cite the public source instead):\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn every_relative_link_of_the_documentation_leads_to_a_file() {
+    let mut pages = vec![PathBuf::from("README.md"), PathBuf::from("plans/README.md")];
+    pages.extend(
+        std::fs::read_dir("docs")
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "md")),
+    );
+    let mut broken = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for (_, rest) in text.match_indices("](").map(|(i, _)| text.split_at(i + 2)) {
+            let Some(target) = rest.split(')').next() else {
+                continue;
+            };
+            let file = target.split('#').next().unwrap_or("");
+            if file.is_empty() || file.contains("://") || file.starts_with("mailto:") {
+                continue;
+            }
+            let resolved = page.parent().unwrap_or(Path::new("")).join(file);
+            if !resolved.exists() {
+                broken.push(format!("{}: `{target}`", page.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
