@@ -169,6 +169,57 @@ impl RunArgs {
     }
 }
 
+impl CheckArgs {
+    fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
+        let mut options = self.run.options()?;
+        if let Some(path) = &self.baseline {
+            options.baseline = crate::BaselineChoice::File(path.clone());
+        }
+        Ok(options)
+    }
+}
+
+impl BrowseArgs {
+    fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
+        let mut options = self.run.options()?;
+        if let Some(path) = &self.baseline {
+            options.baseline = crate::BaselineChoice::File(path.clone());
+        }
+        Ok(options)
+    }
+}
+
+impl BaselineArgs {
+    fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
+        let mut options = self.run.options()?;
+        // The baseline holds every current finding, not only those a previous baseline missed.
+        options.baseline = crate::BaselineChoice::Off;
+        Ok(options)
+    }
+}
+
+/// The options of a run exactly as a command line builds them, for `check`, `browse`,
+/// `baseline` and `graph` (`["check", "plans", "--ignore", "ART-08"]`): the one place a
+/// command's flags and `alinea.yaml` become a run's options, exposed for tools and tests.
+///
+/// # Errors
+/// A command line that does not parse, names no command that checks plans, or whose
+/// configuration cannot be read (the problem is printed on standard error).
+pub fn run_options(command_line: &[&str]) -> Result<crate::CheckOptions, ExitStatus> {
+    let args = Args::try_parse_from(std::iter::once("alinea").chain(command_line.iter().copied()))
+        .map_err(|error| {
+            let _ = error.print();
+            ExitStatus::Usage
+        })?;
+    match args.command {
+        Command::Check(check) => check.options(),
+        Command::Browse(browse) => browse.options(),
+        Command::Baseline(baseline) => baseline.options(),
+        Command::Graph(graph) => graph.run.options(),
+        Command::Explain(_) | Command::Rules { .. } => Err(ExitStatus::Usage),
+    }
+}
+
 #[derive(Debug, clap::Args)]
 struct GraphArgs {
     #[command(flatten)]
@@ -387,13 +438,10 @@ fn run_browse(args: &BrowseArgs) -> ExitStatus {
         );
         return ExitStatus::Usage;
     }
-    let mut options = match args.run.options() {
+    let options = match args.options() {
         Ok(options) => options,
         Err(status) => return status,
     };
-    if let Some(path) = &args.baseline {
-        options.baseline = crate::BaselineChoice::File(path.clone());
-    }
     // Broken rules, bad policy and missing paths are reported before the terminal is taken over.
     if let Err(error) = crate::check(&options) {
         return report_check_error(error);
@@ -455,12 +503,10 @@ fn load_config(
 }
 
 fn run_baseline(args: &BaselineArgs) -> ExitStatus {
-    let mut options = match args.run.options() {
+    let options = match args.options() {
         Ok(options) => options,
         Err(status) => return status,
     };
-    // The baseline holds every current finding, not only those a previous baseline missed.
-    options.baseline = crate::BaselineChoice::Off;
     let output = args
         .output
         .clone()
@@ -542,13 +588,10 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Usage;
         }
     }
-    let mut options = match args.run.options() {
+    let options = match args.options() {
         Ok(options) => options,
         Err(status) => return status,
     };
-    if let Some(path) = &args.baseline {
-        options.baseline = crate::BaselineChoice::File(path.clone());
-    }
     let run = match crate::check(&options) {
         Ok(run) => run,
         Err(error) => return report_check_error(error),

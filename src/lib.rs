@@ -17,7 +17,10 @@
 //!   (each file's text stored once, with a line index); reading files with a
 //!   size limit and UTF-8 check.
 //! - [`discover`]: walks the user's paths with walkdir (hidden folders and
-//!   `target/` skipped, symlinks followed, loops reported, `exclude` globs) → `Vec<Input>`.
+//!   `target/` skipped, symlinks followed, loops reported, `exclude` globs) → `Vec<Input>`;
+//!   finds the repository root (`repository_root`: the nearest `alinea.yaml`, else `.git`)
+//!   and walks it too, so that the files asked about are checked in the whole
+//!   repository's context (`Input::reported` tells which findings are reported).
 //! - [`plan`]: `plan::yaml` turns text into a spanned tree with its own limits
 //!   (depth, alias expansion, node count), and its `syntax` module explains the
 //!   parser's errors at the mistake itself; `plan::load` decodes the tree into
@@ -32,11 +35,14 @@
 //!   compiles it to `dsl::ir` (`CheckedRule`); the default pack (`rules/`) and its
 //!   cases are compiled into the binary by `build.rs`.
 //! - [`eval`]: evaluates checked rules over the graph (pure, parallel per rule).
-//! - [`waiver`]: waivers in plans and in the configuration (WAI-01, WAI-02).
+//! - [`policy`]: the run's policy (select, ignore, severities, fail-on, baseline),
+//!   validated against the loaded rules and applied once by [`check`].
+//! - [`waiver`]: waivers in plans and in the configuration (WAI-01..03).
 //! - [`baseline`]: accepted findings keyed by fingerprint; fixed entries.
 //! - [`config`]: the configuration file, `alinea.yaml`.
 //! - [`report`]: `Finding`, `Severity`, `Pillar`, `Profile`, `RuleDoc`, `Report`:
-//!   the one output model every renderer and the browser read.
+//!   the one output model every renderer and the browser read; `report::gaps` derives
+//!   the gaps the views draw from the findings.
 //! - [`render`]: one module per format (`human` with miette, `json`, `sarif`,
 //!   `junit`, `github`) and `--statistics`.
 //! - [`export`]: `alinea graph` (dot, mermaid, json).
@@ -72,7 +78,14 @@
 //!   parallel but collected in discovery order (sorted by path), and findings
 //!   are sorted by file, line, column and rule id before rendering.
 //! - **Invariant:** `render` and `tui` read the `Report` (and, for the trace and
-//!   coverage views, the `Graph`); they never evaluate rules themselves.
+//!   coverage views, the `Graph`); they never evaluate rules themselves, and the gaps
+//!   they draw come from findings (`report::gaps`), never from code that re-decides a rule.
+//! - **Invariant:** the run's policy is applied once, in [`check`]: every command (`check`,
+//!   `browse`, `baseline`, `graph`) sees the same findings. LOAD findings are never
+//!   suppressed.
+//! - **Invariant:** one cause, one finding: a rule verdict that read a place a broken
+//!   reference leaves incomplete (`Value::incomplete` in `eval`) is dropped, because the
+//!   REF or LOAD finding already reports the cause.
 
 pub mod baseline;
 pub mod cases;

@@ -186,14 +186,14 @@ pub fn declared_id(text: &str) -> Option<String> {
         let indented = line.len() != trimmed.len();
         if !indented {
             in_header = false;
-            if let Some(rest) = trimmed.strip_prefix("plan") {
-                let rest = rest.trim_start();
-                if let Some(value) = rest.strip_prefix(':') {
-                    in_header = true;
-                    // Flow style: `plan: {id: x, kind: pei}`.
-                    if let Some(found) = id_in(value) {
-                        return Some(found);
-                    }
+            // `plan:`, or a misspelling of it (`Plan:`, `plna:`): the file's intent is clear.
+            if let Some((key, value)) = trimmed.split_once(':')
+                && (key.trim() == "plan" || load::near_plan_key(key.trim()))
+            {
+                in_header = true;
+                // Flow style: `plan: {id: x, kind: pei}`.
+                if let Some(found) = id_in(value) {
+                    return Some(found);
                 }
             }
             continue;

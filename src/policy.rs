@@ -196,10 +196,24 @@ fn check_name(name: &str, origin: &str, known: &[(&str, &str)]) -> Result<(), Ch
     }
 }
 
+/// "did you mean" for a name that names no rule: an id written without its leading zero
+/// (`ART-1`) first, then the nearest id or slug.
+#[must_use]
+pub fn rule_hint(name: &str, known: &[(&str, &str)]) -> Option<String> {
+    if let Some((family, number)) = name.split_once('-')
+        && let Ok(number) = number.parse::<u32>()
+    {
+        let padded = format!("{}-{number:02}", family.to_ascii_uppercase());
+        if let Some((id, _)) = known.iter().find(|(id, _)| *id == padded) {
+            return Some(format!("did you mean `{id}`?"));
+        }
+    }
+    crate::suggest::did_you_mean(name, known.iter().flat_map(|(id, slug)| [*id, *slug]))
+}
+
 fn unknown(name: &str, origin: &str, known: &[(&str, &str)]) -> CheckError {
-    let names = known.iter().flat_map(|(id, slug)| [*id, *slug]);
     let mut helps = Vec::new();
-    if let Some(hint) = crate::suggest::did_you_mean(name, names) {
+    if let Some(hint) = rule_hint(name, known) {
         helps.push(hint);
     }
     helps.push(

@@ -172,8 +172,7 @@ fn invalid(
             .at(plan_id, at, "waivers")
     };
     if !known.iter().any(|(id, slug)| *id == rule || *slug == rule) {
-        let names = known.iter().flat_map(|(id, slug)| [*id, *slug]);
-        let help = crate::suggest::did_you_mean(rule, names).unwrap_or_else(|| {
+        let help = crate::policy::rule_hint(rule, known).unwrap_or_else(|| {
             "name the rule by its id (`ART-01`) or slug; `alinea rules list` lists them".to_owned()
         });
         return Some(finding(

@@ -117,7 +117,7 @@ fn not_a_plan(file: FileId, document: &Document, explicit: bool) -> PlanFile {
 }
 
 /// Whether a top-level key is a misspelling of `plan` (`Plan`, `plna`, `plan_`, `PLAN:`).
-fn near_plan_key(key: &str) -> bool {
+pub(crate) fn near_plan_key(key: &str) -> bool {
     let plain: String = key
         .chars()
         .filter(|c| c.is_alphanumeric())

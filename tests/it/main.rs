@@ -8,6 +8,8 @@
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
 //! - `plans`: the shipped sample repository.
 //! - `render`: snapshots of the human and JSON reports.
+//! - `repository`: a planner's real repository: nothing passes silently, one file in the
+//!   whole repository's context, one cause one finding, every command agrees.
 //! - `rules`: the rule language and the default pack: its cases, the seeded chain, real plans.
 //! - `tidy`: module and grammar docs, orphan snapshots, hostile rule files.
 //! - `tui`: the browser: state machine, `TestBackend` snapshots and size sweep, the binary in tmux.
@@ -27,6 +29,7 @@ mod docs;
 mod hostile;
 mod plans;
 mod render;
+mod repository;
 mod rules;
 mod tidy;
 mod tui;
