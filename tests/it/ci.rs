@@ -551,30 +551,8 @@ fn the_graph_exports_marks_broken_links_and_gaps() {
         .collect();
     assert_eq!(broken, ["pdrc-san-martin-2030/AET.2.9"]);
     // The gaps are exactly the elements with ART-01 or ART-07 findings of `check`.
-    let mut gaps: Vec<String> = graph["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| !n["gap"].is_null())
-        .map(|n| n["id"].as_str().unwrap().to_owned())
-        .collect();
-    gaps.sort();
     let report: serde_json::Value = serde_json::from_slice(&chain("json")).unwrap();
-    let mut articulation: Vec<String> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "ART-01" || f["rule"] == "ART-07")
-        .map(|f| {
-            format!(
-                "{}/{}",
-                f["plan"].as_str().unwrap(),
-                f["element"].as_str().unwrap()
-            )
-        })
-        .collect();
-    articulation.sort();
-    articulation.dedup();
+    let (gaps, articulation) = crate::repository::gaps_and_articulation_findings(&graph, &report);
     assert!(!gaps.is_empty());
     assert_eq!(gaps, articulation);
     let oel = graph["nodes"]

@@ -356,6 +356,36 @@ fn a_typo_in_one_reference_is_one_finding() {
     );
 }
 
+/// The nodes `alinea graph --format json` marks as gaps, and the elements with ART-01 or
+/// ART-07 findings in a JSON report, each sorted.
+pub(crate) fn gaps_and_articulation_findings(
+    graph: &serde_json::Value,
+    report: &serde_json::Value,
+) -> (Vec<String>, Vec<String>) {
+    let mut gaps: Vec<String> = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| !n["gap"].is_null())
+        .map(|n| n["id"].as_str().unwrap().to_owned())
+        .collect();
+    gaps.sort();
+    let mut articulation: Vec<String> = findings(report)
+        .iter()
+        .filter(|f| f["rule"] == "ART-01" || f["rule"] == "ART-07")
+        .map(|f| {
+            format!(
+                "{}/{}",
+                f["plan"].as_str().unwrap(),
+                f["element"].as_str().unwrap()
+            )
+        })
+        .collect();
+    articulation.sort();
+    articulation.dedup();
+    (gaps, articulation)
+}
+
 #[test]
 fn check_browse_baseline_and_graph_agree() {
     let dir = tempfile::tempdir().unwrap();
@@ -427,27 +457,7 @@ fn check_browse_baseline_and_graph_agree() {
         &["graph", "plans", "--format", "json", "--as-of", AS_OF],
     );
     let graph: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let mut gaps: Vec<String> = graph["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| !n["gap"].is_null())
-        .map(|n| n["id"].as_str().unwrap().to_owned())
-        .collect();
-    gaps.sort();
-    let mut articulation: Vec<String> = findings(&report)
-        .iter()
-        .filter(|f| f["rule"] == "ART-01" || f["rule"] == "ART-07")
-        .map(|f| {
-            format!(
-                "{}/{}",
-                f["plan"].as_str().unwrap(),
-                f["element"].as_str().unwrap()
-            )
-        })
-        .collect();
-    articulation.sort();
-    articulation.dedup();
+    let (gaps, articulation) = gaps_and_articulation_findings(&graph, &report);
     assert_eq!(
         gaps,
         [
