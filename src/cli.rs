@@ -443,13 +443,14 @@ fn run_browse(args: &BrowseArgs) -> ExitStatus {
         Err(status) => return status,
     };
     // Broken rules, bad policy and missing paths are reported before the terminal is taken over.
-    if let Err(error) = crate::check(&options) {
-        return report_check_error(error);
-    }
+    let first = match crate::check(&options) {
+        Ok(run) => run,
+        Err(error) => return report_check_error(error),
+    };
     let style = crate::tui::TuiStyle {
         color: terminal_style(io::stdout().is_terminal(), args.color, false).color,
     };
-    match crate::tui::run(&options, style) {
+    match crate::tui::run_from(first, &options, style) {
         Ok(()) => ExitStatus::Clean,
         Err(error) => {
             eprintln!("error: {error}");

@@ -51,3 +51,16 @@ pub struct TuiStyle {
 pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> std::io::Result<()> {
     terminal::run(options, style)
 }
+
+/// [`run`], starting from a run already made with `options` (the command line checks first,
+/// so that broken rules and bad paths are reported before the terminal is taken over).
+///
+/// # Errors
+/// When the terminal cannot be used.
+pub fn run_from(
+    first: crate::Run,
+    options: &crate::CheckOptions,
+    style: TuiStyle,
+) -> std::io::Result<()> {
+    terminal::run_from(first, options, style)
+}

@@ -209,7 +209,7 @@ impl ObjType {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[expect(
     missing_docs,
-    reason = "the variants are the schema's field names, documented in rules-dsl.md"
+    reason = "the variants are the schema's field names, documented in docs/rule-language.md"
 )]
 pub enum Field {
     PlanId,
@@ -512,7 +512,7 @@ pub fn root(name: &str) -> Option<ObjType> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[expect(
     missing_docs,
-    reason = "each variant is the function of the same name in rules-dsl.md"
+    reason = "each variant is the function of the same name in docs/rule-language.md"
 )]
 pub enum Builtin {
     Exists,

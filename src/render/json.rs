@@ -1,4 +1,5 @@
-//! The JSON report (schema version 1, as `cli.md` documents it).
+//! The JSON report, schema version 1: `version`, `tool`, `summary`, `findings` (one object
+//! per finding; lines and columns 1-based, columns in characters) and `profiles`.
 
 use std::io::{self, Write};
 

@@ -35,6 +35,18 @@ const EVENT_BATCH: usize = 64;
 /// When the first run cannot start, or the terminal cannot be used.
 pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> io::Result<()> {
     let first = crate::check(options).map_err(|error| io::Error::other(describe(&error)))?;
+    run_from(first, options, style)
+}
+
+/// [`run`], starting from a run already made with `options` (re-lints use `options` again).
+///
+/// # Errors
+/// When the terminal cannot be used.
+pub fn run_from(
+    first: crate::Run,
+    options: &crate::CheckOptions,
+    style: TuiStyle,
+) -> io::Result<()> {
     let mut model = Model::new(first, style);
     // crossterm drops every style under NO_COLOR (the selection would vanish); the
     // monochrome theme handles NO_COLOR instead.
@@ -262,7 +274,11 @@ struct Watcher {
 impl Watcher {
     fn new(options: &crate::CheckOptions) -> Self {
         let mut watcher = Self {
-            plans: options.paths.clone(),
+            // The whole repository: a change in any plan can change what the paths show.
+            plans: options
+                .root
+                .clone()
+                .map_or_else(|| options.paths.clone(), |root| vec![root]),
             rules: options.rules.clone(),
             stamps: Vec::new(),
             next: Instant::now() + WATCH_EVERY,

@@ -489,3 +489,80 @@ fn check_browse_baseline_and_graph_agree() {
     assert_eq!(browsed, expected);
     assert_eq!(std::env::current_dir().unwrap(), previous);
 }
+
+#[test]
+fn the_cause_is_listed_before_its_effects() {
+    let dir = tempfile::tempdir().unwrap();
+    copy("tests/fixtures/chain", dir.path());
+    let concise = |args: &[&str]| -> Vec<String> {
+        let mut all = vec![
+            "check", ".", "--format", "concise", "--quiet", "--as-of", AS_OF,
+        ];
+        all.extend_from_slice(args);
+        String::from_utf8(alinea_in(dir.path(), &all).stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    let rule = |line: &String| {
+        line.split(": ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let by_cause = concise(&[]);
+    let by_file = concise(&["--file-order"]);
+    assert_eq!(by_cause.len(), by_file.len());
+    let mut sorted_cause = by_cause.clone();
+    sorted_cause.sort();
+    let mut sorted_file = by_file.clone();
+    sorted_file.sort();
+    assert_eq!(sorted_cause, sorted_file, "the same findings");
+    // LOAD and REF errors first, then the rest; each part in file order.
+    let causes = by_cause
+        .iter()
+        .take_while(|line| matches!(&rule(line)[..4], "LOAD" | "REF-"))
+        .count();
+    assert!(causes > 0);
+    assert!(
+        by_cause[causes..]
+            .iter()
+            .all(|line| !rule(line).starts_with("REF") || line.contains("REF-05"))
+    );
+    assert_ne!(by_cause, by_file);
+    let json: serde_json::Value = json_in(dir.path(), &["."]).1;
+    let in_file_order: Vec<String> = findings(&json)
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{}: {}",
+                f["file"].as_str().unwrap(),
+                f["line"],
+                f["column"],
+                f["rule"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let shown: Vec<String> = by_file
+        .iter()
+        .map(|line| line.split(' ').take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(shown, in_file_order);
+}
+
+#[test]
+fn browse_without_a_terminal_says_so() {
+    let output = Command::new(binary())
+        .args(["browse", "plans"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+}
