@@ -26,6 +26,9 @@ pub struct Input {
     /// by walking the repository around them give context (references resolve to them)
     /// but are not reported.
     pub reported: bool,
+    /// The canonical path (symbolic links resolved), by which files are told apart and
+    /// ordered.
+    pub key: PathBuf,
 }
 
 impl Input {
@@ -33,6 +36,7 @@ impl Input {
     #[must_use]
     pub fn asked(path: PathBuf) -> Self {
         Self {
+            key: path.clone(),
             path,
             problem: None,
             text: None,
@@ -94,7 +98,12 @@ pub fn discover_repository(
         }
         walker.walk(path, true, &mut seen, &mut inputs);
     }
-    if let Some(root) = root {
+    // The repository around the paths, unless a path already holds all of it.
+    if let Some(root) = root
+        && !paths
+            .iter()
+            .any(|path| absolute_key(root).starts_with(absolute_key(path)))
+    {
         let shown = crate::source::relative_to_cwd(root);
         let shown = if shown.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -102,7 +111,7 @@ pub fn discover_repository(
             shown
         };
         walker.walk(&shown, false, &mut seen, &mut inputs);
-        inputs.sort_by_cached_key(|input| absolute_key(&input.path));
+        inputs.sort_by(|a, b| a.key.cmp(&b.key));
     }
     Ok(inputs)
 }
@@ -188,11 +197,13 @@ impl Walker {
     fn excluded(&self, path: &Path) -> bool {
         self.excluded.as_ref().is_some_and(|(base, set)| {
             let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-            let canonical = absolute_key(path);
-            absolute
-                .strip_prefix(base)
-                .or_else(|_| canonical.strip_prefix(base))
-                .is_ok_and(|relative| set.is_match(relative))
+            match absolute.strip_prefix(base) {
+                Ok(relative) => set.is_match(relative),
+                // Reached through a link, or written with `..`: compare the real path.
+                Err(_) => absolute_key(path)
+                    .strip_prefix(base)
+                    .is_ok_and(|relative| set.is_match(relative)),
+            }
         })
     }
 
@@ -208,6 +219,10 @@ impl Walker {
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| entry.depth() == 0 || !skipped_dir(entry));
+        // Canonical folders, resolved once each: a file's key is its folder's plus its name
+        // (or its own, when the file itself is a link).
+        let mut folders: std::collections::HashMap<PathBuf, PathBuf> =
+            std::collections::HashMap::new();
         for entry in walker {
             match entry {
                 Ok(entry) => {
@@ -221,12 +236,25 @@ impl Walker {
                     {
                         continue;
                     }
-                    let key = std::fs::canonicalize(entry.path())
-                        .unwrap_or_else(|_| entry.path().to_path_buf());
-                    if seen.insert(key) {
+                    let key = match (entry.path_is_symlink(), entry.path().parent()) {
+                        (false, Some(parent)) => {
+                            let parent = if parent.as_os_str().is_empty() {
+                                Path::new(".")
+                            } else {
+                                parent
+                            };
+                            let folder = folders
+                                .entry(parent.to_path_buf())
+                                .or_insert_with(|| absolute_key(parent));
+                            folder.join(entry.file_name())
+                        }
+                        _ => absolute_key(entry.path()),
+                    };
+                    if seen.insert(key.clone()) {
                         inputs.push(Input {
                             explicit,
                             reported,
+                            key,
                             ..Input::asked(entry.path().to_path_buf())
                         });
                     }
@@ -249,11 +277,12 @@ impl Walker {
                     };
                     let key = absolute_key(&path);
                     if (is_yaml(&path) || error.loop_ancestor().is_some() || path.is_dir())
-                        && seen.insert(key)
+                        && seen.insert(key.clone())
                     {
                         inputs.push(Input {
                             problem: Some(problem),
                             reported,
+                            key,
                             ..Input::asked(path)
                         });
                     }

@@ -480,7 +480,7 @@ fn no_plan_under_a_path(
         .filter(|(index, input)| {
             input.reported && !skipped.contains(&source::FileId::from_index(first_input + index))
         })
-        .map(|(_, input)| discover::absolute_key(&input.path))
+        .map(|(_, input)| input.key.clone())
         .collect();
     for path in &options.paths {
         let key = discover::absolute_key(path);
