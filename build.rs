@@ -1,5 +1,5 @@
-//! Embeds the default rule pack (`rules/**/*.rule`) and its fixture cases
-//! (`tests/fixtures/rules/**`) into the binary, so that `alinea check`,
+//! Embeds the default rule pack (`rules/**/*.rule`), its fixture cases
+//! (`tests/fixtures/rules/**`) and the text catalogues (`src/i18n/**/*.ftl`) into the binary, so that `alinea check`,
 //! `alinea explain` and `alinea rules test` work from any folder.
 
 use std::fmt::Write as _;
@@ -10,12 +10,20 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=tests/fixtures/rules");
+    println!("cargo:rerun-if-changed=src/i18n");
     embed(
         &root,
         "rules",
         &["rule"],
         &out.join("default_rules.rs"),
         "DEFAULT_RULES",
+    );
+    embed(
+        &root,
+        "src/i18n",
+        &["ftl"],
+        &out.join("catalogues.rs"),
+        "CATALOGUES",
     );
     embed(
         &root,

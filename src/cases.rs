@@ -105,7 +105,7 @@ pub fn read_dirs(dirs: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, String> {
 
 /// Runs one case with the rules.
 #[must_use]
-pub fn run(case: &Case, rules: &[CheckedRule], as_of: Date) -> CaseResult {
+pub fn run(case: &Case, rules: &[CheckedRule], as_of: Date, lang: crate::i18n::Lang) -> CaseResult {
     let inputs: Vec<Input> = case
         .files
         .iter()
@@ -121,6 +121,7 @@ pub fn run(case: &Case, rules: &[CheckedRule], as_of: Date) -> CaseResult {
         &mut sources,
         &[],
         Some(as_of),
+        lang,
         &mut crate::Stopwatch::new(),
     )
     .findings;

@@ -11,9 +11,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::dsl::CheckedRule;
+use crate::i18n::Lang;
 use crate::plan::model::Date;
 use crate::render::{Format, Style};
 use crate::report::Severity;
+use crate::tr;
 
 /// Checks that Peru's public plans are aligned (SINAPLAN / CEPLAN).
 #[derive(Debug, Parser)]
@@ -21,6 +23,25 @@ use crate::report::Severity;
 pub struct Args {
     #[command(subcommand)]
     command: Command,
+    /// The language of every text a person reads: es or en (default: `lang:` in alinea.yaml,
+    /// else `ALINEA_LANG`, else the locale, else en).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Es,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Es => Self::Es,
+            LangArg::En => Self::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,9 +153,10 @@ impl RunArgs {
     /// The options of a run: the configuration (`--config`, else the nearest `alinea.yaml`
     /// above the paths, else above the current folder), the repository root, the rules (the
     /// configuration's paths first, then `--rules`) and the policy flags.
-    fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
+    fn options(&self, lang: Option<Lang>) -> Result<crate::CheckOptions, ExitStatus> {
         let as_of = parse_as_of(self.as_of.as_deref())?;
-        let config = load_config(&self.config, &self.paths)?;
+        let config = load_config(&self.config, &self.paths, Lang::choose(lang, None))?;
+        let lang = Lang::choose(lang, config.as_ref().and_then(|c| c.lang));
         let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
         rule_paths.extend(self.rules.rules.iter().cloned());
         let root = crate::discover::repository_root(
@@ -165,13 +187,14 @@ impl RunArgs {
                 FailOn::Info => Severity::Info,
             }),
             baseline: crate::BaselineChoice::Configured,
+            lang,
         })
     }
 }
 
 impl CheckArgs {
-    fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
-        let mut options = self.run.options()?;
+    fn options(&self, lang: Option<Lang>) -> Result<crate::CheckOptions, ExitStatus> {
+        let mut options = self.run.options(lang)?;
         if let Some(path) = &self.baseline {
             options.baseline = crate::BaselineChoice::File(path.clone());
         }
@@ -180,8 +203,8 @@ impl CheckArgs {
 }
 
 impl BrowseArgs {
-    fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
-        let mut options = self.run.options()?;
+    fn options(&self, lang: Option<Lang>) -> Result<crate::CheckOptions, ExitStatus> {
+        let mut options = self.run.options(lang)?;
         if let Some(path) = &self.baseline {
             options.baseline = crate::BaselineChoice::File(path.clone());
         }
@@ -190,8 +213,8 @@ impl BrowseArgs {
 }
 
 impl BaselineArgs {
-    fn options(&self) -> Result<crate::CheckOptions, ExitStatus> {
-        let mut options = self.run.options()?;
+    fn options(&self, lang: Option<Lang>) -> Result<crate::CheckOptions, ExitStatus> {
+        let mut options = self.run.options(lang)?;
         // The baseline holds every current finding, not only those a previous baseline missed.
         options.baseline = crate::BaselineChoice::Off;
         Ok(options)
@@ -211,11 +234,12 @@ pub fn run_options(command_line: &[&str]) -> Result<crate::CheckOptions, ExitSta
             let _ = error.print();
             ExitStatus::Usage
         })?;
+    let lang = args.lang.map(Lang::from);
     match args.command {
-        Command::Check(check) => check.options(),
-        Command::Browse(browse) => browse.options(),
-        Command::Baseline(baseline) => baseline.options(),
-        Command::Graph(graph) => graph.run.options(),
+        Command::Check(check) => check.options(lang),
+        Command::Browse(browse) => browse.options(lang),
+        Command::Baseline(baseline) => baseline.options(lang),
+        Command::Graph(graph) => graph.run.options(lang),
         Command::Explain(_) | Command::Rules { .. } => Err(ExitStatus::Usage),
     }
 }
@@ -353,20 +377,24 @@ pub fn main() -> ExitCode {
             .into();
         }
     };
+    // The flag, for commands that read alinea.yaml (its `lang:` comes next); the language
+    // without the configuration, for the others.
+    let flag = args.lang.map(Lang::from);
+    let lang = Lang::choose(flag, None);
     let status = match args.command {
-        Command::Check(check) => run_check(&check),
-        Command::Browse(browse) => run_browse(&browse),
-        Command::Explain(explain) => run_explain(&explain),
-        Command::Baseline(baseline) => run_baseline(&baseline),
-        Command::Graph(graph) => run_graph(&graph),
+        Command::Check(check) => run_check(&check, flag),
+        Command::Browse(browse) => run_browse(&browse, flag),
+        Command::Explain(explain) => run_explain(&explain, lang),
+        Command::Baseline(baseline) => run_baseline(&baseline, flag),
+        Command::Graph(graph) => run_graph(&graph, flag),
         Command::Rules { command } => match command {
-            RulesCommand::List { format, rules } => run_rules_list(format, &rules),
+            RulesCommand::List { format, rules } => run_rules_list(format, &rules, lang),
             RulesCommand::Check {
                 files,
                 no_default_rules,
-            } => run_rules_check(files, no_default_rules),
+            } => run_rules_check(files, no_default_rules, lang),
             RulesCommand::Test { dirs, rules, as_of } => {
-                run_rules_test(&dirs, &rules, as_of.as_deref())
+                run_rules_test(&dirs, &rules, as_of.as_deref(), lang)
             }
         },
     };
@@ -402,50 +430,57 @@ fn parse_as_of(text: Option<&str>) -> Result<Option<Date>, ExitStatus> {
 }
 
 /// Loads the rules of a command; broken rules are printed and end the run with exit 2.
-fn load_rules(rules: &RuleArgs) -> Result<Vec<CheckedRule>, ExitStatus> {
+fn load_rules(rules: &RuleArgs, lang: Lang) -> Result<Vec<CheckedRule>, ExitStatus> {
     let options = crate::CheckOptions {
         rules: rules.rules.clone(),
         no_default_rules: rules.no_default_rules,
         ..crate::CheckOptions::default()
     };
     let mut sources = crate::source::SourceDb::new();
-    crate::load_rules(&options, &mut sources).map_err(report_check_error)
+    crate::load_rules(&options, &mut sources).map_err(|error| report_check_error(error, lang))
 }
 
-fn report_check_error(error: crate::CheckError) -> ExitStatus {
+fn report_check_error(error: crate::CheckError, lang: Lang) -> ExitStatus {
+    let error_word = crate::report::Severity::Error.name(lang);
     match error {
         crate::CheckError::Rules { errors, sources } => {
             let style = terminal_style(io::stderr().is_terminal(), ColorChoice::Auto, false);
             let stderr = io::stderr();
             let mut out = stderr.lock();
-            let _ = crate::render::human::render_diagnostics(&errors, &sources, style, &mut out);
-            let count = errors.len();
+            let _ =
+                crate::render::human::render_diagnostics(&errors, &sources, style, lang, &mut out);
             let _ = writeln!(
                 out,
-                "error: {count} problem{} in rule files; no plan was checked",
-                if count == 1 { "" } else { "s" }
+                "{error_word}: {}",
+                tr!(lang, "cli-rule-problems", count = errors.len())
             );
         }
-        other => eprintln!("error: {other}"),
+        crate::CheckError::Usage(message, helps) => {
+            eprintln!("{error_word}: {message}");
+            for help in helps {
+                eprintln!("  {}: {help}", tr!(lang, "report-help"));
+            }
+        }
+        other => eprintln!("{error_word}: {other}"),
     }
     ExitStatus::Usage
 }
 
-fn run_browse(args: &BrowseArgs) -> ExitStatus {
+fn run_browse(args: &BrowseArgs, lang: Option<Lang>) -> ExitStatus {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "error: `alinea browse` needs a terminal; to print the findings, run `alinea check`"
         );
         return ExitStatus::Usage;
     }
-    let options = match args.options() {
+    let options = match args.options(lang) {
         Ok(options) => options,
         Err(status) => return status,
     };
     // Broken rules, bad policy and missing paths are reported before the terminal is taken over.
     let first = match crate::check(&options) {
         Ok(run) => run,
-        Err(error) => return report_check_error(error),
+        Err(error) => return report_check_error(error, options.lang),
     };
     let style = crate::tui::TuiStyle {
         color: terminal_style(io::stdout().is_terminal(), args.color, false).color,
@@ -464,6 +499,7 @@ fn run_browse(args: &BrowseArgs) -> ExitStatus {
 fn load_config(
     args: &ConfigArgs,
     paths: &[PathBuf],
+    lang: Lang,
 ) -> Result<Option<crate::config::Config>, ExitStatus> {
     let path = match &args.config {
         Some(path) => Some(path.clone()),
@@ -476,7 +512,7 @@ fn load_config(
             }),
     };
     let Some(path) = path else { return Ok(None) };
-    match crate::config::load(&path) {
+    match crate::config::load(&path, lang) {
         Ok(config) => Ok(Some(config)),
         Err(error) => {
             if let Some(message) = error.message {
@@ -490,6 +526,7 @@ fn load_config(
                     &error.diagnostics,
                     &error.sources,
                     style,
+                    lang,
                     &mut out,
                 );
                 let _ = writeln!(
@@ -503,8 +540,8 @@ fn load_config(
     }
 }
 
-fn run_baseline(args: &BaselineArgs) -> ExitStatus {
-    let options = match args.options() {
+fn run_baseline(args: &BaselineArgs, lang: Option<Lang>) -> ExitStatus {
+    let options = match args.options(lang) {
         Ok(options) => options,
         Err(status) => return status,
     };
@@ -515,7 +552,7 @@ fn run_baseline(args: &BaselineArgs) -> ExitStatus {
         .unwrap_or_else(|| PathBuf::from(crate::baseline::FILE_NAME));
     let run = match crate::check(&options) {
         Ok(run) => run,
-        Err(error) => return report_check_error(error),
+        Err(error) => return report_check_error(error, options.lang),
     };
     let (text, written, left_out) = crate::baseline::write(&run.report.findings, &run.sources);
     if let Err(error) = std::fs::write(&output, text) {
@@ -540,14 +577,14 @@ fn run_baseline(args: &BaselineArgs) -> ExitStatus {
     ExitStatus::Clean
 }
 
-fn run_graph(args: &GraphArgs) -> ExitStatus {
-    let options = match args.run.options() {
+fn run_graph(args: &GraphArgs, lang: Option<Lang>) -> ExitStatus {
+    let options = match args.run.options(lang) {
         Ok(options) => options,
         Err(status) => return status,
     };
     let run = match crate::check(&options) {
         Ok(run) => run,
-        Err(error) => return report_check_error(error),
+        Err(error) => return report_check_error(error, options.lang),
     };
     let gaps = crate::report::gaps::Gaps::new(&run.report.findings);
     let text = crate::export::export(&run.graph, &gaps, args.format);
@@ -567,7 +604,7 @@ fn run_graph(args: &GraphArgs) -> ExitStatus {
     }
 }
 
-fn run_check(args: &CheckArgs) -> ExitStatus {
+fn run_check(args: &CheckArgs, lang: Option<Lang>) -> ExitStatus {
     if args.statistics && args.format != Format::Human {
         eprintln!(
             "error: `--statistics` prints a table for people; it cannot be combined with `--format {}`",
@@ -589,13 +626,13 @@ fn run_check(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Usage;
         }
     }
-    let options = match args.options() {
+    let options = match args.options(lang) {
         Ok(options) => options,
         Err(status) => return status,
     };
     let run = match crate::check(&options) {
         Ok(run) => run,
-        Err(error) => return report_check_error(error),
+        Err(error) => return report_check_error(error, options.lang),
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let mut style = terminal_style(to_terminal, args.color, args.quiet);
@@ -651,14 +688,18 @@ fn write_report(
     crate::render::render(args.format, &run.report, &run.sources, style, out)?;
     if args.verbose && matches!(args.format, Format::Human | Format::Concise) {
         for skipped in &run.report.skipped {
-            writeln!(out, "skipped (not a plan): {skipped}")?;
+            writeln!(
+                out,
+                "{}",
+                tr!(run.report.lang, "summary-skipped", file = skipped.as_str())
+            )?;
         }
     }
     Ok(())
 }
 
-fn run_explain(args: &ExplainArgs) -> ExitStatus {
-    let rules = match load_rules(&args.rules) {
+fn run_explain(args: &ExplainArgs, lang: Lang) -> ExitStatus {
+    let rules = match load_rules(&args.rules, lang) {
         Ok(rules) => rules,
         Err(status) => return status,
     };
@@ -668,7 +709,7 @@ fn run_explain(args: &ExplainArgs) -> ExitStatus {
         .find(|r| r.id.eq_ignore_ascii_case(&args.rule) || r.slug == args.rule)
     else {
         let names = all.iter().flat_map(|r| [r.id.as_str(), r.slug.as_str()]);
-        let hint = crate::suggest::did_you_mean(&args.rule, names)
+        let hint = crate::suggest::did_you_mean(lang, &args.rule, names)
             .map_or_else(String::new, |h| format!("\n  help: {h}"));
         eprintln!("error: no rule is named `{}`{hint}", args.rule);
         return ExitStatus::Usage;
@@ -726,8 +767,8 @@ fn print_or_pipe(text: &str) -> ExitStatus {
     }
 }
 
-fn run_rules_list(format: ListFormat, args: &RuleArgs) -> ExitStatus {
-    let rules = match load_rules(args) {
+fn run_rules_list(format: ListFormat, args: &RuleArgs, lang: Lang) -> ExitStatus {
+    let rules = match load_rules(args, lang) {
         Ok(rules) => rules,
         Err(status) => return status,
     };
@@ -765,34 +806,44 @@ fn run_rules_list(format: ListFormat, args: &RuleArgs) -> ExitStatus {
                     r.title
                 ));
             }
-            text.push_str(&format!(
-                "{} rules ({} built-in checks)\n",
-                all.len(),
-                all.iter().filter(|r| r.builtin).count()
+            text.push_str(&tr!(
+                lang,
+                "cli-rules-listed",
+                rules = all.len(),
+                builtin = all.iter().filter(|r| r.builtin).count()
             ));
+            text.push('\n');
             text
         }
     };
     print_or_pipe(&text)
 }
 
-fn run_rules_check(files: Vec<PathBuf>, no_default_rules: bool) -> ExitStatus {
+fn run_rules_check(files: Vec<PathBuf>, no_default_rules: bool, lang: Lang) -> ExitStatus {
     let args = RuleArgs {
         rules: files,
         no_default_rules,
     };
-    match load_rules(&args) {
-        Ok(rules) => print_or_pipe(&format!("{} rules parse and type-check\n", rules.len())),
+    match load_rules(&args, lang) {
+        Ok(rules) => print_or_pipe(&format!(
+            "{}\n",
+            tr!(lang, "cli-rules-checked", rules = rules.len())
+        )),
         Err(status) => status,
     }
 }
 
-fn run_rules_test(dirs: &[PathBuf], args: &RuleArgs, as_of: Option<&str>) -> ExitStatus {
+fn run_rules_test(
+    dirs: &[PathBuf],
+    args: &RuleArgs,
+    as_of: Option<&str>,
+    lang: Lang,
+) -> ExitStatus {
     let as_of = match parse_as_of(as_of) {
         Ok(as_of) => as_of.unwrap_or_else(crate::waiver::today),
         Err(status) => return status,
     };
-    let rules = match load_rules(args) {
+    let rules = match load_rules(args, lang) {
         Ok(rules) => rules,
         Err(status) => return status,
     };
@@ -822,7 +873,7 @@ fn run_rules_test(dirs: &[PathBuf], args: &RuleArgs, as_of: Option<&str>) -> Exi
     let mut text = String::new();
     let mut failed = 0;
     for case in &cases {
-        let result = crate::cases::run(case, &rules, as_of);
+        let result = crate::cases::run(case, &rules, as_of, lang);
         if result.passed() {
             text.push_str(&format!("ok     {}\n", result.name));
             continue;

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Lang;
 use crate::plan::model::Waiver;
 use crate::report::{Diagnostic, Severity};
 use crate::source::{FileId, ReadOutcome, SourceDb, SourceFile};
@@ -33,6 +34,8 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// The baseline file.
     pub baseline: Option<PathBuf>,
+    /// The language of the texts people read (`lang: es|en`).
+    pub lang: Option<Lang>,
 }
 
 impl Config {
@@ -46,7 +49,11 @@ impl Config {
     #[must_use]
     pub fn waivers(&self, file: FileId, source: &SourceFile) -> Vec<Waiver> {
         match crate::plan::yaml::parse(file, source) {
-            Ok(document) => crate::plan::load::decode_config(file, &document).0.waivers,
+            Ok(document) => {
+                crate::plan::load::decode_config(file, &document, Lang::En)
+                    .0
+                    .waivers
+            }
             Err(_) => Vec::new(),
         }
     }
@@ -77,7 +84,7 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 ///
 /// # Errors
 /// When it cannot be read or does not follow the format.
-pub fn load(path: &Path) -> Result<Config, ConfigError> {
+pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
     let fail = |message: String| ConfigError {
         diagnostics: Vec::new(),
         sources: SourceDb::new(),
@@ -119,7 +126,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             });
         }
     };
-    let (raw, findings) = crate::plan::load::decode_config(id, &document);
+    let (raw, findings) = crate::plan::load::decode_config(id, &document, lang);
     if !findings.is_empty() {
         let diagnostics = findings
             .into_iter()
@@ -155,6 +162,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         fail_on: raw.fail_on.map(|f| f.value),
         exclude: raw.exclude.into_iter().map(|s| s.value).collect(),
         baseline: raw.baseline.map(|b| relative(&b.value)),
+        lang: raw.lang.map(|l| l.value),
         file,
         text,
     })

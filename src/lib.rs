@@ -97,6 +97,7 @@ pub mod dsl;
 pub mod eval;
 pub mod export;
 pub mod graph;
+pub mod i18n;
 pub mod plan;
 pub mod policy;
 pub mod render;
@@ -158,6 +159,8 @@ pub struct CheckOptions {
     pub fail_on: Option<report::Severity>,
     /// Which baseline to apply.
     pub baseline: BaselineChoice,
+    /// The language of every text a person reads (ids, fingerprints and keys never change).
+    pub lang: i18n::Lang,
 }
 
 /// Which baseline a run applies.
@@ -294,6 +297,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         &mut sources,
         &config_waivers,
         options.as_of,
+        options.lang,
         &mut watch,
     );
     // Only what was asked about is reported; the rest of the repository was context.
@@ -370,6 +374,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         findings,
         suppressed: suppressed_count,
         fail_on: policy.fail_on(),
+        lang: options.lang,
     };
     report.sort(&sources);
     watch.lap("report");
@@ -437,15 +442,16 @@ pub(crate) fn analyse(
     sources: &mut SourceDb,
     config_waivers: &[plan::model::Waiver],
     as_of: Option<plan::model::Date>,
+    lang: i18n::Lang,
     watch: &mut Stopwatch,
 ) -> Analysis {
-    let loaded = plan::load(inputs, sources);
+    let loaded = plan::load(inputs, sources, lang);
     watch.lap("read, parse and decode");
-    let (graph, graph_findings) = graph::build_with(loaded.plans, &loaded.unreadable);
+    let (graph, graph_findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
     watch.lap("resolve references");
     let mut findings = loaded.findings;
     findings.extend(graph_findings);
-    findings.extend(eval::evaluate(rules, &graph));
+    findings.extend(eval::evaluate(rules, &graph, lang));
     watch.lap("evaluate rules");
     let known = known_rules(rules);
     let suppressed = waiver::apply(
@@ -454,6 +460,7 @@ pub(crate) fn analyse(
         config_waivers,
         as_of.unwrap_or_else(waiver::today),
         &known,
+        lang,
     );
     Analysis {
         loaded: plan::LoadSummary {

@@ -11,6 +11,7 @@ pub mod yaml;
 use rayon::prelude::*;
 
 use crate::discover::{Input, io_message};
+use crate::i18n::Lang;
 use crate::report::{CheckMeta, Finding, Severity};
 use crate::source::{FileId, ReadOutcome, SourceDb, SourceFile, Span, read};
 
@@ -107,12 +108,12 @@ pub struct Unreadable {
 }
 
 /// Reads, parses and decodes every input, in parallel, into `sources`.
-pub fn load(inputs: &[Input], sources: &mut SourceDb) -> Loaded {
+pub fn load(inputs: &[Input], sources: &mut SourceDb, lang: Lang) -> Loaded {
     let first = sources.next_id().index();
     let results: Vec<(SourceFile, PlanFile)> = inputs
         .par_iter()
         .enumerate()
-        .map(|(i, input)| load_one(FileId::from_index(first + i), input))
+        .map(|(i, input)| load_one(FileId::from_index(first + i), input, lang))
         .collect();
     let mut loaded = Loaded::default();
     for (file, outcome) in results {
@@ -227,7 +228,7 @@ fn id_in(text: &str) -> Option<String> {
     }
 }
 
-fn load_one(id: FileId, input: &Input) -> (SourceFile, PlanFile) {
+fn load_one(id: FileId, input: &Input, lang: Lang) -> (SourceFile, PlanFile) {
     if let Some(problem) = &input.problem {
         let file = SourceFile::new(input.path.clone(), String::new());
         let finding = Finding::new(&LOAD_03, Span::file_start(id), problem.clone())
@@ -244,7 +245,7 @@ fn load_one(id: FileId, input: &Input) -> (SourceFile, PlanFile) {
             let file = SourceFile::new(input.path.clone(), text);
             let outcome = match yaml::parse(id, &file) {
                 Ok(document) => {
-                    let mut outcome = load::decode(id, &document, input.explicit);
+                    let mut outcome = load::decode(id, &document, input.explicit, lang);
                     if let PlanFile::Plan {
                         plan: Some(plan), ..
                     } = &mut outcome

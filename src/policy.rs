@@ -10,8 +10,10 @@
 
 use crate::baseline::Entry;
 use crate::dsl::CheckedRule;
+use crate::i18n::Lang;
 use crate::report::{Finding, Fixed, Severity};
 use crate::source::SourceDb;
+use crate::tr;
 use crate::{BUILTIN_CHECKS, BaselineChoice, CheckError, CheckOptions};
 
 /// The validated policy of a run.
@@ -68,32 +70,68 @@ impl Policy {
         let config = options.config.as_ref();
         let config_name = config.map_or_else(String::new, |c| crate::source::display_path(&c.file));
         let known = crate::known_rules(rules);
-        let (select, select_origin) =
-            match (&options.select, config.and_then(|c| c.select.as_ref())) {
-                (Some(select), _) => (select.clone(), "`--select`".to_owned()),
-                (None, Some(select)) => (select.clone(), format!("`select` in `{config_name}`")),
-                (None, None) => (Vec::new(), String::new()),
-            };
-        let (ignore, ignore_origin) = match (&options.ignore, config.map(|c| &c.ignore)) {
-            (Some(ignore), _) => (ignore.clone(), "`--ignore`".to_owned()),
-            (None, Some(ignore)) => (ignore.clone(), format!("`ignore` in `{config_name}`")),
+        let lang = options.lang;
+        let config = config_name.as_str();
+        let (select, select_origin) = match (
+            &options.select,
+            options.config.as_ref().and_then(|c| c.select.as_ref()),
+        ) {
+            (Some(select), _) => (select.clone(), tr!(lang, "policy-origin-select-flag")),
+            (None, Some(select)) => (
+                select.clone(),
+                tr!(lang, "policy-origin-select-config", config = config),
+            ),
             (None, None) => (Vec::new(), String::new()),
         };
+        let (ignore, ignore_origin) =
+            match (&options.ignore, options.config.as_ref().map(|c| &c.ignore)) {
+                (Some(ignore), _) => (ignore.clone(), tr!(lang, "policy-origin-ignore-flag")),
+                (None, Some(ignore)) => (
+                    ignore.clone(),
+                    tr!(lang, "policy-origin-ignore-config", config = config),
+                ),
+                (None, None) => (Vec::new(), String::new()),
+            };
         for name in &select {
-            check_name(name, &select_origin, &known)?;
+            check_name(name, &select_origin, &known, lang)?;
         }
         for name in &ignore {
-            check_name(name, &ignore_origin, &known)?;
-            unsuppressible(name, &ignore_origin, "ignored")?;
+            check_name(name, &ignore_origin, &known, lang)?;
+            if unsuppressible(name) {
+                return Err(load_error(
+                    tr!(
+                        lang,
+                        "policy-load-ignored",
+                        origin = ignore_origin.as_str(),
+                        name = name.as_str()
+                    ),
+                    lang,
+                ));
+            }
         }
-        let severity = config.map(|c| c.severity.clone()).unwrap_or_default();
-        let severity_origin = format!("`severity` in `{config_name}`");
+        let severity = options
+            .config
+            .as_ref()
+            .map(|c| c.severity.clone())
+            .unwrap_or_default();
+        let severity_origin = tr!(lang, "policy-origin-severity-config", config = config);
         for (name, _) in &severity {
             if !known.iter().any(|(id, slug)| id == name || slug == name) {
-                return Err(unknown(name, &severity_origin, &known));
+                return Err(unknown(name, &severity_origin, &known, lang));
             }
-            unsuppressible(name, &severity_origin, "given another severity")?;
+            if unsuppressible(name) {
+                return Err(load_error(
+                    tr!(
+                        lang,
+                        "policy-load-severity",
+                        origin = severity_origin.as_str(),
+                        name = name.as_str()
+                    ),
+                    lang,
+                ));
+            }
         }
+        let config = options.config.as_ref();
         let fail_on = options
             .fail_on
             .or_else(|| config.and_then(|c| c.fail_on))
@@ -111,8 +149,10 @@ impl Policy {
                 Ok(entries) => Some(entries),
                 Err(message) => {
                     let helps = if configured {
-                        vec![format!(
-                            "`{config_name}` names this baseline; create it with `alinea baseline`"
+                        vec![tr!(
+                            lang,
+                            "policy-baseline-configured",
+                            config = config_name.as_str()
                         )]
                     } else {
                         Vec::new()
@@ -188,50 +228,53 @@ impl Policy {
     }
 }
 
-fn check_name(name: &str, origin: &str, known: &[(&str, &str)]) -> Result<(), CheckError> {
+fn check_name(
+    name: &str,
+    origin: &str,
+    known: &[(&str, &str)],
+    lang: Lang,
+) -> Result<(), CheckError> {
     if known.iter().any(|(id, slug)| matches_rule(name, id, slug)) {
         Ok(())
     } else {
-        Err(unknown(name, origin, known))
+        Err(unknown(name, origin, known, lang))
     }
 }
 
 /// "did you mean" for a name that names no rule: an id written without its leading zero
 /// (`ART-1`) first, then the nearest id or slug.
 #[must_use]
-pub fn rule_hint(name: &str, known: &[(&str, &str)]) -> Option<String> {
+pub fn rule_hint(name: &str, known: &[(&str, &str)], lang: Lang) -> Option<String> {
     if let Some((family, number)) = name.split_once('-')
         && let Ok(number) = number.parse::<u32>()
     {
         let padded = format!("{}-{number:02}", family.to_ascii_uppercase());
         if let Some((id, _)) = known.iter().find(|(id, _)| *id == padded) {
-            return Some(format!("did you mean `{id}`?"));
+            return Some(tr!(lang, "did-you-mean", name = *id));
         }
     }
-    crate::suggest::did_you_mean(name, known.iter().flat_map(|(id, slug)| [*id, *slug]))
+    crate::suggest::did_you_mean(lang, name, known.iter().flat_map(|(id, slug)| [*id, *slug]))
 }
 
-fn unknown(name: &str, origin: &str, known: &[(&str, &str)]) -> CheckError {
+fn unknown(name: &str, origin: &str, known: &[(&str, &str)], lang: Lang) -> CheckError {
     let mut helps = Vec::new();
-    if let Some(hint) = rule_hint(name, known) {
+    if let Some(hint) = rule_hint(name, known, lang) {
         helps.push(hint);
     }
-    helps.push(
-        "name a rule by its id (`ART-01`), its slug (`objective-not-articulated`) or its family (`ART`); `alinea rules list` lists them"
-            .to_owned(),
-    );
-    CheckError::Usage(format!("{origin} names `{name}`, which is no rule"), helps)
+    helps.push(tr!(lang, "policy-unknown-rule-help"));
+    CheckError::Usage(
+        tr!(lang, "policy-unknown-rule", origin = origin, name = name),
+        helps,
+    )
 }
 
-fn unsuppressible(name: &str, origin: &str, what: &str) -> Result<(), CheckError> {
-    if crate::plan::LOAD_CHECKS
+/// Whether a name names a LOAD check (whose findings cannot be suppressed).
+fn unsuppressible(name: &str) -> bool {
+    crate::plan::LOAD_CHECKS
         .iter()
         .any(|check| matches_rule(name, check.id, check.slug))
-    {
-        return Err(CheckError::Usage(
-            format!("{origin} names `{name}`: LOAD findings cannot be {what}"),
-            vec!["a file that cannot be read, parsed or decoded is a plan nobody checked; fix the file, or leave it out with `exclude` in alinea.yaml".to_owned()],
-        ));
-    }
-    Ok(())
+}
+
+fn load_error(message: String, lang: Lang) -> CheckError {
+    CheckError::Usage(message, vec![tr!(lang, "policy-load-help")])
 }

@@ -70,17 +70,21 @@ pub fn render(
 /// # Errors
 /// When writing fails.
 pub fn statistics(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let mut counts: Vec<(&str, &str, &str, usize)> = Vec::new();
+    let mut counts: Vec<(&str, &str, crate::report::Severity, usize)> = Vec::new();
     for finding in &report.findings {
         match counts.iter_mut().find(|(rule, ..)| *rule == finding.rule) {
             Some(entry) => entry.3 += 1,
-            None => counts.push((&finding.rule, &finding.slug, finding.severity.as_str(), 1)),
+            None => counts.push((&finding.rule, &finding.slug, finding.severity, 1)),
         }
     }
     counts.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(b.0)));
     let width = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
     for (rule, slug, severity, count) in &counts {
-        writeln!(out, "{count:>6}  {rule:<8} {slug:<width$}  {severity}")?;
+        writeln!(
+            out,
+            "{count:>6}  {rule:<8} {slug:<width$}  {}",
+            severity.name(report.lang)
+        )?;
     }
     let (bold, reset) = if style.color {
         ("\x1b[1m", "\x1b[0m")
@@ -89,8 +93,12 @@ pub fn statistics(report: &Report, style: Style, out: &mut dyn Write) -> io::Res
     };
     writeln!(
         out,
-        "{bold}{} findings in {} rules{reset}",
-        report.findings.len(),
-        counts.len()
+        "{bold}{}{reset}",
+        crate::tr!(
+            report.lang,
+            "statistics-total",
+            findings = report.findings.len(),
+            rules = counts.len()
+        )
     )
 }

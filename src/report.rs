@@ -37,6 +37,16 @@ impl Severity {
         }
     }
 
+    /// The severity in words, in `lang` (`as_str` is the machine name).
+    #[must_use]
+    pub fn name(self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Self::Info => crate::tr!(lang, "severity-info"),
+            Self::Warning => crate::tr!(lang, "severity-warning"),
+            Self::Error => crate::tr!(lang, "severity-error"),
+        }
+    }
+
     /// Parses `error`, `warning` or `info`.
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
@@ -70,6 +80,16 @@ pub enum Pillar {
 impl Pillar {
     /// Every pillar, in the order reports print them.
     pub const ALL: [Self; 3] = [Self::Legitimacy, Self::Capacity, Self::Value];
+
+    /// The pillar in words, in `lang` (`as_str` is the machine name).
+    #[must_use]
+    pub fn name(self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Self::Legitimacy => crate::tr!(lang, "pillar-legitimacy"),
+            Self::Capacity => crate::tr!(lang, "pillar-capacity"),
+            Self::Value => crate::tr!(lang, "pillar-value"),
+        }
+    }
 
     /// The lowercase name used in every output.
     #[must_use]
@@ -325,6 +345,8 @@ pub struct Report {
     pub skipped: Vec<String>,
     /// The lowest severity that fails the run (the run's policy).
     pub fail_on: Severity,
+    /// The language of the texts in it (renderers write their own words in it too).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Report {

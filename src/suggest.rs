@@ -3,10 +3,11 @@
 /// The closest candidate to `input`, as a help sentence, when one is close enough.
 #[must_use]
 pub fn did_you_mean<'a>(
+    lang: crate::i18n::Lang,
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    closest(input, candidates).map(|near| format!("did you mean `{near}`?"))
+    closest(input, candidates).map(|near| crate::tr!(lang, "did-you-mean", name = near))
 }
 
 /// The candidate nearest to `input` by edit distance (case-insensitive), when it is

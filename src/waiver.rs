@@ -8,8 +8,10 @@
 //! reported too.
 
 use crate::graph::Graph;
+use crate::i18n::Lang;
 use crate::plan::model::{Date, Waiver};
 use crate::report::{CheckMeta, Finding, Pillar, Severity};
+use crate::tr;
 
 /// WAI-01.
 pub const WAI_01: CheckMeta = CheckMeta {
@@ -49,6 +51,7 @@ pub fn apply(
     extra: &[Waiver],
     as_of: Date,
     known: &[(&str, &str)],
+    lang: Lang,
 ) -> Vec<crate::source::FileId> {
     let mut waived = vec![false; findings.len()];
     // Waivers cover their own plan's findings only: index them by plan once.
@@ -69,7 +72,7 @@ pub fn apply(
         .iter()
         .map(|w| (w.plan.as_ref().map_or("", |p| p.value.as_str()), w));
     for (plan_id, waiver) in from_plans.chain(from_config) {
-        if let Some(report) = invalid(plan_id, waiver, graph, known) {
+        if let Some(report) = invalid(plan_id, waiver, graph, known, lang) {
             reports.push(report);
             continue;
         }
@@ -97,11 +100,20 @@ pub fn apply(
                     Finding::new(
                         &WAI_02,
                         waiver.rule.span,
-                        format!("the waiver of `{}` expired on {until}", waiver.rule.value),
+                        tr!(
+                            lang,
+                            "waiver-expired",
+                            rule = waiver.rule.value.as_str(),
+                            until = until
+                        ),
                     )
-                    .label("expired waiver")
-                    .help("fix the findings it covered (they are reported again), or renew the waiver with a new `until` and reason")
-                    .at(plan_id, waiver.at.as_ref().map_or("", |a| a.value.as_str()), "waivers"),
+                    .label(tr!(lang, "waiver-expired-label"))
+                    .help(tr!(lang, "waiver-expired-help"))
+                    .at(
+                        plan_id,
+                        waiver.at.as_ref().map_or("", |a| a.value.as_str()),
+                        "waivers",
+                    ),
                 );
                 continue;
             }
@@ -115,25 +127,27 @@ pub fn apply(
                 }
             }
             if !used {
-                let scope = waiver
-                    .at
-                    .as_ref()
-                    .map_or_else(|| "this plan".to_owned(), |at| format!("`{}`", at.value));
+                let scope = waiver.at.as_ref().map_or_else(
+                    || tr!(lang, "waiver-unused-plan"),
+                    |at| format!("`{}`", at.value),
+                );
                 let help = waiver
                     .at
                     .as_ref()
-                    .and_then(|at| unknown_code(plan_id, &at.value, graph))
-                    .unwrap_or_else(|| "remove the waiver: what it accepted is fixed (or the rule or element is misspelt)".to_owned());
+                    .and_then(|at| unknown_code(plan_id, &at.value, graph, lang))
+                    .unwrap_or_else(|| tr!(lang, "waiver-unused-help"));
                 reports.push(
                     Finding::new(
                         &WAI_01,
                         waiver.rule.span,
-                        format!(
-                            "the waiver of `{}` matches no finding on {scope}",
-                            waiver.rule.value
+                        tr!(
+                            lang,
+                            "waiver-unused",
+                            rule = waiver.rule.value.as_str(),
+                            scope = scope
                         ),
                     )
-                    .label("unused waiver")
+                    .label(tr!(lang, "waiver-unused-label"))
                     .help(help)
                     .at(
                         plan_id,
@@ -162,23 +176,23 @@ fn invalid(
     waiver: &Waiver,
     graph: &Graph,
     known: &[(&str, &str)],
+    lang: Lang,
 ) -> Option<Finding> {
     let rule = waiver.rule.value.as_str();
     let at = waiver.at.as_ref().map_or("", |a| a.value.as_str());
-    let finding = |span, message: String, label: &str, help: String| {
+    let finding = |span, message: String, label: String, help: String| {
         Finding::new(&WAI_03, span, message)
             .label(label)
             .help(help)
             .at(plan_id, at, "waivers")
     };
     if !known.iter().any(|(id, slug)| *id == rule || *slug == rule) {
-        let help = crate::policy::rule_hint(rule, known).unwrap_or_else(|| {
-            "name the rule by its id (`ART-01`) or slug; `alinea rules list` lists them".to_owned()
-        });
+        let help = crate::policy::rule_hint(rule, known, lang)
+            .unwrap_or_else(|| tr!(lang, "waiver-unknown-rule-help"));
         return Some(finding(
             waiver.rule.span,
-            format!("the waiver names rule `{rule}`, which no loaded rule has as id or slug"),
-            "no such rule",
+            tr!(lang, "waiver-unknown-rule", rule = rule),
+            tr!(lang, "waiver-unknown-rule-label"),
             help,
         ));
     }
@@ -190,9 +204,9 @@ fn invalid(
     ) {
         return Some(finding(
             waiver.rule.span,
-            format!("`{rule}` cannot be waived"),
-            "LOAD findings cannot be waived",
-            "a file that cannot be read is a plan nobody checked: fix the file".to_owned(),
+            tr!(lang, "waiver-load", rule = rule),
+            tr!(lang, "waiver-load-label"),
+            tr!(lang, "waiver-load-help"),
         ));
     }
     if let Some(plan) = &waiver.plan
@@ -200,15 +214,12 @@ fn invalid(
         && !graph.unreadable.iter().any(|u| u.id == plan.value)
     {
         let ids = graph.plans.iter().map(|p| p.id.value.as_str());
-        let help = crate::suggest::did_you_mean(&plan.value, ids)
-            .unwrap_or_else(|| "name the plan by its `plan.id`".to_owned());
+        let help = crate::suggest::did_you_mean(lang, &plan.value, ids)
+            .unwrap_or_else(|| tr!(lang, "waiver-unknown-plan-help"));
         return Some(finding(
             plan.span,
-            format!(
-                "the waiver names plan `{}`, which does not exist",
-                plan.value
-            ),
-            "no plan has this id",
+            tr!(lang, "waiver-unknown-plan", plan = plan.value.as_str()),
+            tr!(lang, "waiver-unknown-plan-label"),
             help,
         ));
     }
@@ -216,7 +227,7 @@ fn invalid(
 }
 
 /// "did you mean" for a waiver's `at` that is no code of its plan.
-fn unknown_code(plan_id: &str, code: &str, graph: &Graph) -> Option<String> {
+fn unknown_code(plan_id: &str, code: &str, graph: &Graph, lang: Lang) -> Option<String> {
     let plan = graph.plan(graph.plan_by_id(plan_id)?);
     let mut codes: Vec<&str> = plan.elements().map(|e| e.code.value.as_str()).collect();
     codes.extend(plan.activities.iter().map(|a| a.code.value.as_str()));
@@ -224,10 +235,11 @@ fn unknown_code(plan_id: &str, code: &str, graph: &Graph) -> Option<String> {
     if codes.contains(&code) {
         return None;
     }
-    Some(crate::suggest::did_you_mean(code, codes).map_or_else(
-        || format!("`{code}` is no element of `{plan_id}`"),
-        |hint| format!("`{code}` is no element of `{plan_id}`; {hint}"),
-    ))
+    let unknown = tr!(lang, "waiver-unknown-code", code = code, plan = plan_id);
+    Some(
+        crate::suggest::did_you_mean(lang, code, codes)
+            .map_or_else(|| unknown.clone(), |hint| format!("{unknown}; {hint}")),
+    )
 }
 
 /// Today's date in UTC, from the system clock (the only clock alinea reads; rules never do).

@@ -134,13 +134,14 @@ impl Checker<'_> {
                                 format!("unknown plan kind `{}`", kind.value),
                                 "not a plan kind",
                                 Some(
-                                    did_you_mean(&kind.value, PlanKind::WORDS.iter().copied())
-                                        .unwrap_or_else(|| {
-                                            format!(
-                                                "the plan kinds are {}",
-                                                PlanKind::WORDS.join(", ")
-                                            )
-                                        }),
+                                    did_you_mean(
+                                        crate::i18n::Lang::En,
+                                        &kind.value,
+                                        PlanKind::WORDS.iter().copied(),
+                                    )
+                                    .unwrap_or_else(|| {
+                                        format!("the plan kinds are {}", PlanKind::WORDS.join(", "))
+                                    }),
                                 ),
                             ),
                         }
@@ -246,7 +247,7 @@ impl Checker<'_> {
         if allowed.contains(&word.value.as_str()) {
             return Some(word.value.clone());
         }
-        let help = did_you_mean(&word.value, allowed.iter().copied())
+        let help = did_you_mean(crate::i18n::Lang::En, &word.value, allowed.iter().copied())
             .unwrap_or_else(|| format!("the values are {}", allowed.join(", ")));
         self.error(
             word.span,
@@ -287,7 +288,11 @@ impl Checker<'_> {
                         expr.span,
                         format!("`at` names `{name}`, which no `for` binds"),
                         "not a `for` variable",
-                        did_you_mean(name, names.iter().map(String::as_str)),
+                        did_you_mean(
+                            crate::i18n::Lang::En,
+                            name,
+                            names.iter().map(String::as_str),
+                        ),
                     );
                 }
             }
@@ -384,7 +389,11 @@ impl Checker<'_> {
                     span,
                     format!("unknown name `{name}`"),
                     "not a variable, constant or value here",
-                    did_you_mean(name, known.iter().map(String::as_str)),
+                    did_you_mean(
+                        crate::i18n::Lang::En,
+                        name,
+                        known.iter().map(String::as_str),
+                    ),
                 );
                 None
             }
@@ -410,23 +419,27 @@ impl Checker<'_> {
                 if let Some((_, f, ty)) = table.iter().find(|(name, ..)| *name == field.value) {
                     Some((Ir::Field(Box::new(base_ir), *f), ty.clone()))
                 } else {
-                    let help = did_you_mean(&field.value, table.iter().map(|(n, ..)| *n))
-                        .unwrap_or_else(|| {
-                            format!(
-                                "the fields of {} {} are {}",
-                                if obj.name().starts_with(['a', 'e', 'i', 'o', 'u']) {
-                                    "an"
-                                } else {
-                                    "a"
-                                },
-                                obj.name(),
-                                table
-                                    .iter()
-                                    .map(|(n, ..)| format!("`{n}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )
-                        });
+                    let help = did_you_mean(
+                        crate::i18n::Lang::En,
+                        &field.value,
+                        table.iter().map(|(n, ..)| *n),
+                    )
+                    .unwrap_or_else(|| {
+                        format!(
+                            "the fields of {} {} are {}",
+                            if obj.name().starts_with(['a', 'e', 'i', 'o', 'u']) {
+                                "an"
+                            } else {
+                                "a"
+                            },
+                            obj.name(),
+                            table
+                                .iter()
+                                .map(|(n, ..)| format!("`{n}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    });
                     self.error(
                         field.span,
                         format!("unknown field `{}` of {}", field.value, Type::Obj(obj)),
@@ -583,7 +596,7 @@ impl Checker<'_> {
         if let Some(word) = kind.word(word) {
             return Some(word);
         }
-        let help = did_you_mean(word, kind.words().iter().copied())
+        let help = did_you_mean(crate::i18n::Lang::En, word, kind.words().iter().copied())
             .unwrap_or_else(|| format!("the values are {}", kind.words().join(", ")));
         self.error(
             span,
@@ -738,7 +751,7 @@ impl Checker<'_> {
                 name.span,
                 format!("unknown function `{}`", name.value),
                 "no such function",
-                did_you_mean(&name.value, known),
+                did_you_mean(crate::i18n::Lang::En, &name.value, known),
             );
             return None;
         };

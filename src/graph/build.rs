@@ -8,24 +8,31 @@ use super::{
     Link, LinkId, LinkKind, Owner, PlanId, PlanNode, REF_01, REF_02, REF_03, REF_04, REF_05,
     Target, describe_plan, rank,
 };
+use crate::i18n::Lang;
 use crate::plan::Unreadable;
 use crate::plan::model::{Plan, PlanKind, Reference};
 use crate::report::Finding;
 use crate::source::Span;
 use crate::suggest::closest;
+use crate::tr;
 
 /// Resolves every reference of `plans` (in path order) and reports REF-01..05.
 #[must_use]
 pub fn build(plans: Vec<Plan>) -> (Graph, Vec<Finding>) {
-    build_with(plans, &[])
+    build_with(plans, &[], Lang::En)
 }
 
 /// [`build`], knowing the plan files that could not be read: a reference to one of them
 /// names the real cause (the file and its LOAD finding), and what they may have traced to
 /// is marked incomplete.
 #[must_use]
-pub fn build_with(plans: Vec<Plan>, unreadable: &[Unreadable]) -> (Graph, Vec<Finding>) {
+pub fn build_with(
+    plans: Vec<Plan>,
+    unreadable: &[Unreadable],
+    lang: Lang,
+) -> (Graph, Vec<Finding>) {
     let mut builder = Builder {
+        lang,
         graph: Graph::default(),
         codes: Vec::new(),
         code_spans: HashMap::new(),
@@ -44,7 +51,7 @@ pub fn build_with(plans: Vec<Plan>, unreadable: &[Unreadable]) -> (Graph, Vec<Fi
 /// What an unresolved reference finding says.
 struct Miss {
     message: String,
-    label: &'static str,
+    label: String,
     help: Option<String>,
     related: Option<(Span, String)>,
     /// What the reference most likely meant (its inbound links are then incomplete).
@@ -60,6 +67,8 @@ struct Builder<'u> {
     findings: Vec<Finding>,
     /// Plan files that could not be read.
     unreadable: &'u [Unreadable],
+    /// The language of the messages.
+    lang: Lang,
 }
 
 impl Builder<'_> {
@@ -420,7 +429,7 @@ impl Builder<'_> {
             let (help, related, meant) = self.near_plan(text, plan);
             Miss {
                 message: format!("upper plan `{text}` does not exist"),
-                label: "no plan has this id",
+                label: "no plan has this id".to_owned(),
                 help,
                 related,
                 meant,
@@ -434,15 +443,20 @@ impl Builder<'_> {
     /// file and points at its LOAD finding, and suggests nothing else.
     fn unreadable_plan(&self, text: &str) -> Option<Miss> {
         let broken = self.unreadable.iter().find(|u| u.id == text)?;
+        let lang = self.lang;
         Some(Miss {
-            message: format!(
-                "plan `{text}` is in `{}`, which could not be read: see {} there",
-                broken.path, broken.rule
+            message: tr!(
+                lang,
+                "ref-unreadable-plan",
+                plan = text,
+                file = broken.path.as_str(),
+                rule = broken.rule.as_str()
             ),
-            label: "this plan could not be read",
-            help: Some(format!(
-                "fix `{}` first; this reference is checked again once it loads",
-                broken.path
+            label: tr!(lang, "ref-unreadable-plan-label"),
+            help: Some(tr!(
+                lang,
+                "ref-unreadable-plan-help",
+                file = broken.path.as_str()
             )),
             related: Some((broken.span, format!("{}: {}", broken.rule, broken.message))),
             meant: None,
@@ -503,7 +517,7 @@ impl Builder<'_> {
                                 "`{text}` names plan `{}`, which does not exist",
                                 plan_text.trim()
                             ),
-                            label: "unknown plan",
+                            label: "unknown plan".to_owned(),
                             help,
                             related,
                             meant,
@@ -541,7 +555,7 @@ impl Builder<'_> {
                         reference,
                         Miss {
                             message: format!("this plan has no element `{code}`"),
-                            label: "a bare code names an element of the same plan",
+                            label: "a bare code names an element of the same plan".to_owned(),
                             help: Some(format!("did you mean `{upper_id}/{code}`?")),
                             related: Some((span, format!("`{code}` of `{upper_id}`"))),
                             meant: Some(found),
@@ -591,7 +605,7 @@ impl Builder<'_> {
             reference,
             Miss {
                 message,
-                label: "no element has this code",
+                label: "no element has this code".to_owned(),
                 help,
                 related,
                 meant: Some(meant),

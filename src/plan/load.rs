@@ -1,6 +1,7 @@
 //! The spanned YAML tree → the typed [`Plan`], with a LOAD-02 finding for
 //! every key or value that does not fit the format, and the run going on.
 
+use crate::i18n::Lang;
 use crate::plan::model::{
     Activity, Approval, Baseline, Date, Element, Entity, Gap, Indicator, Investment, Participation,
     Period, Plan, PlanKind, Provenance, Reference, Waiver, YearMap,
@@ -10,6 +11,7 @@ use crate::plan::{LOAD_02, PlanFile};
 use crate::report::Finding;
 use crate::source::{FileId, Span, Spanned};
 use crate::suggest::did_you_mean;
+use crate::tr;
 
 /// Reads the plan in a parsed document, or says that the file is not a plan.
 ///
@@ -18,16 +20,16 @@ use crate::suggest::did_you_mean;
 /// content such as `objectives` without a `plan` header), and any file named on the
 /// command line (`explicit`), is reported (LOAD-02) instead of skipped: nothing passes
 /// silently.
-pub(crate) fn decode(file: FileId, document: &Document, explicit: bool) -> PlanFile {
+pub(crate) fn decode(file: FileId, document: &Document, explicit: bool, lang: Lang) -> PlanFile {
     let entries = document.root.as_ref().and_then(Node::as_map);
     let header = entries.and_then(|entries| entries.iter().find(|e| e.key.value == "plan"));
     let Some(root) = &document.root else {
-        return not_a_plan(file, document, explicit);
+        return not_a_plan(file, document, explicit, lang);
     };
     let Some(header) = header else {
-        return not_a_plan(file, document, explicit);
+        return not_a_plan(file, document, explicit, lang);
     };
-    let mut decoder = Decoder::new(file, document);
+    let mut decoder = Decoder::new(file, document, lang);
     for span in &document.complex_keys {
         decoder.error(
             *span,
@@ -64,7 +66,7 @@ const CONTENT: &[&str] = &["objectives", "activities", "investments", "budget_ce
 
 /// A file without a `plan` header: skipped, unless it looks like a plan or was named on the
 /// command line, when a LOAD-02 finding says why it is not one.
-fn not_a_plan(file: FileId, document: &Document, explicit: bool) -> PlanFile {
+fn not_a_plan(file: FileId, document: &Document, explicit: bool, lang: Lang) -> PlanFile {
     let entries = document.root.as_ref().and_then(Node::as_map).unwrap_or(&[]);
     let near = entries.iter().find(|entry| near_plan_key(&entry.key.value));
     let content = entries.iter().find(|entry| {
@@ -75,38 +77,26 @@ fn not_a_plan(file: FileId, document: &Document, explicit: bool) -> PlanFile {
         Finding::new(
             &LOAD_02,
             entry.key.span,
-            format!(
-                "top-level key `{}` is not `plan`: this file is not read as a plan",
-                entry.key.value
-            ),
+            tr!(lang, "load-near-plan", key = entry.key.value.as_str()),
         )
-        .label("did you mean `plan`?")
-        .help("did you mean `plan`? A plan file starts with a `plan:` header (lowercase) holding `id` and `kind`")
+        .label(tr!(lang, "load-near-plan-label"))
+        .help(tr!(lang, "load-near-plan-help"))
     } else if let Some(entry) = content {
         Finding::new(
             &LOAD_02,
             entry.key.span,
-            format!(
-                "this file has `{}` but no `plan` header: it is not read as a plan",
-                entry.key.value
-            ),
+            tr!(lang, "load-headless", key = entry.key.value.as_str()),
         )
-        .label("plan content without a header")
-        .help(
-            "did you mean `plan`? Add a `plan:` header with `id` and `kind` at the top of the file",
-        )
+        .label(tr!(lang, "load-headless-label"))
+        .help(tr!(lang, "load-headless-help"))
     } else if explicit {
         let span = document
             .root
             .as_ref()
             .map_or_else(|| Span::file_start(file), |root| root.span);
-        Finding::new(
-            &LOAD_02,
-            span,
-            "this file is not a plan: its top level has no `plan` header",
-        )
-        .label("no `plan` header")
-        .help("a plan file starts with a `plan:` header holding `id` and `kind`; name plan files or folders on the command line")
+        Finding::new(&LOAD_02, span, tr!(lang, "load-not-a-plan"))
+            .label(tr!(lang, "load-not-a-plan-label"))
+            .help(tr!(lang, "load-not-a-plan-help"))
     } else {
         return PlanFile::NotAPlan;
     };
@@ -215,7 +205,7 @@ const GAP_KEYS: &[&str] = &["type", "indicator", "contribution"];
 const WAIVER_KEYS: &[&str] = &["rule", "at", "reason", "until"];
 const CONFIG_WAIVER_KEYS: &[&str] = &["plan", "rule", "at", "reason", "until"];
 const CONFIG_KEYS: &[&str] = &[
-    "rules", "select", "ignore", "severity", "fail_on", "exclude", "baseline", "waivers",
+    "rules", "select", "ignore", "severity", "fail_on", "exclude", "baseline", "waivers", "lang",
 ];
 
 /// The keys of `alinea.yaml`, read; problems are LOAD-02-shaped findings (the caller turns them into usage errors).
@@ -229,11 +219,16 @@ pub(crate) struct RawConfig {
     pub(crate) exclude: Vec<Spanned<String>>,
     pub(crate) baseline: Option<Spanned<String>>,
     pub(crate) waivers: Vec<Waiver>,
+    pub(crate) lang: Option<Spanned<Lang>>,
 }
 
 /// Reads a configuration document.
-pub(crate) fn decode_config(file: FileId, document: &Document) -> (RawConfig, Vec<Finding>) {
-    let mut decoder = Decoder::new(file, document);
+pub(crate) fn decode_config(
+    file: FileId,
+    document: &Document,
+    lang: Lang,
+) -> (RawConfig, Vec<Finding>) {
+    let mut decoder = Decoder::new(file, document, lang);
     let mut config = RawConfig::default();
     let Some(root) = &document.root else {
         return (config, decoder.findings);
@@ -256,6 +251,7 @@ pub(crate) fn decode_config(file: FileId, document: &Document) -> (RawConfig, Ve
     config.ignore = texts(&mut decoder, "ignore");
     config.exclude = texts(&mut decoder, "exclude");
     config.baseline = decoder.text(&top, "baseline");
+    config.lang = decoder.word(&top, "lang", Lang::parse_exact, &["es", "en"]);
     config.fail_on = decoder.word(
         &top,
         "fail_on",
@@ -363,11 +359,13 @@ fn join(path: &str, key: &str) -> String {
 struct Decoder {
     file: FileId,
     findings: Vec<Finding>,
+    /// The language of the messages.
+    lang: Lang,
 }
 
 impl Decoder {
     /// A decoder for a document, starting with a finding per duplicated key.
-    fn new(file: FileId, document: &Document) -> Self {
+    fn new(file: FileId, document: &Document, lang: Lang) -> Self {
         let findings = document
             .duplicate_keys
             .iter()
@@ -375,14 +373,18 @@ impl Decoder {
                 Finding::new(
                     &LOAD_02,
                     second.span,
-                    format!("duplicated key `{}`", second.value),
+                    tr!(lang, "load-duplicated-key", key = second.value.as_str()),
                 )
-                .label("written a second time here")
-                .related(*first, "first written here")
-                .help("a key may appear once in a mapping; merge the two or rename one")
+                .label(tr!(lang, "load-duplicated-key-label"))
+                .related(*first, tr!(lang, "load-duplicated-key-first"))
+                .help(tr!(lang, "load-duplicated-key-help"))
             })
             .collect();
-        Self { file, findings }
+        Self {
+            file,
+            findings,
+            lang,
+        }
     }
 
     fn error(
@@ -442,8 +444,8 @@ impl Decoder {
                 Some(name) => names.push(Some(name)),
                 None => {
                     misspelt.extend(crate::suggest::closest(written, allowed.iter().copied()));
-                    let help =
-                        did_you_mean(written, allowed.iter().copied()).unwrap_or_else(|| {
+                    let help = did_you_mean(self.lang, written, allowed.iter().copied())
+                        .unwrap_or_else(|| {
                             format!("the keys of {what} are {}", quoted_list(allowed))
                         });
                     self.error(
@@ -648,7 +650,7 @@ impl Decoder {
             }
             let near = spanish_word(&scalar.text, words)
                 .map(|english| format!("`{}` is written `{english}` in plan files;", scalar.text))
-                .or_else(|| did_you_mean(&scalar.text, words.iter().copied()));
+                .or_else(|| did_you_mean(self.lang, &scalar.text, words.iter().copied()));
             let help = match near {
                 Some(near) => format!("{near} the allowed values are {}", quoted_list(words)),
                 None => format!("the allowed values are {}", quoted_list(words)),

@@ -8,8 +8,10 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use crate::i18n::Lang;
 use crate::report::{Diagnostic as Problem, Finding, Pillar, Report, Severity};
 use crate::source::{SourceDb, Span};
+use crate::tr;
 
 /// Writes every finding, causes first (unless `file_order`), then the summary (unless quiet).
 ///
@@ -25,17 +27,60 @@ pub fn render(
     let mut text = String::new();
     for finding in ordered(report, style.file_order) {
         text.clear();
-        let diagnostic = FindingDiagnostic::new(finding, sources);
+        let diagnostic = FindingDiagnostic::new(finding, sources, report.lang);
         handler
             .render_report(&mut text, &diagnostic)
             .map_err(|_| io::Error::other("cannot format a finding"))?;
-        out.write_all(text.as_bytes())?;
+        out.write_all(localized(&text, report.lang).as_bytes())?;
         out.write_all(b"\n")?;
     }
     if style.quiet {
         return Ok(());
     }
     summary(report, style, out)
+}
+
+/// miette's own word before a help text (`help:`) in the run's language, its continuation
+/// lines realigned under the new word.
+fn localized(text: &str, lang: Lang) -> String {
+    let word = tr!(lang, "report-help");
+    if word == "help" {
+        return text.to_owned();
+    }
+    let extra = word.chars().count().saturating_sub("help".len());
+    let mut out = String::with_capacity(text.len() + 16);
+    // The column where a help text's continuation lines start, while inside one.
+    let mut continuation: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = line.get(indent..).unwrap_or_default();
+        // `help:` may come wrapped in colour codes.
+        let colour = if rest.starts_with('\u{1b}') {
+            rest.find('m').map_or(0, |end| end + 1)
+        } else {
+            0
+        };
+        let after_colour = rest.get(colour..).unwrap_or_default();
+        if let Some(tail) = after_colour.strip_prefix("help:") {
+            out.push_str(line.get(..indent + colour).unwrap_or_default());
+            out.push_str(&word);
+            out.push(':');
+            out.push_str(tail);
+            continuation = Some(indent + "help: ".len());
+            continue;
+        }
+        match continuation {
+            Some(column) if indent == column && !rest.trim().is_empty() => {
+                out.push_str(&" ".repeat(extra));
+                out.push_str(line);
+            }
+            _ => {
+                continuation = None;
+                out.push_str(line);
+            }
+        }
+    }
+    out
 }
 
 /// The findings in the order a person reads them: errors of the LOAD and REF families (a
@@ -63,29 +108,29 @@ pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io:
     } else {
         ("", "")
     };
-    let counts = [Severity::Error, Severity::Warning, Severity::Info]
-        .iter()
-        .map(|&severity| plural(report.count(severity), severity.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    writeln!(
-        out,
-        "{bold}checked {} and {}: {counts}{reset}",
-        plural(report.files, "file"),
-        plural(report.plans, "plan"),
-    )?;
+    let lang = report.lang;
+    let checked = tr!(
+        lang,
+        "summary-checked",
+        files = report.files,
+        plans = report.plans,
+        errors = report.count(Severity::Error),
+        warnings = report.count(Severity::Warning),
+        infos = report.count(Severity::Info),
+    );
+    writeln!(out, "{bold}{checked}{reset}")?;
     if report.suppressed > 0 {
         writeln!(
             out,
-            "{} suppressed by waivers or the baseline",
-            plural(report.suppressed, "finding")
+            "{}",
+            tr!(lang, "summary-suppressed", count = report.suppressed)
         )?;
     }
     if !report.fixed.is_empty() {
         writeln!(
             out,
-            "{} fixed since the baseline (remove them from the baseline file):",
-            plural(report.fixed.len(), "finding")
+            "{}",
+            tr!(lang, "summary-fixed", count = report.fixed.len())
         )?;
         for fixed in &report.fixed {
             writeln!(out, "  {}  {}", fixed.fingerprint, fixed.message)?;
@@ -99,10 +144,7 @@ pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io:
         .filter(|profile| plans_with_findings.contains(profile.plan.as_str()))
         .collect();
     if !with_findings.is_empty() {
-        writeln!(
-            out,
-            "public value profile (elements without findings, per pillar):"
-        )?;
+        writeln!(out, "{}", tr!(lang, "summary-profile"))?;
         let width = with_findings
             .iter()
             .map(|p| p.plan.chars().count())
@@ -113,7 +155,7 @@ pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io:
                 .iter()
                 .map(|&pillar| {
                     let [clean, total] = profile.pillar(pillar);
-                    format!("{} {clean}/{total}", pillar.as_str())
+                    format!("{} {clean}/{total}", pillar.name(lang))
                 })
                 .collect::<Vec<_>>()
                 .join(" · ");
@@ -121,14 +163,6 @@ pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io:
         }
     }
     Ok(())
-}
-
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{count} {word}s")
-    }
 }
 
 /// Writes diagnostics that stop a run (broken rule files), then a one-line summary.
@@ -139,6 +173,7 @@ pub fn render_diagnostics(
     diagnostics: &[Problem],
     sources: &SourceDb,
     style: super::Style,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let handler = handler(style);
@@ -160,12 +195,12 @@ pub fn render_diagnostics(
             help: diagnostic.help.clone(),
             path: String::new(),
         };
-        let mut shown = FindingDiagnostic::new(&finding, sources);
+        let mut shown = FindingDiagnostic::new(&finding, sources, lang);
         shown.code = None;
         handler
             .render_report(&mut text, &shown)
             .map_err(|_| io::Error::other("cannot format a diagnostic"))?;
-        out.write_all(text.as_bytes())?;
+        out.write_all(localized(&text, lang).as_bytes())?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -196,7 +231,7 @@ struct FindingDiagnostic<'a> {
 }
 
 impl<'a> FindingDiagnostic<'a> {
-    fn new(finding: &'a Finding, sources: &'a SourceDb) -> Self {
+    fn new(finding: &'a Finding, sources: &'a SourceDb, lang: Lang) -> Self {
         let file = finding.span.file;
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             label(&finding.label),
@@ -223,7 +258,9 @@ impl<'a> FindingDiagnostic<'a> {
             finding,
             code: Some(format!(
                 "{}[{}]: {}",
-                finding.severity, finding.rule, finding.slug
+                finding.severity.name(lang),
+                finding.rule,
+                finding.slug
             )),
             source: FileSource::new(sources, finding.span),
             labels,

@@ -166,7 +166,7 @@ fn the_rule_case_of_the_rule_language_page_passes() {
     let as_of = alinea::plan::model::Date::parse("2026-11-26").unwrap();
     for case in alinea::cases::group(cases, &known) {
         assert!(case.rule.is_some(), "{} names no rule", case.name);
-        let result = alinea::cases::run(&case, &rules, as_of);
+        let result = alinea::cases::run(&case, &rules, as_of, alinea::i18n::Lang::En);
         assert!(
             result.passed(),
             "{}: missing {:?}, unexpected {:?}",

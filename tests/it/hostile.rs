@@ -237,9 +237,9 @@ fn randomly_mutated_plans_never_crash_the_pipeline() {
         // The whole pipeline, rules included: it must come back with findings, never panic.
         let inputs = alinea::discover::discover(&[dir.path().to_path_buf()]).unwrap();
         let mut sources = alinea::source::SourceDb::new();
-        let loaded = alinea::plan::load(&inputs, &mut sources);
+        let loaded = alinea::plan::load(&inputs, &mut sources, alinea::i18n::Lang::En);
         let (graph, _) = alinea::graph::build(loaded.plans);
-        let findings = alinea::eval::evaluate(&rules, &graph);
+        let findings = alinea::eval::evaluate(&rules, &graph, alinea::i18n::Lang::En);
         assert!(loaded.files <= 3, "round {round}");
         drop(findings);
     }

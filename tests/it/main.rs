@@ -6,6 +6,7 @@
 //! - `ci`: SARIF, `JUnit`, GitHub annotations, configuration, baseline, graph export.
 //! - `docs`: the generated rule reference, the documentation's examples and links, no outside paths.
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
+//! - `i18n`: the catalogues of texts in both languages, and how the language is chosen.
 //! - `plans`: the shipped sample repository.
 //! - `render`: snapshots of the human and JSON reports.
 //! - `repository`: a planner's real repository: nothing passes silently, one file in the
@@ -27,6 +28,7 @@ mod ci;
 mod cli;
 mod docs;
 mod hostile;
+mod i18n;
 mod plans;
 mod render;
 mod repository;

@@ -23,7 +23,7 @@ fn every_case_of_the_default_pack_passes() {
     let as_of = alinea::plan::model::Date::parse("2026-11-26").unwrap();
     let failures: Vec<String> = cases
         .iter()
-        .map(|case| alinea::cases::run(case, &rules, as_of))
+        .map(|case| alinea::cases::run(case, &rules, as_of, alinea::i18n::Lang::En))
         .filter(|result| !result.passed())
         .map(|result| {
             format!(

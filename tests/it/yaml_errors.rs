@@ -205,7 +205,7 @@ fn the_configuration_file_gets_the_same_explanations() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("alinea.yaml");
     std::fs::write(&path, "ignore:\n\t- ART-08\n").unwrap();
-    let error = alinea::config::load(&path).unwrap_err();
+    let error = alinea::config::load(&path, alinea::i18n::Lang::En).unwrap_err();
     let [diagnostic] = error.diagnostics.as_slice() else {
         panic!("{:#?}", error.diagnostics);
     };

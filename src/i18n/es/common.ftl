@@ -1,0 +1,3 @@
+# Palabras que comparten todas las partes de alinea.
+
+did-you-mean = ¿quiso decir `{ $name }`?

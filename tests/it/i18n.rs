@@ -1,0 +1,88 @@
+//! The catalogues of texts: both languages have the same messages, every file parses, and
+//! every message the code asks for exists.
+
+use std::collections::BTreeSet;
+
+use alinea::i18n::{self, Lang};
+
+#[test]
+fn every_catalogue_parses_and_declares_each_message_once() {
+    assert_eq!(i18n::problems(), Vec::<String>::new());
+}
+
+#[test]
+fn both_languages_have_the_same_messages() {
+    let ids =
+        |lang| -> BTreeSet<String> { i18n::ids(lang).into_iter().map(|(id, _)| id).collect() };
+    let english = ids(Lang::En);
+    let spanish = ids(Lang::Es);
+    assert!(!english.is_empty());
+    let only_english: Vec<&String> = english.difference(&spanish).collect();
+    let only_spanish: Vec<&String> = spanish.difference(&english).collect();
+    assert!(
+        only_english.is_empty() && only_spanish.is_empty(),
+        "only in English: {only_english:?}\nonly in Spanish: {only_spanish:?}"
+    );
+}
+
+#[test]
+fn every_message_the_code_asks_for_exists() {
+    let call = regex::Regex::new(r#"tr!\(\s*[^,()]+(?:\([^)]*\))?\s*,\s*"([a-z0-9-]+)""#).unwrap();
+    let mut asked = BTreeSet::new();
+    for entry in walkdir::WalkDir::new("src") {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for capture in call.captures_iter(&text) {
+                asked.insert((capture[1].to_owned(), entry.path().display().to_string()));
+            }
+        }
+    }
+    assert!(asked.len() > 20, "the scan found the calls: {asked:?}");
+    let missing: Vec<String> = asked
+        .iter()
+        .flat_map(|(id, file)| {
+            Lang::ALL
+                .into_iter()
+                .filter(|&lang| !i18n::has(lang, id))
+                .map(move |lang| format!("{file}: `{id}` has no {} text", lang.as_str()))
+        })
+        .collect();
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+#[test]
+fn the_language_comes_from_the_flag_the_configuration_the_environment_or_the_locale() {
+    let vars = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_owned())
+        }
+    };
+    assert_eq!(
+        Lang::from_vars(vars(&[("LANG", "es_PE.UTF-8")])),
+        Some(Lang::Es)
+    );
+    assert_eq!(
+        Lang::from_vars(vars(&[("LANG", "en_US.UTF-8")])),
+        Some(Lang::En)
+    );
+    assert_eq!(
+        Lang::from_vars(vars(&[("LANG", "C.UTF-8")])),
+        Some(Lang::En)
+    );
+    assert_eq!(
+        Lang::from_vars(vars(&[("LC_ALL", "en_GB"), ("LANG", "es_PE")])),
+        Some(Lang::En),
+        "LC_ALL wins over LANG"
+    );
+    assert_eq!(
+        Lang::from_vars(vars(&[("ALINEA_LANG", "es"), ("LC_ALL", "en_GB")])),
+        Some(Lang::Es),
+        "ALINEA_LANG wins over the locale"
+    );
+    assert_eq!(Lang::from_vars(vars(&[])), None);
+    assert_eq!(Lang::choose(Some(Lang::En), Some(Lang::Es)), Lang::En);
+}
