@@ -3,7 +3,7 @@
 //! Every sentence a person reads (finding messages, labels, help, summaries, usage errors, the
 //! browser) is a message of a catalogue: `src/i18n/<lang>/<area>.ftl`, in [Project
 //! Fluent](https://projectfluent.org)'s syntax, which handles plurals and selectors and which a
-//! translator can read and review as a whole. Code asks for a message by id with [`tr!`]; the
+//! translator can read and review as a whole. Code asks for a message by id with [`tr!`](crate::tr); the
 //! catalogues are compiled into the binary. A test fails when an id exists in one language and
 //! not in the other, or when the code asks for an id that no catalogue has.
 //!
