@@ -113,14 +113,15 @@ pub fn rank(plan: &Plan) -> u8 {
     }
 }
 
-/// The plan kind and level, in words (`a district pdlc`), for messages.
+/// The plan kind and level, in words (`a district's pdlc`, `un PDLC distrital`), for messages.
 #[must_use]
-pub fn describe_plan(plan: &Plan) -> String {
-    match (plan.kind.value, plan.entity.level.as_ref().map(|l| l.value)) {
-        (PlanKind::Pdlc, Some(Level::District)) => "a district's pdlc".to_owned(),
-        (PlanKind::Pdlc, _) => "a province's pdlc".to_owned(),
-        (kind, _) => format!("a {kind}"),
-    }
+pub fn describe_plan(plan: &Plan, lang: crate::i18n::Lang) -> String {
+    let kind = match (plan.kind.value, plan.entity.level.as_ref().map(|l| l.value)) {
+        (PlanKind::Pdlc, Some(Level::District)) => "district-pdlc",
+        (PlanKind::Pdlc, _) => "province-pdlc",
+        (kind, _) => kind.as_str(),
+    };
+    crate::tr!(lang, "plan-description", kind = kind)
 }
 
 /// What a reference is for.

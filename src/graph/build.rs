@@ -87,11 +87,15 @@ impl Builder<'_> {
                         Finding::new(
                             &REF_02,
                             plan.id.span,
-                            format!("plan id `{}` is used by another plan", plan.id.value),
+                            tr!(
+                                self.lang,
+                                "ref-plan-id-twice",
+                                plan = plan.id.value.as_str()
+                            ),
                         )
-                        .label("second plan with this id")
-                        .related(first_span, "the first plan with this id")
-                        .help("plan ids are unique in the repository; rename one of the two")
+                        .label(tr!(self.lang, "ref-plan-id-twice-label"))
+                        .related(first_span, tr!(self.lang, "ref-plan-id-twice-first"))
+                        .help(tr!(self.lang, "ref-plan-id-twice-help"))
                         .at(&plan.id.value, "", "plan.id"),
                     );
                 }
@@ -158,14 +162,15 @@ impl Builder<'_> {
                                 Finding::new(
                                     &REF_02,
                                     code.span,
-                                    format!(
-                                        "indicator code `{}` is used twice in this plan",
-                                        code.value
+                                    tr!(
+                                        self.lang,
+                                        "ref-indicator-twice",
+                                        code = code.value.as_str()
                                     ),
                                 )
-                                .label("second indicator with this code")
-                                .related(*first, "the first indicator with this code")
-                                .help("indicator codes are unique within a plan")
+                                .label(tr!(self.lang, "ref-indicator-twice-label"))
+                                .related(*first, tr!(self.lang, "ref-indicator-twice-first"))
+                                .help(tr!(self.lang, "ref-indicator-twice-help"))
                                 .at(
                                     &plan.id.value,
                                     &element.code.value,
@@ -215,14 +220,15 @@ impl Builder<'_> {
                         Finding::new(
                             &REF_02,
                             investment.cui.span,
-                            format!(
-                                "CUI `{}` is listed twice in this plan",
-                                investment.cui.value
+                            tr!(
+                                self.lang,
+                                "ref-cui-twice",
+                                cui = investment.cui.value.as_str()
                             ),
                         )
-                        .label("second investment with this CUI")
-                        .related(*first, "the first investment with this CUI")
-                        .help("list each investment once; merge the two entries")
+                        .label(tr!(self.lang, "ref-cui-twice-label"))
+                        .related(*first, tr!(self.lang, "ref-cui-twice-first"))
+                        .help(tr!(self.lang, "ref-cui-twice-help"))
                         .at(&plan.id.value, &investment.cui.value, "cui"),
                     );
                 } else {
@@ -260,11 +266,20 @@ impl Builder<'_> {
                     .copied()
                     .unwrap_or(span);
                 self.findings.push(
-                    Finding::new(&REF_02, span, format!("code `{code}` is used twice in `{}`", plan.id.value))
-                        .label("second element with this code")
-                        .related(first, "the first element with this code")
-                        .help("objectives, actions and activities of a plan share one set of codes; renumber one of them")
-                        .at(&plan.id.value, element, "code"),
+                    Finding::new(
+                        &REF_02,
+                        span,
+                        tr!(
+                            self.lang,
+                            "ref-code-twice",
+                            code = code,
+                            plan = plan.id.value.as_str()
+                        ),
+                    )
+                    .label(tr!(self.lang, "ref-code-twice-label"))
+                    .related(first, tr!(self.lang, "ref-code-twice-first"))
+                    .help(tr!(self.lang, "ref-code-twice-help"))
+                    .at(&plan.id.value, element, "code"),
                 );
             }
         }
@@ -428,8 +443,8 @@ impl Builder<'_> {
         let miss = self.unreadable_plan(text).unwrap_or_else(|| {
             let (help, related, meant) = self.near_plan(text, plan);
             Miss {
-                message: format!("upper plan `{text}` does not exist"),
-                label: "no plan has this id".to_owned(),
+                message: tr!(self.lang, "ref-no-upper-plan", plan = text),
+                label: tr!(self.lang, "ref-no-plan-label"),
                 help,
                 related,
                 meant,
@@ -484,19 +499,23 @@ impl Builder<'_> {
             Some(near) => {
                 let near_plan = self.graph.plan(near);
                 (
-                    Some(format!("did you mean `{}`?", near_plan.id.value)),
+                    Some(tr!(
+                        self.lang,
+                        "did-you-mean",
+                        name = near_plan.id.value.as_str()
+                    )),
                     Some((
                         near_plan.id.span,
-                        format!("`{}` is declared here", near_plan.id.value),
+                        tr!(
+                            self.lang,
+                            "ref-declared-here",
+                            name = near_plan.id.value.as_str()
+                        ),
                     )),
                     Some(Target::Plan(near)),
                 )
             }
-            None => (
-                Some("plan ids are declared as `plan.id` in each plan file".to_owned()),
-                None,
-                None,
-            ),
+            None => (Some(tr!(self.lang, "ref-plan-ids-help")), None, None),
         }
     }
 
@@ -513,11 +532,13 @@ impl Builder<'_> {
                     let miss = self.unreadable_plan(plan_text.trim()).unwrap_or_else(|| {
                         let (help, related, meant) = self.near_plan(plan_text.trim(), plan);
                         Miss {
-                            message: format!(
-                                "`{text}` names plan `{}`, which does not exist",
-                                plan_text.trim()
+                            message: tr!(
+                                self.lang,
+                                "ref-names-unknown-plan",
+                                reference = text.as_str(),
+                                plan = plan_text.trim()
                             ),
-                            label: "unknown plan".to_owned(),
+                            label: tr!(self.lang, "ref-unknown-plan-label"),
                             help,
                             related,
                             meant,
@@ -554,10 +575,22 @@ impl Builder<'_> {
                         owner,
                         reference,
                         Miss {
-                            message: format!("this plan has no element `{code}`"),
-                            label: "a bare code names an element of the same plan".to_owned(),
-                            help: Some(format!("did you mean `{upper_id}/{code}`?")),
-                            related: Some((span, format!("`{code}` of `{upper_id}`"))),
+                            message: tr!(self.lang, "ref-bare-code", code = code.as_str()),
+                            label: tr!(self.lang, "ref-bare-code-label"),
+                            help: Some(tr!(
+                                self.lang,
+                                "did-you-mean",
+                                name = format!("{upper_id}/{code}")
+                            )),
+                            related: Some((
+                                span,
+                                tr!(
+                                    self.lang,
+                                    "ref-code-of",
+                                    code = code.as_str(),
+                                    plan = upper_id.as_str()
+                                ),
+                            )),
                             meant: Some(found),
                         },
                     );
@@ -577,27 +610,37 @@ impl Builder<'_> {
         let (help, related) = match near {
             Some((near_code, Some(found))) => (
                 Some(if text.contains('/') {
-                    format!("did you mean `{target_id}/{near_code}`?")
+                    tr!(
+                        self.lang,
+                        "did-you-mean",
+                        name = format!("{target_id}/{near_code}")
+                    )
                 } else {
-                    format!("did you mean `{near_code}`?")
+                    tr!(self.lang, "did-you-mean", name = near_code.as_str())
                 }),
                 Some((
                     self.target_span(found),
-                    format!("`{near_code}` is declared here"),
+                    tr!(self.lang, "ref-declared-here", name = near_code.as_str()),
                 )),
             ),
             _ => (
-                Some(format!(
-                    "look up the code in `{}`",
-                    self.graph.plan(target_plan).id.value
+                Some(tr!(
+                    self.lang,
+                    "ref-look-up-code",
+                    plan = self.graph.plan(target_plan).id.value.as_str()
                 )),
                 None,
             ),
         };
         let message = if text.contains('/') {
-            format!("`{target_id}` has no element `{code}`")
+            tr!(
+                self.lang,
+                "ref-no-element",
+                plan = target_id.as_str(),
+                code = code.as_str()
+            )
         } else {
-            format!("this plan has no element `{code}`")
+            tr!(self.lang, "ref-bare-code", code = code.as_str())
         };
         self.unresolved(
             plan,
@@ -605,7 +648,7 @@ impl Builder<'_> {
             reference,
             Miss {
                 message,
-                label: "no element has this code".to_owned(),
+                label: tr!(self.lang, "ref-no-element-label"),
                 help,
                 related,
                 meant: Some(meant),
@@ -715,37 +758,47 @@ impl Builder<'_> {
                 _ => String::new(),
             };
             if to_rank <= from_rank {
-                let what = if link.kind == LinkKind::Upper {
-                    "lists as upper plan"
+                let lang = self.lang;
+                let kind = if link.kind == LinkKind::Upper {
+                    "upper"
                 } else {
-                    "traces to"
+                    "trace"
                 };
                 let message = if to_plan == from_plan {
-                    format!(
-                        "`{}` traces to `{}` of its own plan",
-                        element, link.reference.text.value
+                    tr!(
+                        lang,
+                        "ref-own-plan",
+                        element = element.as_str(),
+                        reference = link.reference.text.value.as_str()
                     )
                 } else {
-                    format!(
-                        "{} {what} `{}` ({}), which does not rank above this plan ({})",
-                        if element.is_empty() {
+                    tr!(
+                        lang,
+                        "ref-not-above",
+                        who = if element.is_empty() {
                             format!("`{}`", from.id.value)
                         } else {
                             format!("`{element}`")
                         },
-                        link.reference.text.value,
-                        describe_plan(to),
-                        describe_plan(from),
+                        kind = kind,
+                        reference = link.reference.text.value.as_str(),
+                        target = describe_plan(to, lang),
+                        source = describe_plan(from, lang),
                     )
                 };
                 let mut finding = Finding::new(&REF_04, link.reference.text.span, message)
-                    .label("points sideways or down the hierarchy")
-                    .help("articulation goes upwards: pedn > pgg, pn > pesem > pdrc > a province's pdlc > a district's pdlc > pei > poi")
+                    .label(tr!(lang, "ref-not-above-label"))
+                    .help(tr!(lang, "ref-not-above-help"))
                     .at(&from.id.value, &element, link.reference.path.clone());
                 if to_plan != from_plan {
                     finding = finding.related(
                         to.id.span,
-                        format!("`{}` is {}", to.id.value, describe_plan(to)),
+                        tr!(
+                            lang,
+                            "ref-plan-is",
+                            plan = to.id.value.as_str(),
+                            description = describe_plan(to, lang)
+                        ),
                     );
                 }
                 self.findings.push(finding);
@@ -765,23 +818,23 @@ impl Builder<'_> {
             if closure.contains(&to_plan) {
                 continue;
             }
-            let help = format!(
-                "add `{}` to `upper` in the plan header, or trace to a plan that is declared",
-                to.id.value
-            );
+            let lang = self.lang;
+            let to_id = to.id.value.as_str();
             let mut finding = Finding::new(
                 &REF_05,
                 link.reference.text.span,
-                format!(
-                    "`{element}` traces to `{}`, which this plan does not declare in `upper`",
-                    to.id.value
+                tr!(
+                    lang,
+                    "ref-undeclared",
+                    element = element.as_str(),
+                    plan = to_id
                 ),
             )
-            .label("undeclared upper plan")
-            .help(help)
+            .label(tr!(lang, "ref-undeclared-label"))
+            .help(tr!(lang, "ref-undeclared-help", plan = to_id))
             .at(&from.id.value, &element, link.reference.path.clone());
             if let Some(key) = from.upper_key {
-                finding = finding.related(key, "the plans declared as upper");
+                finding = finding.related(key, tr!(lang, "ref-undeclared-related"));
             }
             self.findings.push(finding);
         }
@@ -836,14 +889,22 @@ impl Builder<'_> {
             names.extend(path.iter().map(|&id| self.qualified(id)));
             let link = self.graph.link(link);
             let plan = self.graph.plan(link.plan);
-            let mut finding = Finding::new(&REF_03, link.reference.text.span, format!("trace cycle: {}", names.join(" → ")))
-                .label("this trace closes the cycle")
-                .help("traces go from a lower plan to a higher one; remove the trace that points back down")
-                .at(&plan.id.value, &self.graph.element(start).code.value, link.reference.path.clone());
+            let mut finding = Finding::new(
+                &REF_03,
+                link.reference.text.span,
+                tr!(self.lang, "ref-cycle", cycle = names.join(" → ")),
+            )
+            .label(tr!(self.lang, "ref-cycle-label"))
+            .help(tr!(self.lang, "ref-cycle-help"))
+            .at(
+                &plan.id.value,
+                &self.graph.element(start).code.value,
+                link.reference.path.clone(),
+            );
             for &id in path.iter().filter(|&&id| id != start).take(4) {
                 finding = finding.related(
                     self.graph.element(id).code.span,
-                    format!("`{}` is in the cycle", self.qualified(id)),
+                    tr!(self.lang, "ref-in-cycle", element = self.qualified(id)),
                 );
             }
             self.findings.push(finding);
