@@ -70,24 +70,33 @@ pub fn write(findings: &[Finding], sources: &SourceDb) -> (String, usize, usize)
 ///
 /// # Errors
 /// When it cannot be read or is not a baseline.
-pub fn read(path: &Path) -> Result<Vec<Entry>, String> {
+pub fn read(path: &Path, lang: crate::i18n::Lang) -> Result<Vec<Entry>, String> {
+    let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "cannot read the baseline `{}`: {}",
-            path.display(),
-            crate::discover::io_message(&e)
+        crate::tr!(
+            lang,
+            "baseline-unreadable",
+            file = file.as_str(),
+            reason = crate::discover::io_message(&e)
         )
     })?;
-    let file: File = serde_json::from_str(&text)
-        .map_err(|e| format!("`{}` is not an alinea baseline: {e}", path.display()))?;
-    if file.version != 1 {
-        return Err(format!(
-            "`{}` is a baseline of version {}; this alinea reads version 1",
-            path.display(),
-            file.version
+    let parsed: File = serde_json::from_str(&text).map_err(|e| {
+        crate::tr!(
+            lang,
+            "baseline-not-a-baseline",
+            file = file.as_str(),
+            reason = e.to_string()
+        )
+    })?;
+    if parsed.version != 1 {
+        return Err(crate::tr!(
+            lang,
+            "baseline-version",
+            file = file.as_str(),
+            version = parsed.version
         ));
     }
-    Ok(file.findings)
+    Ok(parsed.findings)
 }
 
 /// Removes the findings the baseline accepts (each entry accepts one finding); returns

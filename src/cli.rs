@@ -8,7 +8,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::dsl::CheckedRule;
 use crate::i18n::Lang;
@@ -154,7 +154,7 @@ impl RunArgs {
     /// above the paths, else above the current folder), the repository root, the rules (the
     /// configuration's paths first, then `--rules`) and the policy flags.
     fn options(&self, lang: Option<Lang>) -> Result<crate::CheckOptions, ExitStatus> {
-        let as_of = parse_as_of(self.as_of.as_deref())?;
+        let as_of = parse_as_of(self.as_of.as_deref(), Lang::choose(lang, None))?;
         let config = load_config(&self.config, &self.paths, Lang::choose(lang, None))?;
         let lang = Lang::choose(lang, config.as_ref().and_then(|c| c.lang));
         let mut rule_paths = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
@@ -360,10 +360,103 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
+/// The command line's definition with every description (commands, options, arguments) in
+/// `lang`, from the `help-…` messages of the catalogues: `help-check` describes `alinea
+/// check`, `help-check-fail-on` its `--fail-on`. A description the catalogue lacks keeps
+/// the English of the doc comment (a test makes sure none does).
+#[must_use]
+pub fn command(lang: Lang) -> clap::Command {
+    localize(Args::command(), "alinea", lang)
+}
+
+fn localize(command: clap::Command, key: &str, lang: Lang) -> clap::Command {
+    let text = |id: &str| crate::i18n::has(lang, id).then(|| crate::i18n::text(lang, id, &[]));
+    // clap's own `--help` (and `--version`) are added late, in English: ours say it in `lang`.
+    let mut command = command
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .global(true),
+        );
+    if key == "alinea" {
+        command = command.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version),
+        );
+    }
+    if let Some(about) = text(&format!("help-{key}")) {
+        command = command.about(about);
+    }
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|arg| arg.get_id().as_str().to_owned())
+        .collect();
+    for id in ids {
+        let arg_key = format!("help-{key}-{}", id.replace('_', "-"));
+        let global_key = format!("help-arg-{}", id.replace('_', "-"));
+        if let Some(help) = text(&arg_key).or_else(|| text(&global_key)) {
+            command = command.mut_arg(id.as_str(), |arg| arg.help(help));
+        }
+        if lang != Lang::En {
+            command = command.mut_arg(id.as_str(), |arg| {
+                let heading = if arg.is_positional() {
+                    crate::tr!(lang, "help-arguments")
+                } else {
+                    crate::tr!(lang, "help-options")
+                };
+                arg.help_heading(heading)
+            });
+        }
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_key = if key == "alinea" {
+            name.clone()
+        } else {
+            format!("{key}-{name}")
+        };
+        command = command.mut_subcommand(name.as_str(), |sub| localize(sub, &sub_key, lang));
+    }
+    if lang == Lang::Es {
+        command = command
+            .help_template(crate::tr!(lang, "help-template"))
+            .subcommand_help_heading(crate::tr!(lang, "help-commands"));
+    }
+    command
+}
+
+/// The language of `--help` and of parse errors: `--lang` on the command line (before it is
+/// parsed), else the environment.
+fn help_language(command_line: &[std::ffi::OsString]) -> Lang {
+    let mut words = command_line.iter().filter_map(|word| word.to_str());
+    let mut flag = None;
+    while let Some(word) = words.next() {
+        if let Some(value) = word.strip_prefix("--lang=") {
+            flag = Lang::parse_exact(value);
+        } else if word == "--lang" {
+            flag = words.next().and_then(Lang::parse_exact);
+        }
+    }
+    Lang::choose(flag, None)
+}
+
 /// Parses the command line, runs the command, and returns the exit code.
 #[must_use]
 pub fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let command_line: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = command(help_language(&command_line))
+        .try_get_matches_from(&command_line)
+        .and_then(|matches| Args::from_arg_matches(&matches));
+    let args = match parsed {
         Ok(args) => args,
         Err(error) => {
             let usage = error.use_stderr();
@@ -419,14 +512,22 @@ fn terminal_style(to_terminal: bool, color: ColorChoice, quiet: bool) -> Style {
     }
 }
 
-fn parse_as_of(text: Option<&str>) -> Result<Option<Date>, ExitStatus> {
+fn parse_as_of(text: Option<&str>, lang: Lang) -> Result<Option<Date>, ExitStatus> {
     match text {
         None => Ok(None),
-        Some(text) => Date::parse(text).map(Some).ok_or_else(|| {
-            eprintln!("error: `--as-of {text}` is not a date written YYYY-MM-DD");
-            ExitStatus::Usage
-        }),
+        Some(text) => Date::parse(text)
+            .map(Some)
+            .ok_or_else(|| usage(lang, &tr!(lang, "cli-as-of", text = text), &[])),
     }
+}
+
+/// Prints a usage error (`error: …` and its help lines) in `lang`; exit 2.
+fn usage(lang: Lang, message: &str, helps: &[String]) -> ExitStatus {
+    eprintln!("{}: {message}", crate::report::Severity::Error.name(lang));
+    for help in helps {
+        eprintln!("  {}: {help}", tr!(lang, "report-help"));
+    }
+    ExitStatus::Usage
 }
 
 /// Loads the rules of a command; broken rules are printed and end the run with exit 2.
@@ -455,23 +556,23 @@ fn report_check_error(error: crate::CheckError, lang: Lang) -> ExitStatus {
                 tr!(lang, "cli-rule-problems", count = errors.len())
             );
         }
-        crate::CheckError::Usage(message, helps) => {
-            eprintln!("{error_word}: {message}");
-            for help in helps {
-                eprintln!("  {}: {help}", tr!(lang, "report-help"));
-            }
+        crate::CheckError::Usage(message, helps) => return usage(lang, &message, &helps),
+        crate::CheckError::MissingPath(error) => {
+            return usage(
+                lang,
+                &tr!(lang, "cli-missing-path", path = error.path()),
+                &[],
+            );
         }
-        other => eprintln!("{error_word}: {other}"),
+        crate::CheckError::RulePath(message) => eprintln!("{error_word}: {message}"),
     }
     ExitStatus::Usage
 }
 
 fn run_browse(args: &BrowseArgs, lang: Option<Lang>) -> ExitStatus {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        eprintln!(
-            "error: `alinea browse` needs a terminal; to print the findings, run `alinea check`"
-        );
-        return ExitStatus::Usage;
+        let lang = Lang::choose(lang, None);
+        return usage(lang, &tr!(lang, "cli-browse-terminal"), &[]);
     }
     let options = match args.options(lang) {
         Ok(options) => options,
@@ -487,10 +588,7 @@ fn run_browse(args: &BrowseArgs, lang: Option<Lang>) -> ExitStatus {
     };
     match crate::tui::run_from(first, &options, style) {
         Ok(()) => ExitStatus::Clean,
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitStatus::Usage
-        }
+        Err(error) => usage(options.lang, &error.to_string(), &[]),
     }
 }
 
@@ -516,7 +614,7 @@ fn load_config(
         Ok(config) => Ok(Some(config)),
         Err(error) => {
             if let Some(message) = error.message {
-                eprintln!("error: {message}");
+                return Err(usage(lang, &message, &[]));
             }
             if !error.diagnostics.is_empty() {
                 let style = terminal_style(io::stderr().is_terminal(), ColorChoice::Auto, false);
@@ -531,8 +629,13 @@ fn load_config(
                 );
                 let _ = writeln!(
                     out,
-                    "error: the configuration `{}` is not valid; nothing was checked",
-                    crate::source::display_path(&path)
+                    "{}: {}",
+                    crate::report::Severity::Error.name(lang),
+                    tr!(
+                        lang,
+                        "cli-config-invalid",
+                        file = crate::source::display_path(&path)
+                    )
                 );
             }
             Err(ExitStatus::Usage)
@@ -554,25 +657,22 @@ fn run_baseline(args: &BaselineArgs, lang: Option<Lang>) -> ExitStatus {
         Ok(run) => run,
         Err(error) => return report_check_error(error, options.lang),
     };
+    let lang = options.lang;
     let (text, written, left_out) = crate::baseline::write(&run.report.findings, &run.sources);
     if let Err(error) = std::fs::write(&output, text) {
-        eprintln!(
-            "error: cannot write `{}`: {}",
-            output.display(),
-            crate::discover::io_message(&error)
-        );
-        return ExitStatus::Usage;
+        return cannot_write(lang, &output, &error);
     }
     eprintln!(
-        "wrote {written} finding{} to {}",
-        if written == 1 { "" } else { "s" },
-        crate::source::display_path(&output)
+        "{}",
+        tr!(
+            lang,
+            "cli-baseline-written",
+            count = written,
+            file = crate::source::display_path(&output)
+        )
     );
     if left_out > 0 {
-        eprintln!(
-            "left out {left_out} LOAD finding{}: a file that cannot be read is never accepted; fix it",
-            if left_out == 1 { "" } else { "s" }
-        );
+        eprintln!("{}", tr!(lang, "cli-baseline-left-out", count = left_out));
     }
     ExitStatus::Clean
 }
@@ -591,14 +691,7 @@ fn run_graph(args: &GraphArgs, lang: Option<Lang>) -> ExitStatus {
     match &args.output {
         Some(path) => match std::fs::write(path, text) {
             Ok(()) => ExitStatus::Clean,
-            Err(error) => {
-                eprintln!(
-                    "error: cannot write `{}`: {}",
-                    path.display(),
-                    crate::discover::io_message(&error)
-                );
-                ExitStatus::Usage
-            }
+            Err(error) => cannot_write(options.lang, path, &error),
         },
         None => print_or_pipe(&text),
     }
@@ -606,24 +699,28 @@ fn run_graph(args: &GraphArgs, lang: Option<Lang>) -> ExitStatus {
 
 fn run_check(args: &CheckArgs, lang: Option<Lang>) -> ExitStatus {
     if args.statistics && args.format != Format::Human {
-        eprintln!(
-            "error: `--statistics` prints a table for people; it cannot be combined with `--format {}`",
-            args.format
-                .to_possible_value()
-                .map_or_else(String::new, |v| v.get_name().to_owned())
+        let lang = Lang::choose(lang, None);
+        let format = args
+            .format
+            .to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_owned());
+        return usage(
+            lang,
+            &tr!(lang, "cli-statistics-machine", format = format),
+            &[tr!(lang, "cli-statistics-machine-help")],
         );
-        eprintln!(
-            "  help: the counts are in the summary of every machine format; drop `--statistics`"
-        );
-        return ExitStatus::Usage;
     }
     if let Some(jobs) = args.jobs {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
             .build_global();
         if let Err(error) = pool {
-            eprintln!("error: cannot start {jobs} threads: {error}");
-            return ExitStatus::Usage;
+            let lang = Lang::choose(lang, None);
+            return usage(
+                lang,
+                &tr!(lang, "cli-threads", jobs = jobs, reason = error.to_string()),
+                &[],
+            );
         }
     }
     let options = match args.options(lang) {
@@ -663,17 +760,35 @@ fn run_check(args: &CheckArgs, lang: Option<Lang>) -> ExitStatus {
         Ok(()) => {}
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
         Err(error) => {
-            eprintln!(
-                "error: cannot write the report: {}",
-                crate::discover::io_message(&error)
+            return usage(
+                run.report.lang,
+                &tr!(
+                    run.report.lang,
+                    "cli-cannot-write-report",
+                    reason = crate::discover::io_message(&error)
+                ),
+                &[],
             );
-            return ExitStatus::Usage;
         }
     }
     // The process ends right after: handing hundreds of thousands of small allocations
     // back one by one would cost seconds on large repositories for nothing.
     std::mem::forget(run);
     status
+}
+
+/// A file a command was asked to write cannot be written: exit 2.
+fn cannot_write(lang: Lang, path: &std::path::Path, error: &io::Error) -> ExitStatus {
+    usage(
+        lang,
+        &tr!(
+            lang,
+            "cli-cannot-write",
+            file = path.display().to_string(),
+            reason = crate::discover::io_message(error)
+        ),
+        &[],
+    )
 }
 
 fn write_report(
@@ -839,7 +954,7 @@ fn run_rules_test(
     as_of: Option<&str>,
     lang: Lang,
 ) -> ExitStatus {
-    let as_of = match parse_as_of(as_of) {
+    let as_of = match parse_as_of(as_of, lang) {
         Ok(as_of) => as_of.unwrap_or_else(crate::waiver::today),
         Err(status) => return status,
     };

@@ -54,6 +54,14 @@ pub struct MissingPathError {
     path: String,
 }
 
+impl MissingPathError {
+    /// The path, as the user gave it.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
 /// Every YAML file under `roots`, sorted within each root; explicit file paths are taken whatever their extension.
 ///
 /// # Errors

@@ -495,20 +495,20 @@ fn no_plan_under_a_path(
             continue;
         }
         let shown = source::display_path(path);
-        let mut helps = vec![
-            "a plan file is a YAML file whose top level has a `plan:` header with `id` and `kind`"
-                .to_owned(),
-        ];
+        let lang = options.lang;
+        let mut helps = vec![tr!(lang, "cli-no-plan-help")];
         if let Some((base, _)) = exclude
             && discover::is_excluded(&path.join("x.yaml"), exclude)
         {
-            helps.push(format!(
-                "the configuration `{}` excludes files under `{shown}`",
-                source::display_path(&base.join(config::FILE_NAME))
+            helps.push(tr!(
+                lang,
+                "cli-no-plan-excluded",
+                config = source::display_path(&base.join(config::FILE_NAME)),
+                path = shown.as_str()
             ));
         }
         return Err(CheckError::Usage(
-            format!("no plan file under `{shown}`"),
+            tr!(lang, "cli-no-plan", path = shown.as_str()),
             helps,
         ));
     }

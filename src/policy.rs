@@ -145,7 +145,7 @@ impl Policy {
         };
         let baseline = match baseline_path {
             None => None,
-            Some((path, configured)) => match crate::baseline::read(&path) {
+            Some((path, configured)) => match crate::baseline::read(&path, lang) {
                 Ok(entries) => Some(entries),
                 Err(message) => {
                     let helps = if configured {

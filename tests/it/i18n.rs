@@ -86,3 +86,45 @@ fn the_language_comes_from_the_flag_the_configuration_the_environment_or_the_loc
     assert_eq!(Lang::from_vars(vars(&[])), None);
     assert_eq!(Lang::choose(Some(Lang::En), Some(Lang::Es)), Lang::En);
 }
+
+#[test]
+fn every_command_and_option_is_described_in_both_languages() {
+    fn walk(command: &clap::Command, key: &str, missing: &mut Vec<String>) {
+        for lang in Lang::ALL {
+            if !i18n::has(lang, &format!("help-{key}")) {
+                missing.push(format!("{}: help-{key}", lang.as_str()));
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str().replace('_', "-");
+                let specific = format!("help-{key}-{id}");
+                let shared = format!("help-arg-{id}");
+                if !i18n::has(lang, &specific) && !i18n::has(lang, &shared) {
+                    missing.push(format!("{}: {specific} or {shared}", lang.as_str()));
+                }
+            }
+        }
+        for sub in command.get_subcommands() {
+            let sub_key = if key == "alinea" {
+                sub.get_name().to_owned()
+            } else {
+                format!("{key}-{}", sub.get_name())
+            };
+            walk(sub, &sub_key, missing);
+        }
+    }
+    let mut missing = Vec::new();
+    let command = alinea::cli::command(Lang::Es);
+    walk(&command, "alinea", &mut missing);
+    assert!(missing.is_empty(), "{missing:#?}");
+    // And the Spanish help says it in Spanish.
+    let mut spanish = alinea::cli::command(Lang::Es);
+    let help = spanish.render_long_help().to_string();
+    assert!(
+        help.contains("Comandos:") && help.contains("Muestra la ayuda"),
+        "{help}"
+    );
+    let check = spanish.find_subcommand_mut("check").unwrap();
+    let help = check.render_long_help().to_string();
+    assert!(help.contains("Revisa los archivos de plan"), "{help}");
+    assert!(!help.contains("Print help"), "{help}");
+}

@@ -12,3 +12,30 @@ cli-rule-problems = { $count ->
         [one] 1 problem
        *[other] { $count } problems
     } in rule files; no plan was checked
+cli-as-of = `--as-of { $text }` is not a date written YYYY-MM-DD
+cli-browse-terminal = `alinea browse` needs a terminal; to print the findings, run `alinea check`
+cli-cannot-write = cannot write `{ $file }`: { $reason }
+cli-cannot-write-report = cannot write the report: { $reason }
+cli-baseline-written = wrote { $count ->
+        [one] 1 finding
+       *[other] { $count } findings
+    } to { $file }
+cli-baseline-left-out = left out { $count ->
+        [one] 1 LOAD finding
+       *[other] { $count } LOAD findings
+    }: a file that cannot be read is never accepted; fix it
+cli-statistics-machine = `--statistics` prints a table for people; it cannot be combined with `--format { $format }`
+cli-statistics-machine-help = the counts are in the summary of every machine format; drop `--statistics`
+cli-threads = cannot start { $jobs } threads: { $reason }
+cli-config-invalid = the configuration `{ $file }` is not valid; nothing was checked
+cli-missing-path = path `{ $path }` does not exist
+cli-no-plan = no plan file under `{ $path }`
+cli-no-plan-help = a plan file is a YAML file whose top level has a `plan:` header with `id` and `kind`
+cli-no-plan-excluded = the configuration `{ $config }` excludes files under `{ $path }`
+help-template = {"{"}about-with-newline{"}"}
+    {"{"}usage-heading{"}"} {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-commands = Commands
+help-options = Options
+help-arguments = Arguments

@@ -12,3 +12,30 @@ cli-rule-problems = { $count ->
         [one] 1 problema
        *[other] { $count } problemas
     } en los archivos de reglas; no se revisó ningún plan
+cli-as-of = `--as-of { $text }` no es una fecha escrita AAAA-MM-DD
+cli-browse-terminal = `alinea browse` necesita una terminal; para imprimir los hallazgos, ejecute `alinea check`
+cli-cannot-write = no se puede escribir `{ $file }`: { $reason }
+cli-cannot-write-report = no se puede escribir el reporte: { $reason }
+cli-baseline-written = se { $count ->
+        [one] escribió 1 hallazgo
+       *[other] escribieron { $count } hallazgos
+    } en { $file }
+cli-baseline-left-out = { $count ->
+        [one] se dejó fuera 1 hallazgo LOAD
+       *[other] se dejaron fuera { $count } hallazgos LOAD
+    }: un archivo que no se puede leer nunca se acepta; corríjalo
+cli-statistics-machine = `--statistics` imprime una tabla para personas; no se puede combinar con `--format { $format }`
+cli-statistics-machine-help = los conteos están en el resumen de cada formato para máquinas; quite `--statistics`
+cli-threads = no se pueden iniciar { $jobs } hilos: { $reason }
+cli-config-invalid = la configuración `{ $file }` no es válida; no se revisó nada
+cli-missing-path = la ruta `{ $path }` no existe
+cli-no-plan = no hay ningún archivo de plan en `{ $path }`
+cli-no-plan-help = un archivo de plan es un archivo YAML cuyo primer nivel tiene un encabezado `plan:` con `id` y `kind`
+cli-no-plan-excluded = la configuración `{ $config }` excluye los archivos de `{ $path }`
+help-template = {"{"}about-with-newline{"}"}
+    Uso: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-commands = Comandos
+help-options = Opciones
+help-arguments = Argumentos
