@@ -21,7 +21,7 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
         };
         let mut message = finding.message.clone();
         if let Some(help) = &finding.help {
-            message.push_str("\nhelp: ");
+            message.push_str(&format!("\n{}: ", crate::tr!(report.lang, "report-help")));
             message.push_str(help);
         }
         writeln!(

@@ -60,10 +60,13 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
             )?;
             let mut body = format!(
                 "{file}:{}:{}: {}: {}",
-                start.line, start.column, finding.severity, finding.message
+                start.line,
+                start.column,
+                finding.severity.name(report.lang),
+                finding.message
             );
             if let Some(help) = &finding.help {
-                body.push_str("\nhelp: ");
+                body.push_str(&format!("\n{}: ", crate::tr!(report.lang, "report-help")));
                 body.push_str(help);
             }
             writeln!(

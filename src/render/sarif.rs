@@ -155,7 +155,7 @@ fn uri(path: &str) -> String {
 fn result(finding: &Finding, report: &Report, sources: &SourceDb) -> Value {
     let mut message = finding.message.clone();
     if let Some(help) = &finding.help {
-        message.push_str("\nhelp: ");
+        message.push_str(&format!("\n{}: ", crate::tr!(report.lang, "report-help")));
         message.push_str(help);
     }
     let related: Vec<Value> = finding
