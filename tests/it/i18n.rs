@@ -128,3 +128,82 @@ fn every_command_and_option_is_described_in_both_languages() {
     assert!(help.contains("Revisa los archivos de plan"), "{help}");
     assert!(!help.contains("Print help"), "{help}");
 }
+
+/// `alinea check <path> --format <format> --lang <lang>` from the package root.
+fn output(path: &str, format: &str, lang: &str) -> String {
+    let output = std::process::Command::new(crate::binary())
+        .args([
+            "check",
+            path,
+            "--format",
+            format,
+            "--lang",
+            lang,
+            "--as-of",
+            "2026-11-26",
+        ])
+        .env_remove("ALINEA_LANG")
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn machine_outputs_keep_ids_fingerprints_and_keys_in_every_language() {
+    let path = "tests/fixtures/chain";
+    let json =
+        |lang| -> serde_json::Value { serde_json::from_str(&output(path, "json", lang)).unwrap() };
+    let (english, spanish) = (json("en"), json("es"));
+    let machine = |report: &serde_json::Value| -> Vec<String> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let keys: Vec<&String> = f.as_object().unwrap().keys().collect();
+                format!(
+                    "{keys:?} {} {} {} {}:{} {} {}",
+                    f["rule"],
+                    f["slug"],
+                    f["severity"],
+                    f["line"],
+                    f["column"],
+                    f["fingerprint"],
+                    f["pillar"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(machine(&english), machine(&spanish));
+    assert_eq!(english["summary"], spanish["summary"]);
+    // The REF findings of the chain speak Spanish.
+    let messages = |report: &serde_json::Value, rule: &str| -> Vec<String> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .map(|f| f["message"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let english_ref = messages(&english, "REF-01");
+    let spanish_ref = messages(&spanish, "REF-01");
+    assert!(!english_ref.is_empty());
+    for (en, es) in english_ref.iter().zip(&spanish_ref) {
+        assert_ne!(en, es);
+    }
+    // SARIF, JUnit and GitHub carry the same findings, with the help label in Spanish.
+    let sarif: serde_json::Value = serde_json::from_str(&output(path, "sarif", "es")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), spanish["findings"].as_array().unwrap().len());
+    assert!(
+        results
+            .iter()
+            .any(|r| r["message"]["text"].as_str().unwrap().contains("\nayuda: "))
+    );
+    let github = output(path, "github", "es");
+    assert_eq!(github.lines().count(), results.len());
+    assert!(github.contains("%0Aayuda: "));
+    let junit = output(path, "junit", "es");
+    assert!(junit.contains(": advertencia: ") && junit.contains("&#10;ayuda: "));
+}
