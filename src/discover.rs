@@ -80,7 +80,7 @@ pub fn discover_excluding(
     roots: &[PathBuf],
     exclude: Option<(&Path, &[String])>,
 ) -> Result<Vec<Input>, MissingPathError> {
-    discover_repository(roots, None, exclude)
+    discover_repository(roots, None, exclude, crate::i18n::Lang::En)
 }
 
 /// The files of a run: every YAML file under `paths` (reported), then, when the repository
@@ -94,8 +94,10 @@ pub fn discover_repository(
     paths: &[PathBuf],
     root: Option<&Path>,
     exclude: Option<(&Path, &[String])>,
+    lang: crate::i18n::Lang,
 ) -> Result<Vec<Input>, MissingPathError> {
-    let walker = Walker::new(exclude);
+    let mut walker = Walker::new(exclude);
+    walker.lang = lang;
     let mut seen = HashSet::new();
     let mut inputs = Vec::new();
     for path in paths {
@@ -183,6 +185,8 @@ pub fn is_excluded(path: &Path, exclude: Option<(&Path, &[String])>) -> bool {
 /// Walks folders, with the configuration's exclusions.
 struct Walker {
     excluded: Option<(PathBuf, globset::GlobSet)>,
+    /// The language of the problems it reports.
+    lang: crate::i18n::Lang,
 }
 
 impl Walker {
@@ -199,7 +203,10 @@ impl Walker {
             }
             builder.build().ok().map(|set| (absolute_key(base), set))
         });
-        Self { excluded }
+        Self {
+            excluded,
+            lang: crate::i18n::Lang::En,
+        }
     }
 
     fn excluded(&self, path: &Path) -> bool {
@@ -271,17 +278,19 @@ impl Walker {
                     let path = error
                         .path()
                         .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                    let lang = self.lang;
                     let problem = if let Some(ancestor) = error.loop_ancestor() {
-                        format!(
-                            "symbolic link loop: `{}` leads back to `{}`",
-                            crate::source::display_path(&path),
-                            crate::source::display_path(ancestor)
+                        crate::tr!(
+                            lang,
+                            "discover-loop",
+                            path = crate::source::display_path(&path),
+                            ancestor = crate::source::display_path(ancestor)
                         )
                     } else if let Some(io) = error.io_error() {
                         // A link to itself or to nothing is an IO error on a path that is not a folder.
-                        format!("cannot be read: {}", io_message(io))
+                        crate::tr!(lang, "discover-unreadable", reason = io_message(io))
                     } else {
-                        format!("cannot be read: {error}")
+                        crate::tr!(lang, "discover-unreadable", reason = error.to_string())
                     };
                     let key = absolute_key(&path);
                     if (is_yaml(&path) || error.loop_ancestor().is_some() || path.is_dir())

@@ -273,8 +273,13 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         .config
         .as_ref()
         .map(|c| (c.dir(), c.exclude.as_slice()));
-    let inputs = discover::discover_repository(&options.paths, options.root.as_deref(), exclude)
-        .map_err(CheckError::MissingPath)?;
+    let inputs = discover::discover_repository(
+        &options.paths,
+        options.root.as_deref(),
+        exclude,
+        options.lang,
+    )
+    .map_err(CheckError::MissingPath)?;
     watch.lap("discover");
     let mut sources = SourceDb::new();
     // The configuration comes first among the sources, so that its waivers can be shown.
