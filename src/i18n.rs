@@ -93,6 +93,16 @@ impl Lang {
     }
 }
 
+/// A date as a person reads it in `lang`: `2026-12-31` in English (as plan files write it),
+/// `31/12/2026` in Spanish prose. Machine formats always write `2026-12-31`.
+#[must_use]
+pub fn prose_date(lang: Lang, year: i32, month: u8, day: u8) -> String {
+    match lang {
+        Lang::En => format!("{year:04}-{month:02}-{day:02}"),
+        Lang::Es => format!("{day:02}/{month:02}/{year:04}"),
+    }
+}
+
 /// An argument of a message: text or a number.
 pub type Arg<'a> = FluentValue<'a>;
 

@@ -94,7 +94,9 @@ pub fn apply(
                 let until = waiver
                     .until
                     .as_ref()
-                    .map(|u| u.value.to_string())
+                    .map(|u| {
+                        crate::i18n::prose_date(lang, u.value.year, u.value.month, u.value.day)
+                    })
                     .unwrap_or_default();
                 reports.push(
                     Finding::new(
