@@ -74,7 +74,7 @@ fn collect(graph: &Graph, gaps: &Gaps) -> (Vec<Node>, Vec<Edge>) {
             let element_node = graph.element_node(element);
             let gap = gaps
                 .articulation(&plan.id.value, &data.code.value)
-                .map(|gap| format!("{} ({})", gap.kind.words(), gap.rule));
+                .map(|gap| format!("{} ({})", gap.kind.words(crate::i18n::Lang::En), gap.rule));
             nodes.push(Node {
                 id: element_id(graph, element),
                 plan: plan.id.value.clone(),

@@ -13,8 +13,11 @@
 //!   by mouse handling in `update`.
 //! - [`terminal`]: the only module that touches the terminal: init and restore (also
 //!   on error and panic), the event loop, suspending for the editor, watching files.
-//! - [`keys`] is the keymap (the help is generated from it) and [`strings`] holds the
-//!   words shown to users; [`theme`] has the colour and monochrome styles.
+//! - Every word shown comes from the catalogue of the run's language
+//!   (`src/i18n/<lang>/tui.ftl`, through [`tr!`](crate::tr)); [`strings`] keeps the words
+//!   repeated on every row ready, [`keys`] is the keymap (the help is generated from it,
+//!   the keys are the same in every language) and [`theme`] has the colour and
+//!   monochrome styles.
 //! - [`index`] derives lookups and counts from a run once; [`filter`], [`trace`] and
 //!   [`coverage`] compute the content of the views; [`editor`] builds the editor's
 //!   command line. All of these are pure and unit-tested.

@@ -29,15 +29,15 @@ impl GapKind {
         matches!(self, Self::NotArticulated | Self::NotNational)
     }
 
-    /// The gap in words, for the views.
+    /// The gap in words, in `lang`, for the views.
     #[must_use]
-    pub fn words(self) -> &'static str {
+    pub fn words(self, lang: crate::i18n::Lang) -> String {
         match self {
-            Self::NotArticulated => "not articulated",
-            Self::NotNational => "reaches no PEDN objective or Política Nacional",
-            Self::Uncovered => "no lower plan takes it up",
-            Self::Unfunded => "nothing implements it",
-            Self::NoAction => "implements no action",
+            Self::NotArticulated => crate::tr!(lang, "gap-not-articulated"),
+            Self::NotNational => crate::tr!(lang, "gap-not-national"),
+            Self::Uncovered => crate::tr!(lang, "gap-uncovered"),
+            Self::Unfunded => crate::tr!(lang, "gap-unfunded"),
+            Self::NoAction => crate::tr!(lang, "gap-no-action"),
         }
     }
 }

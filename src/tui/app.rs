@@ -22,12 +22,14 @@ use super::filter::Filter;
 use super::index::{Counts, Index, Node};
 use super::keys::{self, Action, Context, GROUP_KEYS, GroupBy};
 use super::layout;
-use super::strings;
+use super::strings::Words;
 use super::trace::{self, LineKind, TraceLine};
 use crate::Run;
 use crate::graph::{ElementId, PlanId};
+use crate::i18n::Lang;
 use crate::report::{Finding, Pillar, Severity};
 use crate::source::Span;
+use crate::tr;
 
 /// The four views, on keys `1`–`4`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -215,6 +217,7 @@ pub(crate) struct ProfileState {
 pub struct Model {
     pub(crate) run: Run,
     pub(crate) index: Index,
+    pub(crate) words: Words,
     pub(crate) style: TuiStyle,
     pub(crate) view: View,
     pub(crate) focus: Pane,
@@ -232,10 +235,12 @@ pub struct Model {
 }
 
 impl Model {
-    /// A model over a finished run, on an 80×24 screen until told otherwise.
+    /// A model over a finished run, on an 80×24 screen until told otherwise. It speaks
+    /// the run's language (`run.report.lang`).
     #[must_use]
     pub fn new(run: Run, style: TuiStyle) -> Self {
         let index = Index::new(&run);
+        let words = Words::new(run.report.lang);
         let mut model = Self {
             coverage: CoverageState {
                 plans: coverage::plans(&run.graph),
@@ -243,6 +248,7 @@ impl Model {
             },
             run,
             index,
+            words,
             style,
             view: View::Findings,
             focus: Pane::Primary,
@@ -281,6 +287,12 @@ impl Model {
     #[must_use]
     pub fn run(&self) -> &Run {
         &self.run
+    }
+
+    /// The language of every text on screen: the run's.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.run.report.lang
     }
 
     /// The current view.
@@ -474,6 +486,7 @@ impl Model {
         let mut groups: Vec<(Group, [Vec<usize>; 3])> = Vec::new();
         let mut by_key: HashMap<GroupKey<'_>, usize> = HashMap::new();
         let mut shown = 0;
+        let words = &self.words;
         for (index, finding) in self.run.report.findings.iter().enumerate() {
             if finding.severity < state.min_severity {
                 continue;
@@ -497,7 +510,7 @@ impl Model {
                 let file = self.run.sources.file(finding.span.file).display_name();
                 groups.push((
                     Group {
-                        label: group_label(state.group_by, finding, file),
+                        label: group_label(state.group_by, finding, file, words),
                         members: Vec::new(),
                         counts: Counts::default(),
                     },
@@ -729,7 +742,7 @@ impl Model {
     }
 
     fn apply_filter(&mut self, text: &str) -> Result<(), String> {
-        let filter = Filter::parse(text)?;
+        let filter = Filter::parse(text, self.lang())?;
         text.clone_into(&mut self.findings.filter_text);
         self.findings.filter = filter;
         self.refilter();
@@ -757,7 +770,7 @@ impl Model {
     fn copy(&mut self, span: Option<Span>) {
         if let Some(span) = span {
             let (_, _, _, text) = self.location(span);
-            self.status = Some(strings::copied(&text));
+            self.status = Some(tr!(self.lang(), "tui-copied", location = text.as_str()));
             self.effects.push(Effect::Copy(text));
         }
     }
@@ -766,7 +779,7 @@ impl Model {
 
     fn set_trace_root(&mut self, node: Node) {
         self.trace.root = Some(node);
-        self.trace.lines = trace::build(&self.run.graph, &self.index, node);
+        self.trace.lines = trace::build(&self.run.graph, &self.index, node, self.lang());
         self.trace.selected = 0;
         self.trace.offset = 0;
     }
@@ -784,7 +797,7 @@ impl Model {
                 self.trace.from_finding = Some(index);
                 self.set_trace_root(node);
                 if about_no_element {
-                    self.status = Some(strings::nothing_to_trace(&rule));
+                    self.status = Some(tr!(self.lang(), "tui-nothing-to-trace", rule = rule));
                 }
             }
         }
@@ -884,6 +897,7 @@ impl Model {
 
         self.run = run;
         self.index = Index::new(&self.run);
+        self.words = Words::new(self.run.report.lang);
         self.refilter();
         let restored = fingerprint.and_then(|fingerprint| {
             self.findings.rows.iter().position(|row| {
@@ -923,12 +937,12 @@ impl Model {
             .unwrap_or(0);
 
         let totals = self.index.totals;
-        self.status = Some(format!(
-            "{}: {} errors, {} warnings, {} infos",
-            strings::RELINTED,
-            totals.error,
-            totals.warning,
-            totals.info
+        self.status = Some(tr!(
+            self.lang(),
+            "tui-relinted",
+            errors = totals.error,
+            warnings = totals.warning,
+            infos = totals.info
         ));
     }
 
@@ -962,7 +976,7 @@ impl Model {
             self.pending_group = false;
             self.status = None;
             if let KeyCode::Char(c) = key.code
-                && let Some(&(_, group_by, _)) = GROUP_KEYS.iter().find(|(k, ..)| *k == c)
+                && let Some(&(_, group_by)) = GROUP_KEYS.iter().find(|(k, _)| *k == c)
             {
                 return Some(Msg::Group(group_by));
             }
@@ -1119,7 +1133,7 @@ impl Model {
                 }
             }
             Action::Reload => {
-                self.status = Some(strings::RELINTING.to_owned());
+                self.status = Some(tr!(self.lang(), "tui-relinting"));
                 self.effects.push(Effect::Reload);
             }
             Action::ViewFindings => {
@@ -1217,7 +1231,7 @@ impl Model {
             }
             Action::GroupPrefix => {
                 self.pending_group = true;
-                self.status = Some(strings::GROUP_PENDING.to_owned());
+                self.status = Some(tr!(self.lang(), "tui-group-pending"));
             }
             Action::Edit => self.edit(span),
             Action::Copy => self.copy(span),
@@ -1228,7 +1242,7 @@ impl Model {
                     if rule_known(&self.run, &rule) {
                         self.popup = Some(Popup::Explain { rule, scroll: 0 });
                     } else {
-                        self.status = Some(strings::unknown_rule(&rule));
+                        self.status = Some(tr!(self.lang(), "tui-unknown-rule", rule = rule));
                     }
                 }
             }
@@ -1360,7 +1374,12 @@ impl Model {
             None => (Vec::new(), String::new()),
         };
         if items.is_empty() {
-            self.status = Some(format!("no objective of `{column}` traces to {code}"));
+            self.status = Some(tr!(
+                self.run.report.lang,
+                "tui-cell-empty",
+                plan = column,
+                code = code.as_str()
+            ));
             return;
         }
         self.popup = Some(Popup::Cell {
@@ -1422,7 +1441,7 @@ impl Model {
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 if layout::contains(screen.header, column, row) {
-                    if let Some(&(view, ..)) = layout::tabs(screen.header)
+                    if let Some(&(view, ..)) = layout::tabs(screen.header, self.words.views())
                         .iter()
                         .find(|(_, x, width)| column >= *x && column < x.saturating_add(*width))
                     {
@@ -1602,15 +1621,15 @@ fn group_key(group_by: GroupBy, finding: &Finding) -> GroupKey<'_> {
     }
 }
 
-fn group_label(group_by: GroupBy, finding: &Finding, file: &str) -> String {
+fn group_label(group_by: GroupBy, finding: &Finding, file: &str, words: &Words) -> String {
     match group_by {
         GroupBy::File => file.to_owned(),
         GroupBy::Rule => format!("{} {}", finding.rule, finding.slug),
-        GroupBy::Severity => finding.severity.as_str().to_owned(),
-        GroupBy::Pillar => finding
-            .pillar
-            .map_or("no pillar", Pillar::as_str)
-            .to_owned(),
+        GroupBy::Severity => words.severity(finding.severity).to_owned(),
+        GroupBy::Pillar => finding.pillar.map_or_else(
+            || tr!(words.lang, "tui-no-pillar"),
+            |pillar| words.pillar(pillar).to_owned(),
+        ),
         GroupBy::None => String::new(),
     }
 }
@@ -1645,16 +1664,18 @@ pub fn update(model: &mut Model, msg: Msg) -> Option<Msg> {
             None
         }
         Msg::ReloadFailed(error) => {
-            model.status = Some(strings::relint_failed(&error));
+            model.status = Some(tr!(model.lang(), "tui-relint-failed", error = error));
             None
         }
         Msg::EditorFinished(result) => {
             match result {
                 Ok(()) => {
-                    model.status = Some(strings::RELINTING.to_owned());
+                    model.status = Some(tr!(model.lang(), "tui-relinting"));
                     model.effects.push(Effect::Reload);
                 }
-                Err(error) => model.status = Some(strings::editor_failed(&error)),
+                Err(error) => {
+                    model.status = Some(tr!(model.lang(), "tui-editor-failed", error = error));
+                }
             }
             None
         }

@@ -21,6 +21,11 @@ pub struct EditorCommand {
     pub args: Vec<String>,
 }
 
+/// An editor setting that cannot be split into words: a quote in it is not closed (the
+/// setting as written; the browser says so in the run's language).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnclosedQuote(pub String);
+
 /// How an editor takes a line number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
@@ -51,7 +56,7 @@ pub fn family(program: &str) -> Family {
 ///
 /// # Errors
 /// When the chosen setting has an unclosed quote.
-pub fn words(visual: Option<&str>, editor: Option<&str>) -> Result<Vec<String>, String> {
+pub fn words(visual: Option<&str>, editor: Option<&str>) -> Result<Vec<String>, UnclosedQuote> {
     let chosen = [visual, editor]
         .into_iter()
         .flatten()
@@ -111,7 +116,7 @@ pub fn absolute(path: &Path, cwd: &Path) -> PathBuf {
 ///
 /// # Errors
 /// When a quote is not closed.
-pub fn split_words(text: &str) -> Result<Vec<String>, String> {
+pub fn split_words(text: &str) -> Result<Vec<String>, UnclosedQuote> {
     #[derive(PartialEq)]
     enum State {
         Plain,
@@ -170,7 +175,7 @@ pub fn split_words(text: &str) -> Result<Vec<String>, String> {
         }
     }
     if state != State::Plain {
-        return Err(format!("unclosed quote in editor setting `{text}`"));
+        return Err(UnclosedQuote(text.to_owned()));
     }
     if in_word {
         words.push(current);

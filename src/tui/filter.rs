@@ -8,11 +8,19 @@
 //! `%element OEI.03`. Field names may be shortened to any unambiguous prefix
 //! (`%r`, `%s`, `%pl`, `%pi`). `!` before a term negates it. Values with spaces go in
 //! double quotes.
+//!
+//! The filter reads both languages, whatever the run's: fields have Spanish names too
+//! (`%regla`, `%severidad`, `%pilar`, `%archivo`, `%elemento`), severities and pillars
+//! may be written in Spanish (`%sev>=advertencia`, `%pilar valor`, with or without
+//! accents), and free text also finds the Spanish words of a finding's severity and
+//! pillar. Its mistakes are explained in the run's language.
 
 #[cfg(test)]
 mod tests;
 
+use crate::i18n::Lang;
 use crate::report::{Finding, Pillar, Severity};
+use crate::tr;
 
 /// A parsed filter; the empty filter keeps everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,19 +54,41 @@ enum Test {
     Element(String),
 }
 
-/// The scoped fields, in the order prefixes are tried.
-const FIELDS: &[&str] = &[
-    "rule", "severity", "sev", "plan", "pillar", "file", "element",
+/// What a scoped term tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Rule,
+    Severity,
+    Plan,
+    Pillar,
+    File,
+    Element,
+}
+
+/// The scoped fields by name, English then Spanish, in the order prefixes are tried.
+const FIELDS: &[(&str, Field)] = &[
+    ("rule", Field::Rule),
+    ("severity", Field::Severity),
+    ("sev", Field::Severity),
+    ("plan", Field::Plan),
+    ("pillar", Field::Pillar),
+    ("file", Field::File),
+    ("element", Field::Element),
+    ("regla", Field::Rule),
+    ("severidad", Field::Severity),
+    ("pilar", Field::Pillar),
+    ("archivo", Field::File),
+    ("elemento", Field::Element),
 ];
 
 impl Filter {
     /// Reads a filter.
     ///
     /// # Errors
-    /// A message for the status line when a field is unknown, a value is missing or
-    /// a severity or pillar is not one.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let words = split(text)?;
+    /// A message for the status line, in `lang`, when a field is unknown, a value is
+    /// missing or a severity or pillar is not one.
+    pub fn parse(text: &str, lang: Lang) -> Result<Self, String> {
+        let words = split(text, lang)?;
         let mut terms = Vec::new();
         let mut words = words.into_iter();
         while let Some(word) = words.next() {
@@ -91,25 +121,25 @@ impl Filter {
             } else {
                 (Cmp::Eq, rest)
             };
-            let field = field_named(name)?;
+            let (written, field) = field_named(name, lang)?;
             let value = if inline.is_empty() {
                 words
                     .next()
-                    .ok_or_else(|| format!("`%{field}` needs a value"))?
+                    .ok_or_else(|| tr!(lang, "tui-filter-needs-value", field = written))?
             } else {
                 inline.to_owned()
             };
             let value = value.to_lowercase();
-            if cmp != Cmp::Eq && !matches!(field, "severity" | "sev") {
-                return Err(format!("only %sev compares with < and >, not `%{field}`"));
+            if cmp != Cmp::Eq && field != Field::Severity {
+                return Err(tr!(lang, "tui-filter-compare", field = written));
             }
             let kind = match field {
-                "rule" => Test::Rule(value),
-                "severity" | "sev" => Test::Severity(cmp, severity_named(&value)?),
-                "plan" => Test::Plan(value),
-                "pillar" => Test::Pillar(pillar_named(&value)?),
-                "file" => Test::File(value),
-                _ => Test::Element(value),
+                Field::Rule => Test::Rule(value),
+                Field::Severity => Test::Severity(cmp, severity_named(&value, lang)?),
+                Field::Plan => Test::Plan(value),
+                Field::Pillar => Test::Pillar(pillar_named(&value, lang)?),
+                Field::File => Test::File(value),
+                Field::Element => Test::Element(value),
             };
             terms.push(Term {
                 negated,
@@ -152,22 +182,34 @@ impl Filter {
     }
 }
 
-/// The lowercase text that free filter terms and the search look in.
+/// The lowercase text that free filter terms and the search look in; `words` are the
+/// severity and pillar words of the run's language (beside the English ones), as
+/// [`Words`](super::strings::Words) spells them.
 #[must_use]
-pub fn haystack(finding: &Finding, file: &str) -> String {
+pub fn haystack(finding: &Finding, file: &str, words: &super::strings::Words) -> String {
     let mut text = String::with_capacity(
-        finding.rule.len() + finding.slug.len() + finding.message.len() + file.len() + 64,
+        finding.rule.len() + finding.slug.len() + finding.message.len() + file.len() + 96,
     );
+    let translated = words.lang != Lang::En;
     for part in [
         finding.rule.as_str(),
         finding.slug.as_str(),
         finding.severity.as_str(),
+        if translated {
+            words.severity(finding.severity)
+        } else {
+            ""
+        },
         finding.message.as_str(),
         finding.plan.as_str(),
         finding.element.as_str(),
         file,
         finding.path.as_str(),
         finding.pillar.map_or("", Pillar::as_str),
+        match finding.pillar {
+            Some(pillar) if translated => words.pillar(pillar),
+            _ => "",
+        },
     ] {
         text.push_str(&part.to_lowercase());
         text.push('\u{1f}');
@@ -183,34 +225,62 @@ fn contains_ci(text: &str, needle_lower: &str) -> bool {
     text.to_lowercase().contains(needle_lower)
 }
 
-fn field_named(name: &str) -> Result<&'static str, String> {
+/// The field a name (or a prefix of one) stands for, with its full name.
+fn field_named(name: &str, lang: Lang) -> Result<(&'static str, Field), String> {
     let name = name.to_lowercase();
     if name.is_empty() {
-        return Err(format!("`%` needs a field: {}", FIELDS.join(", ")));
+        return Err(tr!(lang, "tui-filter-needs-field"));
     }
     FIELDS
         .iter()
-        .find(|field| field.starts_with(&name))
+        .find(|(field, _)| field.starts_with(&name))
         .copied()
-        .ok_or_else(|| format!("unknown field `%{name}`; fields: {}", FIELDS.join(", ")))
+        .ok_or_else(|| tr!(lang, "tui-filter-unknown-field", name = name.as_str()))
 }
 
-fn severity_named(value: &str) -> Result<Severity, String> {
+/// A severity, from a prefix of its English or Spanish word (accents optional).
+fn severity_named(value: &str, lang: Lang) -> Result<Severity, String> {
+    let wanted = unaccented(value);
     [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
-        .find(|severity| !value.is_empty() && severity.as_str().starts_with(value))
-        .ok_or_else(|| format!("`{value}` is not a severity (error, warning, info)"))
+        .find(|severity| {
+            !wanted.is_empty()
+                && (severity.as_str().starts_with(&wanted)
+                    || unaccented(&severity.name(Lang::Es)).starts_with(&wanted))
+        })
+        .ok_or_else(|| tr!(lang, "tui-filter-not-severity", value = value))
 }
 
-fn pillar_named(value: &str) -> Result<Pillar, String> {
+/// A pillar, from a prefix of its English or Spanish word (accents optional).
+fn pillar_named(value: &str, lang: Lang) -> Result<Pillar, String> {
+    let wanted = unaccented(value);
     Pillar::ALL
         .into_iter()
-        .find(|pillar| !value.is_empty() && pillar.as_str().starts_with(value))
-        .ok_or_else(|| format!("`{value}` is not a pillar (legitimacy, capacity, value)"))
+        .find(|pillar| {
+            !wanted.is_empty()
+                && (pillar.as_str().starts_with(&wanted)
+                    || unaccented(&pillar.name(Lang::Es)).starts_with(&wanted))
+        })
+        .ok_or_else(|| tr!(lang, "tui-filter-not-pillar", value = value))
+}
+
+/// Lowercase, without the accents of Spanish vowels (`información` → `informacion`).
+fn unaccented(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' | 'ü' => 'u',
+            other => other,
+        })
+        .collect()
 }
 
 /// Splits on whitespace, keeping double-quoted runs together.
-fn split(text: &str) -> Result<Vec<String>, String> {
+fn split(text: &str, lang: Lang) -> Result<Vec<String>, String> {
     let mut words = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
@@ -234,7 +304,7 @@ fn split(text: &str) -> Result<Vec<String>, String> {
         }
     }
     if quoted {
-        return Err("a quote is not closed".to_owned());
+        return Err(tr!(lang, "tui-filter-unclosed-quote"));
     }
     if any {
         words.push(current);

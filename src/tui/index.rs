@@ -120,13 +120,14 @@ impl Index {
         let findings = &run.report.findings;
         index.gaps = crate::report::gaps::Gaps::new(findings);
         index.info.reserve(findings.len());
+        let words = super::strings::Words::new(run.report.lang);
         for finding in findings {
             let file = run.sources.file(finding.span.file);
             let start = file.line_col(finding.span.start);
             index.info.push(FindingInfo {
                 line: start.line,
                 column: start.column,
-                haystack: super::filter::haystack(finding, file.display_name()),
+                haystack: super::filter::haystack(finding, file.display_name(), &words),
             });
             index.totals.add(finding.severity);
             index

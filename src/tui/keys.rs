@@ -3,9 +3,13 @@
 //! [`BINDINGS`] is the single source of truth: [`action_for`] looks keys up in it and
 //! the help popup is generated from it by [`help_entries`], so the help can never
 //! disagree with what the keys do. Arrows and Enter reach everything; vim keys are
-//! aliases.
+//! aliases. The keys are the same in every language (so that muscle memory and the
+//! docs agree); what they do is described in the run's language ([`Action::help`]).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::i18n::Lang;
+use crate::tr;
 
 /// What a key asks for. The meaning of some actions depends on the view (see
 /// [`update`](super::app::update)).
@@ -89,13 +93,54 @@ pub enum Context {
 }
 
 impl Context {
-    /// The name shown in the help.
+    /// The name shown in the help, in `lang`.
     #[must_use]
-    pub fn as_str(self) -> &'static str {
+    pub fn name(self, lang: Lang) -> String {
         match self {
-            Self::Global => "global",
-            Self::Findings => "findings",
-            Self::Coverage => "coverage",
+            Self::Global => tr!(lang, "tui-context-global"),
+            Self::Findings => tr!(lang, "tui-context-findings"),
+            Self::Coverage => tr!(lang, "tui-context-coverage"),
+        }
+    }
+}
+
+impl Action {
+    /// What the action does, as the help says it in `lang`.
+    #[must_use]
+    pub fn help(self, lang: Lang) -> String {
+        match self {
+            Self::Down => tr!(lang, "tui-key-down"),
+            Self::Up => tr!(lang, "tui-key-up"),
+            Self::PageDown => tr!(lang, "tui-key-page-down"),
+            Self::PageUp => tr!(lang, "tui-key-page-up"),
+            Self::Top => tr!(lang, "tui-key-top"),
+            Self::Bottom => tr!(lang, "tui-key-bottom"),
+            Self::NextFinding => tr!(lang, "tui-key-next-finding"),
+            Self::PrevFinding => tr!(lang, "tui-key-prev-finding"),
+            Self::Right => tr!(lang, "tui-key-right"),
+            Self::Left => tr!(lang, "tui-key-left"),
+            Self::Enter => tr!(lang, "tui-key-enter"),
+            Self::NextPane => tr!(lang, "tui-key-next-pane"),
+            Self::PrevPane => tr!(lang, "tui-key-prev-pane"),
+            Self::ViewFindings => tr!(lang, "tui-key-view-findings"),
+            Self::ViewTrace => tr!(lang, "tui-key-view-trace"),
+            Self::ViewCoverage => tr!(lang, "tui-key-view-coverage"),
+            Self::ViewProfile => tr!(lang, "tui-key-view-profile"),
+            Self::Search => tr!(lang, "tui-key-search"),
+            Self::SearchNext => tr!(lang, "tui-key-search-next"),
+            Self::SearchPrev => tr!(lang, "tui-key-search-prev"),
+            Self::Filter => tr!(lang, "tui-key-filter"),
+            Self::CycleSeverity => tr!(lang, "tui-key-cycle-severity"),
+            Self::GroupPrefix => tr!(lang, "tui-key-group-prefix"),
+            Self::Edit => tr!(lang, "tui-key-edit"),
+            Self::Trace => tr!(lang, "tui-key-trace"),
+            Self::Explain => tr!(lang, "tui-key-explain"),
+            Self::Copy => tr!(lang, "tui-key-copy"),
+            Self::Reload => tr!(lang, "tui-key-reload"),
+            Self::SortCoverage => tr!(lang, "tui-key-sort-coverage"),
+            Self::Help => tr!(lang, "tui-key-help"),
+            Self::Escape => tr!(lang, "tui-key-escape"),
+            Self::Quit => tr!(lang, "tui-key-quit"),
         }
     }
 }
@@ -137,8 +182,6 @@ pub struct Binding {
     pub action: Action,
     /// Where.
     pub context: Context,
-    /// The description in the help.
-    pub help: &'static str,
 }
 
 /// How the findings are grouped.
@@ -157,7 +200,7 @@ pub enum GroupBy {
 }
 
 impl GroupBy {
-    /// The name in the status line.
+    /// The machine name (`file`, `rule`…), the same in every language.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -168,15 +211,27 @@ impl GroupBy {
             Self::None => "none",
         }
     }
+
+    /// What the second key of the `,` chord does, as the help says it in `lang`.
+    #[must_use]
+    pub fn help(self, lang: Lang) -> String {
+        match self {
+            Self::File => tr!(lang, "tui-key-group-file"),
+            Self::Rule => tr!(lang, "tui-key-group-rule"),
+            Self::Severity => tr!(lang, "tui-key-group-severity"),
+            Self::Pillar => tr!(lang, "tui-key-group-pillar"),
+            Self::None => tr!(lang, "tui-key-group-none"),
+        }
+    }
 }
 
 /// The second key of the `,` chord.
-pub const GROUP_KEYS: &[(char, GroupBy, &str)] = &[
-    ('f', GroupBy::File, "group findings by plan file"),
-    ('r', GroupBy::Rule, "group findings by rule"),
-    ('s', GroupBy::Severity, "group findings by severity"),
-    ('p', GroupBy::Pillar, "group findings by pillar"),
-    ('n', GroupBy::None, "do not group findings"),
+pub const GROUP_KEYS: &[(char, GroupBy)] = &[
+    ('f', GroupBy::File),
+    ('r', GroupBy::Rule),
+    ('s', GroupBy::Severity),
+    ('p', GroupBy::Pillar),
+    ('n', GroupBy::None),
 ];
 
 /// Every binding, in the order the help lists them.
@@ -185,193 +240,161 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[plain(KeyCode::Down), ch('j')],
         action: Action::Down,
         context: Context::Global,
-        help: "move down",
     },
     Binding {
         keys: &[plain(KeyCode::Up), ch('k')],
         action: Action::Up,
         context: Context::Global,
-        help: "move up",
     },
     Binding {
         keys: &[plain(KeyCode::PageDown), ctrl('d')],
         action: Action::PageDown,
         context: Context::Global,
-        help: "page down",
     },
     Binding {
         keys: &[plain(KeyCode::PageUp), ctrl('u')],
         action: Action::PageUp,
         context: Context::Global,
-        help: "page up",
     },
     Binding {
         keys: &[plain(KeyCode::Home), ch('g')],
         action: Action::Top,
         context: Context::Global,
-        help: "go to the first row",
     },
     Binding {
         keys: &[plain(KeyCode::End), ch('G')],
         action: Action::Bottom,
         context: Context::Global,
-        help: "go to the last row",
     },
     Binding {
         keys: &[ch(']')],
         action: Action::NextFinding,
         context: Context::Findings,
-        help: "next finding, skipping group rows",
     },
     Binding {
         keys: &[ch('[')],
         action: Action::PrevFinding,
         context: Context::Findings,
-        help: "previous finding, skipping group rows",
     },
     Binding {
         keys: &[plain(KeyCode::Right), ch('l')],
         action: Action::Right,
         context: Context::Global,
-        help: "unfold a group / enter (trace: follow the node; matrix: next column)",
     },
     Binding {
         keys: &[plain(KeyCode::Left), ch('h')],
         action: Action::Left,
         context: Context::Global,
-        help: "fold a group or go to its row / back (trace: previous root; matrix: previous column)",
     },
     Binding {
         keys: &[plain(KeyCode::Enter)],
         action: Action::Enter,
         context: Context::Global,
-        help: "toggle a group, focus the detail, follow a trace node, list a matrix cell",
     },
     Binding {
         keys: &[plain(KeyCode::Tab)],
         action: Action::NextPane,
         context: Context::Global,
-        help: "next pane",
     },
     Binding {
         keys: &[plain(KeyCode::BackTab)],
         action: Action::PrevPane,
         context: Context::Global,
-        help: "previous pane",
     },
     Binding {
         keys: &[ch('1')],
         action: Action::ViewFindings,
         context: Context::Global,
-        help: "Findings view",
     },
     Binding {
         keys: &[ch('2')],
         action: Action::ViewTrace,
         context: Context::Global,
-        help: "Trace view of the selected finding's element",
     },
     Binding {
         keys: &[ch('3')],
         action: Action::ViewCoverage,
         context: Context::Global,
-        help: "Coverage matrix of a concerted plan",
     },
     Binding {
         keys: &[ch('4')],
         action: Action::ViewProfile,
         context: Context::Global,
-        help: "Profile view: public value pillars",
     },
     Binding {
         keys: &[ch('/')],
         action: Action::Search,
         context: Context::Findings,
-        help: "search (the list stays; matches are highlighted)",
     },
     Binding {
         keys: &[ch('n')],
         action: Action::SearchNext,
         context: Context::Findings,
-        help: "next search match",
     },
     Binding {
         keys: &[ch('N')],
         action: Action::SearchPrev,
         context: Context::Findings,
-        help: "previous search match",
     },
     Binding {
         keys: &[ch('f')],
         action: Action::Filter,
         context: Context::Findings,
-        help: "filter: text, %rule ART, %sev>=warning, %plan pei-…, %pillar value, %file, %element, ! negates",
     },
     Binding {
         keys: &[ch('s')],
         action: Action::CycleSeverity,
         context: Context::Findings,
-        help: "cycle the minimum severity (info, warning, error)",
     },
     Binding {
         keys: &[ch(',')],
         action: Action::GroupPrefix,
         context: Context::Findings,
-        help: "group by: then f file, r rule, s severity, p pillar, n none",
     },
     Binding {
         keys: &[ch('o')],
         action: Action::SortCoverage,
         context: Context::Coverage,
-        help: "sort the matrix: document order / least covered first",
     },
     Binding {
         keys: &[ch('e')],
         action: Action::Edit,
         context: Context::Global,
-        help: "open $VISUAL / $EDITOR at the line and column",
     },
     Binding {
         keys: &[ch('t')],
         action: Action::Trace,
         context: Context::Global,
-        help: "show the selection's element in the Trace view",
     },
     Binding {
         keys: &[ch('i')],
         action: Action::Explain,
         context: Context::Findings,
-        help: "explain the rule",
     },
     Binding {
         keys: &[ch('y')],
         action: Action::Copy,
         context: Context::Global,
-        help: "copy path:line:col",
     },
     Binding {
         keys: &[ch('r'), plain(KeyCode::F(5))],
         action: Action::Reload,
         context: Context::Global,
-        help: "re-lint now (also automatic when a plan or rule file changes)",
     },
     Binding {
         keys: &[ch('?'), plain(KeyCode::F(1))],
         action: Action::Help,
         context: Context::Global,
-        help: "this help; type to filter it",
     },
     Binding {
         keys: &[plain(KeyCode::Esc)],
         action: Action::Escape,
         context: Context::Global,
-        help: "close popup, then clear search, then clear filter",
     },
     Binding {
         keys: &[ch('q'), ctrl('c')],
         action: Action::Quit,
         context: Context::Global,
-        help: "quit",
     },
 ];
 
@@ -443,16 +466,16 @@ pub fn key_name(key: Key) -> String {
 pub struct HelpEntry {
     /// The keys, joined (`↓ j`).
     pub keys: String,
-    /// What they do.
-    pub help: &'static str,
-    /// Where.
-    pub context: Context,
+    /// What they do, in the run's language.
+    pub help: String,
+    /// Where, in the run's language.
+    pub context: String,
 }
 
-/// The help, generated from [`BINDINGS`] and [`GROUP_KEYS`], keeping the entries whose
-/// keys, description or context contain `filter` (case-insensitive).
+/// The help in `lang`, generated from [`BINDINGS`] and [`GROUP_KEYS`], keeping the
+/// entries whose keys, description or context contain `filter` (case-insensitive).
 #[must_use]
-pub fn help_entries(filter: &str) -> Vec<HelpEntry> {
+pub fn help_entries(lang: Lang, filter: &str) -> Vec<HelpEntry> {
     let wanted = filter.trim().to_lowercase();
     let mut entries: Vec<HelpEntry> = BINDINGS
         .iter()
@@ -463,20 +486,21 @@ pub fn help_entries(filter: &str) -> Vec<HelpEntry> {
                 .map(|&key| key_name(key))
                 .collect::<Vec<_>>()
                 .join(" "),
-            help: binding.help,
-            context: binding.context,
+            help: binding.action.help(lang),
+            context: binding.context.name(lang),
         })
         .collect();
-    entries.extend(GROUP_KEYS.iter().map(|&(c, _, help)| HelpEntry {
+    let findings = Context::Findings.name(lang);
+    entries.extend(GROUP_KEYS.iter().map(|&(c, group_by)| HelpEntry {
         keys: format!(",{c}"),
-        help,
-        context: Context::Findings,
+        help: group_by.help(lang),
+        context: findings.clone(),
     }));
     entries.retain(|entry| {
         wanted.is_empty()
             || entry.keys.to_lowercase().contains(&wanted)
             || entry.help.to_lowercase().contains(&wanted)
-            || entry.context.as_str().contains(&wanted)
+            || entry.context.to_lowercase().contains(&wanted)
     });
     entries
 }

@@ -133,13 +133,14 @@ pub fn inner(pane: Rect) -> Rect {
     }
 }
 
-/// Where each tab of the header is (for mouse clicks): `(view, first column, width)`.
+/// Where each tab of the header is (for mouse clicks): `(view, first column, width)`;
+/// `titles` are the tab titles in the run's language, in key order.
 #[must_use]
-pub fn tabs(header: Rect) -> Vec<(View, u16, u16)> {
+pub fn tabs(header: Rect, titles: &[String; 4]) -> Vec<(View, u16, u16)> {
     let mut x = header.x.saturating_add(tab_start());
     View::ALL
         .iter()
-        .zip(super::strings::VIEW_TITLES)
+        .zip(titles)
         .map(|(&view, title)| {
             let width = tab_width(title);
             let tab = (view, x, width);

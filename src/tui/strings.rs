@@ -1,106 +1,125 @@
-//! Every word the browser shows that is not data: titles, hints, messages.
+//! The words the browser repeats on many rows (severities, pillars, view titles), looked
+//! up once in the run's language.
 //!
-//! Kept in one place so that wording stays consistent and a translation has one file
-//! to change. Key descriptions live beside their keys in [`keys`](super::keys).
+//! Every text the browser shows comes from the catalogue `src/i18n/<lang>/tui.ftl` (or the
+//! shared ones: severities, pillars, gaps), through [`tr!`](crate::tr) where it is shown.
+//! The words below appear on every row of a list, so the [`Model`](super::app::Model)
+//! keeps them ready instead of formatting them again for each row of each frame. Key
+//! descriptions live beside their keys in [`keys`](super::keys).
 
-/// The application name in the header.
+use super::app::View;
+use crate::i18n::Lang;
+use crate::report::{Pillar, Severity};
+use crate::tr;
+
+/// The application name in the header (a name: the same in every language).
 pub const APP: &str = "alinea";
-/// Tab titles, in key order `1`–`4`.
-pub const VIEW_TITLES: [&str; 4] = ["Findings", "Trace", "Coverage", "Profile"];
-/// Shown instead of the screen below the minimum size.
-pub const TOO_SMALL: &str = "terminal too small";
-/// The findings list's title.
-pub const FINDINGS: &str = "findings";
-/// The detail pane's title.
-pub const DETAIL: &str = "detail";
-/// The trace pane's title.
-pub const TRACE: &str = "trace";
-/// The coverage view's plan list title.
-pub const CONCERTED_PLANS: &str = "concerted plans";
-/// The coverage matrix title.
-pub const MATRIX: &str = "coverage";
-/// The profile view's plan list title.
-pub const PROFILES: &str = "public value profile";
-/// The profile view's rule pane title.
-pub const PILLAR_RULES: &str = "rules behind each pillar";
-/// The help popup title.
-pub const HELP: &str = "keys (type to filter)";
-/// The explain popup title.
-pub const EXPLAIN: &str = "rule";
-/// Shown when no finding is left (or there were none).
-pub const NO_FINDINGS: &str = "no findings";
-/// Shown when a filter hides every finding.
-pub const NO_MATCH: &str = "no finding matches the filter (esc clears it)";
-/// The detail pane with nothing selected.
-pub const NOTHING_SELECTED: &str = "select a finding to see it here";
-/// The trace view with nothing to trace.
-pub const NO_TRACE: &str =
-    "select a finding about an objective, action, activity or investment, then press t or 2";
-/// The coverage view without a concerted plan.
-pub const NO_CONCERTED: &str = "no concerted plan (pdrc, pdlc) or traced upper plan was loaded";
-/// The profile view without plans.
-pub const NO_PLANS: &str = "no plan was loaded";
-/// The hint on the right of the status line.
-pub const HINT: &str = "? help  q quit";
-/// Heading of the upward half of a trace.
-pub const UPWARDS: &str = "▲ upwards: what it serves";
-/// Heading of the downward half of a trace.
-pub const DOWNWARDS: &str = "▼ downwards: what implements it";
-/// A reference that resolves to nothing.
-pub const GAP_BROKEN: &str = "gap: broken reference";
-/// Before a gap that a finding marks (its words and rule follow).
-pub const GAP: &str = "gap:";
-/// Marks a node already shown higher in the same trace.
-pub const SEEN: &str = "(shown above)";
-/// Marks where a trace stops growing.
-pub const TRUNCATED: &str = "… (trace cut here: too deep or too wide)";
-/// The profile bars' legend.
-pub const PROFILE_LEGEND: &str = "share of elements without findings of each pillar";
-/// Coverage matrix sort orders.
-pub const SORT_DOCUMENT: &str = "document order";
-/// Coverage matrix sort orders.
-pub const SORT_LEAST: &str = "least covered first";
-/// The first column of the coverage matrix.
-pub const OBJECTIVE: &str = "objective";
-/// The total column of the coverage matrix.
-pub const TOTAL: &str = "total";
-/// Status after a re-lint.
-pub const RELINTED: &str = "re-linted";
-/// Status while re-linting.
-pub const RELINTING: &str = "re-linting…";
-/// Prompt label for search.
-pub const SEARCH_PROMPT: &str = "/";
-/// Prompt label for the filter.
-pub const FILTER_PROMPT: &str = "filter: ";
-/// Shown after `,` while waiting for the grouping key.
-pub const GROUP_PENDING: &str = "group by: f file · r rule · s severity · p pillar · n none";
 
-/// The status after a failed re-lint.
-#[must_use]
-pub fn relint_failed(error: &str) -> String {
-    format!("re-lint failed: {error}")
+/// The words of one language that the views repeat.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    /// The language they are in.
+    pub lang: Lang,
+    /// Severity names, in the order error, warning, info.
+    severities: [String; 3],
+    /// Severity letters (`E`, `W`, `I` in English; `E`, `A`, `I` in Spanish).
+    letters: [char; 3],
+    /// Pillar names, in [`Pillar::ALL`] order.
+    pillars: [String; 3],
+    /// Tab titles, in key order `1`–`4`.
+    views: [String; 4],
 }
 
-/// The status when the editor cannot be started or fails.
-#[must_use]
-pub fn editor_failed(error: &str) -> String {
-    format!("editor: {error}")
+impl Words {
+    /// The words of `lang`.
+    #[must_use]
+    pub fn new(lang: Lang) -> Self {
+        let severities = SEVERITIES.map(|severity| severity.name(lang));
+        let letters = severities.clone().map(|name| {
+            name.chars()
+                .next()
+                .map_or(' ', |c| c.to_uppercase().next().unwrap_or(c))
+        });
+        Self {
+            lang,
+            severities,
+            letters,
+            pillars: Pillar::ALL.map(|pillar| pillar.name(lang)),
+            views: [
+                tr!(lang, "tui-view-findings"),
+                tr!(lang, "tui-view-trace"),
+                tr!(lang, "tui-view-coverage"),
+                tr!(lang, "tui-view-profile"),
+            ],
+        }
+    }
+
+    /// The severity in words.
+    #[must_use]
+    pub fn severity(&self, severity: Severity) -> &str {
+        self.severities
+            .get(severity_position(severity))
+            .map_or("", String::as_str)
+    }
+
+    /// The severity's letter, shown beside its word and its colour: the first letter of
+    /// the word.
+    #[must_use]
+    pub fn letter(&self, severity: Severity) -> char {
+        self.letters
+            .get(severity_position(severity))
+            .copied()
+            .unwrap_or(' ')
+    }
+
+    /// The width of the longest severity word (the column of the findings list).
+    #[must_use]
+    pub fn severity_width(&self) -> usize {
+        width(&self.severities)
+    }
+
+    /// The pillar in words.
+    #[must_use]
+    pub fn pillar(&self, pillar: Pillar) -> &str {
+        let position = Pillar::ALL.iter().position(|p| *p == pillar).unwrap_or(0);
+        self.pillars.get(position).map_or("", String::as_str)
+    }
+
+    /// The width of the longest pillar word.
+    #[must_use]
+    pub fn pillar_width(&self) -> usize {
+        width(&self.pillars)
+    }
+
+    /// The tab title of a view.
+    #[must_use]
+    pub fn view(&self, view: View) -> &str {
+        let position = View::ALL.iter().position(|v| *v == view).unwrap_or(0);
+        self.views.get(position).map_or("", String::as_str)
+    }
+
+    /// The tab titles, in key order.
+    #[must_use]
+    pub fn views(&self) -> &[String; 4] {
+        &self.views
+    }
 }
 
-/// The status after copying a location.
-#[must_use]
-pub fn copied(text: &str) -> String {
-    format!("copied {text}")
+/// The severities, worst first.
+const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+fn severity_position(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
 }
 
-/// The status when a rule has no documentation.
-#[must_use]
-pub fn unknown_rule(rule: &str) -> String {
-    format!("no documentation for `{rule}`")
-}
-
-/// The status when the selection has no element to trace.
-#[must_use]
-pub fn nothing_to_trace(rule: &str) -> String {
-    format!("{rule}: this finding is about no element; showing its plan")
+fn width(words: &[String]) -> usize {
+    words
+        .iter()
+        .map(|word| word.chars().count())
+        .max()
+        .unwrap_or(0)
 }

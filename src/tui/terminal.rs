@@ -23,6 +23,8 @@ use super::app::{Effect, Model, Msg, dispatch};
 use super::editor;
 use super::keys::Action;
 use super::view::view;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// How often plan and rule files are checked for changes.
 pub const WATCH_EVERY: Duration = Duration::from_millis(500);
@@ -34,7 +36,8 @@ const EVENT_BATCH: usize = 64;
 /// # Errors
 /// When the first run cannot start, or the terminal cannot be used.
 pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> io::Result<()> {
-    let first = crate::check(options).map_err(|error| io::Error::other(describe(&error)))?;
+    let first =
+        crate::check(options).map_err(|error| io::Error::other(describe(&error, options.lang)))?;
     run_from(first, options, style)
 }
 
@@ -156,13 +159,13 @@ fn carry_out(
                     terminal.draw(|frame| view(model, frame))?;
                     let msg = match crate::check(options) {
                         Ok(run) => Msg::Reloaded(Box::new(run)),
-                        Err(error) => Msg::ReloadFailed(describe(&error)),
+                        Err(error) => Msg::ReloadFailed(describe(&error, options.lang)),
                     };
                     watcher.reset();
                     dispatch(model, msg);
                 }
                 Effect::OpenEditor { path, line, column } => {
-                    let result = open_editor(terminal, &path, line, column);
+                    let result = open_editor(terminal, &path, line, column, options.lang);
                     dispatch(model, Msg::EditorFinished(result));
                 }
                 Effect::Copy(text) => {
@@ -182,10 +185,13 @@ fn open_editor(
     path: &Path,
     line: usize,
     column: usize,
+    lang: Lang,
 ) -> Result<(), String> {
     let visual = std::env::var("VISUAL").ok();
     let editor_var = std::env::var("EDITOR").ok();
-    let words = editor::words(visual.as_deref(), editor_var.as_deref())?;
+    let words = editor::words(visual.as_deref(), editor_var.as_deref()).map_err(
+        |editor::UnclosedQuote(setting)| tr!(lang, "tui-editor-unclosed-quote", setting = setting),
+    )?;
     let cwd = std::env::current_dir().map_err(|error| error.to_string())?;
     let command = editor::command(&words, &editor::absolute(path, &cwd), line, column);
     suspend().map_err(|error| error.to_string())?;
@@ -195,7 +201,12 @@ fn open_editor(
     resume(terminal).map_err(|error| error.to_string())?;
     match status {
         Ok(_) => Ok(()),
-        Err(error) => Err(format!("cannot start `{}`: {error}", command.program)),
+        Err(error) => Err(tr!(
+            lang,
+            "tui-editor-cannot-start",
+            program = command.program.as_str(),
+            error = error.to_string()
+        )),
     }
 }
 
@@ -215,18 +226,19 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     terminal.clear()
 }
 
-/// A run that could not start, in one line.
-fn describe(error: &crate::CheckError) -> String {
+/// A run that could not start, in one line, in `lang`.
+fn describe(error: &crate::CheckError, lang: Lang) -> String {
     match error {
         crate::CheckError::MissingPath(error) => error.to_string(),
         crate::CheckError::RulePath(message) => message.clone(),
         crate::CheckError::Rules { errors, .. } => match errors.first() {
-            Some(first) => format!(
-                "{} problem(s) in rule files, the first: {}",
-                errors.len(),
-                first.message
+            Some(first) => tr!(
+                lang,
+                "tui-rule-problems",
+                count = errors.len(),
+                first = first.message.as_str()
             ),
-            None => "problems in rule files".to_owned(),
+            None => tr!(lang, "tui-rule-problems", count = 0, first = ""),
         },
         other @ crate::CheckError::Usage(..) => other.to_string(),
     }

@@ -106,13 +106,3 @@ impl Theme {
         }
     }
 }
-
-/// The letter of a severity (`E`, `W`, `I`), shown beside the word and the colour.
-#[must_use]
-pub fn letter(severity: Severity) -> char {
-    match severity {
-        Severity::Error => 'E',
-        Severity::Warning => 'W',
-        Severity::Info => 'I',
-    }
-}

@@ -15,10 +15,11 @@ mod tests;
 use std::collections::HashSet;
 
 use super::index::{Counts, Index, Node};
-use super::strings;
 use crate::graph::{Graph, LinkKind, Owner, PlanId, Target};
+use crate::i18n::Lang;
 use crate::report::gaps::GapKind;
 use crate::source::Span;
+use crate::tr;
 
 /// Trees deeper than this are cut.
 const MAX_DEPTH: usize = 16;
@@ -49,8 +50,8 @@ pub struct TraceLine {
     pub prefix: String,
     /// What it is.
     pub kind: LineKind,
-    /// A short tag (`obj`, `act`, `aoi`, `cui`, `plan`, `✗`).
-    pub tag: &'static str,
+    /// A short tag (`obj`, `act`, `aoi`, `cui`, `plan`, `✗`), in the run's language.
+    pub tag: String,
     /// The code or plan id.
     pub code: String,
     /// The statement, name, or explanation.
@@ -70,7 +71,7 @@ impl TraceLine {
         Self {
             prefix,
             kind,
-            tag: if kind == LineKind::Gap { "✗" } else { "" },
+            tag: if kind == LineKind::Gap { "✗" } else { "" }.to_owned(),
             code: String::new(),
             text: text.to_owned(),
             plan: String::new(),
@@ -81,12 +82,14 @@ impl TraceLine {
     }
 }
 
-/// The trace of `root`.
+/// The trace of `root`, its words in `lang`.
 #[must_use]
-pub fn build(graph: &Graph, index: &Index, root: Node) -> Vec<TraceLine> {
+pub fn build(graph: &Graph, index: &Index, root: Node, lang: Lang) -> Vec<TraceLine> {
     let mut builder = Builder {
         graph,
         index,
+        lang,
+        tags: Tags::new(lang),
         lines: Vec::new(),
         expanded: HashSet::new(),
         cut: false,
@@ -99,7 +102,7 @@ pub fn build(graph: &Graph, index: &Index, root: Node) -> Vec<TraceLine> {
     builder.lines.push(TraceLine::note(
         String::new(),
         LineKind::Heading,
-        strings::UPWARDS,
+        &tr!(lang, "tui-trace-upwards"),
     ));
     let ups = builder.up_children(root);
     builder.children(ups, "", 0, true);
@@ -107,7 +110,7 @@ pub fn build(graph: &Graph, index: &Index, root: Node) -> Vec<TraceLine> {
     builder.lines.push(TraceLine::note(
         String::new(),
         LineKind::Heading,
-        strings::DOWNWARDS,
+        &tr!(lang, "tui-trace-downwards"),
     ));
     builder.expanded.clear();
     builder.expanded.insert(root);
@@ -117,20 +120,74 @@ pub fn build(graph: &Graph, index: &Index, root: Node) -> Vec<TraceLine> {
         builder.lines.push(TraceLine::note(
             String::new(),
             LineKind::Note,
-            strings::TRUNCATED,
+            &tr!(lang, "tui-trace-truncated"),
         ));
     }
     builder.lines
 }
 
+/// How a node relates to the node above it in the tree (its words come before its
+/// statement).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    /// Nothing to say: a `traces_to` link, an activity or investment.
+    Plain,
+    /// The objective an action belongs to.
+    Parent,
+    /// An action of the objective.
+    Action,
+    /// An element of a lower plan that traces to it.
+    TracedBy,
+    /// A plan the plan names as upper.
+    UpperPlan,
+    /// A plan that names the plan as upper.
+    LowerPlan,
+}
+
+impl Relation {
+    fn words(self, lang: Lang) -> Option<String> {
+        match self {
+            Self::Plain => None,
+            Self::Parent => Some(tr!(lang, "tui-relation-parent")),
+            Self::Action => Some(tr!(lang, "tui-relation-action")),
+            Self::TracedBy => Some(tr!(lang, "tui-relation-traced-by")),
+            Self::UpperPlan => Some(tr!(lang, "tui-relation-upper-plan")),
+            Self::LowerPlan => Some(tr!(lang, "tui-relation-lower-plan")),
+        }
+    }
+}
+
 enum Child {
-    Node(Node, &'static str),
+    Node(Node, Relation),
     Gap(String),
+}
+
+/// The tags of the nodes, in the trace's language.
+struct Tags {
+    objective: String,
+    action: String,
+    activity: String,
+    investment: String,
+    plan: String,
+}
+
+impl Tags {
+    fn new(lang: Lang) -> Self {
+        Self {
+            objective: tr!(lang, "tui-tag-objective"),
+            action: tr!(lang, "tui-tag-action"),
+            activity: tr!(lang, "tui-tag-activity"),
+            investment: tr!(lang, "tui-tag-investment"),
+            plan: tr!(lang, "tui-tag-plan"),
+        }
+    }
 }
 
 struct Builder<'a> {
     graph: &'a Graph,
     index: &'a Index,
+    lang: Lang,
+    tags: Tags,
     lines: Vec<TraceLine>,
     expanded: HashSet<Node>,
     cut: bool,
@@ -150,19 +207,18 @@ impl Builder<'_> {
             let child_prefix = format!("{prefix}{}", if last { "   " } else { "│  " });
             match child {
                 Child::Gap(text) => {
-                    let mut line = TraceLine::note(line_prefix, LineKind::Gap, &text);
-                    line.tag = "✗";
-                    self.lines.push(line);
+                    self.lines
+                        .push(TraceLine::note(line_prefix, LineKind::Gap, &text));
                 }
                 Child::Node(node, relation) => {
                     let kind = if upward { LineKind::Up } else { LineKind::Down };
                     let mut line = self.node_line(node, line_prefix, kind);
-                    if !relation.is_empty() {
-                        line.text = format!("{relation}{}", line.text);
+                    if let Some(relation) = relation.words(self.lang) {
+                        line.text = format!("{relation} · {}", line.text);
                     }
                     let first = self.expanded.insert(node);
                     if !first {
-                        line.text = format!("{} {}", strings::SEEN, line.text);
+                        line.text = format!("{} {}", tr!(self.lang, "tui-trace-seen"), line.text);
                     }
                     self.lines.push(line);
                     if first {
@@ -188,23 +244,19 @@ impl Builder<'_> {
                     let link = graph.link(link);
                     match link.target {
                         Some(Target::Element(target)) => {
-                            children.push(Child::Node(Node::Element(target), ""));
+                            children.push(Child::Node(Node::Element(target), Relation::Plain));
                         }
                         Some(Target::Implementer(target)) => {
-                            children.push(Child::Node(Node::Implementer(target), ""));
+                            children.push(Child::Node(Node::Implementer(target), Relation::Plain));
                         }
                         Some(Target::Plan(target)) => {
-                            children.push(Child::Node(Node::Plan(target), ""));
+                            children.push(Child::Node(Node::Plan(target), Relation::Plain));
                         }
-                        None => children.push(Child::Gap(format!(
-                            "{} `{}`",
-                            strings::GAP_BROKEN,
-                            link.reference.text.value
-                        ))),
+                        None => children.push(self.broken(&link.reference.text.value)),
                     }
                 }
                 if let Some(parent) = element_node.parent {
-                    children.push(Child::Node(Node::Element(parent), "parent · "));
+                    children.push(Child::Node(Node::Element(parent), Relation::Parent));
                 }
                 self.gaps_of(
                     node,
@@ -216,14 +268,10 @@ impl Builder<'_> {
                 if let Some(link) = graph.implementer_node(id).action {
                     match graph.link(link).target {
                         Some(Target::Element(target)) => {
-                            children.push(Child::Node(Node::Element(target), ""));
+                            children.push(Child::Node(Node::Element(target), Relation::Plain));
                         }
                         Some(_) => {}
-                        None => children.push(Child::Gap(format!(
-                            "{} `{}`",
-                            strings::GAP_BROKEN,
-                            graph.link(link).reference.text.value
-                        ))),
+                        None => children.push(self.broken(&graph.link(link).reference.text.value)),
                     }
                 }
                 self.gaps_of(node, &[GapKind::NoAction], &mut children);
@@ -234,18 +282,19 @@ impl Builder<'_> {
                     match link.target {
                         Some(target) => children.push(Child::Node(
                             Node::Plan(graph.target_plan(target)),
-                            "upper plan · ",
+                            Relation::UpperPlan,
                         )),
-                        None => children.push(Child::Gap(format!(
-                            "{} `{}`",
-                            strings::GAP_BROKEN,
-                            link.reference.text.value
-                        ))),
+                        None => children.push(self.broken(&link.reference.text.value)),
                     }
                 }
             }
         }
         children
+    }
+
+    /// A reference that leads nowhere.
+    fn broken(&self, reference: &str) -> Child {
+        Child::Gap(tr!(self.lang, "tui-gap-broken", reference = reference))
     }
 
     /// The gaps the findings mark on `node`, of these kinds: the rules decide, the view
@@ -269,11 +318,11 @@ impl Builder<'_> {
         let plan = &self.graph.plan(plan).id.value;
         for gap in self.index.gaps.of(plan, code) {
             if kinds.contains(&gap.kind) {
-                children.push(Child::Gap(format!(
-                    "{} {} ({})",
-                    strings::GAP,
-                    gap.kind.words(),
-                    gap.rule
+                children.push(Child::Gap(tr!(
+                    self.lang,
+                    "tui-gap",
+                    gap = gap.kind.words(self.lang),
+                    rule = gap.rule.as_str()
                 )));
             }
         }
@@ -286,17 +335,17 @@ impl Builder<'_> {
             Node::Element(id) => {
                 let element_node = graph.element_node(id);
                 for &action in &element_node.children {
-                    children.push(Child::Node(Node::Element(action), "action · "));
+                    children.push(Child::Node(Node::Element(action), Relation::Action));
                 }
                 for &implementer in &element_node.implemented_by {
-                    children.push(Child::Node(Node::Implementer(implementer), ""));
+                    children.push(Child::Node(Node::Implementer(implementer), Relation::Plain));
                 }
                 for &link in &element_node.traced_by {
                     let link = graph.link(link);
                     if link.kind == LinkKind::Trace
                         && let Owner::Element(from) = link.from
                     {
-                        children.push(Child::Node(Node::Element(from), "traced by · "));
+                        children.push(Child::Node(Node::Element(from), Relation::TracedBy));
                     }
                 }
                 self.gaps_of(
@@ -308,7 +357,7 @@ impl Builder<'_> {
             Node::Implementer(_) => {}
             Node::Plan(id) => {
                 for &lower in &graph.plan_node(id).lower {
-                    children.push(Child::Node(Node::Plan(lower), "lower plan · "));
+                    children.push(Child::Node(Node::Plan(lower), Relation::LowerPlan));
                 }
             }
         }
@@ -324,7 +373,11 @@ impl Builder<'_> {
                 TraceLine {
                     prefix,
                     kind,
-                    tag: if element.is_action { "act" } else { "obj" },
+                    tag: if element.is_action {
+                        self.tags.action.clone()
+                    } else {
+                        self.tags.objective.clone()
+                    },
                     code: element.code.value.clone(),
                     text: element
                         .statement
@@ -347,7 +400,7 @@ impl Builder<'_> {
                 let plan = graph.plan(plan_id);
                 let (tag, code, text, span) = if let Some(activity) = graph.activity(id) {
                     (
-                        "aoi",
+                        self.tags.activity.clone(),
                         activity.code.value.clone(),
                         activity
                             .name
@@ -358,7 +411,7 @@ impl Builder<'_> {
                     )
                 } else if let Some(investment) = graph.investment(id) {
                     (
-                        "cui",
+                        self.tags.investment.clone(),
                         investment.cui.value.clone(),
                         investment
                             .name
@@ -368,7 +421,7 @@ impl Builder<'_> {
                         investment.cui.span,
                     )
                 } else {
-                    ("", String::new(), String::new(), plan.id.span)
+                    (String::new(), String::new(), String::new(), plan.id.span)
                 };
                 TraceLine {
                     prefix,
@@ -391,7 +444,7 @@ impl Builder<'_> {
         TraceLine {
             prefix,
             kind,
-            tag: "plan",
+            tag: self.tags.plan.clone(),
             code: plan.id.value.clone(),
             text: plan
                 .title

@@ -3,7 +3,8 @@
 //! Every view draws only what is visible (the findings list is virtualised: a frame
 //! costs the same with ten findings or a hundred thousand), and every size is safe:
 //! the layout (`tui::layout`) saturates, ratatui clips, and below the minimum the
-//! screen says "terminal too small".
+//! screen says "terminal too small". Every word comes from the catalogue of the run's
+//! language (`src/i18n/<lang>/tui.ftl`).
 
 mod chrome;
 mod coverage;
@@ -22,9 +23,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::{Model, Pane, View};
 use super::index::Counts;
 use super::layout;
-use super::strings;
-use super::theme::{Theme, letter};
+use super::strings::Words;
+use super::theme::Theme;
 use crate::report::Severity;
+use crate::tr;
 
 /// Draws the model.
 pub fn view(model: &Model, frame: &mut Frame) {
@@ -33,7 +35,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     let screen = layout::screen(area, model.view(), model.focus());
     if screen.too_small {
         frame.render_widget(
-            Paragraph::new(strings::TOO_SMALL).wrap(Wrap { trim: true }),
+            Paragraph::new(tr!(model.lang(), "tui-too-small")).wrap(Wrap { trim: true }),
             area,
         );
         return;
@@ -99,8 +101,8 @@ fn marker(selected: bool) -> &'static str {
     if selected { "▶ " } else { "  " }
 }
 
-/// `E 1 W 2`-style counts, each in its severity's style; empty when all are zero.
-fn counts_spans(counts: Counts, theme: &Theme) -> Vec<Span<'static>> {
+/// `E1 W2`-style counts, each in its severity's style; empty when all are zero.
+fn counts_spans(counts: Counts, words: &Words, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         let count = counts.of(severity);
@@ -109,7 +111,7 @@ fn counts_spans(counts: Counts, theme: &Theme) -> Vec<Span<'static>> {
                 spans.push(Span::raw(" "));
             }
             spans.push(Span::styled(
-                format!("{}{count}", letter(severity)),
+                format!("{}{count}", words.letter(severity)),
                 theme.severity(severity),
             ));
         }

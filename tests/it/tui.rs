@@ -6,9 +6,15 @@
 //!    and a sweep of sizes down to 1×1 that must not panic;
 //! 3. the real binary in tmux: navigate, filter, open a fake editor, trace, help,
 //!    resize, quit; the terminal comes back in cooked mode (also after a panic).
+//!
+//! Each layer also runs in Spanish (`--lang es`): every title, hint, prompt, popup and
+//! message comes from the Spanish catalogue, the keys stay the same, and the longer
+//! words still fit at 80×24 and 120×40.
 
 use std::path::{Path, PathBuf};
 
+use alinea::i18n::Lang;
+use alinea::tr;
 use alinea::tui::TuiStyle;
 use alinea::tui::app::{Effect, Model, Msg, Pane, PopupKind, PromptKind, Row, View, dispatch};
 use alinea::tui::keys::GroupBy;
@@ -34,6 +40,24 @@ fn model_at(path: &str, color: bool, width: u16, height: u16) -> Model {
 
 fn chain() -> Model {
     model_at(CHAIN, true, 120, 40)
+}
+
+/// The chain, checked in `lang`.
+fn chain_run(lang: Lang) -> alinea::Run {
+    alinea::check(&alinea::CheckOptions {
+        paths: vec![PathBuf::from(CHAIN)],
+        as_of: alinea::plan::model::Date::parse(AS_OF),
+        lang,
+        ..alinea::CheckOptions::default()
+    })
+    .expect("the chain checks")
+}
+
+/// A model over the chain, checked in `lang`, on a 120×40 screen.
+fn chain_in(lang: Lang) -> Model {
+    let mut model = Model::new(chain_run(lang), TuiStyle { color: true });
+    dispatch(&mut model, Msg::Resize(120, 40));
+    model
 }
 
 /// Key events from a script: characters stand for themselves, `<name>` for special keys
@@ -597,6 +621,131 @@ fn q_and_ctrl_c_quit_even_from_a_prompt() {
     assert_eq!(model.view(), View::Profile);
 }
 
+#[test]
+fn the_keys_are_the_same_in_both_languages_and_only_their_descriptions_change() {
+    let english = alinea::tui::keys::help_entries(Lang::En, "");
+    let spanish = alinea::tui::keys::help_entries(Lang::Es, "");
+    let keys = |entries: &[alinea::tui::keys::HelpEntry]| {
+        entries.iter().map(|e| e.keys.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&english), keys(&spanish));
+    for (en, es) in english.iter().zip(&spanish) {
+        assert_ne!(en.help, es.help, "`{}` is not translated", en.keys);
+    }
+    // The help filters on the words of its language.
+    let quit = tr!(Lang::Es, "tui-key-quit");
+    let found = alinea::tui::keys::help_entries(Lang::Es, &quit);
+    assert!(found.iter().any(|e| e.keys == "q ctrl-c"), "{found:?}");
+    // The same keys do the same things in a Spanish run.
+    let mut en = chain_in(Lang::En);
+    let mut es = chain_in(Lang::Es);
+    for script in [
+        "]]]",
+        "f%rule IND<enter>",
+        ",r",
+        "s",
+        "2",
+        "3<tab>jj",
+        "4j",
+        "?",
+        "<esc>1",
+    ] {
+        press(&mut en, script);
+        press(&mut es, script);
+        assert_eq!(
+            (
+                en.view(),
+                en.focus(),
+                en.popup(),
+                en.selected_row(),
+                en.shown()
+            ),
+            (
+                es.view(),
+                es.focus(),
+                es.popup(),
+                es.selected_row(),
+                es.shown()
+            ),
+            "after `{script}`"
+        );
+    }
+}
+
+#[test]
+fn spanish_messages_group_labels_and_filters() {
+    let mut model = chain_in(Lang::Es);
+    assert_eq!(model.lang(), Lang::Es);
+    // Severity groups are named in Spanish (folded, they all fit on the screen).
+    press(&mut model, ",sg<left>]<left><left>]<left><left>");
+    let screen = text(&draw(&mut model, 120, 40));
+    let groups: Vec<&str> = screen.lines().filter(|l| l.contains('▸')).collect();
+    assert_eq!(groups.len(), 3, "{screen}");
+    let severities = [
+        alinea::report::Severity::Error,
+        alinea::report::Severity::Warning,
+        alinea::report::Severity::Info,
+    ];
+    for (line, severity) in groups.iter().zip(severities) {
+        let word = severity.name(Lang::Es);
+        assert!(
+            line.contains(&format!("  {word}")),
+            "no `{word}` group:\n{screen}"
+        );
+    }
+    // Pillar groups too (and the group of findings without one).
+    press(&mut model, ",pg");
+    for _ in 0..4 {
+        press(&mut model, "<left>]<left>");
+    }
+    let screen = text(&draw(&mut model, 120, 40));
+    for finding in &model.run().report.findings {
+        let word = finding
+            .pillar
+            .map_or_else(|| tr!(Lang::Es, "tui-no-pillar"), |p| p.name(Lang::Es));
+        assert!(
+            screen.contains(&format!("  {word}")),
+            "no `{word}` group:\n{screen}"
+        );
+    }
+    // The filter takes Spanish words for severities and pillars.
+    press(&mut model, ",ff%sev>=advertencia %pilar valor<enter>");
+    assert!(model.shown() > 0);
+    assert!(model.listed_findings().all(|f| {
+        f.severity >= alinea::report::Severity::Warning
+            && f.pillar == Some(alinea::report::Pillar::Value)
+    }));
+    // A mistake is explained in Spanish, in the status line.
+    press(&mut model, "f %color<enter>");
+    assert_eq!(
+        model.status(),
+        Some(tr!(Lang::Es, "tui-filter-unknown-field", name = "color").as_str())
+    );
+    press(&mut model, "<esc><esc>");
+    // Copying says so in Spanish; a re-lint reports its totals in Spanish.
+    press(&mut model, "]y");
+    let Some(Effect::Copy(location)) = model.take_effects().pop() else {
+        panic!("no copy");
+    };
+    assert_eq!(
+        model.status(),
+        Some(tr!(Lang::Es, "tui-copied", location = location.as_str()).as_str())
+    );
+    press(&mut model, "r");
+    assert_eq!(
+        model.status(),
+        Some(tr!(Lang::Es, "tui-relinting").as_str())
+    );
+    dispatch(&mut model, Msg::Reloaded(Box::new(chain_run(Lang::Es))));
+    let status = model.status().unwrap().to_owned();
+    assert!(status.starts_with("revisión actualizada: "), "{status}");
+    dispatch(&mut model, Msg::EditorFinished(Err("x".to_owned())));
+    assert_eq!(
+        model.status(),
+        Some(tr!(Lang::Es, "tui-editor-failed", error = "x").as_str())
+    );
+}
+
 // ---- layer 2: rendered frames ----
 
 #[test]
@@ -652,6 +801,206 @@ fn grouped_by_rule_with_a_filter_and_a_search() {
     let mut model = chain();
     press(&mut model, ",rf%sev>=warning<enter>/baseline<enter>");
     check_screen("findings_by_rule_filtered_searched", &mut model, 120, 30);
+}
+
+#[test]
+fn spanish_snapshots_of_every_view() {
+    let mut model = chain_in(Lang::Es);
+    goto(&mut model, "IND-06", "AEI.08.01");
+    for (width, height) in [(120, 40), (80, 24)] {
+        check_screen(
+            &format!("es_findings_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "2");
+    for (width, height) in [(120, 40), (80, 24)] {
+        check_screen(
+            &format!("es_trace_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "3<tab>jjjj");
+    for (width, height) in [(120, 40), (80, 24)] {
+        check_screen(
+            &format!("es_coverage_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "<enter>");
+    assert_eq!(model.popup(), Some(PopupKind::Cell));
+    check_screen("es_cell_120x40", &mut model, 120, 40);
+    press(&mut model, "<esc>4");
+    for (width, height) in [(120, 40), (80, 24)] {
+        check_screen(
+            &format!("es_profile_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "?");
+    for (width, height) in [(120, 40), (80, 24)] {
+        check_screen(
+            &format!("es_help_{width}x{height}"),
+            &mut model,
+            width,
+            height,
+        );
+    }
+    press(&mut model, "<esc>1i");
+    check_screen("es_explain_100x30", &mut model, 100, 30);
+    press(
+        &mut model,
+        "<esc>,rf%sev>=advertencia<enter>/baseline<enter>",
+    );
+    check_screen("es_findings_by_rule_filtered_searched", &mut model, 120, 30);
+    // A filter mistake is explained in Spanish, beside the prompt.
+    press(&mut model, "<esc><esc>f%regla");
+    check_screen("es_filter_prompt_80x24", &mut model, 80, 24);
+    press(&mut model, "<esc><esc><esc>");
+    check_screen("es_too_small_19x4", &mut model, 19, 4);
+}
+
+/// The totals of the header in words (`29 errores · 13 advertencias · …`) and in letters
+/// (`E29 A13 I1`: each severity's initial, zero counts left out).
+fn totals(model: &Model, lang: Lang) -> (String, String) {
+    use alinea::report::Severity;
+    let count = |severity| {
+        model
+            .run()
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
+    let in_words = [
+        tr!(lang, "tui-header-errors", count = count(Severity::Error)),
+        tr!(
+            lang,
+            "tui-header-warnings",
+            count = count(Severity::Warning)
+        ),
+        tr!(lang, "tui-header-infos", count = count(Severity::Info)),
+    ]
+    .join(" · ");
+    let in_letters = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .filter(|&severity| count(severity) > 0)
+        .map(|severity| {
+            let initial = severity.name(lang).chars().next().unwrap().to_uppercase();
+            format!("{initial}{}", count(severity))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (in_words, in_letters)
+}
+
+/// The cells of `row` from column `x` on, `width` of them, as text.
+fn row_text(buffer: &Buffer, row: u16, x: u16, width: u16) -> String {
+    (x..x.saturating_add(width).min(buffer.area.width))
+        .map(|column| buffer[(column, row)].symbol())
+        .collect()
+}
+
+/// Text with runs of whitespace made one space.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn spanish_words_fit_at_80x24_and_120x40() {
+    let lang = Lang::Es;
+    let titles = [
+        tr!(lang, "tui-view-findings"),
+        tr!(lang, "tui-view-trace"),
+        tr!(lang, "tui-view-coverage"),
+        tr!(lang, "tui-view-profile"),
+    ];
+    let hint = tr!(lang, "tui-hint");
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut model = chain_in(lang);
+        goto(&mut model, "IND-06", "AEI.08.01");
+        for script in ["1", "2", "3", "4"] {
+            press(&mut model, script);
+            let buffer = draw(&mut model, width, height);
+            let screen = text(&buffer);
+            let header = screen.lines().next().unwrap_or_default();
+            let status = screen.lines().last().unwrap_or_default();
+            // Every tab title, and the totals (in words or in letters), on the tab line.
+            for (key, title) in titles.iter().enumerate() {
+                assert!(
+                    header.contains(&format!(" {} {title} ", key + 1)),
+                    "{header}"
+                );
+            }
+            let (in_words, in_letters) = totals(&model, lang);
+            assert!(
+                header.ends_with(&in_words) || header.ends_with(&in_letters),
+                "`{in_words}` or `{in_letters}` cut: {header}"
+            );
+            assert!(
+                status.ends_with(&hint),
+                "{width}x{height} view {script}:\n{screen}"
+            );
+        }
+        // Every key of the help, and all of what it does, shows (scrolling down).
+        press(&mut model, "1?");
+        let popup_width = (width - 4).min(100);
+        let x = (width - popup_width) / 2 + 1;
+        let mut seen = String::new();
+        let entries = alinea::tui::keys::help_entries(lang, "");
+        for _ in 0..=entries.len() * 2 {
+            let buffer = draw(&mut model, width, height);
+            let popup_height = (height - 2).min(32);
+            let top = (height - popup_height) / 2 + 1;
+            for row in top..top + popup_height - 2 {
+                seen.push_str(&row_text(&buffer, row, x, popup_width - 2));
+                seen.push(' ');
+            }
+            press(&mut model, "<down>");
+        }
+        let seen = squeeze(&seen);
+        for entry in &entries {
+            let line = squeeze(&format!(
+                "{} {} ({})",
+                entry.keys, entry.help, entry.context
+            ));
+            assert!(seen.contains(&line), "{width}x{height}: `{line}` is cut");
+        }
+        assert!(seen.contains(&squeeze(&tr!(lang, "tui-help-keys-note"))));
+    }
+}
+
+#[test]
+fn no_size_panics_in_spanish() {
+    let mut model = chain_in(Lang::Es);
+    for script in [
+        "",
+        "]]<tab>j",
+        "2j<right>",
+        "3<tab>jl<enter>",
+        "4<tab>j",
+        "?",
+        "1i",
+        "f%regla IND",
+    ] {
+        press(&mut model, "<esc><esc><esc>1");
+        press(&mut model, script);
+        for width in [1, 10, 19, 20, 21, 40, 59, 60, 80, 99, 100, 120] {
+            for height in [1, 4, 5, 6, 12, 16, 17, 24, 40] {
+                let buffer = draw(&mut model, width, height);
+                assert_eq!(buffer.area.width, width);
+            }
+        }
+    }
 }
 
 #[test]
@@ -978,6 +1327,122 @@ fn the_real_binary_in_tmux() {
     let modes = wait_file(&stty);
     assert!(modes.split_whitespace().any(|m| m == "icanon"), "{modes}");
     assert!(modes.split_whitespace().any(|m| m == "echo"), "{modes}");
+}
+
+#[test]
+fn the_real_binary_in_spanish_in_tmux() {
+    let es = |id: &str| alinea::i18n::text(Lang::Es, id, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let exit = dir.path().join("exit.txt");
+    let command = format!(
+        "cd {} && {} browse plans --lang es --as-of {AS_OF}; echo EXIT=$? > {}; sleep 30",
+        shell_quote(&std::env::current_dir().unwrap()),
+        shell_quote(&crate::binary()),
+        shell_quote(&exit),
+    );
+    let Some(tmux) = Tmux::start(&command, 120, 40) else {
+        return;
+    };
+    let findings = format!("1 {}", es("tui-view-findings"));
+    // Spanish tabs, pane titles, severities, labels and hint.
+    let screen = tmux.wait_for(&findings);
+    for (key, id) in ["tui-view-trace", "tui-view-coverage", "tui-view-profile"]
+        .into_iter()
+        .enumerate()
+    {
+        assert!(
+            screen.contains(&format!(" {} {} ", key + 2, es(id))),
+            "{screen}"
+        );
+    }
+    assert!(
+        screen.contains(&format!("▶ {} (", es("tui-view-findings").to_lowercase())),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("┌ {} ", es("tui-detail"))),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("E {}", es("severity-error"))),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!(" {} ", es("severity-warning"))),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("{} ", es("tui-detail-path"))),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_end()
+            .ends_with(&es("tui-hint")),
+        "{screen}"
+    );
+    // The filter prompt is Spanish and takes Spanish words; the keys are the same.
+    tmux.keys(&["f"]);
+    tmux.literal("%sev=advertencia");
+    let screen = tmux.wait_for(&format!("{} %sev=advertencia", es("tui-prompt-filter")));
+    assert!(!screen.contains("error       "), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&format!("[{} %sev=advertencia]", es("tui-prompt-filter")));
+    tmux.keys(&["Escape"]);
+    // ? opens the help in Spanish, with the same keys.
+    tmux.keys(&["?"]);
+    let screen = tmux.wait_for(&es("tui-help-title"));
+    assert!(screen.contains(&es("tui-help-keys-note")), "{screen}");
+    assert!(
+        screen.contains(&format!("↓ j          {}", es("tui-key-down"))),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("({})", es("tui-context-global"))),
+        "{screen}"
+    );
+    // Typing filters it on Spanish words.
+    tmux.literal(&es("tui-key-quit"));
+    let screen = tmux.wait_for("q ctrl-c");
+    assert!(!screen.contains(&es("tui-key-down")), "{screen}");
+    tmux.keys(&["Escape"]);
+    // 2 shows the trace with Spanish headings.
+    tmux.keys(&["2"]);
+    let screen = tmux.wait_for(&es("tui-trace-upwards"));
+    assert!(screen.contains(&es("tui-trace-downwards")), "{screen}");
+    let trace_title = alinea::i18n::text(
+        Lang::Es,
+        "tui-trace-title",
+        &[("code", "".into()), ("plan", "".into())],
+    );
+    let trace_of = trace_title
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(screen.contains(&trace_of), "{screen}");
+    // 3 and 4: coverage and profile titles.
+    tmux.keys(&["3"]);
+    tmux.wait_for(&es("tui-concerted-plans"));
+    tmux.keys(&["4"]);
+    tmux.wait_for(&es("tui-pillar-rules"));
+    // At 80×24 the tabs and the hint still fit.
+    tmux.resize(80, 24);
+    let screen = tmux.wait_for(&format!("4 {} ", es("tui-view-profile")));
+    assert!(
+        screen
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_end()
+            .ends_with(&es("tui-hint")),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(wait_file(&exit).trim(), "EXIT=0");
 }
 
 #[test]

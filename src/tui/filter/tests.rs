@@ -1,6 +1,8 @@
 use super::{Filter, haystack};
+use crate::i18n::Lang;
 use crate::report::{Finding, Pillar, Severity};
 use crate::source::{FileId, Span};
+use crate::tui::strings::Words;
 
 fn finding(rule: &str, slug: &str, severity: Severity, pillar: Option<Pillar>) -> Finding {
     let mut finding = Finding::new(
@@ -16,9 +18,15 @@ fn finding(rule: &str, slug: &str, severity: Severity, pillar: Option<Pillar>) -
     finding
 }
 
-/// The rules of the findings that `filter` keeps, from a fixed set.
+/// The rules of the findings that `filter` keeps, from a fixed set, in an English run.
 #[track_caller]
 fn check(filter: &str, expect: &[&str]) {
+    check_in(Lang::En, filter, expect);
+}
+
+/// The rules of the findings that `filter` keeps, from a fixed set, in a run in `lang`.
+#[track_caller]
+fn check_in(lang: Lang, filter: &str, expect: &[&str]) {
     let findings = [
         finding(
             "ART-01",
@@ -52,10 +60,11 @@ fn check(filter: &str, expect: &[&str]) {
         ),
         finding("LOAD-01", "unreadable-file", Severity::Error, None),
     ];
-    let parsed = Filter::parse(filter).unwrap();
+    let parsed = Filter::parse(filter, lang).unwrap();
+    let words = Words::new(lang);
     let kept: Vec<&str> = findings
         .iter()
-        .filter(|f| parsed.matches(f, "plans/pei.yaml", &haystack(f, "plans/pei.yaml")))
+        .filter(|f| parsed.matches(f, "plans/pei.yaml", &haystack(f, "plans/pei.yaml", &words)))
         .map(|f| f.rule.as_str())
         .collect();
     assert_eq!(kept, expect, "filter `{filter}`");
@@ -113,8 +122,58 @@ fn mistakes_are_explained() {
         ("\"open", "a quote is not closed"),
         ("%", "`%` needs a field"),
     ] {
-        let message = Filter::parse(filter).unwrap_err();
+        let message = Filter::parse(filter, Lang::En).unwrap_err();
         assert!(message.contains(error), "`{filter}`: {message}");
     }
-    assert!(Filter::parse("  ").unwrap().is_empty());
+    assert!(Filter::parse("  ", Lang::En).unwrap().is_empty());
+}
+
+#[test]
+fn spanish_fields_and_values_are_read_in_either_language() {
+    for lang in Lang::ALL {
+        check_in(lang, "%regla IND", &["IND-04", "IND-09"]);
+        check_in(
+            lang,
+            "%sev>=advertencia",
+            &["ART-01", "IND-04", "IND-09", "CAP-02", "LOAD-01"],
+        );
+        check_in(lang, "%severidad informacion", &["ART-11"]);
+        check_in(lang, "%sev=información", &["ART-11"]);
+        check_in(lang, "%pilar valor", &["IND-04", "IND-09"]);
+        check_in(lang, "%pilar legitimidad %sev error", &["ART-01"]);
+        check_in(
+            lang,
+            "%archivo pei %elemento OEI.01 %regla CAP",
+            &["CAP-02"],
+        );
+        // The English spellings keep working in a Spanish run.
+        check_in(lang, "%pillar capacity", &["CAP-02"]);
+    }
+    // Free text finds the Spanish words of a Spanish run (and the English ones).
+    check_in(Lang::Es, "advertencia", &["IND-04", "IND-09", "CAP-02"]);
+    check_in(Lang::Es, "warning", &["IND-04", "IND-09", "CAP-02"]);
+    check_in(Lang::Es, "capacidad", &["CAP-02"]);
+    check_in(Lang::En, "advertencia", &[]);
+}
+
+#[test]
+fn mistakes_are_explained_in_the_run_language() {
+    for (filter, error) in [
+        ("%color rojo", "`%color` no es un campo (regla, severidad"),
+        ("%regla", "`%regla` necesita un valor"),
+        (
+            "%sev>=fuerte",
+            "`fuerte` no es una severidad (error, advertencia, información)",
+        ),
+        (
+            "%pilar dinero",
+            "`dinero` no es un pilar (legitimidad, capacidad, valor)",
+        ),
+        ("%plan>=x", "solo %sev se compara"),
+        ("\"abierta", "falta cerrar unas comillas"),
+        ("%", "`%` necesita un campo"),
+    ] {
+        let message = Filter::parse(filter, Lang::Es).unwrap_err();
+        assert!(message.contains(error), "`{filter}`: {message}");
+    }
 }

@@ -1,11 +1,12 @@
 use super::{LineKind, build};
+use crate::i18n::Lang;
 use crate::report::gaps::GapKind;
+use crate::tr;
 use crate::tui::index::{Index, Node};
-use crate::tui::strings;
 
-/// The text of a gap line that a finding of `kind` marks.
-fn gap(kind: GapKind) -> String {
-    format!("{} {}", strings::GAP, kind.words())
+/// The text of a gap line that a finding of `rule` (of `kind`) marks, in English.
+fn gap(kind: GapKind, rule: &str) -> String {
+    tr!(Lang::En, "tui-gap", gap = kind.words(Lang::En), rule = rule)
 }
 
 fn chain() -> crate::Run {
@@ -22,7 +23,7 @@ fn trace(run: &crate::Run, plan: &str, code: &str) -> Vec<String> {
     let index = Index::new(run);
     let node = index.node(&run.graph, plan, code).unwrap();
     assert!(matches!(node, Node::Element(_) | Node::Implementer(_)));
-    build(&run.graph, &index, node)
+    build(&run.graph, &index, node, Lang::En)
         .iter()
         .map(|line| {
             format!(
@@ -64,7 +65,10 @@ fn a_pei_objective_traces_up_to_the_pedn() {
             "{code} missing:\n{text}"
         );
     }
-    assert!(!text.contains(&gap(GapKind::NotNational)), "{text}");
+    assert!(
+        !text.contains(&gap(GapKind::NotNational, "ART-07")),
+        "{text}"
+    );
     // Downwards: its actions and the activities that implement them.
     let down = text.split("Heading").last().unwrap_or("");
     assert!(down.contains("act AEI.08.01"), "{text}");
@@ -77,7 +81,7 @@ fn gaps_are_drawn_as_gaps() {
     // ART-07: the chain stops at the provincial OEL.01.
     let text = trace(&run, "pei-md-soritor-2025-2027", "OEI.01").join("\n");
     assert!(
-        text.contains(&format!("{} (ART-07)", gap(GapKind::NotNational))),
+        text.contains(&gap(GapKind::NotNational, "ART-07")),
         "{text}"
     );
     // REF-01: a broken reference.
@@ -89,16 +93,10 @@ fn gaps_are_drawn_as_gaps() {
     // ART-11: nobody implements OET.5 of the PDRC.
     let text = trace(&run, "pdrc-san-martin-2030", "OET.5").join("\n");
     let down = text.split("Heading").last().unwrap_or("");
-    assert!(
-        down.contains(&format!("{} (ART-11)", gap(GapKind::Uncovered))),
-        "{text}"
-    );
+    assert!(down.contains(&gap(GapKind::Uncovered, "ART-11")), "{text}");
     // CAP-02: an action with no activity.
     let text = trace(&run, "pei-md-soritor-2025-2027", "AEI.01.05").join("\n");
-    assert!(
-        text.contains(&format!("{} (CAP-02)", gap(GapKind::Unfunded))),
-        "{text}"
-    );
+    assert!(text.contains(&gap(GapKind::Unfunded, "CAP-02")), "{text}");
 }
 
 #[test]
@@ -112,10 +110,83 @@ fn cycles_are_shown_once() {
     let node = index
         .node(&run.graph, "pdrc-san-martin-2030", "AET.2.7")
         .unwrap();
-    let built = build(&run.graph, &index, node);
+    let built = build(&run.graph, &index, node, Lang::En);
+    let seen = tr!(Lang::En, "tui-trace-seen");
+    assert!(built.iter().any(|line| line.text.contains(&seen)), "{text}");
+}
+
+#[test]
+fn a_spanish_trace_has_spanish_headings_tags_relations_and_gaps() {
+    let run = chain();
+    let index = Index::new(&run);
+    let built = |plan: &str, code: &str, lang: Lang| {
+        let node = index.node(&run.graph, plan, code).unwrap();
+        build(&run.graph, &index, node, lang)
+    };
+    // The same tree in both languages: only the words differ.
+    let english = built("pei-md-soritor-2025-2027", "OEI.01", Lang::En);
+    let spanish = built("pei-md-soritor-2025-2027", "OEI.01", Lang::Es);
+    assert_eq!(english.len(), spanish.len());
+    for (en, es) in english.iter().zip(&spanish) {
+        assert_eq!(
+            (en.kind, &en.prefix, &en.code, &en.plan, en.node, en.counts),
+            (es.kind, &es.prefix, &es.code, &es.plan, es.node, es.counts)
+        );
+    }
+    let headings: Vec<&str> = spanish
+        .iter()
+        .filter(|line| line.kind == LineKind::Heading)
+        .map(|line| line.text.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            tr!(Lang::Es, "tui-trace-upwards"),
+            tr!(Lang::Es, "tui-trace-downwards")
+        ]
+    );
+    assert!(headings.iter().all(|h| h.contains("hacia")), "{headings:?}");
+    // ART-07 in Spanish words; the rule id stays.
+    let gaps: Vec<&str> = spanish
+        .iter()
+        .filter(|line| line.kind == LineKind::Gap)
+        .map(|line| line.text.as_str())
+        .collect();
+    let art07 = tr!(
+        Lang::Es,
+        "tui-gap",
+        gap = GapKind::NotNational.words(Lang::Es),
+        rule = "ART-07"
+    );
+    assert!(gaps.contains(&art07.as_str()), "{gaps:?}");
     assert!(
-        built.iter().any(|line| line.text.contains(strings::SEEN)),
-        "{text}"
+        art07.starts_with("vacío: ") && art07.contains("PEDN"),
+        "{art07}"
+    );
+    // Actions are `acc` and their objective says so.
+    let action = spanish
+        .iter()
+        .find(|line| line.kind == LineKind::Down && line.code.starts_with("AEI."))
+        .unwrap();
+    assert_eq!(action.tag, tr!(Lang::Es, "tui-tag-action"));
+    assert!(
+        action
+            .text
+            .starts_with(&format!("{} · ", tr!(Lang::Es, "tui-relation-action"))),
+        "{}",
+        action.text
+    );
+    // A broken reference.
+    let broken = built("pdlc-soritor-2023-2033", "OEL.01", Lang::Es);
+    assert!(
+        broken.iter().any(|line| line.kind == LineKind::Gap
+            && line.text
+                == tr!(
+                    Lang::Es,
+                    "tui-gap-broken",
+                    reference = "pdrc-san-martin-2030/AET.2.9"
+                )),
+        "{broken:?}"
     );
 }
 
@@ -130,8 +201,5 @@ fn activities_trace_through_their_action() {
     assert!(text.contains(" AEI.08.0"), "{text}");
     // An investment with no action.
     let text = trace(&run, "poi-md-soritor-2025-2028", "9900202").join("\n");
-    assert!(
-        text.contains(&format!("{} (INV-01)", gap(GapKind::NoAction))),
-        "{text}"
-    );
+    assert!(text.contains(&gap(GapKind::NoAction, "INV-01")), "{text}");
 }

@@ -9,18 +9,19 @@ use ratatui::text::{Line, Span};
 
 use super::super::app::{Model, Pane};
 use super::super::layout::{self, MATRIX_CELL, MATRIX_TOTAL, Screen};
-use super::super::strings;
-use super::super::theme::{Theme, letter};
-use super::{draw_rows, focused, marker, pane, truncate};
+use super::super::theme::Theme;
+use super::{draw_rows, focused, marker, pane, truncate, wrapped};
+use crate::tr;
 
 pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Theme) {
     let run = model.run();
     let graph = &run.graph;
     let state = &model.coverage;
+    let lang = model.lang();
     let list = pane(
         frame,
         screen.primary,
-        strings::CONCERTED_PLANS,
+        &tr!(lang, "tui-concerted-plans"),
         focused(model, Pane::Primary),
         theme,
     );
@@ -29,7 +30,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
             draw_rows(
                 frame.buffer_mut(),
                 list,
-                &[Line::from(strings::NO_CONCERTED)],
+                &no_concerted(model, list.width),
                 None,
                 theme,
             );
@@ -62,7 +63,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
         let inner = pane(
             frame,
             screen.secondary,
-            strings::MATRIX,
+            &tr!(lang, "tui-matrix"),
             focused(model, Pane::Secondary),
             theme,
         );
@@ -70,7 +71,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
             draw_rows(
                 frame.buffer_mut(),
                 inner,
-                &[Line::from(strings::NO_CONCERTED)],
+                &no_concerted(model, inner.width),
                 None,
                 theme,
             );
@@ -82,16 +83,16 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
         .get(state.column)
         .map(|&plan| graph.plan(plan).id.value.clone())
         .unwrap_or_default();
-    let title = format!(
-        "{} of {} · {} · column: {}",
-        strings::MATRIX,
-        graph.plan(matrix.plan).id.value,
-        if state.least_first {
-            strings::SORT_LEAST
+    let title = tr!(
+        lang,
+        "tui-matrix-title",
+        plan = graph.plan(matrix.plan).id.value.as_str(),
+        order = if state.least_first {
+            tr!(lang, "tui-sort-least")
         } else {
-            strings::SORT_DOCUMENT
+            tr!(lang, "tui-sort-document")
         },
-        column_name
+        column = column_name
     );
     let matrix_focus = focused(model, Pane::Secondary);
     let inner = pane(frame, screen.secondary, &title, matrix_focus, theme);
@@ -99,6 +100,16 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
         return;
     }
     draw_matrix(model, frame, inner, matrix_focus, theme);
+}
+
+/// Why the view is empty, wrapped to the pane.
+fn no_concerted(model: &Model, width: u16) -> Vec<Line<'static>> {
+    wrapped(
+        &tr!(model.lang(), "tui-no-concerted"),
+        usize::from(width),
+        ratatui::style::Style::new(),
+        "",
+    )
 }
 
 fn draw_matrix(model: &Model, frame: &mut Frame, area: Rect, matrix_focus: bool, theme: &Theme) {
@@ -121,7 +132,7 @@ fn draw_matrix(model: &Model, frame: &mut Frame, area: Rect, matrix_focus: bool,
     let mut header = vec![Span::styled(
         format!(
             "{:<label_width$}",
-            truncate(strings::OBJECTIVE, label_width)
+            truncate(&tr!(model.lang(), "tui-matrix-objective"), label_width)
         ),
         theme.heading,
     )];
@@ -139,7 +150,10 @@ fn draw_matrix(model: &Model, frame: &mut Frame, area: Rect, matrix_focus: bool,
     header.push(Span::styled(
         format!(
             "{:>width$}",
-            strings::TOTAL,
+            truncate(
+                &tr!(model.lang(), "tui-matrix-total"),
+                usize::from(MATRIX_TOTAL)
+            ),
             width = usize::from(MATRIX_TOTAL)
         ),
         theme.heading,
@@ -165,7 +179,7 @@ fn draw_matrix(model: &Model, frame: &mut Frame, area: Rect, matrix_focus: bool,
             let cell_value = row.cells.get(column);
             let count = cell_value.map_or(0, |c| c.lowers.len());
             let text = match cell_value.and_then(|c| c.worst) {
-                Some(worst) if count > 0 => format!("{count} {}", letter(worst)),
+                Some(worst) if count > 0 => format!("{count} {}", model.words.letter(worst)),
                 _ if count > 0 => format!("{count} ✓"),
                 _ => "·".to_owned(),
             };

@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 use super::super::app::{Model, Pane, Row};
 use super::super::keys::GroupBy;
 use super::super::layout::Screen;
-use super::super::strings;
-use super::super::theme::{Theme, letter};
+use super::super::theme::Theme;
 use super::{counts_spans, draw_rows, focused, marker, pane, scrolled, wrapped};
 use crate::report::Finding;
 use crate::source::{SourceDb, Span as SourceSpan};
+use crate::tr;
 
 /// Lines of context around a snippet.
 const CONTEXT: usize = 2;
@@ -21,11 +21,11 @@ const CONTEXT: usize = 2;
 const SPAN_LINES: usize = 8;
 
 pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Theme) {
-    let title = format!(
-        "{} ({} of {})",
-        strings::FINDINGS,
-        model.shown(),
-        model.run().report.findings.len()
+    let title = tr!(
+        model.lang(),
+        "tui-findings-title",
+        shown = model.shown(),
+        total = model.run().report.findings.len()
     );
     let list = pane(
         frame,
@@ -38,7 +38,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
     let detail = pane(
         frame,
         screen.secondary,
-        strings::DETAIL,
+        &tr!(model.lang(), "tui-detail"),
         focused(model, Pane::Secondary),
         theme,
     );
@@ -55,15 +55,16 @@ fn draw_list(model: &Model, frame: &mut Frame, area: ratatui::layout::Rect, them
     let state = &model.findings;
     if state.rows.is_empty() {
         let text = if model.run().report.findings.is_empty() {
-            strings::NO_FINDINGS
+            tr!(model.lang(), "tui-no-findings")
         } else {
-            strings::NO_MATCH
+            tr!(model.lang(), "tui-no-match")
         };
         draw_rows(frame.buffer_mut(), area, &[Line::from(text)], None, theme);
         return;
     }
     let height = usize::from(area.height);
     let grouped = state.group_by != GroupBy::None;
+    let severity_width = model.words.severity_width();
     let lines: Vec<Line<'_>> = state
         .rows
         .iter()
@@ -74,7 +75,9 @@ fn draw_list(model: &Model, frame: &mut Frame, area: ratatui::layout::Rect, them
             let selected = position == state.selected;
             match *row {
                 Row::Group(group) => group_line(model, group, selected, theme),
-                Row::Finding(index) => finding_line(model, index, selected, grouped, theme),
+                Row::Finding(index) => {
+                    finding_line(model, index, selected, grouped, severity_width, theme)
+                }
             }
         })
         .collect();
@@ -92,7 +95,7 @@ fn group_line(model: &Model, group: usize, selected: bool, theme: &Theme) -> Lin
         Span::styled(if folded { "▸ " } else { "▾ " }, theme.heading),
         Span::raw(format!("{} ", group.members.len())),
     ];
-    spans.extend(counts_spans(group.counts, theme));
+    spans.extend(counts_spans(group.counts, &model.words, theme));
     spans.push(Span::styled(format!("  {}", group.label), theme.heading));
     Line::from(spans)
 }
@@ -102,6 +105,7 @@ fn finding_line(
     index: usize,
     selected: bool,
     grouped: bool,
+    severity_width: usize,
     theme: &Theme,
 ) -> Line<'static> {
     let run = model.run();
@@ -123,9 +127,9 @@ fn finding_line(
         Span::raw(if grouped { "  " } else { "" }),
         Span::styled(
             format!(
-                "{} {:<7}",
-                letter(finding.severity),
-                finding.severity.as_str()
+                "{} {:<severity_width$}",
+                model.words.letter(finding.severity),
+                model.words.severity(finding.severity)
             ),
             severity,
         ),
@@ -178,6 +182,8 @@ fn highlight_match(
 
 /// The detail of the selected row.
 fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = model.lang();
+    let words = &model.words;
     let Some(finding) = model.selected_finding() else {
         return match model
             .findings
@@ -189,14 +195,21 @@ fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>
             }) {
             Some(group) => {
                 let mut spans = vec![Span::styled(group.label.clone(), theme.heading)];
-                spans.push(Span::raw(format!("  {} findings  ", group.members.len())));
-                spans.extend(counts_spans(group.counts, theme));
-                vec![
-                    Line::from(spans),
-                    Line::from("enter or ← → fold and unfold the group"),
-                ]
+                spans.push(Span::raw(format!(
+                    "  {}  ",
+                    tr!(lang, "tui-group-findings", count = group.members.len())
+                )));
+                spans.extend(counts_spans(group.counts, words, theme));
+                let mut lines = vec![Line::from(spans)];
+                lines.extend(wrapped(
+                    &tr!(lang, "tui-group-hint"),
+                    width,
+                    Style::new(),
+                    "",
+                ));
+                lines
             }
-            None => vec![Line::from(strings::NOTHING_SELECTED)],
+            None => wrapped(&tr!(lang, "tui-nothing-selected"), width, Style::new(), ""),
         };
     };
     let run = model.run();
@@ -204,7 +217,11 @@ fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>
     let mut lines = Vec::new();
     let mut head = vec![
         Span::styled(
-            format!("{} {}", letter(finding.severity), finding.severity.as_str()),
+            format!(
+                "{} {}",
+                words.letter(finding.severity),
+                words.severity(finding.severity)
+            ),
             theme.severity(finding.severity),
         ),
         Span::raw("  "),
@@ -212,7 +229,10 @@ fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>
         Span::raw(format!(" {}", finding.slug)),
     ];
     if let Some(pillar) = finding.pillar {
-        head.push(Span::styled(format!("  · {}", pillar.as_str()), theme.dim));
+        head.push(Span::styled(
+            format!("  · {}", words.pillar(pillar)),
+            theme.dim,
+        ));
     }
     lines.push(Line::from(head));
     if let Some(title) = rule_title(model, &finding.rule) {
@@ -225,10 +245,19 @@ fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>
         Style::new().add_modifier(Modifier::BOLD),
         "",
     ));
+    // The labels before the location, the YAML path and what the finding is about, in
+    // one column as wide as the longest of them.
+    let labels = [
+        tr!(lang, "tui-detail-at"),
+        tr!(lang, "tui-detail-path"),
+        tr!(lang, "tui-detail-on"),
+    ];
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+    let [at_label, path_label, on_label] = labels.map(|label| format!("{label:<label_width$}"));
     let file = sources.file(finding.span.file);
     let start = file.line_col(finding.span.start);
     lines.push(Line::from(vec![
-        Span::styled("at   ", theme.dim),
+        Span::styled(at_label, theme.dim),
         Span::raw(format!(
             "{}:{}:{}",
             file.display_name(),
@@ -239,27 +268,41 @@ fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>
     let path = yaml_path(model, finding);
     if !path.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled("path ", theme.dim),
+            Span::styled(path_label, theme.dim),
             Span::raw(path),
         ]));
     }
     if !finding.element.is_empty() || !finding.plan.is_empty() {
-        let mut about = String::new();
-        if !finding.element.is_empty() {
-            about.push_str(&finding.element);
-            about.push_str(" of ");
-        }
-        about.push_str(&finding.plan);
+        let mut about = if finding.element.is_empty() {
+            finding.plan.clone()
+        } else {
+            tr!(
+                lang,
+                "tui-detail-element-of",
+                element = finding.element.as_str(),
+                plan = finding.plan.as_str()
+            )
+        };
         if let Some(indicator) = &finding.indicator {
-            about.push_str(&format!(" · indicator {indicator}"));
+            about.push_str(" · ");
+            about.push_str(&tr!(
+                lang,
+                "tui-detail-indicator",
+                indicator = indicator.as_str()
+            ));
         }
-        lines.extend(wrapped(&format!("on   {about}"), width, theme.dim, "     "));
+        lines.extend(wrapped(
+            &format!("{on_label}{about}"),
+            width,
+            theme.dim,
+            &" ".repeat(label_width),
+        ));
     }
     lines.push(Line::default());
     lines.extend(snippet(sources, finding.span, &finding.label, width, theme));
     if !finding.related.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::styled("related", theme.heading));
+        lines.push(Line::styled(tr!(lang, "tui-detail-related"), theme.heading));
         for related in &finding.related {
             let file = sources.file(related.span.file);
             let at = file.line_col(related.span.start);
@@ -279,19 +322,17 @@ fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>
         }
     }
     if let Some(help) = &finding.help {
+        let label = format!("{}: ", tr!(lang, "tui-detail-help"));
         lines.push(Line::default());
         lines.extend(wrapped(
-            &format!("help: {help}"),
+            &format!("{label}{help}"),
             width,
             theme.key,
-            "      ",
+            &" ".repeat(label.chars().count()),
         ));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        "e edit · i explain · t trace · y copy location",
-        theme.dim,
-    ));
+    lines.extend(wrapped(&tr!(lang, "tui-detail-keys"), width, theme.dim, ""));
     lines
 }
 

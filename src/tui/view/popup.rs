@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, Borders, Clear};
 
 use super::super::app::{Model, Popup};
 use super::super::keys::help_entries;
-use super::super::strings;
 use super::super::theme::Theme;
 use super::{counts_spans, draw_rows, marker, scrolled, truncate, wrapped};
 use crate::dsl::SECTIONS;
+use crate::i18n::Lang;
+use crate::tr;
 
 pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(popup) = &model.popup else {
@@ -30,10 +31,14 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
         height,
     );
     frame.render_widget(Clear, rect);
+    let lang = model.lang();
+    let help_title = tr!(lang, "tui-help-title");
     let title = match popup {
-        Popup::Help { filter, .. } => format!(" {}: {filter} ", strings::HELP),
-        Popup::Explain { rule, .. } => format!(" {} {rule} (esc closes) ", strings::EXPLAIN),
-        Popup::Cell { title, .. } => format!(" {title} (enter: trace, e: edit, esc) "),
+        Popup::Help { filter, .. } => format!(" {help_title}: {filter} "),
+        Popup::Explain { rule, .. } => {
+            format!(" {} ", tr!(lang, "tui-explain-title", rule = rule.as_str()))
+        }
+        Popup::Cell { title, .. } => format!(" {title} {} ", tr!(lang, "tui-cell-keys")),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -47,30 +52,9 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
     let text_width = usize::from(inner.width);
     match popup {
         Popup::Help { filter, scroll } => {
-            let entries = help_entries(filter);
-            let keys_width = entries
-                .iter()
-                .map(|e| e.keys.chars().count())
-                .max()
-                .unwrap_or(0)
-                .min(text_width / 3);
-            let lines: Vec<Line<'static>> = if entries.is_empty() {
-                vec![Line::from(format!("no key matches `{filter}`"))]
-            } else {
-                entries
-                    .iter()
-                    .map(|entry| {
-                        Line::from(vec![
-                            Span::styled(format!("{:<keys_width$}", entry.keys), theme.key),
-                            Span::raw("  "),
-                            Span::raw(entry.help),
-                            Span::styled(format!("  ({})", entry.context.as_str()), theme.dim),
-                        ])
-                    })
-                    .collect()
-            };
+            let lines = help_lines(lang, filter, text_width, theme);
             scrolled(frame, inner, lines, *scroll);
-            let cursor = u16::try_from(strings::HELP.chars().count() + 3 + filter.chars().count())
+            let cursor = u16::try_from(help_title.chars().count() + 3 + filter.chars().count())
                 .unwrap_or(u16::MAX);
             let x = rect
                 .x
@@ -112,6 +96,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
                     ];
                     spans.extend(counts_spans(
                         model.index.element_counts(&plan.id.value, code),
+                        &model.words,
                         theme,
                     ));
                     spans.push(Span::raw(format!(
@@ -132,10 +117,64 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
     }
 }
 
+/// The help's lines: the keys, then what they do (wrapped under itself when it is long),
+/// then where, dimmed.
+fn help_lines(lang: Lang, filter: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let entries = help_entries(lang, filter);
+    if entries.is_empty() {
+        return wrapped(
+            &tr!(lang, "tui-help-no-match", filter = filter),
+            width,
+            Style::new(),
+            "",
+        );
+    }
+    let keys_width = entries
+        .iter()
+        .map(|e| e.keys.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    let indent = " ".repeat(keys_width + 2);
+    let room = width.saturating_sub(keys_width + 2).max(8);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if filter.trim().is_empty() {
+        lines.extend(wrapped(
+            &tr!(lang, "tui-help-keys-note"),
+            width,
+            theme.dim,
+            "",
+        ));
+    }
+    for entry in entries {
+        for (position, piece) in textwrap::wrap(&entry.help, room).into_iter().enumerate() {
+            let lead = if position == 0 {
+                Span::styled(format!("{:<keys_width$}  ", entry.keys), theme.key)
+            } else {
+                Span::raw(indent.clone())
+            };
+            lines.push(Line::from(vec![lead, Span::raw(piece.into_owned())]));
+        }
+        // The context after the description, or under it when the line is full.
+        let context = format!("  ({})", entry.context);
+        match lines.last_mut() {
+            Some(last) if last.width() + context.chars().count() <= width => {
+                last.push_span(Span::styled(context, theme.dim));
+            }
+            _ => lines.push(Line::from(vec![
+                Span::raw(indent.clone()),
+                Span::styled(context.trim_start().to_owned(), theme.dim),
+            ])),
+        }
+    }
+    lines
+}
+
 /// A rule's documentation: header, then each section, then (for rule files) its text.
 fn explain_lines(model: &Model, rule: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let run = model.run();
+    let lang = model.lang();
     if let Some(meta) = run
         .rules
         .iter()
@@ -147,30 +186,29 @@ fn explain_lines(model: &Model, rule: &str, width: usize, theme: &Theme) -> Vec<
             Span::raw(format!(" {}", meta.slug)),
         ]));
         lines.extend(wrapped(&meta.title, width, Style::new(), ""));
-        lines.push(Line::styled(
-            format!(
-                "severity {} · pillar {} · {}{}",
-                meta.severity,
-                meta.pillar.as_str(),
-                meta.status,
-                meta.source
-                    .as_ref()
-                    .map(|s| format!(" · source {s}"))
-                    .unwrap_or_default()
-            ),
-            theme.dim,
-        ));
+        let mut about = tr!(
+            lang,
+            "tui-explain-about",
+            severity = model.words.severity(meta.severity),
+            pillar = model.words.pillar(meta.pillar),
+            status = meta.status.as_str()
+        );
+        if let Some(source) = &meta.source {
+            about.push_str(" · ");
+            about.push_str(&tr!(lang, "tui-explain-source", source = source.as_str()));
+        }
+        lines.extend(wrapped(&about, width, theme.dim, ""));
         for section in SECTIONS {
             if let Some(text) = meta.section(section) {
                 lines.push(Line::default());
-                lines.push(Line::styled((*section).to_owned(), theme.heading));
+                lines.push(Line::styled(section_heading(lang, section), theme.heading));
                 lines.extend(wrapped(&text, width, Style::new(), ""));
             }
         }
         if !meta.text.is_empty() {
             lines.push(Line::default());
             lines.push(Line::styled(
-                format!("rule text ({})", meta.file),
+                tr!(lang, "tui-explain-rule-text", file = meta.file.as_str()),
                 theme.heading,
             ));
             lines.extend(
@@ -185,23 +223,42 @@ fn explain_lines(model: &Model, rule: &str, width: usize, theme: &Theme) -> Vec<
             Span::raw(format!(" {}", check.slug)),
         ]));
         lines.extend(wrapped(check.title, width, Style::new(), ""));
-        lines.push(Line::styled(
-            format!(
-                "severity {} · pillar {} · built-in check",
-                check.severity,
-                check.pillar.map_or("none", crate::report::Pillar::as_str)
+        let pillar = check.pillar.map_or_else(
+            || tr!(lang, "tui-explain-no-pillar"),
+            |pillar| model.words.pillar(pillar).to_owned(),
+        );
+        lines.extend(wrapped(
+            &tr!(
+                lang,
+                "tui-explain-builtin",
+                severity = model.words.severity(check.severity),
+                pillar = pillar
             ),
+            width,
             theme.dim,
+            "",
         ));
         for (section, text) in builtin_sections(check.doc) {
             lines.push(Line::default());
-            lines.push(Line::styled(section.to_owned(), theme.heading));
+            lines.push(Line::styled(section_heading(lang, section), theme.heading));
             lines.extend(wrapped(text, width, Style::new(), ""));
         }
     } else {
-        lines.push(Line::from(strings::unknown_rule(rule)));
+        lines.push(Line::from(tr!(lang, "tui-unknown-rule", rule = rule)));
     }
     lines
+}
+
+/// A documentation section's heading in `lang` (`section` is its English label, as rule
+/// files write it).
+fn section_heading(lang: Lang, section: &str) -> String {
+    match section {
+        "What it checks" => tr!(lang, "tui-section-checks"),
+        "Why it matters" => tr!(lang, "tui-section-matters"),
+        "Example" => tr!(lang, "tui-section-example"),
+        "Use instead" => tr!(lang, "tui-section-instead"),
+        other => other.to_owned(),
+    }
 }
 
 /// Splits a built-in check's `doc` (`What it checks: … Why it matters: … Example: …`).

@@ -7,16 +7,23 @@ use ratatui::text::{Line, Span};
 
 use super::super::app::{Model, Pane};
 use super::super::layout::Screen;
-use super::super::strings;
+use super::super::strings::Words;
 use super::super::theme::Theme;
 use super::{draw_rows, focused, marker, pane, scrolled, truncate};
 use crate::report::{Pillar, Profile};
+use crate::tr;
 
 pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Theme) {
     let run = model.run();
     let profiles = &run.report.profiles;
     let state = &model.profile;
-    let title = format!("{} · {}", strings::PROFILES, strings::PROFILE_LEGEND);
+    let lang = model.lang();
+    let words = &model.words;
+    let title = format!(
+        "{} · {}",
+        tr!(lang, "tui-profiles"),
+        tr!(lang, "tui-profile-legend")
+    );
     let list = pane(
         frame,
         screen.primary,
@@ -29,7 +36,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
             draw_rows(
                 frame.buffer_mut(),
                 list,
-                &[Line::from(strings::NO_PLANS)],
+                &[Line::from(tr!(lang, "tui-no-plans"))],
                 None,
                 theme,
             );
@@ -54,7 +61,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
                     ];
                     for pillar in Pillar::ALL {
                         spans.push(Span::raw(" "));
-                        spans.extend(bar_spans(profile, pillar, bar, true, theme));
+                        spans.extend(bar_spans(profile, pillar, bar, Some(words), theme));
                     }
                     Line::from(spans)
                 })
@@ -71,7 +78,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
     let detail = pane(
         frame,
         screen.secondary,
-        strings::PILLAR_RULES,
+        &tr!(lang, "tui-pillar-rules"),
         focused(model, Pane::Secondary),
         theme,
     );
@@ -84,14 +91,18 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
     let width = usize::from(detail.width);
     let mut lines = vec![Line::styled(profile.plan.clone(), theme.heading)];
     let bar = width.saturating_sub(30).clamp(4, 40);
+    let pillar_width = words.pillar_width() + 1;
     for pillar in Pillar::ALL {
-        let mut spans = vec![Span::raw(format!("{:<11}", pillar.as_str()))];
-        spans.extend(bar_spans(profile, pillar, bar, false, theme));
+        let mut spans = vec![Span::raw(format!(
+            "{:<pillar_width$}",
+            words.pillar(pillar)
+        ))];
+        spans.extend(bar_spans(profile, pillar, bar, None, theme));
         lines.push(Line::from(spans));
     }
     for pillar in Pillar::ALL {
         lines.push(Line::default());
-        lines.push(Line::styled(pillar.as_str().to_owned(), theme.heading));
+        lines.push(Line::styled(words.pillar(pillar).to_owned(), theme.heading));
         for rule in model
             .index
             .rules
@@ -121,13 +132,14 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
     scrolled(frame, detail, lines, state.rules_scroll);
 }
 
-/// `L ████░░ 9/30` (short) or `████████░░░░ 9/30 30%` (long); the bar is drawn with
-/// characters, so it reads without colour.
+/// `L ████░░  30%` (short: with the words, for the pillar's initial) or
+/// `████████░░░░ 9/30 30%` (long); the bar is drawn with characters, so it reads without
+/// colour.
 fn bar_spans(
     profile: &Profile,
     pillar: Pillar,
     width: usize,
-    short: bool,
+    short: Option<&Words>,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
     let [clean, total] = profile.pillar(pillar);
@@ -136,13 +148,12 @@ fn bar_spans(
         .unwrap_or(width);
     let percent = (clean * 100).checked_div(total).unwrap_or(100);
     let mut spans = Vec::new();
-    if short {
-        let initial = pillar
-            .as_str()
+    if let Some(words) = short {
+        let initial = words
+            .pillar(pillar)
             .chars()
             .next()
-            .unwrap_or(' ')
-            .to_ascii_uppercase();
+            .map_or(' ', |c| c.to_uppercase().next().unwrap_or(c));
         spans.push(Span::styled(format!("{initial} "), theme.dim));
     }
     spans.push(Span::styled("█".repeat(filled), theme.bar));
@@ -150,7 +161,7 @@ fn bar_spans(
         "░".repeat(width.saturating_sub(filled)),
         theme.dim,
     ));
-    if short {
+    if short.is_some() {
         spans.push(Span::raw(format!(" {percent:>3}%")));
     } else {
         spans.push(Span::raw(format!(" {clean}/{total} {percent}%")));

@@ -7,19 +7,26 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::super::app::{Model, Pane};
-use super::super::strings;
+use super::super::strings::Words;
 use super::super::theme::Theme;
 use super::super::trace::{LineKind, TraceLine};
-use super::{counts_spans, draw_rows, focused, marker, pane, truncate};
+use super::{counts_spans, draw_rows, focused, marker, pane, truncate, wrapped};
+use crate::tr;
 
 /// Statements longer than this are cut in the tree.
 const STATEMENT: usize = 70;
 
 pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = model.trace_lines();
+    let lang = model.lang();
     let title = match lines.first() {
-        Some(root) => format!("{} of {} · {}", strings::TRACE, root.code, root.plan),
-        None => strings::TRACE.to_owned(),
+        Some(root) => tr!(
+            lang,
+            "tui-trace-title",
+            code = root.code.as_str(),
+            plan = root.plan.as_str()
+        ),
+        None => tr!(lang, "tui-trace"),
     };
     let inner = pane(frame, area, &title, focused(model, Pane::Primary), theme);
     if inner.width == 0 || inner.height == 0 {
@@ -29,7 +36,12 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
         draw_rows(
             frame.buffer_mut(),
             inner,
-            &[Line::from(strings::NO_TRACE)],
+            &wrapped(
+                &tr!(lang, "tui-no-trace"),
+                usize::from(inner.width),
+                ratatui::style::Style::new(),
+                "",
+            ),
             None,
             theme,
         );
@@ -42,7 +54,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
         .enumerate()
         .skip(offset)
         .take(usize::from(inner.height))
-        .map(|(position, line)| trace_line(line, position == selected, theme))
+        .map(|(position, line)| trace_line(line, position == selected, &model.words, theme))
         .collect();
     draw_rows(
         frame.buffer_mut(),
@@ -53,7 +65,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
     );
 }
 
-fn trace_line(line: &TraceLine, selected: bool, theme: &Theme) -> Line<'static> {
+fn trace_line(line: &TraceLine, selected: bool, words: &Words, theme: &Theme) -> Line<'static> {
     let mut spans = vec![
         Span::raw(marker(selected)),
         Span::styled(line.prefix.clone(), theme.dim),
@@ -70,7 +82,7 @@ fn trace_line(line: &TraceLine, selected: bool, theme: &Theme) -> Line<'static> 
             };
             spans.push(Span::styled(format!("{} ", line.tag), theme.dim));
             spans.push(Span::styled(line.code.clone(), code_style));
-            let counts = counts_spans(line.counts, theme);
+            let counts = counts_spans(line.counts, words, theme);
             if !counts.is_empty() {
                 spans.push(Span::raw(" ["));
                 spans.extend(counts);

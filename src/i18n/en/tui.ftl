@@ -1,0 +1,171 @@
+# The browser (alinea browse): tabs, panes, the status line, prompts, popups, the help.
+# The keys are the same in every language; only what they do is translated.
+
+## Tabs and the header
+
+tui-view-findings = Findings
+tui-view-trace = Trace
+tui-view-coverage = Coverage
+tui-view-profile = Profile
+tui-header-findings = { $count } findings:
+tui-header-errors = { $count } error
+tui-header-warnings = { $count } warning
+tui-header-infos = { $count } info
+tui-too-small = terminal too small
+
+## The status line
+
+tui-hint = ? help  q quit
+tui-prompt-filter = filter:
+tui-shown-of-total = { $shown } of { $total } findings
+tui-matches = { $count } matches
+tui-chip-filter = filter: { $filter }
+tui-chip-severity = severity ≥ { $severity }
+tui-chip-search = search: { $search } ({ $count } matches)
+# $group is file, rule, severity, pillar or none.
+tui-chip-group = group: { $group }
+tui-group-pending = group by: f file · r rule · s severity · p pillar · n none
+tui-relinting = re-linting…
+tui-relinted = re-linted: { $errors } errors, { $warnings } warnings, { $infos } infos
+tui-relint-failed = re-lint failed: { $error }
+tui-editor-failed = editor: { $error }
+tui-editor-unclosed-quote = unclosed quote in editor setting `{ $setting }`
+tui-editor-cannot-start = cannot start `{ $program }`: { $error }
+tui-rule-problems = { $count ->
+        [0] problems in rule files
+       *[other] { $count } problem(s) in rule files, the first: { $first }
+    }
+tui-copied = copied { $location }
+tui-unknown-rule = no documentation for `{ $rule }`
+tui-nothing-to-trace = { $rule }: this finding is about no element; showing its plan
+tui-cell-empty = no objective of `{ $plan }` traces to { $code }
+
+## The filter's mistakes
+
+tui-filter-needs-field = `%` needs a field: rule, severity, sev, plan, pillar, file, element
+tui-filter-unknown-field = unknown field `%{ $name }`; fields: rule, severity, sev, plan, pillar, file, element
+tui-filter-needs-value = `%{ $field }` needs a value
+tui-filter-compare = only %sev compares with < and >, not `%{ $field }`
+tui-filter-not-severity = `{ $value }` is not a severity (error, warning, info)
+tui-filter-not-pillar = `{ $value }` is not a pillar (legitimacy, capacity, value)
+tui-filter-unclosed-quote = a quote is not closed
+
+## The Findings view
+
+tui-findings-title = findings ({ $shown } of { $total })
+tui-detail = detail
+tui-no-findings = no findings
+tui-no-match = no finding matches the filter (esc clears it)
+tui-nothing-selected = select a finding to see it here
+tui-no-pillar = no pillar
+tui-group-findings = { $count } findings
+tui-group-hint = enter or ← → fold and unfold the group
+tui-detail-at = at
+tui-detail-path = path
+tui-detail-on = on
+tui-detail-element-of = { $element } of { $plan }
+tui-detail-indicator = indicator { $indicator }
+tui-detail-related = related
+tui-detail-help = help
+tui-detail-keys = e edit · i explain · t trace · y copy location
+
+## The Trace view
+
+tui-trace = trace
+tui-trace-title = trace of { $code } · { $plan }
+tui-no-trace = select a finding about an objective, action, activity or investment, then press t or 2
+tui-trace-upwards = ▲ upwards: what it serves
+tui-trace-downwards = ▼ downwards: what implements it
+tui-trace-seen = (shown above)
+tui-trace-truncated = … (trace cut here: too deep or too wide)
+tui-gap = gap: { $gap } ({ $rule })
+tui-gap-broken = gap: broken reference `{ $reference }`
+tui-tag-objective = obj
+tui-tag-action = act
+tui-tag-activity = aoi
+tui-tag-investment = cui
+tui-tag-plan = plan
+tui-relation-parent = parent
+tui-relation-action = action
+tui-relation-traced-by = traced by
+tui-relation-upper-plan = upper plan
+tui-relation-lower-plan = lower plan
+
+## The Coverage view
+
+tui-concerted-plans = concerted plans
+tui-matrix = coverage
+tui-matrix-title = coverage of { $plan } · { $order } · column: { $column }
+tui-sort-document = document order
+tui-sort-least = least covered first
+tui-matrix-objective = objective
+tui-matrix-total = total
+tui-no-concerted = no concerted plan (pdrc, pdlc) or traced upper plan was loaded
+tui-cell-keys = (enter: trace, e: edit, esc)
+
+## The Profile view
+
+tui-profiles = public value profile
+tui-profile-legend = share of elements without findings of each pillar
+tui-pillar-rules = rules behind each pillar
+tui-no-plans = no plan was loaded
+
+## The explain popup
+
+tui-explain-title = rule { $rule } (esc closes)
+# $status is stable, preview or deprecated.
+tui-explain-about = severity { $severity } · pillar { $pillar } · { $status }
+tui-explain-source = source { $source }
+tui-explain-builtin = severity { $severity } · pillar { $pillar } · built-in check
+tui-explain-no-pillar = none
+tui-explain-rule-text = rule text ({ $file })
+tui-section-checks = What it checks
+tui-section-matters = Why it matters
+tui-section-example = Example
+tui-section-instead = Use instead
+
+## The help popup: what each key does
+
+tui-help-title = keys (type to filter)
+tui-help-no-match = no key matches `{ $filter }`
+tui-help-keys-note = the keys are the same in English and Spanish (--lang en|es)
+tui-context-global = global
+tui-context-findings = findings
+tui-context-coverage = coverage
+tui-key-down = move down
+tui-key-up = move up
+tui-key-page-down = page down
+tui-key-page-up = page up
+tui-key-top = go to the first row
+tui-key-bottom = go to the last row
+tui-key-next-finding = next finding, skipping group rows
+tui-key-prev-finding = previous finding, skipping group rows
+tui-key-right = unfold a group / enter (trace: follow the node; matrix: next column)
+tui-key-left = fold a group or go to its row / back (trace: previous root; matrix: previous column)
+tui-key-enter = toggle a group, focus the detail, follow a trace node, list a matrix cell
+tui-key-next-pane = next pane
+tui-key-prev-pane = previous pane
+tui-key-view-findings = Findings view
+tui-key-view-trace = Trace view of the selected finding's element
+tui-key-view-coverage = Coverage matrix of a concerted plan
+tui-key-view-profile = Profile view: public value pillars
+tui-key-search = search (the list stays; matches are highlighted)
+tui-key-search-next = next search match
+tui-key-search-prev = previous search match
+tui-key-filter = filter: text, %rule ART, %sev>=warning, %plan pei-…, %pillar value, %file, %element, ! negates
+tui-key-cycle-severity = cycle the minimum severity (info, warning, error)
+tui-key-group-prefix = group by: then f file, r rule, s severity, p pillar, n none
+tui-key-sort-coverage = sort the matrix: document order / least covered first
+tui-key-edit = open $VISUAL / $EDITOR at the line and column
+tui-key-trace = show the selection's element in the Trace view
+tui-key-explain = explain the rule
+tui-key-copy = copy path:line:col
+tui-key-reload = re-lint now (also automatic when a plan or rule file changes)
+tui-key-help = this help; type to filter it
+tui-key-escape = close popup, then clear search, then clear filter
+tui-key-quit = quit
+tui-key-group-file = group findings by plan file
+tui-key-group-rule = group findings by rule
+tui-key-group-severity = group findings by severity
+tui-key-group-pillar = group findings by pillar
+tui-key-group-none = do not group findings

@@ -1,0 +1,214 @@
+# El explorador (alinea browse): pestañas, paneles, la línea de estado, las indicaciones,
+# las ventanas emergentes y la ayuda. Las teclas son las mismas en todos los idiomas; solo
+# se traduce lo que hacen.
+
+## Pestañas y encabezado
+
+tui-view-findings = Hallazgos
+tui-view-trace = Articulación
+tui-view-coverage = Cobertura
+tui-view-profile = Perfil
+tui-header-findings = { $count ->
+        [one] 1 hallazgo:
+       *[other] { $count } hallazgos:
+    }
+tui-header-errors = { $count ->
+        [one] 1 error
+       *[other] { $count } errores
+    }
+tui-header-warnings = { $count ->
+        [one] 1 advertencia
+       *[other] { $count } advertencias
+    }
+tui-header-infos = { $count ->
+        [one] 1 hallazgo informativo
+       *[other] { $count } hallazgos informativos
+    }
+tui-too-small = terminal demasiado pequeña
+
+## La línea de estado
+
+tui-hint = ? ayuda  q salir
+tui-prompt-filter = filtro:
+tui-shown-of-total = { $shown } de { $total } hallazgos
+tui-matches = { $count ->
+        [one] 1 coincidencia
+       *[other] { $count } coincidencias
+    }
+tui-chip-filter = filtro: { $filter }
+tui-chip-severity = severidad ≥ { $severity }
+tui-chip-search = búsqueda: { $search } ({ $count ->
+        [one] 1 coincidencia
+       *[other] { $count } coincidencias
+    })
+# $group es file, rule, severity, pillar o none.
+tui-chip-group = { $group ->
+        [file] por archivo
+        [rule] por regla
+        [severity] por severidad
+        [pillar] por pilar
+       *[none] sin agrupar
+    }
+tui-group-pending = agrupar por: f archivo · r regla · s severidad · p pilar · n sin agrupar
+tui-relinting = revisando de nuevo…
+tui-relinted = revisión actualizada: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] 1 advertencia
+       *[other] { $warnings } advertencias
+    }, { $infos ->
+        [one] 1 hallazgo informativo
+       *[other] { $infos } hallazgos informativos
+    }
+tui-relint-failed = no se pudo revisar de nuevo: { $error }
+tui-editor-failed = editor: { $error }
+tui-editor-unclosed-quote = falta cerrar unas comillas en la configuración del editor `{ $setting }`
+tui-editor-cannot-start = no se pudo iniciar `{ $program }`: { $error }
+tui-rule-problems = { $count ->
+        [0] hay problemas en los archivos de reglas
+        [one] hay 1 problema en los archivos de reglas: { $first }
+       *[other] hay { $count } problemas en los archivos de reglas; el primero: { $first }
+    }
+tui-copied = se copió { $location }
+tui-unknown-rule = no hay documentación de `{ $rule }`
+tui-nothing-to-trace = { $rule }: este hallazgo no se refiere a ningún elemento; se muestra su plan
+tui-cell-empty = ningún objetivo de `{ $plan }` se articula con { $code }
+
+## Los errores del filtro
+
+tui-filter-needs-field = `%` necesita un campo (regla, severidad, sev, plan, pilar, archivo, elemento)
+tui-filter-unknown-field = `%{ $name }` no es un campo (regla, severidad, sev, plan, pilar, archivo, elemento)
+tui-filter-needs-value = `%{ $field }` necesita un valor
+tui-filter-compare = solo %sev se compara con < y >, no `%{ $field }`
+tui-filter-not-severity = `{ $value }` no es una severidad (error, advertencia, información)
+tui-filter-not-pillar = `{ $value }` no es un pilar (legitimidad, capacidad, valor)
+tui-filter-unclosed-quote = falta cerrar unas comillas
+
+## La vista Hallazgos
+
+tui-findings-title = hallazgos ({ $shown } de { $total })
+tui-detail = detalle
+tui-no-findings = no hay hallazgos
+tui-no-match = ningún hallazgo coincide con el filtro (esc lo borra)
+tui-nothing-selected = seleccione un hallazgo para verlo aquí
+tui-no-pillar = sin pilar
+tui-group-findings = { $count ->
+        [one] 1 hallazgo
+       *[other] { $count } hallazgos
+    }
+tui-group-hint = enter o ← → pliegan y despliegan el grupo
+tui-detail-at = en
+tui-detail-path = ruta
+tui-detail-on = sobre
+tui-detail-element-of = { $element } de { $plan }
+tui-detail-indicator = indicador { $indicator }
+tui-detail-related = ubicaciones relacionadas
+tui-detail-help = ayuda
+tui-detail-keys = e editar · i explicar · t articulación · y copiar la ubicación
+
+## La vista Articulación
+
+tui-trace = articulación
+tui-trace-title = articulación de { $code } · { $plan }
+tui-no-trace = seleccione un hallazgo sobre un objetivo, una acción, una actividad operativa o una inversión, y pulse t o 2
+tui-trace-upwards = ▲ hacia arriba: a qué contribuye
+tui-trace-downwards = ▼ hacia abajo: qué lo implementa
+tui-trace-seen = (ya se mostró arriba)
+tui-trace-truncated = … (la articulación se corta aquí: es demasiado profunda o demasiado amplia)
+tui-gap = vacío: { $gap } ({ $rule })
+tui-gap-broken = vacío: la referencia `{ $reference }` no existe
+tui-tag-objective = obj
+tui-tag-action = acc
+tui-tag-activity = aoi
+tui-tag-investment = cui
+tui-tag-plan = plan
+tui-relation-parent = del que forma parte
+tui-relation-action = acción
+tui-relation-traced-by = se articula con este
+tui-relation-upper-plan = plan de nivel superior
+tui-relation-lower-plan = plan de nivel inferior
+
+## La vista Cobertura
+
+tui-concerted-plans = planes concertados
+tui-matrix = cobertura
+tui-matrix-title = cobertura de { $plan } · { $order } · columna: { $column }
+tui-sort-document = orden del plan
+tui-sort-least = menos cubiertos primero
+tui-matrix-objective = objetivo
+tui-matrix-total = total
+tui-no-concerted = no se cargó ningún plan concertado (PDRC, PDLC) ni un plan de nivel superior con el que otro plan se articule
+tui-cell-keys = (enter: articulación, e: editar, esc: cerrar)
+
+## La vista Perfil
+
+tui-profiles = perfil de valor público
+tui-profile-legend = elementos sin hallazgos, por pilar
+tui-pillar-rules = reglas de cada pilar
+tui-no-plans = no se cargó ningún plan
+
+## La explicación de una regla
+
+tui-explain-title = regla { $rule } (esc cierra)
+# $status es stable, preview o deprecated.
+tui-explain-about = severidad { $severity } · pilar { $pillar } · { $status ->
+        [stable] estable
+        [preview] en prueba
+        [deprecated] obsoleta
+       *[other] { $status }
+    }
+tui-explain-source = fuente: { $source }
+tui-explain-builtin = severidad { $severity } · pilar { $pillar } · verificación interna
+tui-explain-no-pillar = ninguno
+tui-explain-rule-text = texto de la regla ({ $file })
+tui-section-checks = Qué verifica
+tui-section-matters = Por qué importa
+tui-section-example = Ejemplo
+tui-section-instead = Qué hacer en su lugar
+
+## La ayuda: lo que hace cada tecla
+
+tui-help-title = teclas (escriba para filtrar)
+tui-help-no-match = ninguna tecla coincide con `{ $filter }`
+tui-help-keys-note = las teclas son las mismas en español y en inglés (--lang es|en)
+tui-context-global = general
+tui-context-findings = hallazgos
+tui-context-coverage = cobertura
+tui-key-down = bajar una fila
+tui-key-up = subir una fila
+tui-key-page-down = bajar una página
+tui-key-page-up = subir una página
+tui-key-top = ir a la primera fila
+tui-key-bottom = ir a la última fila
+tui-key-next-finding = hallazgo siguiente, sin pasar por los encabezados de grupo
+tui-key-prev-finding = hallazgo anterior, sin pasar por los encabezados de grupo
+tui-key-right = desplegar un grupo / entrar (articulación: seguir el nodo; matriz: columna siguiente)
+tui-key-left = plegar un grupo o ir a su fila / volver (articulación: raíz anterior; matriz: columna anterior)
+tui-key-enter = plegar o desplegar un grupo, pasar al detalle, seguir un nodo de la articulación, listar una celda de la matriz
+tui-key-next-pane = panel siguiente
+tui-key-prev-pane = panel anterior
+tui-key-view-findings = vista Hallazgos
+tui-key-view-trace = vista Articulación del elemento del hallazgo seleccionado
+tui-key-view-coverage = matriz de Cobertura de un plan concertado
+tui-key-view-profile = vista Perfil: los pilares del valor público
+tui-key-search = buscar (la lista no cambia; se resaltan las coincidencias)
+tui-key-search-next = coincidencia siguiente
+tui-key-search-prev = coincidencia anterior
+tui-key-filter = filtrar: texto, %regla ART, %sev>=advertencia, %plan pei-…, %pilar valor, %archivo, %elemento; ! niega (los campos también se escriben en inglés: %rule, %pillar…)
+tui-key-cycle-severity = cambiar la severidad mínima (información, advertencia, error)
+tui-key-group-prefix = agrupar por: luego f archivo, r regla, s severidad, p pilar, n sin agrupar
+tui-key-sort-coverage = ordenar la matriz: orden del plan / menos cubiertos primero
+tui-key-edit = abrir $VISUAL / $EDITOR en la línea y la columna
+tui-key-trace = mostrar el elemento seleccionado en la vista Articulación
+tui-key-explain = explicar la regla
+tui-key-copy = copiar archivo:línea:columna
+tui-key-reload = revisar de nuevo ahora (también se hace automáticamente cuando cambia un archivo de plan o de reglas)
+tui-key-help = esta ayuda; escriba para filtrarla
+tui-key-escape = cerrar la ventana emergente; luego, borrar la búsqueda; luego, borrar el filtro
+tui-key-quit = salir
+tui-key-group-file = agrupar los hallazgos por archivo de plan
+tui-key-group-rule = agrupar los hallazgos por regla
+tui-key-group-severity = agrupar los hallazgos por severidad
+tui-key-group-pillar = agrupar los hallazgos por pilar
+tui-key-group-none = no agrupar los hallazgos
