@@ -687,7 +687,7 @@ fn run_graph(args: &GraphArgs, lang: Option<Lang>) -> ExitStatus {
         Err(error) => return report_check_error(error, options.lang),
     };
     let gaps = crate::report::gaps::Gaps::new(&run.report.findings);
-    let text = crate::export::export(&run.graph, &gaps, args.format);
+    let text = crate::export::export(&run.graph, &gaps, args.format, run.report.lang);
     match &args.output {
         Some(path) => match std::fs::write(path, text) {
             Ok(()) => ExitStatus::Clean,

@@ -46,8 +46,8 @@ struct Edge {
 
 /// The graph in `format` (deterministic: plans and elements in file order).
 #[must_use]
-pub fn export(graph: &Graph, gaps: &Gaps, format: GraphFormat) -> String {
-    let (nodes, edges) = collect(graph, gaps);
+pub fn export(graph: &Graph, gaps: &Gaps, format: GraphFormat, lang: crate::i18n::Lang) -> String {
+    let (nodes, edges) = collect(graph, gaps, lang);
     match format {
         GraphFormat::Json => json_text(graph, &nodes, &edges),
         GraphFormat::Dot => dot(graph, &nodes, &edges),
@@ -63,7 +63,7 @@ fn element_id(graph: &Graph, element: ElementId) -> String {
     )
 }
 
-fn collect(graph: &Graph, gaps: &Gaps) -> (Vec<Node>, Vec<Edge>) {
+fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, Vec<Edge>) {
     let mut nodes = Vec::new();
     let mut edges = Vec::new();
     for plan_id in graph.plan_ids() {
@@ -74,7 +74,7 @@ fn collect(graph: &Graph, gaps: &Gaps) -> (Vec<Node>, Vec<Edge>) {
             let element_node = graph.element_node(element);
             let gap = gaps
                 .articulation(&plan.id.value, &data.code.value)
-                .map(|gap| format!("{} ({})", gap.kind.words(crate::i18n::Lang::En), gap.rule));
+                .map(|gap| format!("{} ({})", gap.kind.words(lang), gap.rule));
             nodes.push(Node {
                 id: element_id(graph, element),
                 plan: plan.id.value.clone(),
