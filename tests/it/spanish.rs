@@ -472,7 +472,7 @@ fn the_configuration_file_speaks_the_language_of_the_run() {
         error
             .message
             .unwrap()
-            .starts_with("no se puede leer la configuración"),
+            .starts_with("no se puede leer el archivo de configuración"),
     );
 }
 

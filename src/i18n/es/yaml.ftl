@@ -32,10 +32,10 @@ yaml-tab-label = esta tabulación
 
 # Comillas y corchetes sin cerrar.
 yaml-unclosed = `{ $open }` sin cerrar
-yaml-unclosed-quote-help = este texto entre comillas no se cierra nunca: agregue la `{ $quote }` de cierre
-yaml-unclosed-quote-line-help = este texto entre comillas no se cierra en su línea: agregue la `{ $quote }` de cierre (un valor entre comillas que ocupa varias líneas debe sangrarlas más que su clave)
-yaml-unclosed-list-help = esta lista no se cierra nunca: agregue el `]` de cierre después de su último elemento
-yaml-unclosed-mapping-help = este mapeo no se cierra nunca: agregue la `{ "}" }` de cierre después de su última entrada
+yaml-unclosed-quote-help = este texto entre comillas no se cierra nunca: agregue la comilla de cierre `{ $quote }`
+yaml-unclosed-quote-line-help = este texto entre comillas no se cierra en su línea: agregue la comilla de cierre `{ $quote }` (un valor entre comillas que ocupa varias líneas debe sangrarlas más que su clave)
+yaml-unclosed-list-help = esta lista no se cierra nunca: agregue el corchete de cierre `]` después de su último elemento
+yaml-unclosed-mapping-help = este mapeo no se cierra nunca: agregue la llave de cierre `{ "}" }` después de su última entrada
 
 # Dentro de `[…]` y `{…}`.
 yaml-expected-comma-in-list = se esperaba `,` o `]`
@@ -43,7 +43,7 @@ yaml-expected-comma-in-list-help = separe con comas los elementos de una lista `
 yaml-expected-comma-in-mapping = se esperaba `,` o `{ "}" }`
 yaml-expected-comma-in-mapping-help = separe con comas las entradas de un mapeo `{ "{" }…{ "}" }`, ciérrelo con `{ "}" }` y ponga entre comillas los valores que contengan `: `
 yaml-colon-in-list = `:` inesperado en una lista `[…]`
-yaml-colon-in-list-help = una clave y sus `:` deben estar en la misma línea: ponga entre comillas los elementos que contengan `: `
+yaml-colon-in-list-help = una clave y los `:` que la siguen deben estar en la misma línea: ponga entre comillas los elementos que contengan `: `
 yaml-flow-indented-too-little = esta línea tiene muy poca sangría
 yaml-flow-indented-too-little-help = un `[…]` o `{ "{" }…{ "}" }` escrito en varias líneas debe sangrar cada línea más que su clave
 yaml-bad-indentation = sangría incorrecta
@@ -56,12 +56,12 @@ yaml-colon-in-value-help = un `: ` dentro de un valor debe ir entre comillas: es
 yaml-colon-in-value-quote-help = un `: ` dentro de un valor debe ir entre comillas: ponga entre comillas el valor de `{ $key }`
 yaml-key-indented-too-far = la clave `{ $key }` tiene demasiada sangría
 yaml-key-indented-too-far-label = esta clave
-yaml-key-indented-too-far-help = sangre `{ $key }` igual que las claves de arriba: una línea con más sangría que la anterior continúa el valor de esa línea, y allí unos `:` no pueden iniciar una clave
+yaml-key-indented-too-far-help = sangre `{ $key }` igual que las claves de arriba: una línea con más sangría que la anterior continúa el valor de esa línea, donde los `:` no pueden iniciar una clave
 yaml-unexpected-colon = `:` inesperado
-yaml-unexpected-colon-help = YAML leyó el texto anterior a estos `:` como parte de un valor: revise la sangría de esta línea y de la anterior, y ponga entre comillas los valores que contengan `: `
+yaml-unexpected-colon-help = YAML leyó el texto anterior a los `:` como parte de un valor: revise la sangría de esta línea y de la anterior, y ponga entre comillas los valores que contengan `: `
 yaml-missing-space = falta un espacio después de `:` en `{ $line }`
-yaml-missing-space-fixed-help = escriba `{ $fixed }`: los `:` que siguen a una clave deben ir seguidos de un espacio
-yaml-missing-space-help = los `:` que siguen a una clave deben ir seguidos de un espacio
+yaml-missing-space-fixed-help = escriba `{ $fixed }`: después de los `:` de una clave debe ir un espacio
+yaml-missing-space-help = después de los `:` de una clave debe ir un espacio
 yaml-expected-key-value = se esperaba `clave: valor` y se encontró `{ $line }`
 yaml-expected-key-value-help = en un mapeo cada línea es `clave: valor`: agregue los `:` después de la clave o, si esta línea continúa el valor de la anterior, sángrela más que su clave
 
@@ -99,7 +99,7 @@ yaml-after-single-quote-help = un valor entre comillas simples termina en la sig
 yaml-after-double-quote-help = un valor entre comillas termina en su comilla de cierre: ponga todo el valor dentro de las comillas y escriba una `"` interna como `\"`
 
 # Caracteres con un significado propio.
-yaml-unmatched = `{ $close }` sin pareja
+yaml-unmatched = `{ $close }` sin su `{ $open }` de apertura
 yaml-unmatched-label = no cierra nada
 yaml-unmatched-help = elimínelo o agregue el `{ $open }` que cierra; un valor que empieza con `{ $close }` debe ir entre comillas
 yaml-bad-value-start = se esperaba un valor y se encontró `{ $char }`
@@ -120,5 +120,5 @@ yaml-expected-document-start-help = una línea que empieza con `%` es una direct
 yaml-directive-inside = una directiva `%` dentro del documento
 yaml-directive-inside-help = una línea que empieza con `%` es una directiva YAML: si se trata de texto, sángrelo debajo de su clave y póngalo entre comillas
 yaml-byte-order-mark = marca de orden de bytes dentro del documento
-yaml-byte-order-mark-label = U+FEFF invisible aquí
+yaml-byte-order-mark-label = aquí hay un U+FEFF invisible
 yaml-byte-order-mark-help = elimine la marca de orden de bytes invisible (U+FEFF): solo puede estar al inicio del archivo

@@ -643,7 +643,12 @@ impl At<'_> {
         let (open, close) = (open.to_string(), close.to_string());
         Some(explained(
             self.char_span(),
-            tr!(lang, "yaml-unmatched", close = close.as_str()),
+            tr!(
+                lang,
+                "yaml-unmatched",
+                open = open.as_str(),
+                close = close.as_str(),
+            ),
             tr!(lang, "yaml-unmatched-label"),
             tr!(
                 lang,
