@@ -333,12 +333,12 @@ pub(crate) fn decode_config(
         return (config, decoder.findings);
     };
     let texts = |decoder: &mut Decoder, key: &str| -> Vec<Spanned<String>> {
-        let name = decoder.name(&top, key);
+        let name = spelt(&top, key);
         decoder
             .list(&top, key)
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| decoder.text_node(node, &name, &format!("{key}[{i}]")))
+            .filter_map(|(i, node)| decoder.text_node(node, name, &format!("{key}[{i}]")))
             .collect()
     };
     config.rules = texts(&mut decoder, "rules");
@@ -380,7 +380,7 @@ pub(crate) fn decode_config(
                     tr!(
                         lang,
                         "load-severity-not-a-map",
-                        key = decoder.name(&top, "severity"),
+                        key = spelt(&top, "severity"),
                         found = node.describe(lang),
                     ),
                     tr!(lang, "load-severity-not-a-map-label"),
@@ -468,6 +468,11 @@ impl<'n> Fields<'n> {
         self.under = key;
         self
     }
+}
+
+/// A key the mapping has, as the file writes it (`key` itself when it is absent).
+fn spelt<'a>(fields: &Fields<'a>, key: &'a str) -> &'a str {
+    fields.written(key).unwrap_or(key)
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -762,8 +767,8 @@ impl Decoder {
 
     fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<String>> {
         let node = fields.get(key)?;
-        let name = self.name(fields, key);
-        self.text_node(node, &name, &fields.child(key))
+        let name = spelt(fields, key);
+        self.text_node(node, name, &fields.child(key))
     }
 
     fn required_text(
@@ -820,8 +825,8 @@ impl Decoder {
 
     fn number(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<f64>> {
         let node = fields.get(key)?;
-        let name = self.name(fields, key);
-        self.number_node(node, &name, &fields.child(key), false)
+        let name = spelt(fields, key);
+        self.number_node(node, name, &fields.child(key), false)
     }
 
     /// A number; `key` is the key as the file spells it, for messages.
@@ -905,7 +910,7 @@ impl Decoder {
             tr!(
                 lang,
                 "load-not-a-date",
-                key = self.name(fields, key),
+                key = spelt(fields, key),
                 found = shown(node, lang),
             ),
             tr!(lang, "load-not-a-date-label"),
@@ -927,8 +932,7 @@ impl Decoder {
         let node = fields.get(key)?;
         let path = fields.child(key);
         let lang = self.lang;
-        let name = self.name(fields, key);
-        let list = quoted_list(words(self.file_lang));
+        let name = spelt(fields, key);
         if let Value::Scalar(scalar) = &node.value {
             if matches!(scalar.resolve(), Plain::Null) {
                 return None;
@@ -936,6 +940,7 @@ impl Decoder {
             if let Some(value) = read(&scalar.text) {
                 return Some(Spanned::new(value, node.span));
             }
+            let list = quoted_list(words(self.file_lang));
             let near = [self.file_lang, other(self.file_lang)]
                 .into_iter()
                 .find_map(|each| did_you_mean(lang, &scalar.text, words(each).iter().copied()));
@@ -947,7 +952,7 @@ impl Decoder {
                 tr!(
                     lang,
                     "load-unknown-value",
-                    key = name.as_str(),
+                    key = name,
                     value = scalar.text.as_str(),
                 ),
                 tr!(
@@ -963,11 +968,15 @@ impl Decoder {
             tr!(
                 lang,
                 "load-not-a-word",
-                key = name.as_str(),
+                key = name,
                 found = node.describe(lang),
             ),
             tr!(lang, "load-not-a-word-label"),
-            tr!(lang, "load-allowed-values", list = list),
+            tr!(
+                lang,
+                "load-allowed-values",
+                list = quoted_list(words(self.file_lang)),
+            ),
         );
         self.error(node.span, message, label, Some(help), &path);
         None
@@ -982,16 +991,16 @@ impl Decoder {
             _ if is_null(node) => &[],
             _ => {
                 let lang = self.lang;
-                let name = self.name(fields, key);
+                let name = spelt(fields, key);
                 let (message, label, help) = (
                     tr!(
                         lang,
                         "load-not-a-list",
-                        key = name.as_str(),
+                        key = name,
                         found = node.describe(lang),
                     ),
                     tr!(lang, "load-not-a-list-label"),
-                    tr!(lang, "load-not-a-list-help", key = name.as_str()),
+                    tr!(lang, "load-not-a-list-help", key = name),
                 );
                 self.error(node.span, message, label, Some(help), &fields.child(key));
                 &[]
@@ -1003,14 +1012,14 @@ impl Decoder {
         let node = fields.get(key)?;
         let path = fields.child(key);
         let lang = self.lang;
-        let name = self.name(fields, key);
+        let name = spelt(fields, key);
         let Value::Map(entries) = &node.value else {
             if !is_null(node) {
                 let (message, label) = (
                     tr!(
                         lang,
                         "load-not-a-year-map",
-                        key = name.as_str(),
+                        key = name,
                         found = node.describe(lang),
                     ),
                     tr!(lang, "load-not-a-year-map-label"),
@@ -1033,7 +1042,7 @@ impl Decoder {
                     tr!(
                         lang,
                         "load-year-map-key",
-                        key = name.as_str(),
+                        key = name,
                         found = entry.key.value.as_str(),
                     ),
                     tr!(lang, "load-not-a-year-label"),
@@ -1109,9 +1118,9 @@ impl Decoder {
         let version = self.word(&fields, "version", Version::read, Version::words);
         let status = self.word(&fields, "status", Status::read, Status::words);
         let approval = fields.get("approval").and_then(|node| {
-            let key = self.name(&fields, "approval");
+            let key = spelt(&fields, "approval");
             let approval =
-                self.fields(node, What::Approval(&key), APPROVAL_KEYS, "plan.approval")?;
+                self.fields(node, What::Approval(key), APPROVAL_KEYS, "plan.approval")?;
             Some(Approval {
                 span: keyed(&fields, "approval", node),
                 instrument: self.text(&approval, "instrument"),
@@ -1121,12 +1130,12 @@ impl Decoder {
         let technical_report = self.text(&fields, "technical_report");
         let published = self.text(&fields, "published");
         let before = self.findings.len();
-        let upper_name = self.name(&fields, "upper");
+        let upper_name = spelt(&fields, "upper");
         let upper = self
             .list(&fields, "upper")
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| self.reference(node, &upper_name, format!("upper[{i}]"), false))
+            .filter_map(|(i, node)| self.reference(node, upper_name, format!("upper[{i}]"), false))
             .collect();
         let upper_broken = self.findings.len() > before || fields.misspelt.contains(&"upper");
         let participation = self
@@ -1208,14 +1217,14 @@ impl Decoder {
         let lang = self.lang;
         for key in misplaced {
             if let Some(span) = top.key_span(key) {
-                let name = self.name(top, key);
+                let name = spelt(top, key);
                 let label = if kind == PlanKind::Poi {
-                    tr!(lang, "load-misplaced-elsewhere-label", key = name.as_str())
+                    tr!(lang, "load-misplaced-elsewhere-label", key = name)
                 } else {
                     tr!(
                         lang,
                         "load-misplaced-poi-label",
-                        key = name.as_str(),
+                        key = name,
                         poi = PlanKind::Poi.word(self.file_lang),
                     )
                 };
@@ -1223,7 +1232,7 @@ impl Decoder {
                     lang,
                     "load-misplaced",
                     kind = kind.word(self.file_lang),
-                    key = name.as_str(),
+                    key = name,
                 );
                 self.error(span, message, label, None, key);
             }
@@ -1235,8 +1244,8 @@ impl Decoder {
             self.missing(header, "entity", What::Header);
             return Entity::default();
         };
-        let key = self.name(header, "entity");
-        let what = What::Entity(&key);
+        let key = spelt(header, "entity");
+        let what = What::Entity(key);
         let Some(fields) = self
             .fields(node, what, ENTITY_KEYS, "plan.entity")
             .map(|fields| fields.under(header.key_span("entity")))
@@ -1303,19 +1312,19 @@ impl Decoder {
             self.missing(header, "period", What::Header);
             return None;
         };
-        let key = self.name(header, "period");
-        let what = What::Period(&key);
+        let key = spelt(header, "period");
+        let what = What::Period(key);
         let fields = self
             .fields(node, what, PERIOD_KEYS, "plan.period")?
             .under(header.key_span("period"));
-        let start_name = self.name(&fields, "start");
-        let end_name = self.name(&fields, "end");
+        let start_name = spelt(&fields, "start");
+        let end_name = spelt(&fields, "end");
         let start = fields
             .get("start")
-            .and_then(|n| self.year_node(n, &start_name, "plan.period.start"));
+            .and_then(|n| self.year_node(n, start_name, "plan.period.start"));
         let end = fields
             .get("end")
-            .and_then(|n| self.year_node(n, &end_name, "plan.period.end"));
+            .and_then(|n| self.year_node(n, end_name, "plan.period.end"));
         for key in PERIOD_KEYS {
             if fields.get(key).is_none_or(is_null) {
                 self.missing(&fields, key, what);
@@ -1331,11 +1340,7 @@ impl Decoder {
                     start = start.value.to_string(),
                     end = end.value.to_string(),
                 ),
-                tr!(
-                    lang,
-                    "load-period-reversed-label",
-                    start = start_name.as_str()
-                ),
+                tr!(lang, "load-period-reversed-label", start = start_name),
             );
             self.error(end.span, message, label, None, "plan.period.end");
             return None;
@@ -1358,13 +1363,13 @@ impl Decoder {
             .required_text(&fields, "code", what)
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
         let before = self.findings.len();
-        let traces_name = self.name(&fields, "traces_to");
+        let traces_name = spelt(&fields, "traces_to");
         let traces_to = self
             .list(&fields, "traces_to")
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                self.reference(item, &traces_name, format!("traces_to[{i}]"), true)
+                self.reference(item, traces_name, format!("traces_to[{i}]"), true)
             })
             .collect();
         let traces_broken = self.findings.len() > before || fields.misspelt.contains(&"traces_to");
@@ -1409,23 +1414,22 @@ impl Decoder {
         let fields = self.fields(node, What::Indicator, INDICATOR_KEYS, full_path)?;
         let baseline = fields.get("baseline").and_then(|baseline_node| {
             let baseline_path = fields.child("baseline");
-            let key = self.name(&fields, "baseline");
+            let key = spelt(&fields, "baseline");
             let baseline = self.fields(
                 baseline_node,
-                What::Baseline(&key),
+                What::Baseline(key),
                 BASELINE_KEYS,
                 &baseline_path,
             )?;
-            let (year_name, value_name) =
-                (self.name(&baseline, "year"), self.name(&baseline, "value"));
+            let (year_name, value_name) = (spelt(&baseline, "year"), spelt(&baseline, "value"));
             Some(Baseline {
                 span: keyed(&fields, "baseline", baseline_node),
                 year: baseline
                     .get("year")
-                    .and_then(|n| self.year_node(n, &year_name, &baseline.child("year"))),
+                    .and_then(|n| self.year_node(n, year_name, &baseline.child("year"))),
                 value: baseline
                     .get("value")
-                    .and_then(|n| self.number_node(n, &value_name, &baseline.child("value"), true)),
+                    .and_then(|n| self.number_node(n, value_name, &baseline.child("value"), true)),
             })
         });
         let indicator = Indicator {
@@ -1452,10 +1456,10 @@ impl Decoder {
             .required_text(&fields, "code", What::Activity)
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
         let before = self.findings.len();
-        let action_name = self.name(&fields, "action");
+        let action_name = spelt(&fields, "action");
         let action = fields
             .get("action")
-            .and_then(|n| self.reference(n, &action_name, "action".to_owned(), false));
+            .and_then(|n| self.reference(n, action_name, "action".to_owned(), false));
         let action_broken = self.findings.len() > before || fields.misspelt.contains(&"action");
         let activity = Activity {
             code,
@@ -1480,10 +1484,10 @@ impl Decoder {
             .required_text(&fields, "cui", What::Investment)
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
         let before = self.findings.len();
-        let action_name = self.name(&fields, "action");
+        let action_name = spelt(&fields, "action");
         let action = fields
             .get("action")
-            .and_then(|n| self.reference(n, &action_name, "action".to_owned(), false));
+            .and_then(|n| self.reference(n, action_name, "action".to_owned(), false));
         let action_broken = self.findings.len() > before || fields.misspelt.contains(&"action");
         let gaps = self
             .list(&fields, "gaps")
