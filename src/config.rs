@@ -48,7 +48,7 @@ impl Config {
     /// The waivers of the configuration, read from its text as `file` of a run's sources.
     #[must_use]
     pub fn waivers(&self, file: FileId, source: &SourceFile) -> Vec<Waiver> {
-        match crate::plan::yaml::parse(file, source) {
+        match crate::plan::yaml::parse(file, source, Lang::En) {
             Ok(document) => {
                 crate::plan::load::decode_config(file, &document, Lang::En)
                     .0
@@ -93,28 +93,31 @@ pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
     let text = match crate::source::read(path) {
         ReadOutcome::Text(text) => text,
         ReadOutcome::NotUtf8 { .. } => {
-            return Err(fail(format!(
-                "the configuration `{}` is not UTF-8",
-                path.display()
+            return Err(fail(crate::tr!(
+                lang,
+                "load-config-not-utf8",
+                path = path.display().to_string(),
             )));
         }
         ReadOutcome::TooLarge(_) => {
-            return Err(fail(format!(
-                "the configuration `{}` is too large",
-                path.display()
+            return Err(fail(crate::tr!(
+                lang,
+                "load-config-too-large",
+                path = path.display().to_string(),
             )));
         }
         ReadOutcome::Failed(error) => {
-            return Err(fail(format!(
-                "cannot read the configuration `{}`: {}",
-                path.display(),
-                crate::discover::io_message(&error)
+            return Err(fail(crate::tr!(
+                lang,
+                "load-config-unreadable",
+                path = path.display().to_string(),
+                error = crate::discover::io_message(&error),
             )));
         }
     };
     let mut sources = SourceDb::new();
     let id = sources.add(path.to_path_buf(), text.clone());
-    let document = match crate::plan::yaml::parse(id, sources.file(id)) {
+    let document = match crate::plan::yaml::parse(id, sources.file(id), lang) {
         Ok(document) => document,
         Err(error) => {
             let mut diagnostic = Diagnostic::new(error.span, error.message, &error.label);

@@ -14,6 +14,7 @@ use crate::discover::{Input, io_message};
 use crate::i18n::Lang;
 use crate::report::{CheckMeta, Finding, Severity};
 use crate::source::{FileId, ReadOutcome, SourceDb, SourceFile, Span, read};
+use crate::tr;
 
 pub use model::{Plan, PlanKind};
 
@@ -232,8 +233,8 @@ fn load_one(id: FileId, input: &Input, lang: Lang) -> (SourceFile, PlanFile) {
     if let Some(problem) = &input.problem {
         let file = SourceFile::new(input.path.clone(), String::new());
         let finding = Finding::new(&LOAD_03, Span::file_start(id), problem.clone())
-            .label("this path")
-            .help("remove the link or fix what it points to");
+            .label(tr!(lang, "load-path-label"))
+            .help(tr!(lang, "load-path-help"));
         return (file, PlanFile::Broken(Box::new(finding)));
     }
     let outcome = match &input.text {
@@ -243,7 +244,7 @@ fn load_one(id: FileId, input: &Input, lang: Lang) -> (SourceFile, PlanFile) {
     match outcome {
         ReadOutcome::Text(text) => {
             let file = SourceFile::new(input.path.clone(), text);
-            let outcome = match yaml::parse(id, &file) {
+            let outcome = match yaml::parse(id, &file, lang) {
                 Ok(document) => {
                     let mut outcome = load::decode(id, &document, input.explicit, lang);
                     if let PlanFile::Plan {
@@ -272,9 +273,13 @@ fn load_one(id: FileId, input: &Input, lang: Lang) -> (SourceFile, PlanFile) {
                 .and_then(|rest| rest.chars().next())
                 .map_or(offset, |c| offset + c.len_utf8());
             let file = SourceFile::new(input.path.clone(), lossy);
-            let finding = Finding::new(&LOAD_03, Span::new(id, offset, end), format!("the file is not UTF-8 (byte 0x{byte:02X})"))
-                .label("not UTF-8")
-                .help("save the file as UTF-8; bytes like this one usually mean Latin-1 (ISO-8859-1) or Windows-1252");
+            let finding = Finding::new(
+                &LOAD_03,
+                Span::new(id, offset, end),
+                tr!(lang, "load-not-utf8", byte = format!("{byte:02X}")),
+            )
+            .label(tr!(lang, "load-not-utf8-label"))
+            .help(tr!(lang, "load-not-utf8-help"));
             (file, PlanFile::Broken(Box::new(finding)))
         }
         ReadOutcome::TooLarge(size) => {
@@ -282,14 +287,15 @@ fn load_one(id: FileId, input: &Input, lang: Lang) -> (SourceFile, PlanFile) {
             let finding = Finding::new(
                 &LOAD_03,
                 Span::file_start(id),
-                format!(
-                    "the file is too large ({} MiB; the limit is {} MiB)",
-                    size / (1024 * 1024),
-                    crate::source::MAX_FILE_BYTES / (1024 * 1024)
+                tr!(
+                    lang,
+                    "load-too-large",
+                    size = (size / (1024 * 1024)).to_string(),
+                    limit = (crate::source::MAX_FILE_BYTES / (1024 * 1024)).to_string(),
                 ),
             )
-            .label("this file")
-            .help("a plan file is far smaller; split it or leave it out of the paths");
+            .label(tr!(lang, "load-this-file"))
+            .help(tr!(lang, "load-too-large-help"));
             (file, PlanFile::Broken(Box::new(finding)))
         }
         ReadOutcome::Failed(error) => {
@@ -297,9 +303,9 @@ fn load_one(id: FileId, input: &Input, lang: Lang) -> (SourceFile, PlanFile) {
             let finding = Finding::new(
                 &LOAD_03,
                 Span::file_start(id),
-                format!("the file cannot be read: {}", io_message(&error)),
+                tr!(lang, "load-unreadable", error = io_message(&error)),
             )
-            .label("this file");
+            .label(tr!(lang, "load-this-file"));
             (file, PlanFile::Broken(Box::new(finding)))
         }
     }

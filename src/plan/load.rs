@@ -1,14 +1,39 @@
 //! The spanned YAML tree → the typed [`Plan`], with a LOAD-02 finding for
 //! every key or value that does not fit the format, and the run going on.
+//!
+//! # Plan files in Spanish
+//!
+//! Keys may be written with the Spanish names of CEPLAN's matrices (`codigo`, `articulacion`,
+//! `linea_base`…) and values with their Spanish twins (`sentido: ascendente`, `unidad:
+//! Porcentaje`, `tipo: gobierno regional`, `tipo: PEI`), declared next to each English value
+//! in [`crate::plan::model`]. A Spanish key or value means exactly what its English twin
+//! means; case and accents do not matter, and the two languages may be mixed in one file.
+//!
+//! **The language of a file** is the language of its keys: a file is written in Spanish when
+//! more of its keys, at any depth, are Spanish names than English keys of the format, and in
+//! English otherwise (also when it has as many of each, or none). Keys that are the same in
+//! both languages (`plan`, `id`, `version`, `pliego`, `cui`), unknown keys and years count for
+//! neither. The file's language, not the run's, decides how messages name keys and values
+//! (the run's language decides the language of the sentences around them):
+//!
+//! - a key the mapping has is named as the file writes it (`título`), an absent one by its
+//!   name in the file's language (`articulacion`, not `traces_to`);
+//! - the allowed keys and values are listed in the file's language (`ascendente`, …);
+//! - "did you mean" looks among the keys or values of the file's language first, and among
+//!   the other language's only when none is near.
+//!
+//! Paths (`objectives[0].traces_to[1]`) and everything a machine reads keep the format's
+//! English names, so that fingerprints do not depend on the language of a file.
 
 use crate::i18n::Lang;
 use crate::plan::model::{
-    Activity, Approval, Baseline, Date, Element, Entity, Gap, Indicator, Investment, Participation,
-    Period, Plan, PlanKind, Provenance, Reference, Waiver, YearMap,
+    Activity, Approval, Baseline, Date, Direction, Element, Entity, EntityType, Gap, GapType,
+    Indicator, Investment, InvestmentType, Level, Participation, Period, Plan, PlanKind,
+    Provenance, Reference, Status, Unit, Version, Waiver, YearMap,
 };
 use crate::plan::yaml::{Document, Entry, Node, Plain, Value};
 use crate::plan::{LOAD_02, PlanFile};
-use crate::report::Finding;
+use crate::report::{Finding, Severity};
 use crate::source::{FileId, Span, Spanned};
 use crate::suggest::did_you_mean;
 use crate::tr;
@@ -31,22 +56,19 @@ pub(crate) fn decode(file: FileId, document: &Document, explicit: bool, lang: La
     };
     let mut decoder = Decoder::new(file, document, lang);
     for span in &document.complex_keys {
-        decoder.error(
-            *span,
-            "a mapping key must be plain text",
-            "this key is a list or a mapping",
-            None,
-            "",
+        let (message, label) = (
+            tr!(lang, "load-complex-key"),
+            tr!(lang, "load-complex-key-label"),
         );
+        decoder.error(*span, message, label, None, "");
     }
     if let Some(span) = document.extra_document {
-        decoder.error(
-            span,
-            "a plan file holds one YAML document",
-            "a second document starts here",
-            Some("move the second document to a file of its own"),
-            "",
+        let (message, label, help) = (
+            tr!(lang, "load-second-document"),
+            tr!(lang, "load-second-document-label"),
+            tr!(lang, "load-second-document-help"),
         );
+        decoder.error(span, message, label, Some(help), "");
     }
     let plan = decoder.plan(root, header);
     let mut findings = decoder.findings;
@@ -73,6 +95,8 @@ fn not_a_plan(file: FileId, document: &Document, explicit: bool, lang: Lang) -> 
         let key = entry.key.value.as_str();
         CONTENT.contains(&key) || spanish_key(key, CONTENT).is_some()
     });
+    // The header's keys, as the file would spell them.
+    let kind = key_name(file_language(document.root.as_ref()), "kind");
     let finding = if let Some(entry) = near {
         Finding::new(
             &LOAD_02,
@@ -80,7 +104,7 @@ fn not_a_plan(file: FileId, document: &Document, explicit: bool, lang: Lang) -> 
             tr!(lang, "load-near-plan", key = entry.key.value.as_str()),
         )
         .label(tr!(lang, "load-near-plan-label"))
-        .help(tr!(lang, "load-near-plan-help"))
+        .help(tr!(lang, "load-near-plan-help", kind = kind))
     } else if let Some(entry) = content {
         Finding::new(
             &LOAD_02,
@@ -88,7 +112,7 @@ fn not_a_plan(file: FileId, document: &Document, explicit: bool, lang: Lang) -> 
             tr!(lang, "load-headless", key = entry.key.value.as_str()),
         )
         .label(tr!(lang, "load-headless-label"))
-        .help(tr!(lang, "load-headless-help"))
+        .help(tr!(lang, "load-headless-help", kind = kind))
     } else if explicit {
         let span = document
             .root
@@ -96,7 +120,7 @@ fn not_a_plan(file: FileId, document: &Document, explicit: bool, lang: Lang) -> 
             .map_or_else(|| Span::file_start(file), |root| root.span);
         Finding::new(&LOAD_02, span, tr!(lang, "load-not-a-plan"))
             .label(tr!(lang, "load-not-a-plan-label"))
-            .help(tr!(lang, "load-not-a-plan-help"))
+            .help(tr!(lang, "load-not-a-plan-help", kind = kind))
     } else {
         return PlanFile::NotAPlan;
     };
@@ -208,18 +232,90 @@ const CONFIG_KEYS: &[&str] = &[
     "rules", "select", "ignore", "severity", "fail_on", "exclude", "baseline", "waivers", "lang",
 ];
 
+/// Every list of keys of the format, to tell its English keys from their Spanish names.
+const KEY_LISTS: &[&[&str]] = &[
+    TOP_KEYS,
+    HEADER_KEYS,
+    ENTITY_KEYS,
+    PERIOD_KEYS,
+    APPROVAL_KEYS,
+    PARTICIPATION_KEYS,
+    OBJECTIVE_KEYS,
+    ACTION_KEYS,
+    LINK_KEYS,
+    INDICATOR_KEYS,
+    BASELINE_KEYS,
+    ACTIVITY_KEYS,
+    INVESTMENT_KEYS,
+    GAP_KEYS,
+    WAIVER_KEYS,
+    CONFIG_WAIVER_KEYS,
+    CONFIG_KEYS,
+];
+
+/// Keys written the same in both languages: they tell nothing about a file's language.
+const SAME_IN_SPANISH: &[&str] = &["plan", "id", "version", "pliego", "cui"];
+
+/// The language a document's keys are written in (see the module documentation).
+fn file_language(root: Option<&Node>) -> Lang {
+    let (mut english, mut spanish) = (0_usize, 0_usize);
+    let mut stack: Vec<&Node> = root.into_iter().collect();
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Map(entries) => {
+                for entry in entries {
+                    let key = entry.key.value.as_str();
+                    if SAME_IN_SPANISH.contains(&key) {
+                        // Neither.
+                    } else if KEY_LISTS.iter().any(|list| list.contains(&key)) {
+                        english += 1;
+                    } else if is_spanish_name(key) {
+                        spanish += 1;
+                    }
+                    stack.push(&entry.value);
+                }
+            }
+            Value::Seq(items) => stack.extend(items),
+            Value::Scalar(_) => {}
+        }
+    }
+    if spanish > english {
+        Lang::Es
+    } else {
+        Lang::En
+    }
+}
+
+/// The other language.
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Es,
+        Lang::Es => Lang::En,
+    }
+}
+
 /// The keys of `alinea.yaml`, read; problems are LOAD-02-shaped findings (the caller turns them into usage errors).
 #[derive(Debug, Default)]
 pub(crate) struct RawConfig {
     pub(crate) rules: Vec<Spanned<String>>,
     pub(crate) select: Option<Vec<Spanned<String>>>,
     pub(crate) ignore: Vec<Spanned<String>>,
-    pub(crate) severity: Vec<(Spanned<String>, Spanned<crate::report::Severity>)>,
-    pub(crate) fail_on: Option<Spanned<crate::report::Severity>>,
+    pub(crate) severity: Vec<(Spanned<String>, Spanned<Severity>)>,
+    pub(crate) fail_on: Option<Spanned<Severity>>,
     pub(crate) exclude: Vec<Spanned<String>>,
     pub(crate) baseline: Option<Spanned<String>>,
     pub(crate) waivers: Vec<Waiver>,
     pub(crate) lang: Option<Spanned<Lang>>,
+}
+
+/// The words of `lang:` in the configuration.
+fn lang_words(_: Lang) -> &'static [&'static str] {
+    &["es", "en"]
+}
+
+/// The severities, as the configuration writes them (in English in every file).
+fn severity_words(_: Lang) -> &'static [&'static str] {
+    &["error", "warning", "info"]
 }
 
 /// Reads a configuration document.
@@ -233,15 +329,16 @@ pub(crate) fn decode_config(
     let Some(root) = &document.root else {
         return (config, decoder.findings);
     };
-    let Some(top) = decoder.fields(root, "the configuration", CONFIG_KEYS, "") else {
+    let Some(top) = decoder.fields(root, What::Config, CONFIG_KEYS, "") else {
         return (config, decoder.findings);
     };
     let texts = |decoder: &mut Decoder, key: &str| -> Vec<Spanned<String>> {
+        let name = spelt(&top, key);
         decoder
             .list(&top, key)
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| decoder.text_node(node, key, &format!("{key}[{i}]")))
+            .filter_map(|(i, node)| decoder.text_node(node, name, &format!("{key}[{i}]")))
             .collect()
     };
     config.rules = texts(&mut decoder, "rules");
@@ -251,13 +348,8 @@ pub(crate) fn decode_config(
     config.ignore = texts(&mut decoder, "ignore");
     config.exclude = texts(&mut decoder, "exclude");
     config.baseline = decoder.text(&top, "baseline");
-    config.lang = decoder.word(&top, "lang", Lang::parse_exact, &["es", "en"]);
-    config.fail_on = decoder.word(
-        &top,
-        "fail_on",
-        crate::report::Severity::parse,
-        &["error", "warning", "info"],
-    );
+    config.lang = decoder.word(&top, "lang", Lang::parse_exact, lang_words);
+    config.fail_on = decoder.word(&top, "fail_on", Severity::parse, severity_words);
     if let Some(node) = top.get("severity") {
         match &node.value {
             Value::Map(entries) => {
@@ -267,35 +359,60 @@ pub(crate) fn decode_config(
                     else {
                         continue;
                     };
-                    match crate::report::Severity::parse(&word.value) {
-                        Some(severity) => config
+                    if let Some(severity) = Severity::parse(&word.value) {
+                        config
                             .severity
-                            .push((entry.key.clone(), Spanned::new(severity, word.span))),
-                        None => decoder.error(
-                            word.span,
-                            format!("unknown severity `{}`", word.value),
-                            "not a severity",
-                            Some("the severities are `error`, `warning`, `info`"),
-                            &path,
-                        ),
+                            .push((entry.key.clone(), Spanned::new(severity, word.span)));
+                    } else {
+                        let list = quoted_list(severity_words(lang));
+                        let (message, label, help) = (
+                            tr!(lang, "load-unknown-severity", value = word.value.as_str()),
+                            tr!(lang, "load-unknown-severity-label"),
+                            tr!(lang, "load-unknown-severity-help", list = list),
+                        );
+                        decoder.error(word.span, message, label, Some(help), &path);
                     }
                 }
             }
             _ if is_null(node) => {}
-            _ => decoder.error(
-                node.span,
-                format!(
-                    "`severity` must map rule ids to severities, found {}",
-                    node.describe()
-                ),
-                "expected `{ART-04: info}`",
-                None,
-                "severity",
-            ),
+            _ => {
+                let (message, label) = (
+                    tr!(
+                        lang,
+                        "load-severity-not-a-map",
+                        key = spelt(&top, "severity"),
+                        found = node.describe(lang),
+                    ),
+                    tr!(lang, "load-severity-not-a-map-label"),
+                );
+                decoder.error(node.span, message, label, None, "severity");
+            }
         }
     }
     config.waivers = decoder.waiver_list(&top, true);
     (config, decoder.findings)
+}
+
+/// What a mapping is, for messages; the text is the key the mapping is written under, as the
+/// file writes it.
+#[derive(Clone, Copy)]
+enum What<'a> {
+    PlanFile,
+    Header,
+    Entity(&'a str),
+    Period(&'a str),
+    Approval(&'a str),
+    Participation,
+    Objective,
+    Action,
+    Link,
+    Indicator,
+    Baseline(&'a str),
+    Activity,
+    Investment,
+    Gap,
+    Waiver,
+    Config,
 }
 
 /// The keys of one mapping, with the path that leads to it.
@@ -327,6 +444,11 @@ impl<'n> Fields<'n> {
         self.entry(key).map(|entry| entry.key.span)
     }
 
+    /// The key as the file writes it, when the mapping has it.
+    fn written(&self, key: &str) -> Option<&'n str> {
+        self.entry(key).map(|entry| entry.key.value.as_str())
+    }
+
     fn child(&self, key: &str) -> String {
         join(&self.path, key)
     }
@@ -348,6 +470,11 @@ impl<'n> Fields<'n> {
     }
 }
 
+/// A key the mapping has, as the file writes it (`key` itself when it is absent).
+fn spelt<'a>(fields: &Fields<'a>, key: &'a str) -> &'a str {
+    fields.written(key).unwrap_or(key)
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -359,8 +486,10 @@ fn join(path: &str, key: &str) -> String {
 struct Decoder {
     file: FileId,
     findings: Vec<Finding>,
-    /// The language of the messages.
+    /// The language of the messages (the run's).
     lang: Lang,
+    /// The language the file's keys are written in: how messages name keys and values.
+    file_lang: Lang,
 }
 
 impl Decoder {
@@ -384,40 +513,138 @@ impl Decoder {
             file,
             findings,
             lang,
+            file_lang: file_language(document.root.as_ref()),
         }
     }
 
     fn error(
         &mut self,
         span: Span,
-        message: impl Into<String>,
-        label: &str,
-        help: Option<&str>,
+        message: String,
+        label: String,
+        help: Option<String>,
         path: &str,
     ) {
         let mut finding = Finding::new(&LOAD_02, span, message).label(label);
-        finding.help = help.map(str::to_owned);
+        finding.help = help;
         path.clone_into(&mut finding.path);
         self.findings.push(finding);
+    }
+
+    /// A key's name as the file spells it: as written when the mapping has it, else its
+    /// name in the file's language.
+    fn name(&self, fields: &Fields<'_>, key: &str) -> String {
+        fields
+            .written(key)
+            .unwrap_or_else(|| key_name(self.file_lang, key))
+            .to_owned()
+    }
+
+    /// A key's name in the file's language.
+    fn key(&self, key: &'static str) -> &'static str {
+        key_name(self.file_lang, key)
+    }
+
+    /// What a mapping is, in words.
+    fn what(&self, what: What<'_>) -> String {
+        let lang = self.lang;
+        match what {
+            What::PlanFile => tr!(lang, "load-what-plan-file"),
+            What::Header => tr!(lang, "load-what-header"),
+            What::Entity(_) => tr!(lang, "load-what-entity"),
+            What::Period(key) => tr!(lang, "load-what-period", key = key),
+            What::Approval(_) => tr!(lang, "load-what-approval"),
+            What::Participation => tr!(lang, "load-what-participation"),
+            What::Objective => tr!(lang, "load-what-objective"),
+            What::Action => tr!(lang, "load-what-action"),
+            What::Link => tr!(lang, "load-what-link"),
+            What::Indicator => tr!(lang, "load-what-indicator"),
+            What::Baseline(_) => tr!(lang, "load-what-baseline"),
+            What::Activity => tr!(lang, "load-what-activity"),
+            What::Investment => tr!(lang, "load-what-investment"),
+            What::Gap => tr!(lang, "load-what-gap"),
+            What::Waiver => tr!(lang, "load-what-waiver"),
+            What::Config => tr!(lang, "load-what-config"),
+        }
+    }
+
+    /// How to write the mappings people most often get wrong, in the file's keys.
+    fn shape_example(&self, what: What<'_>) -> Option<String> {
+        let example = match what {
+            What::Period(key) => format!(
+                "{key}: {{{}: 2024, {}: 2028}}",
+                self.key("start"),
+                self.key("end")
+            ),
+            What::Entity(key) => format!(
+                "{key}: {{{}: …, {}: …, {}: …, {}: \"22\"}}",
+                self.key("name"),
+                self.key("type"),
+                self.key("level"),
+                self.key("territory")
+            ),
+            What::Baseline(key) => format!(
+                "{key}: {{{}: 2022, {}: 31.0}}",
+                self.key("year"),
+                self.key("value")
+            ),
+            What::Approval(key) => format!(
+                "{key}: {{{}: …, {}: 2023-12-22}}",
+                self.key("instrument"),
+                self.key("date")
+            ),
+            _ => return None,
+        };
+        Some(tr!(self.lang, "load-shape-help", example = example))
+    }
+
+    /// The allowed key nearest to a misspelt one: as the file would spell it, and the
+    /// format's key. The file's language is searched first, then the other.
+    fn near_key(
+        &self,
+        written: &str,
+        allowed: &[&'static str],
+    ) -> Option<(&'static str, &'static str)> {
+        [self.file_lang, other(self.file_lang)]
+            .into_iter()
+            .find_map(|lang| {
+                let candidates: Vec<(&'static str, &'static str)> = allowed
+                    .iter()
+                    .flat_map(|key| spellings(lang, key).map(move |spelling| (spelling, *key)))
+                    .collect();
+                let near = crate::suggest::closest(
+                    written,
+                    candidates.iter().map(|(spelling, _)| *spelling),
+                )?;
+                candidates
+                    .iter()
+                    .find(|(spelling, _)| *spelling == near)
+                    .copied()
+            })
     }
 
     /// Checks that `node` is a mapping whose keys are all in `allowed`.
     fn fields<'n>(
         &mut self,
         node: &'n Node,
-        what: &str,
+        what: What<'_>,
         allowed: &[&'static str],
         path: &str,
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             if !is_null(node) {
-                self.error(
-                    node.span,
-                    format!("{what} must be a mapping, found {}", node.describe()),
-                    "expected `key: value` lines here",
-                    shape_example(what),
-                    path,
+                let lang = self.lang;
+                let (message, label) = (
+                    tr!(
+                        lang,
+                        "load-not-a-mapping",
+                        what = self.what(what),
+                        found = node.describe(lang),
+                    ),
+                    tr!(lang, "load-not-a-mapping-label"),
                 );
+                let help = self.shape_example(what);
+                self.error(node.span, message, label, help, path);
             }
             return None;
         };
@@ -430,29 +657,64 @@ impl Decoder {
                 .copied()
                 .find(|key| *key == written)
                 .or_else(|| spanish_key(written, allowed));
+            let lang = self.lang;
             match name {
                 Some(name) if names.contains(&Some(name)) => {
+                    // Named as the file wrote it the first time.
+                    let first = names
+                        .iter()
+                        .position(|n| *n == Some(name))
+                        .and_then(|i| entries.get(i))
+                        .map_or(name, |first| first.key.value.as_str());
+                    let (message, label, help) = (
+                        tr!(
+                            lang,
+                            "load-key-twice",
+                            key = written,
+                            first = first,
+                            what = self.what(what),
+                        ),
+                        tr!(lang, "load-key-twice-label"),
+                        tr!(lang, "load-key-twice-help"),
+                    );
                     self.error(
                         entry.key.span,
-                        format!("`{written}` gives `{name}` a second time in {what}"),
-                        "written twice (once in English, once in Spanish?)",
-                        Some("keep one of the two keys"),
+                        message,
+                        label,
+                        Some(help),
                         &join(path, written),
                     );
                     names.push(None);
                 }
                 Some(name) => names.push(Some(name)),
                 None => {
-                    misspelt.extend(crate::suggest::closest(written, allowed.iter().copied()));
-                    let help = did_you_mean(self.lang, written, allowed.iter().copied())
-                        .unwrap_or_else(|| {
-                            format!("the keys of {what} are {}", quoted_list(allowed))
-                        });
+                    let near = self.near_key(written, allowed);
+                    misspelt.extend(near.map(|(_, key)| key));
+                    let help = if let Some((spelling, _)) = near {
+                        tr!(lang, "did-you-mean", name = spelling)
+                    } else {
+                        let keys: Vec<&str> = allowed.iter().map(|key| self.key(key)).collect();
+                        tr!(
+                            lang,
+                            "load-keys-are",
+                            what = self.what(what),
+                            list = quoted_list(&keys),
+                        )
+                    };
+                    let (message, label) = (
+                        tr!(
+                            lang,
+                            "load-unknown-key",
+                            key = written,
+                            what = self.what(what),
+                        ),
+                        tr!(lang, "load-unknown-key-label"),
+                    );
                     self.error(
                         entry.key.span,
-                        format!("unknown key `{written}` in {what}"),
-                        "unknown key",
-                        Some(&help),
+                        message,
+                        label,
+                        Some(help),
                         &join(path, written),
                     );
                     names.push(None);
@@ -469,34 +731,51 @@ impl Decoder {
         })
     }
 
-    fn missing(&mut self, fields: &Fields<'_>, key: &str, what: &str) {
+    fn missing(&mut self, fields: &Fields<'_>, key: &str, what: What<'_>) {
         // A misspelt key is already reported as unknown, with this key as its suggestion.
         let misspelt = fields
             .entries
             .iter()
-            .any(|entry| crate::suggest::closest(&entry.key.value, [key]).is_some());
+            .zip(&fields.names)
+            .filter(|(_, name)| name.is_none())
+            .any(|(entry, _)| {
+                spellings(Lang::En, key)
+                    .chain(spellings(Lang::Es, key))
+                    .any(|spelling| crate::suggest::closest(&entry.key.value, [spelling]).is_some())
+            });
         if misspelt {
             return;
         }
-        self.error(
-            fields.anchor(),
-            format!("missing required key `{key}` in {what}"),
-            &format!("{what} has no `{key}`"),
-            None,
-            &fields.path,
+        let lang = self.lang;
+        let shown = self.name(fields, key);
+        let (message, label) = (
+            tr!(
+                lang,
+                "load-missing-key",
+                key = shown.as_str(),
+                what = self.what(what),
+            ),
+            tr!(
+                lang,
+                "load-missing-key-label",
+                key = shown.as_str(),
+                what = self.what(what),
+            ),
         );
+        self.error(fields.anchor(), message, label, None, &fields.path);
     }
 
     fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<String>> {
         let node = fields.get(key)?;
-        self.text_node(node, key, &fields.child(key))
+        let name = spelt(fields, key);
+        self.text_node(node, name, &fields.child(key))
     }
 
     fn required_text(
         &mut self,
         fields: &Fields<'_>,
         key: &str,
-        what: &str,
+        what: What<'_>,
     ) -> Option<Spanned<String>> {
         let value = self.text(fields, key);
         if value.is_none() && fields.get(key).is_none_or(is_null) {
@@ -505,42 +784,52 @@ impl Decoder {
         value
     }
 
+    /// Text; `key` is the key as the file spells it, for messages.
     fn text_node(&mut self, node: &Node, key: &str, path: &str) -> Option<Spanned<String>> {
+        let lang = self.lang;
         if let Value::Scalar(scalar) = &node.value {
             match scalar.resolve() {
                 Plain::Text => Some(Spanned::new(scalar.text.clone(), node.span)),
                 Plain::Null => None,
                 Plain::Number(_) | Plain::Bool(_) => {
-                    self.error(
-                    node.span,
-                    format!("`{key}` must be text, found {} `{}`", node.describe(), scalar.text),
-                    "this is read as a number, not as text",
-                    Some(&format!(
-                        "quote it: `{key}: \"{}\"` (leading zeros of codes such as ubigeo and CUI would otherwise be lost)",
-                        scalar.text
-                    )),
-                    path,
-                );
+                    let text = scalar.text.as_str();
+                    let (message, label, help) = (
+                        tr!(
+                            lang,
+                            "load-not-text-scalar",
+                            key = key,
+                            found = node.describe(lang),
+                            value = text,
+                        ),
+                        tr!(lang, "load-not-text-scalar-label"),
+                        tr!(lang, "load-not-text-scalar-help", key = key, value = text),
+                    );
+                    self.error(node.span, message, label, Some(help), path);
                     None
                 }
             }
         } else {
-            self.error(
-                node.span,
-                format!("`{key}` must be text, found {}", node.describe()),
-                "expected text",
-                None,
-                path,
+            let (message, label) = (
+                tr!(
+                    lang,
+                    "load-not-text",
+                    key = key,
+                    found = node.describe(lang),
+                ),
+                tr!(lang, "load-not-text-label"),
             );
+            self.error(node.span, message, label, None, path);
             None
         }
     }
 
     fn number(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<f64>> {
         let node = fields.get(key)?;
-        self.number_node(node, key, &fields.child(key), false)
+        let name = spelt(fields, key);
+        self.number_node(node, name, &fields.child(key), false)
     }
 
+    /// A number; `key` is the key as the file spells it, for messages.
     fn number_node(
         &mut self,
         node: &Node,
@@ -548,6 +837,7 @@ impl Decoder {
         path: &str,
         allow_nd: bool,
     ) -> Option<Spanned<f64>> {
+        let lang = self.lang;
         if let Value::Scalar(scalar) = &node.value {
             match scalar.resolve() {
                 Plain::Number(n) => return Some(Spanned::new(n, node.span)),
@@ -556,33 +846,30 @@ impl Decoder {
                     return None;
                 }
                 Plain::Text if !scalar.plain && scalar.text.trim().parse::<f64>().is_ok() => {
-                    self.error(
-                        node.span,
-                        format!(
-                            "`{key}` must be a number, found the quoted text `{}`",
-                            scalar.text
+                    let (message, label, help) = (
+                        tr!(
+                            lang,
+                            "load-quoted-number",
+                            key = key,
+                            value = scalar.text.as_str(),
                         ),
-                        "quoted, so read as text",
-                        Some("remove the quotes"),
-                        path,
+                        tr!(lang, "load-quoted-number-label"),
+                        tr!(lang, "load-quoted-number-help"),
                     );
+                    self.error(node.span, message, label, Some(help), path);
                     return None;
                 }
                 _ => {}
             }
         }
-        let hint = if allow_nd {
-            " (or `null` / `ND` when unknown)"
+        let found = node.describe(lang);
+        let message = if allow_nd {
+            tr!(lang, "load-not-a-number-or-nd", key = key, found = found)
         } else {
-            ""
+            tr!(lang, "load-not-a-number", key = key, found = found)
         };
-        self.error(
-            node.span,
-            format!("`{key}` must be a number{hint}, found {}", node.describe()),
-            "expected a number",
-            None,
-            path,
-        );
+        let label = tr!(lang, "load-not-a-number-label");
+        self.error(node.span, message, label, None, path);
         None
     }
 
@@ -596,13 +883,12 @@ impl Decoder {
             )]
             return Some(Spanned::new(year as i32, number.span));
         }
-        self.error(
-            number.span,
-            format!("`{key}` must be a year such as 2024, found `{year}`"),
-            "not a year",
-            None,
-            path,
+        let lang = self.lang;
+        let (message, label) = (
+            tr!(lang, "load-not-a-year", key = key, value = year.to_string(),),
+            tr!(lang, "load-not-a-year-label"),
         );
+        self.error(number.span, message, label, None, path);
         None
     }
 
@@ -619,58 +905,80 @@ impl Decoder {
         if let Some(date) = Date::parse(&text) {
             return Some(Spanned::new(date, node.span));
         }
-        self.error(
-            node.span,
-            format!(
-                "`{key}` must be a date written YYYY-MM-DD, found {}",
-                shown(node)
+        let lang = self.lang;
+        let (message, label, help) = (
+            tr!(
+                lang,
+                "load-not-a-date",
+                key = spelt(fields, key),
+                found = shown(node, lang),
             ),
-            "not a valid date",
-            Some("write the date as year-month-day, e.g. `2023-12-22`"),
-            &path,
+            tr!(lang, "load-not-a-date-label"),
+            tr!(lang, "load-not-a-date-help"),
         );
+        self.error(node.span, message, label, Some(help), &path);
         None
     }
 
+    /// One of a closed set of words: `read` reads it in either language, `words` lists the
+    /// set in a language.
     fn word<T: Copy>(
         &mut self,
         fields: &Fields<'_>,
         key: &str,
-        parse: fn(&str) -> Option<T>,
-        words: &[&str],
+        read: fn(&str) -> Option<T>,
+        words: fn(Lang) -> &'static [&'static str],
     ) -> Option<Spanned<T>> {
         let node = fields.get(key)?;
         let path = fields.child(key);
+        let lang = self.lang;
+        let name = spelt(fields, key);
         if let Value::Scalar(scalar) = &node.value {
             if matches!(scalar.resolve(), Plain::Null) {
                 return None;
             }
-            if let Some(value) = parse(&scalar.text) {
+            if let Some(value) = read(&scalar.text) {
                 return Some(Spanned::new(value, node.span));
             }
-            let near = spanish_word(&scalar.text, words)
-                .map(|english| format!("`{}` is written `{english}` in plan files;", scalar.text))
-                .or_else(|| did_you_mean(self.lang, &scalar.text, words.iter().copied()));
+            let list = quoted_list(words(self.file_lang));
+            let near = [self.file_lang, other(self.file_lang)]
+                .into_iter()
+                .find_map(|each| did_you_mean(lang, &scalar.text, words(each).iter().copied()));
             let help = match near {
-                Some(near) => format!("{near} the allowed values are {}", quoted_list(words)),
-                None => format!("the allowed values are {}", quoted_list(words)),
+                Some(near) => tr!(lang, "load-allowed-values-near", near = near, list = list),
+                None => tr!(lang, "load-allowed-values", list = list),
             };
-            self.error(
-                node.span,
-                format!("unknown {key} `{}`", scalar.text),
-                &format!("not one of the {} allowed values", words.len()),
-                Some(&help),
-                &path,
+            let (message, label) = (
+                tr!(
+                    lang,
+                    "load-unknown-value",
+                    key = name,
+                    value = scalar.text.as_str(),
+                ),
+                tr!(
+                    lang,
+                    "load-unknown-value-label",
+                    n = words(self.file_lang).len(),
+                ),
             );
+            self.error(node.span, message, label, Some(help), &path);
             return None;
         }
-        self.error(
-            node.span,
-            format!("`{key}` must be one word, found {}", node.describe()),
-            "expected one of the allowed values",
-            Some(&format!("the allowed values are {}", quoted_list(words))),
-            &path,
+        let (message, label, help) = (
+            tr!(
+                lang,
+                "load-not-a-word",
+                key = name,
+                found = node.describe(lang),
+            ),
+            tr!(lang, "load-not-a-word-label"),
+            tr!(
+                lang,
+                "load-allowed-values",
+                list = quoted_list(words(self.file_lang)),
+            ),
         );
+        self.error(node.span, message, label, Some(help), &path);
         None
     }
 
@@ -682,13 +990,19 @@ impl Decoder {
             Value::Seq(items) => items,
             _ if is_null(node) => &[],
             _ => {
-                self.error(
-                    node.span,
-                    format!("`{key}` must be a list, found {}", node.describe()),
-                    "expected a list",
-                    Some(&format!("write `{key}: [ … ]` or one `- ` line per item")),
-                    &fields.child(key),
+                let lang = self.lang;
+                let name = spelt(fields, key);
+                let (message, label, help) = (
+                    tr!(
+                        lang,
+                        "load-not-a-list",
+                        key = name,
+                        found = node.describe(lang),
+                    ),
+                    tr!(lang, "load-not-a-list-label"),
+                    tr!(lang, "load-not-a-list-help", key = name),
                 );
+                self.error(node.span, message, label, Some(help), &fields.child(key));
                 &[]
             }
         }
@@ -697,18 +1011,20 @@ impl Decoder {
     fn year_map(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<YearMap>> {
         let node = fields.get(key)?;
         let path = fields.child(key);
+        let lang = self.lang;
+        let name = spelt(fields, key);
         let Value::Map(entries) = &node.value else {
             if !is_null(node) {
-                self.error(
-                    node.span,
-                    format!(
-                        "`{key}` must map years to numbers, found {}",
-                        node.describe()
+                let (message, label) = (
+                    tr!(
+                        lang,
+                        "load-not-a-year-map",
+                        key = name,
+                        found = node.describe(lang),
                     ),
-                    "expected `{2024: 40, 2025: 50}`",
-                    None,
-                    &path,
+                    tr!(lang, "load-not-a-year-map-label"),
                 );
+                self.error(node.span, message, label, None, &path);
             }
             return None;
         };
@@ -722,21 +1038,21 @@ impl Decoder {
                 .ok()
                 .filter(|y| (1900..=2200).contains(y));
             let Some(year) = year else {
-                self.error(
-                    entry.key.span,
-                    format!(
-                        "`{key}` must map years to numbers, found the key `{}`",
-                        entry.key.value
+                let (message, label) = (
+                    tr!(
+                        lang,
+                        "load-year-map-key",
+                        key = name,
+                        found = entry.key.value.as_str(),
                     ),
-                    "not a year",
-                    None,
-                    &path,
+                    tr!(lang, "load-not-a-year-label"),
                 );
+                self.error(entry.key.span, message, label, None, &path);
                 continue;
             };
             let value_path = format!("{path}[{year}]");
             if let Some(value) =
-                self.number_node(&entry.value, &format!("{key}[{year}]"), &value_path, false)
+                self.number_node(&entry.value, &format!("{name}[{year}]"), &value_path, false)
             {
                 map.insert(year, value);
             }
@@ -744,6 +1060,7 @@ impl Decoder {
         Some(Spanned::new(map, keyed(fields, key, node)))
     }
 
+    /// A reference; `key` is the key of its list as the file spells it, for messages.
     fn reference(
         &mut self,
         node: &Node,
@@ -752,8 +1069,8 @@ impl Decoder {
         allow_why: bool,
     ) -> Option<Reference> {
         if allow_why && matches!(node.value, Value::Map(_)) {
-            let fields = self.fields(node, "a link", LINK_KEYS, &path)?;
-            let text = self.required_text(&fields, "ref", "a link");
+            let fields = self.fields(node, What::Link, LINK_KEYS, &path)?;
+            let text = self.required_text(&fields, "ref", What::Link);
             let why = self.text(&fields, "why");
             return text.map(|text| Reference { text, why, path });
         }
@@ -765,55 +1082,45 @@ impl Decoder {
     }
 
     fn plan(&mut self, root: &Node, header: &Entry) -> Option<Plan> {
-        let top = self.fields(root, "a plan file", TOP_KEYS, "")?;
+        let top = self.fields(root, What::PlanFile, TOP_KEYS, "")?;
         let fields = self
-            .fields(&header.value, "the plan header", HEADER_KEYS, "plan")
+            .fields(&header.value, What::Header, HEADER_KEYS, "plan")
             .map(|fields| fields.under(Some(header.key.span)));
+        let lang = self.lang;
         let Some(fields) = fields else {
             if is_null(&header.value) {
-                self.error(
-                    header.key.span,
-                    "the plan header is empty",
-                    "no `id`, `kind`, …",
-                    None,
-                    "plan",
+                let (message, label) = (
+                    tr!(lang, "load-empty-header"),
+                    tr!(lang, "load-empty-header-label", kind = self.key("kind")),
                 );
+                self.error(header.key.span, message, label, None, "plan");
             }
             return None;
         };
-        let id = self.required_text(&fields, "id", "the plan header");
+        let id = self.required_text(&fields, "id", What::Header);
         if let Some(id) = &id
             && !valid_id(&id.value)
         {
-            self.error(
-                    id.span,
-                    format!("invalid plan id `{}`", id.value),
-                    "not a valid id",
-                    Some("a plan id is lowercase letters, digits and hyphens, starting with a letter or digit"),
-                    "plan.id",
-                );
+            let (message, label, help) = (
+                tr!(lang, "load-invalid-id", id = id.value.as_str()),
+                tr!(lang, "load-invalid-id-label"),
+                tr!(lang, "load-invalid-id-help"),
+            );
+            self.error(id.span, message, label, Some(help), "plan.id");
         }
-        let kind = self.word(&fields, "kind", PlanKind::parse, PlanKind::WORDS);
+        let kind = self.word(&fields, "kind", PlanKind::read, PlanKind::words);
         if fields.get("kind").is_none_or(is_null) {
-            self.missing(&fields, "kind", "the plan header");
+            self.missing(&fields, "kind", What::Header);
         }
-        let title = self.required_text(&fields, "title", "the plan header");
+        let title = self.required_text(&fields, "title", What::Header);
         let entity = self.entity(&fields);
         let period = self.period(&fields);
-        let version = self.word(
-            &fields,
-            "version",
-            crate::plan::model::Version::parse,
-            crate::plan::model::Version::WORDS,
-        );
-        let status = self.word(
-            &fields,
-            "status",
-            crate::plan::model::Status::parse,
-            crate::plan::model::Status::WORDS,
-        );
+        let version = self.word(&fields, "version", Version::read, Version::words);
+        let status = self.word(&fields, "status", Status::read, Status::words);
         let approval = fields.get("approval").and_then(|node| {
-            let approval = self.fields(node, "the approval", APPROVAL_KEYS, "plan.approval")?;
+            let key = spelt(&fields, "approval");
+            let approval =
+                self.fields(node, What::Approval(key), APPROVAL_KEYS, "plan.approval")?;
             Some(Approval {
                 span: keyed(&fields, "approval", node),
                 instrument: self.text(&approval, "instrument"),
@@ -823,11 +1130,12 @@ impl Decoder {
         let technical_report = self.text(&fields, "technical_report");
         let published = self.text(&fields, "published");
         let before = self.findings.len();
+        let upper_name = spelt(&fields, "upper");
         let upper = self
             .list(&fields, "upper")
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| self.reference(node, "upper", format!("upper[{i}]"), false))
+            .filter_map(|(i, node)| self.reference(node, upper_name, format!("upper[{i}]"), false))
             .collect();
         let upper_broken = self.findings.len() > before || fields.misspelt.contains(&"upper");
         let participation = self
@@ -836,8 +1144,7 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, node)| {
                 let path = format!("plan.participation[{i}]");
-                let record =
-                    self.fields(node, "a participation record", PARTICIPATION_KEYS, &path)?;
+                let record = self.fields(node, What::Participation, PARTICIPATION_KEYS, &path)?;
                 Some(Participation {
                     kind: self.text(&record, "kind"),
                     date: self.date(&record, "date"),
@@ -845,7 +1152,7 @@ impl Decoder {
                 })
             })
             .collect();
-        let provenance = self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        let provenance = self.word(&fields, "provenance", Provenance::read, Provenance::words);
         let _notes = self.text(&fields, "notes");
 
         let kind_value = kind.as_ref().map(|k| k.value);
@@ -907,79 +1214,93 @@ impl Decoder {
         } else {
             &["activities", "investments", "budget_ceiling"]
         };
+        let lang = self.lang;
         for key in misplaced {
             if let Some(span) = top.key_span(key) {
-                let holder = if kind == PlanKind::Poi {
-                    "a plan of any other kind"
+                let name = spelt(top, key);
+                let label = if kind == PlanKind::Poi {
+                    tr!(lang, "load-misplaced-elsewhere-label", key = name)
                 } else {
-                    "a `poi`"
+                    tr!(
+                        lang,
+                        "load-misplaced-poi-label",
+                        key = name,
+                        poi = PlanKind::Poi.word(self.file_lang),
+                    )
                 };
-                self.error(
-                    span,
-                    format!("a `{kind}` plan has no `{key}`"),
-                    &format!("`{key}` belong in {holder}"),
-                    None,
-                    key,
+                let message = tr!(
+                    lang,
+                    "load-misplaced",
+                    kind = kind.word(self.file_lang),
+                    key = name,
                 );
+                self.error(span, message, label, None, key);
             }
         }
     }
 
     fn entity(&mut self, header: &Fields<'_>) -> Entity {
         let Some(node) = header.get("entity") else {
-            self.missing(header, "entity", "the plan header");
+            self.missing(header, "entity", What::Header);
             return Entity::default();
         };
+        let key = spelt(header, "entity");
+        let what = What::Entity(key);
         let Some(fields) = self
-            .fields(node, "the entity", ENTITY_KEYS, "plan.entity")
+            .fields(node, what, ENTITY_KEYS, "plan.entity")
             .map(|fields| fields.under(header.key_span("entity")))
         else {
             return Entity::default();
         };
         let entity = Entity {
-            name: self.required_text(&fields, "name", "the entity"),
-            entity_type: self.word(
-                &fields,
-                "type",
-                crate::plan::model::EntityType::parse,
-                crate::plan::model::EntityType::WORDS,
-            ),
-            level: self.word(
-                &fields,
-                "level",
-                crate::plan::model::Level::parse,
-                crate::plan::model::Level::WORDS,
-            ),
+            name: self.required_text(&fields, "name", what),
+            entity_type: self.word(&fields, "type", EntityType::read, EntityType::words),
+            level: self.word(&fields, "level", Level::read, Level::words),
             territory: self.text(&fields, "territory"),
             pliego: self.text(&fields, "pliego"),
         };
         for key in ["type", "level"] {
             if fields.get(key).is_none_or(is_null) {
-                self.missing(&fields, key, "the entity");
+                self.missing(&fields, key, what);
             }
         }
         let national = entity
             .level
             .as_ref()
-            .is_some_and(|level| level.value == crate::plan::model::Level::National);
+            .is_some_and(|level| level.value == Level::National);
+        let lang = self.lang;
         if entity.level.is_some() && !national && fields.get("territory").is_none_or(is_null) {
-            self.error(
-                fields.anchor(),
-                "missing required key `territory` in the entity",
-                "regional, provincial and district entities need a territory",
-                Some("give the INEI ubigeo as text: 2 digits for a region, 4 for a province, 6 for a district"),
-                "plan.entity",
+            let territory = self.name(&fields, "territory");
+            let (message, label, help) = (
+                tr!(
+                    lang,
+                    "load-missing-key",
+                    key = territory.as_str(),
+                    what = self.what(what),
+                ),
+                tr!(lang, "load-missing-territory-label"),
+                tr!(lang, "load-missing-territory-help"),
             );
+            self.error(fields.anchor(), message, label, Some(help), "plan.entity");
         }
         if let Some(territory) = &entity.territory
             && (!matches!(territory.value.len(), 2 | 4 | 6)
                 || !territory.value.bytes().all(|b| b.is_ascii_digit()))
         {
+            let (message, label, help) = (
+                tr!(
+                    lang,
+                    "load-invalid-ubigeo",
+                    value = territory.value.as_str()
+                ),
+                tr!(lang, "load-invalid-ubigeo-label"),
+                tr!(lang, "load-invalid-ubigeo-help"),
+            );
             self.error(
                 territory.span,
-                format!("invalid ubigeo `{}`", territory.value),
-                "not 2, 4 or 6 digits",
-                Some("an INEI ubigeo is 2 digits for a region, 4 for a province, 6 for a district"),
+                message,
+                label,
+                Some(help),
                 "plan.entity.territory",
             );
         }
@@ -988,35 +1309,40 @@ impl Decoder {
 
     fn period(&mut self, header: &Fields<'_>) -> Option<Period> {
         let Some(node) = header.get("period") else {
-            self.missing(header, "period", "the plan header");
+            self.missing(header, "period", What::Header);
             return None;
         };
+        let key = spelt(header, "period");
+        let what = What::Period(key);
         let fields = self
-            .fields(node, "`period`", PERIOD_KEYS, "plan.period")?
+            .fields(node, what, PERIOD_KEYS, "plan.period")?
             .under(header.key_span("period"));
+        let start_name = spelt(&fields, "start");
+        let end_name = spelt(&fields, "end");
         let start = fields
             .get("start")
-            .and_then(|n| self.year_node(n, "start", "plan.period.start"));
+            .and_then(|n| self.year_node(n, start_name, "plan.period.start"));
         let end = fields
             .get("end")
-            .and_then(|n| self.year_node(n, "end", "plan.period.end"));
+            .and_then(|n| self.year_node(n, end_name, "plan.period.end"));
         for key in PERIOD_KEYS {
             if fields.get(key).is_none_or(is_null) {
-                self.missing(&fields, key, "`period`");
+                self.missing(&fields, key, what);
             }
         }
         let (start, end) = (start?, end?);
         if end.value < start.value {
-            self.error(
-                end.span,
-                format!(
-                    "the period ends ({}) before it starts ({})",
-                    end.value, start.value
+            let lang = self.lang;
+            let (message, label) = (
+                tr!(
+                    lang,
+                    "load-period-reversed",
+                    start = start.value.to_string(),
+                    end = end.value.to_string(),
                 ),
-                "earlier than `start`",
-                None,
-                "plan.period.end",
+                tr!(lang, "load-period-reversed-label", start = start_name),
             );
+            self.error(end.span, message, label, None, "plan.period.end");
             return None;
         }
         Some(Period {
@@ -1028,21 +1354,22 @@ impl Decoder {
 
     fn element(&mut self, node: &Node, path: &str, is_action: bool) -> Option<Element> {
         let (what, allowed) = if is_action {
-            ("an action", ACTION_KEYS)
+            (What::Action, ACTION_KEYS)
         } else {
-            ("an objective", OBJECTIVE_KEYS)
+            (What::Objective, OBJECTIVE_KEYS)
         };
         let fields = self.fields(node, what, allowed, path)?;
         let code = self
             .required_text(&fields, "code", what)
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
         let before = self.findings.len();
+        let traces_name = spelt(&fields, "traces_to");
         let traces_to = self
             .list(&fields, "traces_to")
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                self.reference(item, "traces_to", format!("traces_to[{i}]"), true)
+                self.reference(item, traces_name, format!("traces_to[{i}]"), true)
             })
             .collect();
         let traces_broken = self.findings.len() > before || fields.misspelt.contains(&"traces_to");
@@ -1078,42 +1405,38 @@ impl Decoder {
             span: node.span,
             path: path.to_owned(),
         };
-        self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        self.word(&fields, "provenance", Provenance::read, Provenance::words);
         self.text(&fields, "notes");
         Some(element)
     }
 
     fn indicator(&mut self, node: &Node, full_path: &str, path: String) -> Option<Indicator> {
-        let fields = self.fields(node, "an indicator", INDICATOR_KEYS, full_path)?;
+        let fields = self.fields(node, What::Indicator, INDICATOR_KEYS, full_path)?;
         let baseline = fields.get("baseline").and_then(|baseline_node| {
             let baseline_path = fields.child("baseline");
-            let baseline =
-                self.fields(baseline_node, "the baseline", BASELINE_KEYS, &baseline_path)?;
+            let key = spelt(&fields, "baseline");
+            let baseline = self.fields(
+                baseline_node,
+                What::Baseline(key),
+                BASELINE_KEYS,
+                &baseline_path,
+            )?;
+            let (year_name, value_name) = (spelt(&baseline, "year"), spelt(&baseline, "value"));
             Some(Baseline {
                 span: keyed(&fields, "baseline", baseline_node),
                 year: baseline
                     .get("year")
-                    .and_then(|n| self.year_node(n, "year", &baseline.child("year"))),
+                    .and_then(|n| self.year_node(n, year_name, &baseline.child("year"))),
                 value: baseline
                     .get("value")
-                    .and_then(|n| self.number_node(n, "value", &baseline.child("value"), true)),
+                    .and_then(|n| self.number_node(n, value_name, &baseline.child("value"), true)),
             })
         });
         let indicator = Indicator {
             code: self.text(&fields, "code"),
-            name: self.required_text(&fields, "name", "an indicator"),
-            unit: self.word(
-                &fields,
-                "unit",
-                crate::plan::model::Unit::parse,
-                crate::plan::model::Unit::WORDS,
-            ),
-            direction: self.word(
-                &fields,
-                "direction",
-                crate::plan::model::Direction::parse,
-                crate::plan::model::Direction::WORDS,
-            ),
+            name: self.required_text(&fields, "name", What::Indicator),
+            unit: self.word(&fields, "unit", Unit::read, Unit::words),
+            direction: self.word(&fields, "direction", Direction::read, Direction::words),
             baseline,
             targets: self.year_map(&fields, "targets"),
             responsible: self.text(&fields, "responsible"),
@@ -1122,20 +1445,21 @@ impl Decoder {
             span: node.span,
             path,
         };
-        self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        self.word(&fields, "provenance", Provenance::read, Provenance::words);
         self.text(&fields, "notes");
         Some(indicator)
     }
 
     fn activity(&mut self, node: &Node, path: String) -> Option<Activity> {
-        let fields = self.fields(node, "an activity", ACTIVITY_KEYS, &path)?;
+        let fields = self.fields(node, What::Activity, ACTIVITY_KEYS, &path)?;
         let code = self
-            .required_text(&fields, "code", "an activity")
+            .required_text(&fields, "code", What::Activity)
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
         let before = self.findings.len();
+        let action_name = spelt(&fields, "action");
         let action = fields
             .get("action")
-            .and_then(|n| self.reference(n, "action", "action".to_owned(), false));
+            .and_then(|n| self.reference(n, action_name, "action".to_owned(), false));
         let action_broken = self.findings.len() > before || fields.misspelt.contains(&"action");
         let activity = Activity {
             code,
@@ -1149,20 +1473,21 @@ impl Decoder {
             span: node.span,
             path,
         };
-        self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        self.word(&fields, "provenance", Provenance::read, Provenance::words);
         self.text(&fields, "notes");
         Some(activity)
     }
 
     fn investment(&mut self, node: &Node, path: String) -> Option<Investment> {
-        let fields = self.fields(node, "an investment", INVESTMENT_KEYS, &path)?;
+        let fields = self.fields(node, What::Investment, INVESTMENT_KEYS, &path)?;
         let cui = self
-            .required_text(&fields, "cui", "an investment")
+            .required_text(&fields, "cui", What::Investment)
             .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
         let before = self.findings.len();
+        let action_name = spelt(&fields, "action");
         let action = fields
             .get("action")
-            .and_then(|n| self.reference(n, "action", "action".to_owned(), false));
+            .and_then(|n| self.reference(n, action_name, "action".to_owned(), false));
         let action_broken = self.findings.len() > before || fields.misspelt.contains(&"action");
         let gaps = self
             .list(&fields, "gaps")
@@ -1170,14 +1495,9 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, item)| {
                 let gap_path = format!("{path}.gaps[{i}]");
-                let gap = self.fields(item, "a gap", GAP_KEYS, &gap_path)?;
+                let gap = self.fields(item, What::Gap, GAP_KEYS, &gap_path)?;
                 Some(Gap {
-                    gap_type: self.word(
-                        &gap,
-                        "type",
-                        crate::plan::model::GapType::parse,
-                        crate::plan::model::GapType::WORDS,
-                    ),
+                    gap_type: self.word(&gap, "type", GapType::read, GapType::words),
                     indicator: self.text(&gap, "indicator"),
                     contribution: self.number(&gap, "contribution"),
                     span: item.span,
@@ -1189,8 +1509,8 @@ impl Decoder {
             investment_type: self.word(
                 &fields,
                 "type",
-                crate::plan::model::InvestmentType::parse,
-                crate::plan::model::InvestmentType::WORDS,
+                InvestmentType::read,
+                InvestmentType::words,
             ),
             name: self.text(&fields, "name"),
             action,
@@ -1201,7 +1521,7 @@ impl Decoder {
             span: node.span,
             path,
         };
-        self.word(&fields, "provenance", Provenance::parse, Provenance::WORDS);
+        self.word(&fields, "provenance", Provenance::read, Provenance::words);
         self.text(&fields, "notes");
         Some(investment)
     }
@@ -1222,17 +1542,17 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, node)| {
                 let path = format!("waivers[{i}]");
-                let fields = self.fields(node, "a waiver", keys, &path)?;
+                let fields = self.fields(node, What::Waiver, keys, &path)?;
                 let plan = if in_config {
-                    self.required_text(&fields, "plan", "a waiver")
+                    self.required_text(&fields, "plan", What::Waiver)
                 } else {
                     None
                 };
-                let rule = self.required_text(&fields, "rule", "a waiver")?;
-                let reason = self.required_text(&fields, "reason", "a waiver");
+                let rule = self.required_text(&fields, "rule", What::Waiver)?;
+                let reason = self.required_text(&fields, "reason", What::Waiver);
                 let until = self.date(&fields, "until");
                 if fields.get("until").is_none_or(is_null) {
-                    self.missing(&fields, "until", "a waiver");
+                    self.missing(&fields, "until", What::Waiver);
                 }
                 Some(Waiver {
                     rule,
@@ -1263,10 +1583,11 @@ fn is_null(node: &Node) -> bool {
     matches!(&node.value, Value::Scalar(scalar) if scalar.resolve() == Plain::Null)
 }
 
-fn shown(node: &Node) -> String {
+/// A value for a message: a scalar as written, in backticks, or the shape of a collection.
+fn shown(node: &Node, lang: Lang) -> String {
     match &node.value {
         Value::Scalar(scalar) => format!("`{}`", scalar.text),
-        _ => node.describe().to_owned(),
+        _ => node.describe(lang),
     }
 }
 
@@ -1286,128 +1607,81 @@ fn quoted_list(words: &[&str]) -> String {
         .join(", ")
 }
 
-/// How to write the mappings people most often get wrong.
-fn shape_example(what: &str) -> Option<&'static str> {
-    match what {
-        "`period`" => Some("write `period: {start: 2024, end: 2028}`"),
-        "the entity" => Some("write `entity: {name: …, type: …, level: …, territory: \"22\"}`"),
-        "the baseline" => Some("write `baseline: {year: 2022, value: 31.0}`"),
-        "the approval" => Some("write `approval: {instrument: …, date: 2023-12-22}`"),
-        _ => None,
-    }
-}
+/// The Spanish names of CEPLAN's matrices for the format's keys, the usual name of each key
+/// first (`tipo` is `kind` in the header and `type` in an entity, investment or gap). They
+/// are compared without case and accents, with a space or a hyphen read as `_`.
+const SPANISH_KEYS: &[(&str, &[&str])] = &[
+    ("tipo", &["kind", "type"]),
+    ("titulo", &["title"]),
+    ("entidad", &["entity"]),
+    ("nombre", &["name"]),
+    ("nivel", &["level"]),
+    ("territorio", &["territory"]),
+    ("ubigeo", &["territory"]),
+    ("periodo", &["period"]),
+    ("horizonte", &["period"]),
+    ("inicio", &["start"]),
+    ("fin", &["end"]),
+    ("version", &["version"]),
+    ("estado", &["status"]),
+    ("aprobacion", &["approval"]),
+    ("instrumento", &["instrument"]),
+    ("fecha", &["date"]),
+    ("informe_tecnico", &["technical_report"]),
+    ("publicado", &["published"]),
+    ("superior", &["upper"]),
+    ("planes_superiores", &["upper"]),
+    ("participacion", &["participation"]),
+    ("participantes", &["participants"]),
+    ("procedencia", &["provenance"]),
+    ("notas", &["notes"]),
+    ("objetivos", &["objectives"]),
+    ("codigo", &["code"]),
+    ("enunciado", &["statement"]),
+    ("prioridad", &["priority"]),
+    ("responsable", &["responsible"]),
+    ("articulacion", &["traces_to"]),
+    ("articula_con", &["traces_to"]),
+    ("indicadores", &["indicators"]),
+    ("acciones", &["actions"]),
+    ("referencia", &["ref"]),
+    ("explicacion_causal", &["why"]),
+    ("unidad", &["unit"]),
+    ("unidad_de_medida", &["unit"]),
+    ("sentido", &["direction"]),
+    ("sentido_esperado", &["direction"]),
+    ("linea_base", &["baseline"]),
+    ("logros", &["targets"]),
+    ("logros_esperados", &["targets"]),
+    ("fuente", &["source"]),
+    ("metodo", &["method"]),
+    ("metodo_de_calculo", &["method"]),
+    ("anio", &["year"]),
+    ("ano", &["year"]),
+    ("valor", &["value"]),
+    ("techo_presupuestal", &["budget_ceiling"]),
+    ("actividades", &["activities"]),
+    ("actividades_operativas", &["activities"]),
+    ("accion", &["action"]),
+    ("centro_de_costo", &["cost_center"]),
+    ("centro_costo", &["cost_center"]),
+    ("metas_fisicas", &["physical"]),
+    ("presupuesto", &["budget"]),
+    ("inversiones", &["investments"]),
+    ("brechas", &["gaps"]),
+    ("indicador", &["indicator"]),
+    ("contribucion", &["contribution"]),
+    ("excepciones", &["waivers"]),
+    ("regla", &["rule"]),
+    ("en", &["at"]),
+    ("motivo", &["reason"]),
+    ("hasta", &["until"]),
+];
 
-/// The English word of the plan format for a Spanish word used in CEPLAN's matrices.
-fn spanish_word(word: &str, words: &[&str]) -> Option<&'static str> {
-    const SPANISH: &[(&str, &str)] = &[
-        ("nuevo", "new"),
-        ("actualizado", "updated"),
-        ("ampliado", "extended"),
-        ("borrador", "draft"),
-        ("aprobado", "approved"),
-        ("cantidad", "count"),
-        ("numero", "number"),
-        ("número", "number"),
-        ("porcentaje", "percent"),
-        ("razon", "ratio"),
-        ("razón", "ratio"),
-        ("tasa", "rate"),
-        ("indice", "index"),
-        ("índice", "index"),
-        ("tasa de variacion", "rate-of-change"),
-        ("tasa de variación", "rate-of-change"),
-        ("ascendente", "ascending"),
-        ("descendente", "descending"),
-        ("no definido", "undefined"),
-        ("calidad", "quality"),
-        ("cobertura", "coverage"),
-        ("ministerio", "ministry"),
-        ("gobierno regional", "regional-government"),
-        ("municipalidad", "municipality"),
-        ("universidad", "university"),
-        ("nacional", "national"),
-        ("provincial", "provincial"),
-        ("distrital", "district"),
-    ];
-    let lowered = word.trim().to_lowercase();
-    SPANISH
-        .iter()
-        .find(|(spanish, english)| *spanish == lowered && words.contains(english))
-        .map(|(_, english)| *english)
-}
-
-/// The format's key for a Spanish key of CEPLAN's matrices (`codigo` → `code`), when
-/// that key belongs to the mapping being read (`tipo` is `kind` in the header and
-/// `type` in an entity). Accents and case do not matter.
-fn spanish_key(written: &str, allowed: &[&'static str]) -> Option<&'static str> {
-    const KEYS: &[(&str, &[&str])] = &[
-        ("tipo", &["kind", "type"]),
-        ("titulo", &["title"]),
-        ("entidad", &["entity"]),
-        ("nombre", &["name"]),
-        ("nivel", &["level"]),
-        ("territorio", &["territory"]),
-        ("ubigeo", &["territory"]),
-        ("periodo", &["period"]),
-        ("horizonte", &["period"]),
-        ("inicio", &["start"]),
-        ("fin", &["end"]),
-        ("version", &["version"]),
-        ("estado", &["status"]),
-        ("aprobacion", &["approval"]),
-        ("instrumento", &["instrument"]),
-        ("fecha", &["date"]),
-        ("informe_tecnico", &["technical_report"]),
-        ("publicado", &["published"]),
-        ("superior", &["upper"]),
-        ("planes_superiores", &["upper"]),
-        ("participacion", &["participation"]),
-        ("participantes", &["participants"]),
-        ("procedencia", &["provenance"]),
-        ("notas", &["notes"]),
-        ("objetivos", &["objectives"]),
-        ("codigo", &["code"]),
-        ("enunciado", &["statement"]),
-        ("prioridad", &["priority"]),
-        ("responsable", &["responsible"]),
-        ("articulacion", &["traces_to"]),
-        ("articula_con", &["traces_to"]),
-        ("indicadores", &["indicators"]),
-        ("acciones", &["actions"]),
-        ("referencia", &["ref"]),
-        ("explicacion_causal", &["why"]),
-        ("unidad", &["unit"]),
-        ("unidad_de_medida", &["unit"]),
-        ("sentido", &["direction"]),
-        ("sentido_esperado", &["direction"]),
-        ("linea_base", &["baseline"]),
-        ("logros", &["targets"]),
-        ("logros_esperados", &["targets"]),
-        ("fuente", &["source"]),
-        ("metodo", &["method"]),
-        ("metodo_de_calculo", &["method"]),
-        ("anio", &["year"]),
-        ("ano", &["year"]),
-        ("valor", &["value"]),
-        ("techo_presupuestal", &["budget_ceiling"]),
-        ("actividades", &["activities"]),
-        ("actividades_operativas", &["activities"]),
-        ("accion", &["action"]),
-        ("centro_de_costo", &["cost_center"]),
-        ("centro_costo", &["cost_center"]),
-        ("metas_fisicas", &["physical"]),
-        ("presupuesto", &["budget"]),
-        ("inversiones", &["investments"]),
-        ("brechas", &["gaps"]),
-        ("indicador", &["indicator"]),
-        ("contribucion", &["contribution"]),
-        ("excepciones", &["waivers"]),
-        ("regla", &["rule"]),
-        ("en", &["at"]),
-        ("motivo", &["reason"]),
-        ("hasta", &["until"]),
-    ];
-    let plain: String = written
+/// A written key as [`SPANISH_KEYS`] spells its entries: lowercase, without accents, `_`
+/// for a space or a hyphen.
+fn plain_key(written: &str) -> String {
+    written
         .to_lowercase()
         .chars()
         .map(|c| match c {
@@ -1420,9 +1694,43 @@ fn spanish_key(written: &str, allowed: &[&'static str]) -> Option<&'static str> 
             ' ' | '-' => '_',
             other => other,
         })
-        .collect();
-    KEYS.iter()
+        .collect()
+}
+
+/// The format's key for a Spanish key of CEPLAN's matrices (`codigo` → `code`), when
+/// that key belongs to the mapping being read (`tipo` is `kind` in the header and
+/// `type` in an entity). Accents and case do not matter.
+fn spanish_key(written: &str, allowed: &[&'static str]) -> Option<&'static str> {
+    let plain = plain_key(written);
+    SPANISH_KEYS
+        .iter()
         .filter(|(spanish, _)| *spanish == plain)
         .flat_map(|(_, english)| english.iter())
         .find_map(|english| allowed.iter().copied().find(|key| key == english))
+}
+
+/// Whether a written key is a Spanish name of some key of the format.
+fn is_spanish_name(written: &str) -> bool {
+    let plain = plain_key(written);
+    SPANISH_KEYS.iter().any(|(spanish, _)| *spanish == plain)
+}
+
+/// How a key is spelt in `lang`: the format's key, or every Spanish name of it (the key
+/// itself when it has none, like `id`).
+fn spellings<'k>(lang: Lang, key: &'k str) -> impl Iterator<Item = &'k str> {
+    let spanish: Vec<&'k str> = match lang {
+        Lang::En => Vec::new(),
+        Lang::Es => SPANISH_KEYS
+            .iter()
+            .filter(|(_, english)| english.contains(&key))
+            .map(|(spanish, _)| *spanish)
+            .collect(),
+    };
+    let own = spanish.is_empty().then_some(key);
+    spanish.into_iter().chain(own)
+}
+
+/// A key's name in `lang`: the format's key, or its usual Spanish name.
+fn key_name(lang: Lang, key: &str) -> &str {
+    spellings(lang, key).next().unwrap_or(key)
 }

@@ -8,11 +8,16 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::i18n::Lang;
 use crate::source::{FileId, Span, Spanned};
 
-/// Declares a closed set of words read from plan files.
+/// Declares a closed set of words read from plan files: each value's English word (the
+/// format's own, and the only one machine outputs and rules use) and, next to it, its Spanish
+/// twins (`es [...]`), the first of which is how Spanish messages write the value.
 macro_rules! word_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident {
+        $($(#[$vdoc:meta])* $variant:ident = $text:literal, es [$es:literal $(, $more:literal)* $(,)?]),+ $(,)?
+    }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($(#[$vdoc])* $variant),+ }
@@ -22,6 +27,8 @@ macro_rules! word_enum {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
             /// Every word, in declaration order.
             pub const WORDS: &'static [&'static str] = &[$($text),+];
+            /// Every value's first Spanish twin, in declaration order.
+            pub const SPANISH: &'static [&'static str] = &[$($es),+];
 
             /// The word as written in plan files.
             #[must_use]
@@ -29,10 +36,44 @@ macro_rules! word_enum {
                 match self { $(Self::$variant => $text),+ }
             }
 
-            /// Reads the word.
+            /// Reads the word exactly as the format writes it (the rule language's spelling).
             #[must_use]
             pub fn parse(text: &str) -> Option<Self> {
                 match text { $($text => Some(Self::$variant),)+ _ => None }
+            }
+
+            /// The Spanish words that mean this value, the usual one first.
+            #[must_use]
+            pub fn spanish(self) -> &'static [&'static str] {
+                match self { $(Self::$variant => &[$es $(, $more)*]),+ }
+            }
+
+            /// The value's word in `lang`: the English word, or the first Spanish twin.
+            #[must_use]
+            pub fn word(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::En => self.as_str(),
+                    Lang::Es => self.spanish().first().copied().unwrap_or(self.as_str()),
+                }
+            }
+
+            /// Every value's word in `lang`, in declaration order.
+            #[must_use]
+            pub fn words(lang: Lang) -> &'static [&'static str] {
+                match lang {
+                    Lang::En => Self::WORDS,
+                    Lang::Es => Self::SPANISH,
+                }
+            }
+
+            /// Reads the word as a plan file may write it: the English word or one of its
+            /// Spanish twins, in any case, with or without accents (see [`same_word`]).
+            #[must_use]
+            pub fn read(text: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|value| {
+                    same_word(text, value.as_str())
+                        || value.spanish().iter().any(|twin| same_word(text, twin))
+                })
             }
         }
 
@@ -44,25 +85,57 @@ macro_rules! word_enum {
     };
 }
 
+/// Whether a word written in a plan file is `word`: case, accents (`número` is `numero`)
+/// and the separators between words (a space, `-` or `_`, and how many) do not matter.
+#[must_use]
+pub fn same_word(written: &str, word: &str) -> bool {
+    folded(written).eq(folded(word))
+}
+
+/// `text` lowercased, without accents, its words separated by one space.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|word| !word.is_empty())
+        .enumerate()
+        .flat_map(|(i, word)| {
+            (i > 0)
+                .then_some(' ')
+                .into_iter()
+                .chain(word.chars().flat_map(char::to_lowercase).map(unaccented))
+        })
+}
+
+/// A Spanish letter without its accent (`ñ` stays `ñ`: it is a letter of its own).
+fn unaccented(c: char) -> char {
+    match c {
+        'á' | 'à' => 'a',
+        'é' | 'è' => 'e',
+        'í' | 'ì' => 'i',
+        'ó' | 'ò' => 'o',
+        'ú' | 'ù' | 'ü' => 'u',
+        other => other,
+    }
+}
+
 word_enum! {
     /// The kind of plan, which fixes its rank in the SINAPLAN hierarchy.
     PlanKind {
         /// Plan Estratégico de Desarrollo Nacional.
-        Pedn = "pedn",
+        Pedn = "pedn", es ["PEDN"],
         /// Política General de Gobierno.
-        Pgg = "pgg",
+        Pgg = "pgg", es ["PGG"],
         /// Política Nacional.
-        Pn = "pn",
+        Pn = "pn", es ["PN"],
         /// Plan Estratégico Sectorial Multianual.
-        Pesem = "pesem",
+        Pesem = "pesem", es ["PESEM"],
         /// Plan de Desarrollo Regional Concertado.
-        Pdrc = "pdrc",
+        Pdrc = "pdrc", es ["PDRC"],
         /// Plan de Desarrollo Local Concertado.
-        Pdlc = "pdlc",
+        Pdlc = "pdlc", es ["PDLC"],
         /// Plan Estratégico Institucional.
-        Pei = "pei",
+        Pei = "pei", es ["PEI"],
         /// Plan Operativo Institucional.
-        Poi = "poi",
+        Poi = "poi", es ["POI"],
     }
 }
 
@@ -78,17 +151,17 @@ word_enum! {
     /// The kind of entity that owns a plan.
     EntityType {
         /// A ministry.
-        Ministry = "ministry",
+        Ministry = "ministry", es ["ministerio"],
         /// An organismo constitucionalmente autónomo.
-        Oca = "oca",
+        Oca = "oca", es ["organismo constitucionalmente autónomo"],
         /// A regional government.
-        RegionalGovernment = "regional-government",
+        RegionalGovernment = "regional-government", es ["gobierno regional"],
         /// A provincial or district municipality.
-        Municipality = "municipality",
+        Municipality = "municipality", es ["municipalidad", "municipalidad provincial", "municipalidad distrital"],
         /// A public university.
-        University = "university",
+        University = "university", es ["universidad", "universidad pública"],
         /// Anything else.
-        Other = "other",
+        Other = "other", es ["otro", "otra"],
     }
 }
 
@@ -96,13 +169,13 @@ word_enum! {
     /// The level of government.
     Level {
         /// National.
-        National = "national",
+        National = "national", es ["nacional"],
         /// Regional (departamento).
-        Regional = "regional",
+        Regional = "regional", es ["regional"],
         /// Provincial.
-        Provincial = "provincial",
+        Provincial = "provincial", es ["provincial"],
         /// District.
-        District = "district",
+        District = "district", es ["distrital"],
     }
 }
 
@@ -110,11 +183,11 @@ word_enum! {
     /// How the plan came to be.
     Version {
         /// Nuevo.
-        New = "new",
+        New = "new", es ["nuevo", "nueva"],
         /// Actualizado.
-        Updated = "updated",
+        Updated = "updated", es ["actualizado", "actualizada"],
         /// Ampliado.
-        Extended = "extended",
+        Extended = "extended", es ["ampliado", "ampliada"],
     }
 }
 
@@ -122,9 +195,9 @@ word_enum! {
     /// Approval status.
     Status {
         /// Not yet approved.
-        Draft = "draft",
+        Draft = "draft", es ["borrador"],
         /// Approved by an acto resolutivo.
-        Approved = "approved",
+        Approved = "approved", es ["aprobado"],
     }
 }
 
@@ -132,19 +205,19 @@ word_enum! {
     /// The unit of an indicator.
     Unit {
         /// Cantidad.
-        Count = "count",
+        Count = "count", es ["cantidad"],
         /// Número.
-        Number = "number",
+        Number = "number", es ["número"],
         /// Porcentaje.
-        Percent = "percent",
+        Percent = "percent", es ["porcentaje"],
         /// Ratio.
-        Ratio = "ratio",
+        Ratio = "ratio", es ["ratio", "razón"],
         /// Tasa.
-        Rate = "rate",
+        Rate = "rate", es ["tasa"],
         /// Índice.
-        Index = "index",
+        Index = "index", es ["índice"],
         /// Tasa de variación.
-        RateOfChange = "rate-of-change",
+        RateOfChange = "rate-of-change", es ["tasa de variación"],
     }
 }
 
@@ -152,11 +225,11 @@ word_enum! {
     /// The expected direction of an indicator (sentido esperado).
     Direction {
         /// Ascendente.
-        Ascending = "ascending",
+        Ascending = "ascending", es ["ascendente"],
         /// Descendente.
-        Descending = "descending",
+        Descending = "descending", es ["descendente"],
         /// No definido.
-        Undefined = "undefined",
+        Undefined = "undefined", es ["no definido"],
     }
 }
 
@@ -164,11 +237,11 @@ word_enum! {
     /// Invierte.pe investment type.
     InvestmentType {
         /// Proyecto de inversión.
-        Pi = "PI",
+        Pi = "PI", es ["PI", "proyecto de inversión"],
         /// Optimización, ampliación marginal, reposición o rehabilitación.
-        Ioarr = "IOARR",
+        Ioarr = "IOARR", es ["IOARR"],
         /// Inversión de rehabilitación por desastre (IRI).
-        Iri = "IRI",
+        Iri = "IRI", es ["IRI"],
     }
 }
 
@@ -176,9 +249,9 @@ word_enum! {
     /// The kind of gap an investment closes.
     GapType {
         /// Calidad.
-        Quality = "quality",
+        Quality = "quality", es ["calidad"],
         /// Cobertura.
-        Coverage = "coverage",
+        Coverage = "coverage", es ["cobertura"],
     }
 }
 
@@ -186,13 +259,13 @@ word_enum! {
     /// Where a record comes from (an alinea extension for transcribed plans).
     Provenance {
         /// Read in the official source.
-        Verified = "verified",
+        Verified = "verified", es ["verificada", "verificado"],
         /// Seen in a secondary source.
-        Secondary = "secondary",
+        Secondary = "secondary", es ["secundaria", "secundario"],
         /// Made up for the sample.
-        Synthetic = "synthetic",
+        Synthetic = "synthetic", es ["sintética", "sintético"],
         /// Partly verified.
-        Mixed = "mixed",
+        Mixed = "mixed", es ["mixta", "mixto"],
     }
 }
 
@@ -511,4 +584,115 @@ pub struct Waiver {
     pub plan: Option<Spanned<String>>,
     /// The waiver's mapping.
     pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of a set, English and Spanish, with the value it means.
+    fn words<T: Copy>(
+        all: &[T],
+        english: fn(T) -> &'static str,
+        spanish: fn(T) -> &'static [&'static str],
+    ) -> Vec<(&'static str, T)> {
+        all.iter()
+            .flat_map(|&value| {
+                std::iter::once((english(value), value))
+                    .chain(spanish(value).iter().map(move |&twin| (twin, value)))
+            })
+            .collect()
+    }
+
+    #[track_caller]
+    fn twins_are_unambiguous<T: Copy + PartialEq + fmt::Debug>(
+        all: &[T],
+        english: fn(T) -> &'static str,
+        spanish: fn(T) -> &'static [&'static str],
+        read: fn(&str) -> Option<T>,
+    ) {
+        let words = words(all, english, spanish);
+        for &(word, value) in &words {
+            for &(other, other_value) in &words {
+                assert!(
+                    !same_word(word, other) || value == other_value,
+                    "`{word}` and `{other}` read alike but mean {value:?} and {other_value:?}"
+                );
+            }
+            for written in [
+                word.to_owned(),
+                word.to_uppercase(),
+                word.to_lowercase(),
+                word.replace(' ', "-"),
+                word.chars().map(unaccented).collect(),
+            ] {
+                assert_eq!(read(&written), Some(value), "`{written}`");
+            }
+        }
+    }
+
+    #[test]
+    fn every_word_and_twin_reads_as_its_value_in_any_case_and_accent() {
+        twins_are_unambiguous(
+            PlanKind::ALL,
+            PlanKind::as_str,
+            PlanKind::spanish,
+            PlanKind::read,
+        );
+        twins_are_unambiguous(
+            EntityType::ALL,
+            EntityType::as_str,
+            EntityType::spanish,
+            EntityType::read,
+        );
+        twins_are_unambiguous(Level::ALL, Level::as_str, Level::spanish, Level::read);
+        twins_are_unambiguous(
+            Version::ALL,
+            Version::as_str,
+            Version::spanish,
+            Version::read,
+        );
+        twins_are_unambiguous(Status::ALL, Status::as_str, Status::spanish, Status::read);
+        twins_are_unambiguous(Unit::ALL, Unit::as_str, Unit::spanish, Unit::read);
+        twins_are_unambiguous(
+            Direction::ALL,
+            Direction::as_str,
+            Direction::spanish,
+            Direction::read,
+        );
+        twins_are_unambiguous(
+            InvestmentType::ALL,
+            InvestmentType::as_str,
+            InvestmentType::spanish,
+            InvestmentType::read,
+        );
+        twins_are_unambiguous(
+            GapType::ALL,
+            GapType::as_str,
+            GapType::spanish,
+            GapType::read,
+        );
+        twins_are_unambiguous(
+            Provenance::ALL,
+            Provenance::as_str,
+            Provenance::spanish,
+            Provenance::read,
+        );
+    }
+
+    #[test]
+    fn spanish_words_are_read_as_planners_write_them() {
+        assert_eq!(Direction::read("No  Definido"), Some(Direction::Undefined));
+        assert_eq!(Unit::read("numero"), Some(Unit::Number));
+        assert_eq!(Unit::read("Tasa_de_Variacion"), Some(Unit::RateOfChange));
+        assert_eq!(
+            EntityType::read("MUNICIPALIDAD PROVINCIAL"),
+            Some(EntityType::Municipality)
+        );
+        assert_eq!(Unit::read("km"), None);
+        // The rule language keeps the format's exact words.
+        assert_eq!(PlanKind::parse("PEI"), None);
+        assert_eq!(PlanKind::read("PEI"), Some(PlanKind::Pei));
+        assert_eq!(Unit::words(Lang::Es).len(), Unit::ALL.len());
+    }
 }

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span as YamlSpan};
 
+use crate::i18n::Lang;
 use crate::source::{FileId, SourceFile, Span, Spanned};
+use crate::tr;
 
 /// The deepest nesting a plan file may use (real plans use fewer than 10 levels).
 pub const MAX_DEPTH: usize = 64;
@@ -128,17 +130,17 @@ impl Node {
             .map(|entry| &entry.value)
     }
 
-    /// A short word for the node's shape, for messages.
+    /// A short phrase for the node's shape, in `lang`, for messages.
     #[must_use]
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self, lang: Lang) -> String {
         match &self.value {
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
+            Value::Seq(_) => tr!(lang, "yaml-shape-list"),
+            Value::Map(_) => tr!(lang, "yaml-shape-mapping"),
             Value::Scalar(scalar) => match scalar.resolve() {
-                Plain::Null => "nothing (null)",
-                Plain::Bool(_) => "a boolean",
-                Plain::Number(_) => "a number",
-                Plain::Text => "text",
+                Plain::Null => tr!(lang, "yaml-shape-null"),
+                Plain::Bool(_) => tr!(lang, "yaml-shape-boolean"),
+                Plain::Number(_) => tr!(lang, "yaml-shape-number"),
+                Plain::Text => tr!(lang, "yaml-shape-text"),
             },
         }
     }
@@ -178,12 +180,13 @@ pub struct YamlError {
     pub help: Option<String>,
 }
 
-/// Parses the first document of `file`, keeping spans and enforcing the limits.
+/// Parses the first document of `file`, keeping spans and enforcing the limits; errors are
+/// worded in `lang`.
 ///
 /// # Errors
 /// The first syntax error, or the first limit broken.
-pub fn parse(id: FileId, file: &SourceFile) -> Result<Document, YamlError> {
-    Builder::new(id, file).run()
+pub fn parse(id: FileId, file: &SourceFile, lang: Lang) -> Result<Document, YamlError> {
+    Builder::new(id, file, lang).run()
 }
 
 enum Frame {
@@ -202,6 +205,7 @@ enum Frame {
 
 struct Builder<'a> {
     id: FileId,
+    lang: Lang,
     file: &'a SourceFile,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
@@ -215,9 +219,10 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(id: FileId, file: &'a SourceFile) -> Self {
+    fn new(id: FileId, file: &'a SourceFile, lang: Lang) -> Self {
         Self {
             id,
+            lang,
             file,
             stack: Vec::new(),
             anchors: HashMap::new(),
@@ -271,7 +276,7 @@ impl<'a> Builder<'a> {
                 .is_some_and(|rest| rest.starts_with(['[', '{']))
                 .then_some(start)
         });
-        let explained = syntax::explain(error.info(), text, offset, flow);
+        let explained = syntax::explain(self.lang, error.info(), text, offset, flow);
         YamlError {
             message: explained.message,
             span: Span::new(self.id, explained.start, explained.end),
@@ -280,12 +285,12 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn limit(&mut self, span: YamlSpan, message: String, help: &str) -> YamlError {
+    fn limit(&mut self, span: YamlSpan, message: String, help: String) -> YamlError {
         YamlError {
             message,
             span: self.span(span),
-            label: "here".to_owned(),
-            help: Some(help.to_owned()),
+            label: tr!(self.lang, "yaml-here"),
+            help: Some(help),
         }
     }
 
@@ -356,10 +361,11 @@ impl<'a> Builder<'a> {
     fn count(&mut self, nodes: usize, span: YamlSpan) -> Result<(), YamlError> {
         self.nodes += nodes;
         if self.nodes > MAX_NODES {
+            let lang = self.lang;
             return Err(self.limit(
                 span,
-                format!("the file holds more than {MAX_NODES} YAML values"),
-                "a plan file this large is not a plan; split it or remove it from the paths",
+                tr!(lang, "yaml-too-many-values", max = MAX_NODES.to_string()),
+                tr!(lang, "yaml-too-many-values-help"),
             ));
         }
         Ok(())
@@ -367,10 +373,11 @@ impl<'a> Builder<'a> {
 
     fn open(&mut self, span: YamlSpan) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
+            let lang = self.lang;
             return Err(self.limit(
                 span,
-                format!("nesting deeper than {MAX_DEPTH} levels"),
-                "plan files nest a few levels deep; this file cannot be a plan",
+                tr!(lang, "yaml-too-deep", max = MAX_DEPTH.to_string()),
+                tr!(lang, "yaml-too-deep-help"),
             ));
         }
         self.count(1, span)
@@ -425,11 +432,12 @@ impl<'a> Builder<'a> {
     }
 
     fn alias(&mut self, anchor: usize, span: YamlSpan) -> Result<Node, YamlError> {
+        let lang = self.lang;
         let Some(target) = self.anchors.get(&anchor) else {
             return Err(self.limit(
                 span,
-                "alias to an unknown anchor".to_owned(),
-                "define the anchor before using it",
+                tr!(lang, "yaml-unknown-anchor"),
+                tr!(lang, "yaml-unknown-anchor-help"),
             ));
         };
         let size = target.count_nodes();
@@ -437,8 +445,8 @@ impl<'a> Builder<'a> {
         if self.alias_nodes > MAX_ALIAS_NODES {
             return Err(self.limit(
                 span,
-                format!("aliases expand to more than {MAX_ALIAS_NODES} values"),
-                "this looks like an alias bomb; write the values out instead of nesting aliases",
+                tr!(lang, "yaml-alias-bomb", max = MAX_ALIAS_NODES.to_string()),
+                tr!(lang, "yaml-alias-bomb-help"),
             ));
         }
         let mut node = target.clone();

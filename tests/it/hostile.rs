@@ -60,7 +60,7 @@ fn hostile_folder() -> tempfile::TempDir {
         root,
         "unknown-enum.yaml",
         GOOD_PEDN
-            .replace("kind: pedn", "kind: pedn\n  status: aprobado")
+            .replace("kind: pedn", "kind: pedn\n  status: vigente")
             .replace("pedn-2050", "pedn-unknown-enum"),
     );
     let mut bomb = String::from(

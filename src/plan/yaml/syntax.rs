@@ -6,6 +6,9 @@
 //! the quote or bracket that is never closed, the key indented too far, the `: ` inside an
 //! unquoted value) and says how to fix it. It sees only the scanner's message and the text.
 
+use crate::i18n::Lang;
+use crate::tr;
+
 /// A syntax error put in words: where (byte offsets in the text), what, and how to fix it.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Explained {
@@ -27,11 +30,17 @@ const SNIPPET_CHARS: usize = 40;
 /// The longest value written out in a suggested fix.
 const SUGGESTION_CHARS: usize = 60;
 
-/// Explains the scanner's error `info`, raised at byte `offset` of `text`. `flow` is where
-/// the outermost flow collection (`[…]`, `{…}`) still open at the error was opened.
-pub(super) fn explain(info: &str, text: &str, offset: usize, flow: Option<usize>) -> Explained {
+/// Explains the scanner's error `info`, raised at byte `offset` of `text`, in `lang`. `flow`
+/// is where the outermost flow collection (`[…]`, `{…}`) still open at the error was opened.
+pub(super) fn explain(
+    lang: Lang,
+    info: &str,
+    text: &str,
+    offset: usize,
+    flow: Option<usize>,
+) -> Explained {
     let offset = offset.min(text.len());
-    let at = At { text, offset };
+    let at = At { text, offset, lang };
     let explained = match info {
         "tabs disallowed within this context (block indentation)"
         | "tabs disallowed in this context"
@@ -58,10 +67,9 @@ pub(super) fn explain(info: &str, text: &str, offset: usize, flow: Option<usize>
         }
         "block sequence entries are not allowed in this context" => Some(explained(
             at.char_span(),
-            "list item on the same line as its key".to_owned(),
-            "this `-`",
-            "start the list on the next line, one `- ` item per line indented under its key, \
-             or write it in brackets: `[a, b]`",
+            tr!(lang, "yaml-item-on-key-line"),
+            tr!(lang, "yaml-item-on-key-line-label"),
+            tr!(lang, "yaml-item-on-key-line-help"),
         )),
         "while parsing node, found unknown anchor" => at.unknown_alias(),
         "while scanning an anchor or alias, did not find expected alphabetic or numeric character" => {
@@ -77,29 +85,27 @@ pub(super) fn explain(info: &str, text: &str, offset: usize, flow: Option<usize>
         "while parsing a node, did not find expected node content" => Some(at.no_value()),
         "invalid content after document end marker" => Some(explained(
             at.rest_of_token(),
-            "text after the document end marker `...`".to_owned(),
-            "here",
-            "`...` ends the YAML document: remove it, or put this text on a line of its own",
+            tr!(lang, "yaml-after-document-end"),
+            tr!(lang, "yaml-here"),
+            tr!(lang, "yaml-after-document-end-help"),
         )),
         "did not find expected <document start>" => Some(explained(
             at.char_span(),
-            "expected `---` to start the document".to_owned(),
-            "here",
-            "a line that starts with `%` is a YAML directive and must be followed by a `---` \
-             line; if it is text, quote it",
+            tr!(lang, "yaml-expected-document-start"),
+            tr!(lang, "yaml-here"),
+            tr!(lang, "yaml-expected-document-start-help"),
         )),
         "missing explicit document end marker before directive" => Some(explained(
             at.rest_of_token(),
-            "a `%` directive inside the document".to_owned(),
-            "here",
-            "a line that starts with `%` is a YAML directive: if it is text, indent it under \
-             its key and quote it",
+            tr!(lang, "yaml-directive-inside"),
+            tr!(lang, "yaml-here"),
+            tr!(lang, "yaml-directive-inside-help"),
         )),
         "a byte order mark must not appear inside a document" => Some(explained(
             at.char_span(),
-            "byte order mark inside the document".to_owned(),
-            "invisible U+FEFF here",
-            "remove the invisible byte order mark (U+FEFF): it may only start the file",
+            tr!(lang, "yaml-byte-order-mark"),
+            tr!(lang, "yaml-byte-order-mark-label"),
+            tr!(lang, "yaml-byte-order-mark-help"),
         )),
         "while scanning a block scalar, did not find expected comment or line break" => {
             at.after_block_indicator()
@@ -112,8 +118,8 @@ pub(super) fn explain(info: &str, text: &str, offset: usize, flow: Option<usize>
         Explained {
             start,
             end,
-            message: format!("invalid YAML: {info}"),
-            label: "here".to_owned(),
+            message: tr!(lang, "yaml-invalid", info = info),
+            label: tr!(lang, "yaml-here"),
             help: None,
         }
     })
@@ -124,6 +130,8 @@ pub(super) fn explain(info: &str, text: &str, offset: usize, flow: Option<usize>
 struct At<'a> {
     text: &'a str,
     offset: usize,
+    /// The language of the messages.
+    lang: Lang,
 }
 
 fn is_blank(c: char) -> bool {
@@ -131,13 +139,18 @@ fn is_blank(c: char) -> bool {
 }
 
 /// An explanation at `start..end`, with a help line.
-fn explained((start, end): (usize, usize), message: String, label: &str, help: &str) -> Explained {
+fn explained(
+    (start, end): (usize, usize),
+    message: String,
+    label: String,
+    help: String,
+) -> Explained {
     Explained {
         start,
         end,
         message,
-        label: label.to_owned(),
-        help: Some(help.to_owned()),
+        label,
+        help: Some(help),
     }
 }
 
@@ -254,19 +267,20 @@ impl At<'_> {
             .get(self.line_start(tab)..tab)?
             .chars()
             .all(|c| is_blank(c) || c == '-');
+        let lang = self.lang;
         Some(if indentation {
             explained(
                 (tab, tab + 1),
-                "tab character used for indentation".to_owned(),
-                "this tab",
-                "YAML forbids tabs for indentation; indent with spaces",
+                tr!(lang, "yaml-tab-indentation"),
+                tr!(lang, "yaml-tab-label"),
+                tr!(lang, "yaml-tab-indentation-help"),
             )
         } else {
             explained(
                 (tab, tab + 1),
-                "tab character where YAML expects a space".to_owned(),
-                "this tab",
-                "replace the tab with a space",
+                tr!(lang, "yaml-tab"),
+                tr!(lang, "yaml-tab-label"),
+                tr!(lang, "yaml-tab-help"),
             )
         })
     }
@@ -280,78 +294,81 @@ impl At<'_> {
             .text
             .get(self.offset + 1..)
             .is_some_and(|rest| rest.contains(quote));
+        let lang = self.lang;
+        let quote = quote.to_string();
         let help = if at_end || !closable {
-            format!("this quoted string is never closed: add the closing `{quote}`")
+            tr!(lang, "yaml-unclosed-quote-help", quote = quote.as_str())
         } else {
-            format!(
-                "this quoted string is not closed on its line: add the closing `{quote}` \
-                 (a quoted value that goes on over several lines must indent them more than its key)"
+            tr!(
+                lang,
+                "yaml-unclosed-quote-line-help",
+                quote = quote.as_str()
             )
         };
         Some(explained(
             self.char_span(),
-            format!("unclosed `{quote}`"),
-            "opened here",
-            &help,
+            tr!(lang, "yaml-unclosed", open = quote.as_str()),
+            tr!(lang, "yaml-opened-here"),
+            help,
         ))
     }
 
     /// A broken `[…]` or `{…}`: never closed (shown where it was opened), or missing a
     /// comma or closed with the wrong bracket (shown where the scanner stopped).
     fn flow(&self, info: &str, flow: Option<usize>) -> Option<Explained> {
+        let lang = self.lang;
         if let Some(opener) = flow.and_then(|from| unclosed_at(self.text, from, self.offset)) {
-            let (kind, close, part) = if self.char_at(opener) == Some('{') {
-                ("mapping", '}', "entry")
+            let open = self.char_at(opener)?.to_string();
+            let help = if open == "{" {
+                tr!(lang, "yaml-unclosed-mapping-help")
             } else {
-                ("list", ']', "item")
+                tr!(lang, "yaml-unclosed-list-help")
             };
-            let open = self.char_at(opener)?;
             return Some(explained(
                 self.span_of_char(opener),
-                format!("unclosed `{open}`"),
-                "opened here",
-                &format!(
-                    "this {kind} is never closed: add the closing `{close}` after its last {part}"
-                ),
+                tr!(lang, "yaml-unclosed", open = open.as_str()),
+                tr!(lang, "yaml-opened-here"),
+                help,
             ));
         }
+        let here = tr!(lang, "yaml-here");
         Some(match info {
             "while parsing a flow sequence, expected ',' or ']'" => explained(
                 self.char_span(),
-                "expected `,` or `]`".to_owned(),
-                "here",
-                "separate the items of a `[…]` list with commas, and close it with `]`",
+                tr!(lang, "yaml-expected-comma-in-list"),
+                here,
+                tr!(lang, "yaml-expected-comma-in-list-help"),
             ),
             "while parsing a flow mapping, did not find expected ',' or '}'" => explained(
                 self.char_span(),
-                "expected `,` or `}`".to_owned(),
-                "here",
-                "separate the entries of a `{…}` mapping with commas, close it with `}`, \
-                 and quote a value that holds `: `",
+                tr!(lang, "yaml-expected-comma-in-mapping"),
+                here,
+                tr!(lang, "yaml-expected-comma-in-mapping-help"),
             ),
             "illegal placement of ':' indicator" => explained(
                 self.char_span(),
-                "unexpected `:` in a `[…]` list".to_owned(),
-                "here",
-                "a key and its `:` must be on the same line: quote an item that holds `: `",
+                tr!(lang, "yaml-colon-in-list"),
+                here,
+                tr!(lang, "yaml-colon-in-list-help"),
             ),
             _ if flow.is_some() || info == "invalid indentation in flow construct" => explained(
                 self.char_span(),
-                "this line is indented too little".to_owned(),
-                "here",
-                "a `[…]` or `{…}` written over several lines must indent each line more than its key",
+                tr!(lang, "yaml-flow-indented-too-little"),
+                here,
+                tr!(lang, "yaml-flow-indented-too-little-help"),
             ),
             _ => explained(
                 self.char_span(),
-                "bad indentation".to_owned(),
-                "here",
-                "indent this line like the lines it belongs with",
+                tr!(lang, "yaml-bad-indentation"),
+                here,
+                tr!(lang, "yaml-bad-indentation-help"),
             ),
         })
     }
 
     /// `: ` where no key may start: inside an unquoted value, or after a key indented too far.
     fn colon(&self) -> Explained {
+        let lang = self.lang;
         let line_start = self.line_start(self.offset);
         let content = self.content_start(line_start);
         let before = self
@@ -368,18 +385,18 @@ impl At<'_> {
             let line_end = self.line_end(self.offset);
             let value = without_comment(self.text.get(value_start..line_end).unwrap_or("")).trim();
             let help = match quoted(value) {
-                Some(value) if value.chars().count() <= SUGGESTION_CHARS => {
-                    format!("a `: ` inside a value must be quoted: write `{key}: {value}`")
-                }
-                _ => format!(
-                    "a `: ` inside a value must be quoted: put the value of `{key}` in quotes"
+                Some(value) if value.chars().count() <= SUGGESTION_CHARS => tr!(
+                    lang,
+                    "yaml-colon-in-value-help",
+                    fixed = format!("{key}: {value}"),
                 ),
+                _ => tr!(lang, "yaml-colon-in-value-quote-help", key = key),
             };
             return explained(
                 self.char_span(),
-                format!("unexpected `:` in the value of `{}`", snippet(key)),
-                "this colon",
-                &help,
+                tr!(lang, "yaml-colon-in-value", key = snippet(key)),
+                tr!(lang, "yaml-colon-in-value-label"),
+                help,
             );
         }
         let indentation = content - line_start;
@@ -391,25 +408,22 @@ impl At<'_> {
             let name = snippet(key.trim_start_matches(|c: char| c == '-' || is_blank(c)));
             return explained(
                 (content, content + key.len()),
-                format!("key `{name}` is indented too far"),
-                "this key",
-                &format!(
-                    "indent `{name}` like the keys above it: a line indented further than the \
-                     line before continues that line's value, where a `:` cannot start a key"
-                ),
+                tr!(lang, "yaml-key-indented-too-far", key = name.as_str()),
+                tr!(lang, "yaml-key-indented-too-far-label"),
+                tr!(lang, "yaml-key-indented-too-far-help", key = name.as_str()),
             );
         }
         explained(
             self.char_span(),
-            "unexpected `:`".to_owned(),
-            "here",
-            "YAML read the text before this `:` as part of a value: check the indentation of \
-             this line and the line above, and quote values that hold `: `",
+            tr!(lang, "yaml-unexpected-colon"),
+            tr!(lang, "yaml-here"),
+            tr!(lang, "yaml-unexpected-colon-help"),
         )
     }
 
     /// A line at a key's indentation without the `: ` that makes it a key.
     fn missing_colon(&self) -> Option<Explained> {
+        let lang = self.lang;
         let before = if self.offset >= self.text.len() {
             self.text.len()
         } else {
@@ -431,28 +445,28 @@ impl At<'_> {
                 line.get(colon + 1..).unwrap_or("")
             );
             let help = if fixed.chars().count() <= SUGGESTION_CHARS {
-                format!("write `{fixed}`: the `:` after a key must be followed by a space")
+                tr!(lang, "yaml-missing-space-fixed-help", fixed = fixed)
             } else {
-                "the `:` after a key must be followed by a space".to_owned()
+                tr!(lang, "yaml-missing-space-help")
             };
             return Some(explained(
                 span,
-                format!("missing space after `:` in `{}`", snippet(line)),
-                "this line",
-                &help,
+                tr!(lang, "yaml-missing-space", line = snippet(line)),
+                tr!(lang, "yaml-this-line"),
+                help,
             ));
         }
         Some(explained(
             span,
-            format!("expected `key: value`, found `{}`", snippet(line)),
-            "this line",
-            "in a mapping each line is `key: value`: add the `:` after the key, or, if this \
-             line continues the value above, indent it further than its key",
+            tr!(lang, "yaml-expected-key-value", line = snippet(line)),
+            tr!(lang, "yaml-this-line"),
+            tr!(lang, "yaml-expected-key-value-help"),
         ))
     }
 
     /// A mapping ended and the next line is neither one of its keys nor one of an outer mapping.
     fn expected_key(&self) -> Explained {
+        let lang = self.lang;
         let content = self.content_start(self.line_start(self.offset));
         let item = self.text.get(content..).is_some_and(|rest| {
             rest.strip_prefix('-')
@@ -466,40 +480,41 @@ impl At<'_> {
         {
             return explained(
                 self.span_of_char(content),
-                "unexpected list item".to_owned(),
-                "this item",
-                "a `- ` item cannot stand among the keys of a mapping: indent it like the \
-                 other items of its list, under the key that holds the list",
+                tr!(lang, "yaml-item-among-keys"),
+                tr!(lang, "yaml-item-among-keys-label"),
+                tr!(lang, "yaml-item-among-keys-help"),
             );
         }
         if content == self.offset {
             let key = self.key_at(content);
             return explained(
                 key,
-                format!("bad indentation of `{}`", snippet(self.slice(key))),
-                "this line",
-                "indent this line like the keys of the mapping it belongs to: in the column \
-                 of a key above it",
+                tr!(
+                    lang,
+                    "yaml-bad-indentation-of",
+                    key = snippet(self.slice(key))
+                ),
+                tr!(lang, "yaml-this-line"),
+                tr!(lang, "yaml-bad-indentation-of-help"),
             );
         }
         explained(
             self.rest_of_token(),
-            "unexpected text after the value".to_owned(),
-            "here",
-            "a quoted or bracketed value ends at its closing quote or bracket: move this text \
-             inside it, or start the next key on a line of its own",
+            tr!(lang, "yaml-text-after-value"),
+            tr!(lang, "yaml-here"),
+            tr!(lang, "yaml-text-after-value-help"),
         )
     }
 
     /// A line among the items of a list that is not an item.
     fn expected_item(&self) -> Explained {
         let key = self.key_at(self.content_start(self.line_start(self.offset)));
+        let lang = self.lang;
         explained(
             key,
-            "expected a `- ` list item".to_owned(),
-            "not a list item",
-            "the lines above at this indentation are list items, so this one must start with \
-             `- ` too; to add a key, give the list a key of its own",
+            tr!(lang, "yaml-expected-item"),
+            tr!(lang, "yaml-expected-item-label"),
+            tr!(lang, "yaml-expected-item-help"),
         )
     }
 
@@ -524,34 +539,32 @@ impl At<'_> {
             .find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}'))
             .unwrap_or(name.len());
         let name = name.get(..len)?;
+        let lang = self.lang;
         Some(explained(
             (self.offset, self.offset + 1 + len),
-            format!("unknown alias `*{}`", snippet(name)),
-            "no anchor of this name above",
-            &format!(
-                "`*` starts an alias to a value marked `&{}` earlier in the file; if this is \
-                 text, put the value in quotes",
-                snippet(name)
-            ),
+            tr!(lang, "yaml-unknown-alias", name = snippet(name)),
+            tr!(lang, "yaml-unknown-alias-label"),
+            tr!(lang, "yaml-unknown-alias-help", name = snippet(name)),
         ))
     }
 
     fn nameless_anchor(&self) -> Option<Explained> {
+        let lang = self.lang;
         let (message, help) = match self.char_at(self.offset)? {
             '*' => (
-                "`*` without an alias name",
-                "in YAML `*` starts an alias; if this is text, put the value in quotes",
+                tr!(lang, "yaml-nameless-alias"),
+                tr!(lang, "yaml-nameless-alias-help"),
             ),
             '&' => (
-                "`&` without an anchor name",
-                "in YAML `&` starts an anchor; if this is text, put the value in quotes",
+                tr!(lang, "yaml-nameless-anchor"),
+                tr!(lang, "yaml-nameless-anchor-help"),
             ),
             _ => return None,
         };
         Some(explained(
             self.char_span(),
-            message.to_owned(),
-            "here",
+            message,
+            tr!(lang, "yaml-here"),
             help,
         ))
     }
@@ -585,12 +598,12 @@ impl At<'_> {
                     if !valid {
                         let start = self.offset + 1 + i;
                         let end = start + 1 + escape.len_utf8();
+                        let lang = self.lang;
                         return Some(explained(
                             (start, end),
-                            format!("invalid escape `\\{escape}` in a double-quoted value"),
-                            "this escape",
-                            "in double quotes a backslash starts an escape such as `\\n`: write \
-                             a backslash as `\\\\`, or put the value in single quotes",
+                            tr!(lang, "yaml-bad-escape", escape = format!("\\{escape}")),
+                            tr!(lang, "yaml-bad-escape-label"),
+                            tr!(lang, "yaml-bad-escape-help"),
                         ));
                     }
                     for _ in 0..digits {
@@ -609,17 +622,16 @@ impl At<'_> {
             .text
             .get(line_start..self.offset.max(line_start))
             .and_then(|before| before.trim_end().chars().next_back());
+        let lang = self.lang;
         let help = if quote == Some('\'') {
-            "a single-quoted value ends at the next `'`: write a `'` inside it as `''`, or put \
-             the whole value in double quotes"
+            tr!(lang, "yaml-after-single-quote-help")
         } else {
-            "a quoted value ends at its closing quote: put all of the value inside the quotes, \
-             writing a `\"` inside double quotes as `\\\"`"
+            tr!(lang, "yaml-after-double-quote-help")
         };
         explained(
             self.rest_of_token(),
-            "text after the closing quote".to_owned(),
-            "after the quote",
+            tr!(lang, "yaml-after-quote"),
+            tr!(lang, "yaml-after-quote-label"),
             help,
         )
     }
@@ -627,30 +639,43 @@ impl At<'_> {
     fn unmatched_bracket(&self) -> Option<Explained> {
         let close = self.char_at(self.offset)?;
         let open = if close == '}' { '{' } else { '[' };
+        let lang = self.lang;
+        let (open, close) = (open.to_string(), close.to_string());
         Some(explained(
             self.char_span(),
-            format!("unmatched `{close}`"),
-            "nothing to close",
-            &format!(
-                "remove it, or add the `{open}` it closes; a value that starts with `{close}` \
-                 must be quoted"
+            tr!(
+                lang,
+                "yaml-unmatched",
+                open = open.as_str(),
+                close = close.as_str(),
+            ),
+            tr!(lang, "yaml-unmatched-label"),
+            tr!(
+                lang,
+                "yaml-unmatched-help",
+                open = open.as_str(),
+                close = close.as_str(),
             ),
         ))
     }
 
     fn no_value(&self) -> Explained {
+        let lang = self.lang;
         match self.char_at(self.offset).filter(|c| !c.is_whitespace()) {
-            Some(c) => explained(
-                self.char_span(),
-                format!("expected a value, found `{c}`"),
-                "here",
-                &format!("a value cannot start with `{c}`: put the value in quotes"),
-            ),
+            Some(c) => {
+                let c = c.to_string();
+                explained(
+                    self.char_span(),
+                    tr!(lang, "yaml-bad-value-start", char = c.as_str()),
+                    tr!(lang, "yaml-here"),
+                    tr!(lang, "yaml-bad-value-start-help", char = c.as_str()),
+                )
+            }
             None => explained(
                 self.char_span(),
-                "expected a value".to_owned(),
-                "here",
-                "write the value, or remove the line",
+                tr!(lang, "yaml-expected-value"),
+                tr!(lang, "yaml-here"),
+                tr!(lang, "yaml-expected-value-help"),
             ),
         }
     }
@@ -659,23 +684,27 @@ impl At<'_> {
         let indicator = self
             .char_at(self.offset)
             .filter(|&c| c == '|' || c == '>')?;
+        let lang = self.lang;
         Some(explained(
             self.char_span(),
-            format!("unexpected text after `{indicator}`"),
-            "here",
-            "`|` and `>` start a block of text on the lines below, and only a comment may \
-             follow them on their line: put a value that starts with `|` or `>` in quotes",
+            tr!(
+                lang,
+                "yaml-after-block-indicator",
+                indicator = indicator.to_string(),
+            ),
+            tr!(lang, "yaml-here"),
+            tr!(lang, "yaml-after-block-indicator-help"),
         ))
     }
 
     fn reserved(&self) -> Option<Explained> {
         let c = self.char_at(self.offset)?;
+        let lang = self.lang;
         Some(explained(
             self.char_span(),
-            format!("`{c}` cannot start a plain value"),
-            "reserved character",
-            "YAML reserves `@`, `` ` `` and `%` at the start of an unquoted value: put the \
-             value in quotes",
+            tr!(lang, "yaml-reserved", char = c.to_string()),
+            tr!(lang, "yaml-reserved-label"),
+            tr!(lang, "yaml-reserved-help"),
         ))
     }
 }

@@ -3,7 +3,7 @@ use crate::source::{FileId, SourceFile};
 
 fn tree(text: &str) -> (SourceFile, super::Document) {
     let file = SourceFile::new("t.yaml".into(), text.to_owned());
-    let document = parse(FileId::from_index(0), &file).unwrap();
+    let document = parse(FileId::from_index(0), &file, crate::i18n::Lang::En).unwrap();
     (file, document)
 }
 
@@ -73,7 +73,7 @@ fn small_aliases_are_expanded_where_they_are_written() {
 fn nesting_is_capped_without_recursion() {
     let text = "- ".repeat(100_000) + "x\n";
     let file = SourceFile::new("deep.yaml".into(), text);
-    let error = parse(FileId::from_index(0), &file).unwrap_err();
+    let error = parse(FileId::from_index(0), &file, crate::i18n::Lang::En).unwrap_err();
     assert_eq!(
         error.message,
         format!("nesting deeper than {MAX_DEPTH} levels")
@@ -93,7 +93,7 @@ fn a_second_document_is_reported() {
 /// The message of the syntax error in `text`, and the text its span covers.
 fn syntax_error(text: &str) -> (String, String) {
     let file = SourceFile::new("t.yaml".into(), text.to_owned());
-    let error = parse(FileId::from_index(0), &file).unwrap_err();
+    let error = parse(FileId::from_index(0), &file, crate::i18n::Lang::En).unwrap_err();
     (error.message, slice(&file, error.span).to_owned())
 }
 
@@ -145,7 +145,7 @@ fn syntax_errors_in_every_cut_of_a_file_have_spans_inside_the_text() {
     for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
         let cut = text.get(..end).unwrap();
         let file = SourceFile::new("t.yaml".into(), cut.to_owned());
-        if let Err(error) = parse(FileId::from_index(0), &file) {
+        if let Err(error) = parse(FileId::from_index(0), &file, crate::i18n::Lang::En) {
             let (start, stop) = (error.span.start as usize, error.span.end as usize);
             assert!(
                 start <= stop && cut.get(start..stop).is_some(),
