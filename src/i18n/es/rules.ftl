@@ -43,7 +43,7 @@ rules-untranslated = { $rules ->
         [one] 1 regla no tiene
        *[other] { $rules } reglas no tienen
     } todos sus textos en español:
-rules-untranslated-help = donde una regla no tiene texto en español, muestra el texto en inglés: escríbalo junto al inglés (`title.es`, `message.es`, `help.es`, `/// Qué verifica:`…)
+rules-untranslated-help = en una ejecución en español, cada texto que falta se muestra en inglés; escriba su traducción junto al texto en inglés (`title.es`, `message.es`, `help.es`, `/// Qué verifica:`…)
 rules-test-passed = ok     { $case }
 rules-test-failed = FALLÓ  { $case }
 rules-test-missing = falta       { $rule } en { $place }
