@@ -535,6 +535,7 @@ fn load_rules(rules: &RuleArgs, lang: Lang) -> Result<Vec<CheckedRule>, ExitStat
     let options = crate::CheckOptions {
         rules: rules.rules.clone(),
         no_default_rules: rules.no_default_rules,
+        lang,
         ..crate::CheckOptions::default()
     };
     let mut sources = crate::source::SourceDb::new();
@@ -818,31 +819,51 @@ fn run_explain(args: &ExplainArgs, lang: Lang) -> ExitStatus {
         Ok(rules) => rules,
         Err(status) => return status,
     };
-    let all = crate::docs::listed(&rules);
+    let all = crate::docs::listed(&rules, lang);
     let Some(rule) = all
         .iter()
         .find(|r| r.id.eq_ignore_ascii_case(&args.rule) || r.slug == args.rule)
     else {
         let names = all.iter().flat_map(|r| [r.id.as_str(), r.slug.as_str()]);
         let hint = crate::suggest::did_you_mean(lang, &args.rule, names)
-            .map_or_else(String::new, |h| format!("\n  help: {h}"));
-        eprintln!("error: no rule is named `{}`{hint}", args.rule);
+            .map_or_else(String::new, |h| {
+                format!("\n  {}: {h}", tr!(lang, "report-help"))
+            });
+        eprintln!(
+            "{}: {}{hint}",
+            crate::report::Severity::Error.name(lang),
+            tr!(lang, "rules-explain-unknown", name = args.rule.as_str())
+        );
         return ExitStatus::Usage;
     };
-    let mut text = format!("{} {}: {}\n\n", rule.id, rule.slug, rule.title);
-    text.push_str(&format!("severity  {}\n", rule.severity));
-    text.push_str(&format!("pillar    {}\n", rule.pillar.unwrap_or("—")));
+    let mut fields = vec![
+        (tr!(lang, "rules-label-severity"), rule.severity.name(lang)),
+        (tr!(lang, "rules-label-pillar"), rule.pillar_name()),
+    ];
     if let Some(origin) = rule.origin() {
-        text.push_str(&format!("source    {origin}\n"));
+        fields.push((tr!(lang, "rules-label-source"), origin));
     }
     if rule.builtin {
-        text.push_str("kind      built-in check (runs without rule files)\n");
+        fields.push((
+            tr!(lang, "rules-label-kind"),
+            tr!(lang, "rules-kind-builtin"),
+        ));
+    }
+    let width = fields
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut text = format!("{} {}: {}\n\n", rule.id, rule.slug, rule.title);
+    for (label, value) in &fields {
+        text.push_str(&format!("{label:<width$}{value}\n"));
     }
     for (label, body) in &rule.sections {
         text.push_str(&format!("\n{label}:\n{}\n", wrap(body, 88, "  ")));
     }
     if let Some(rule_text) = rule.rule_text() {
-        text.push_str("\nRule:\n");
+        text.push_str(&format!("\n{}:\n", tr!(lang, "rules-label-rule")));
         for line in rule_text.lines() {
             text.push_str(&format!("  {line}\n"));
         }
@@ -887,9 +908,9 @@ fn run_rules_list(format: ListFormat, args: &RuleArgs, lang: Lang) -> ExitStatus
         Ok(rules) => rules,
         Err(status) => return status,
     };
-    let all = crate::docs::listed(&rules);
+    let all = crate::docs::listed(&rules, lang);
     let text = match format {
-        ListFormat::Markdown => crate::docs::rule_reference(&rules),
+        ListFormat::Markdown => crate::docs::rule_reference(&rules, lang),
         ListFormat::Json => {
             let items: Vec<serde_json::Value> = all
                 .iter()
@@ -898,7 +919,7 @@ fn run_rules_list(format: ListFormat, args: &RuleArgs, lang: Lang) -> ExitStatus
                         "id": r.id,
                         "slug": r.slug,
                         "severity": r.severity.as_str(),
-                        "pillar": r.pillar,
+                        "pillar": r.pillar.map(crate::report::Pillar::as_str),
                         "title": r.title,
                         "builtin": r.builtin,
                     })
@@ -909,15 +930,27 @@ fn run_rules_list(format: ListFormat, args: &RuleArgs, lang: Lang) -> ExitStatus
             text
         }
         ListFormat::Human => {
+            use crate::report::{Pillar, Severity};
             let slug_width = all.iter().map(|r| r.slug.len()).max().unwrap_or(0);
+            // Every value a column can hold, so that the columns do not move with the rules.
+            let severity_width = [Severity::Error, Severity::Warning, Severity::Info]
+                .iter()
+                .map(|s| s.name(lang).chars().count())
+                .max()
+                .unwrap_or(0);
+            let pillar_width = [Pillar::Legitimacy, Pillar::Capacity, Pillar::Value]
+                .iter()
+                .map(|p| p.name(lang).chars().count())
+                .max()
+                .unwrap_or(0);
             let mut text = String::new();
             for r in &all {
                 text.push_str(&format!(
-                    "{:<8} {:<slug_width$}  {:<7}  {:<10}  {}\n",
+                    "{:<8} {:<slug_width$}  {:<severity_width$}  {:<pillar_width$}  {}\n",
                     r.id,
                     r.slug,
-                    r.severity.as_str(),
-                    r.pillar.unwrap_or("—"),
+                    r.severity.name(lang),
+                    r.pillar_name(),
                     r.title
                 ));
             }
@@ -939,13 +972,38 @@ fn run_rules_check(files: Vec<PathBuf>, no_default_rules: bool, lang: Lang) -> E
         rules: files,
         no_default_rules,
     };
-    match load_rules(&args, lang) {
-        Ok(rules) => print_or_pipe(&format!(
+    let rules = match load_rules(&args, lang) {
+        Ok(rules) => rules,
+        Err(status) => return status,
+    };
+    let mut text = format!("{}\n", tr!(lang, "cli-rules-checked", rules = rules.len()));
+    // Texts without Spanish are reported, not failed: a user's rule may be English only.
+    let untranslated: Vec<(&CheckedRule, Vec<String>)> = rules
+        .iter()
+        .map(|rule| (rule, rule.untranslated()))
+        .filter(|(_, missing)| !missing.is_empty())
+        .collect();
+    if !untranslated.is_empty() {
+        text.push_str(&format!(
             "{}\n",
-            tr!(lang, "cli-rules-checked", rules = rules.len())
-        )),
-        Err(status) => status,
+            tr!(lang, "rules-untranslated", rules = untranslated.len())
+        ));
+        for (rule, missing) in &untranslated {
+            let meta = rule.meta();
+            text.push_str(&format!(
+                "  {} ({}): {}\n",
+                meta.id,
+                meta.file,
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        text.push_str(&format!("{}\n", tr!(lang, "rules-untranslated-help")));
     }
+    print_or_pipe(&text)
 }
 
 fn run_rules_test(
@@ -981,7 +1039,9 @@ fn run_rules_test(
     let cases = crate::cases::group(files, &known);
     if cases.is_empty() {
         eprintln!(
-            "error: no case found (a case is a folder of plan files with `# expect:` comments)"
+            "{}: {}",
+            crate::report::Severity::Error.name(lang),
+            tr!(lang, "rules-test-no-case")
         );
         return ExitStatus::Usage;
     }
@@ -990,24 +1050,52 @@ fn run_rules_test(
     for case in &cases {
         let result = crate::cases::run(case, &rules, as_of, lang);
         if result.passed() {
-            text.push_str(&format!("ok     {}\n", result.name));
+            text.push_str(&format!(
+                "{}\n",
+                tr!(lang, "rules-test-passed", case = result.name.as_str())
+            ));
             continue;
         }
         failed += 1;
-        text.push_str(&format!("FAILED {}\n", result.name));
+        text.push_str(&format!(
+            "{}\n",
+            tr!(lang, "rules-test-failed", case = result.name.as_str())
+        ));
         for (file, line, rule) in &result.missing {
-            text.push_str(&format!("  missing     {rule} at {file}:{line}\n"));
+            let place = format!("{file}:{line}");
+            text.push_str(&format!(
+                "  {}\n",
+                tr!(
+                    lang,
+                    "rules-test-missing",
+                    rule = rule.as_str(),
+                    place = place
+                )
+            ));
         }
         for ((file, line, rule), message) in &result.unexpected {
+            let place = format!("{file}:{line}");
             text.push_str(&format!(
-                "  unexpected  {rule} at {file}:{line}: {message}\n"
+                "  {}\n",
+                tr!(
+                    lang,
+                    "rules-test-unexpected",
+                    rule = rule.as_str(),
+                    place = place,
+                    message = message.as_str()
+                )
             ));
         }
     }
     text.push_str(&format!(
-        "{} cases: {} passed, {failed} failed\n",
-        cases.len(),
-        cases.len() - failed
+        "{}\n",
+        tr!(
+            lang,
+            "rules-test-summary",
+            cases = cases.len(),
+            passed = cases.len() - failed,
+            failed = failed
+        )
     ));
     let status = print_or_pipe(&text);
     if status == ExitStatus::Clean && failed > 0 {

@@ -1,19 +1,36 @@
 //! Rule documentation, from one place: [`listed`] turns the built-in checks and the
 //! loaded rules into one view, [`Listed`], which `alinea explain`, `alinea rules list`
-//! and the rule reference ([`rule_reference`], `docs/rules.md`) all print.
+//! and the rule reference ([`rule_reference`], `docs/rules.md`) all print, in the run's
+//! language.
 //!
 //! The reference is generated, never written by hand: a test compares
-//! `docs/rules.md` with [`rule_reference`] over the default pack, and
-//! `alinea rules list --format markdown` prints the same page for any set of
-//! rules (a planner's own pack included).
+//! `docs/rules.md` (English) and `docs/es/rules.md` (Spanish) with [`rule_reference`] over
+//! the default pack, and `alinea rules list --format markdown` prints the same page for any
+//! set of rules (a planner's own pack included).
 
-use crate::dsl::{CheckedRule, SECTIONS};
+use crate::dsl::CheckedRule;
+use crate::dsl::ir::section_labels;
+use crate::i18n::Lang;
 use crate::report::{CheckMeta, Pillar, Severity};
+use crate::tr;
 
-/// Where the reference of the default pack lives in alinea's repository.
+/// Where the English reference of the default pack lives in alinea's repository.
 pub const REFERENCE_PAGE: &str = "docs/rules.md";
 
-/// A built-in check or a rule, as `explain`, `rules list` and the reference show it.
+/// Where the Spanish reference of the default pack lives in alinea's repository.
+pub const REFERENCE_PAGE_ES: &str = "docs/es/rules.md";
+
+/// The reference page of `lang`.
+#[must_use]
+pub fn reference_page(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => REFERENCE_PAGE,
+        Lang::Es => REFERENCE_PAGE_ES,
+    }
+}
+
+/// A built-in check or a rule, as `explain`, `rules list` and the reference show it, in
+/// one language (ids, slugs and the rule's text never change).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Listed {
     /// `ART-01`.
@@ -22,8 +39,8 @@ pub struct Listed {
     pub slug: String,
     /// The default severity.
     pub severity: Severity,
-    /// The pillar (`legitimacy`, `capacity`, `value`), when the check has one.
-    pub pillar: Option<&'static str>,
+    /// The pillar, when the check has one.
+    pub pillar: Option<Pillar>,
     /// One-line title.
     pub title: String,
     /// The norm the rule comes from (none for built-in checks).
@@ -38,6 +55,8 @@ pub struct Listed {
     pub text: Option<String>,
     /// Whether this is a built-in check rather than a rule.
     pub builtin: bool,
+    /// The language of the title, the sections and [`Listed::origin`].
+    pub lang: Lang,
 }
 
 impl Listed {
@@ -63,55 +82,76 @@ impl Listed {
     #[must_use]
     pub fn origin(&self) -> Option<String> {
         if self.builtin {
-            Some(format!(
-                "alinea itself (reference: {REFERENCE_PAGE}#{} in alinea's repository)",
-                self.anchor()
+            Some(tr!(
+                self.lang,
+                "rules-origin-builtin",
+                page = format!("{}#{}", reference_page(self.lang), self.anchor())
             ))
         } else {
             self.source.clone()
         }
     }
+
+    /// The pillar in words, in the listing's language (`—` when the check has none).
+    #[must_use]
+    pub fn pillar_name(&self) -> String {
+        self.pillar
+            .map_or_else(|| "—".to_owned(), |pillar| pillar.name(self.lang))
+    }
+
+    /// The status in words, in the listing's language (`stable`, `estable`).
+    #[must_use]
+    pub fn status_name(&self) -> Option<String> {
+        self.status.as_deref().map(|status| match status {
+            "preview" => tr!(self.lang, "rules-status-preview"),
+            "deprecated" => tr!(self.lang, "rules-status-deprecated"),
+            _ => tr!(self.lang, "rules-status-stable"),
+        })
+    }
 }
 
-/// Every built-in check and every rule, sorted by id.
+/// Every built-in check and every rule, sorted by id, in `lang`.
 #[must_use]
-pub fn listed(rules: &[CheckedRule]) -> Vec<Listed> {
-    let mut all: Vec<Listed> = crate::BUILTIN_CHECKS.iter().map(builtin_listed).collect();
+pub fn listed(rules: &[CheckedRule], lang: Lang) -> Vec<Listed> {
+    let mut all: Vec<Listed> = crate::BUILTIN_CHECKS
+        .iter()
+        .map(|check| builtin_listed(check, lang))
+        .collect();
     all.extend(rules.iter().map(|rule| {
         let meta = rule.meta();
         Listed {
             id: meta.id.clone(),
             slug: meta.slug.clone(),
             severity: meta.severity,
-            pillar: Some(meta.pillar.as_str()),
-            title: meta.title.clone(),
+            pillar: Some(meta.pillar),
+            title: meta.title_in(lang).to_owned(),
             source: meta.source.clone(),
             status: Some(meta.status.clone()),
             file: Some(meta.file.clone()),
-            sections: SECTIONS
-                .iter()
-                .filter_map(|label| meta.section(label).map(|text| (*label, text)))
-                .collect(),
+            sections: meta.sections_in(lang),
             text: Some(meta.text.clone()),
             builtin: false,
+            lang,
         }
     }));
     all.sort_by(|a, b| a.id.cmp(&b.id));
     all
 }
 
-/// A built-in check as listed: its documentation (one text, `What it checks: … Why it
-/// matters: …`) is cut into the same sections as a rule's.
+/// A built-in check as listed in `lang`: its documentation (one text, `What it checks: …
+/// Why it matters: …`, or `Qué verifica: … Por qué importa: …`) is cut into the same
+/// sections as a rule's.
 #[must_use]
-pub fn builtin_listed(check: &CheckMeta) -> Listed {
+pub fn builtin_listed(check: &CheckMeta, lang: Lang) -> Listed {
+    let labels = section_labels(lang);
     let mut sections = Vec::new();
-    let mut rest = check.doc;
-    for (i, label) in SECTIONS.iter().enumerate() {
+    let mut rest = check.doc_in(lang);
+    for (i, label) in labels.iter().enumerate() {
         let Some(start) = rest.find(&format!("{label}:")) else {
             continue;
         };
         let after = rest.get(start + label.len() + 1..).unwrap_or("");
-        let end = SECTIONS
+        let end = labels
             .iter()
             .skip(i + 1)
             .filter_map(|next| after.find(&format!("{next}:")))
@@ -124,64 +164,68 @@ pub fn builtin_listed(check: &CheckMeta) -> Listed {
         id: check.id.to_owned(),
         slug: check.slug.to_owned(),
         severity: check.severity,
-        pillar: check.pillar.map(Pillar::as_str),
-        title: check.title.to_owned(),
+        pillar: check.pillar,
+        title: check.title_in(lang).to_owned(),
         source: None,
         status: None,
         file: None,
         sections,
         text: None,
         builtin: true,
+        lang,
     }
 }
 
-/// The rule reference in Markdown: a table of every check, then one section per
+/// The rule reference in Markdown, in `lang`: a table of every check, then one section per
 /// built-in check and per rule (id, slug, title, severity, pillar, source, the
 /// documentation sections and the rule's text). `docs/rules.md` is this text for the
-/// default pack.
+/// default pack in English, `docs/es/rules.md` in Spanish.
 #[must_use]
-pub fn rule_reference(rules: &[CheckedRule]) -> String {
-    let all = listed(rules);
+pub fn rule_reference(rules: &[CheckedRule], lang: Lang) -> String {
+    let all = listed(rules, lang);
     let builtins: Vec<&Listed> = all.iter().filter(|r| r.builtin).collect();
     let written: Vec<&Listed> = all.iter().filter(|r| !r.builtin).collect();
-    let mut page = String::from("# Rule reference\n\n");
-    page.push_str(
-        "<!-- Generated by `alinea rules list --format markdown`: edit the rules, not this page. -->\n\n",
-    );
+    let mut page = format!("# {}\n\n", tr!(lang, "rules-ref-title"));
     page.push_str(&format!(
-        "alinea runs {} checks: {} built into alinea and {} written in the rule language.\n",
-        all.len(),
-        count(builtins.len(), "check", "checks"),
-        count(written.len(), "rule", "rules"),
+        "<!-- {} -->\n\n",
+        tr!(lang, "rules-ref-generated")
     ));
-    page.push_str(
-        "Either the id or the slug names a check in `--select`, `--ignore`, `severity:` of \
-         `alinea.yaml`, waivers and `alinea explain`. The severity is the default one \
-         (`severity:` in `alinea.yaml` changes it); the pillar is the side of the strategic \
-         triangle (legitimacy, capacity, public value) the check protects.\n\n",
-    );
-    page.push_str("| id | slug | severity | pillar | title |\n|---|---|---|---|---|\n");
+    page.push_str(&tr!(
+        lang,
+        "rules-ref-counts",
+        all = all.len(),
+        builtin = builtins.len(),
+        rules = written.len()
+    ));
+    page.push('\n');
+    page.push_str(&tr!(lang, "rules-ref-intro"));
+    page.push_str("\n\n");
+    page.push_str(&format!(
+        "| id | slug | {} | {} | {} |\n|---|---|---|---|---|\n",
+        tr!(lang, "rules-label-severity"),
+        tr!(lang, "rules-label-pillar"),
+        tr!(lang, "rules-label-title"),
+    ));
     for rule in &all {
         page.push_str(&format!(
             "| [{}](#{}) | `{}` | {} | {} | {} |\n",
             rule.id,
             rule.anchor(),
             rule.slug,
-            rule.severity,
-            rule.pillar.unwrap_or("—"),
+            rule.severity.name(lang),
+            rule.pillar_name(),
             cell(&rule.title),
         ));
     }
     let groups = [
         (
-            "Built-in checks",
-            "These checks are part of alinea itself: they run on every plan, with or without \
-             rule files (`--no-default-rules` leaves them in).",
+            tr!(lang, "rules-ref-builtin-heading"),
+            tr!(lang, "rules-ref-builtin-intro"),
             &builtins,
         ),
         (
-            "Rules",
-            "Each rule is written in alinea's rule language; its text follows its documentation.",
+            tr!(lang, "rules-ref-rules-heading"),
+            tr!(lang, "rules-ref-rules-intro"),
             &written,
         ),
     ];
@@ -199,23 +243,33 @@ pub fn rule_reference(rules: &[CheckedRule]) -> String {
 
 /// One check's section of the reference.
 fn section(rule: &Listed) -> String {
+    let lang = rule.lang;
     let mut text = format!(
         "\n### {}\n\n**`{}`**: {}\n\n",
         rule.id, rule.slug, rule.title
     );
-    text.push_str(&format!("- Severity: {}\n", rule.severity));
-    text.push_str(&format!("- Pillar: {}\n", rule.pillar.unwrap_or("—")));
+    let mut item = |line: String| {
+        text.push_str("- ");
+        text.push_str(&line);
+        text.push('\n');
+    };
+    item(tr!(
+        lang,
+        "rules-ref-severity",
+        value = rule.severity.name(lang)
+    ));
+    item(tr!(lang, "rules-ref-pillar", value = rule.pillar_name()));
     if rule.builtin {
-        text.push_str("- Kind: built into alinea (runs without rule files)\n");
+        item(tr!(lang, "rules-ref-kind-builtin"));
     }
     if let Some(source) = &rule.source {
-        text.push_str(&format!("- Source: {source}\n"));
+        item(tr!(lang, "rules-ref-source", value = source.as_str()));
     }
-    if let Some(status) = &rule.status {
-        text.push_str(&format!("- Status: {status}\n"));
+    if let Some(status) = rule.status_name() {
+        item(tr!(lang, "rules-ref-status", value = status));
     }
     if let Some(file) = &rule.file {
-        text.push_str(&format!("- File: `{file}`\n"));
+        item(tr!(lang, "rules-ref-file", value = format!("`{file}`")));
     }
     for (label, body) in &rule.sections {
         text.push_str(&format!("\n**{label}:** {body}\n"));
@@ -225,11 +279,6 @@ fn section(rule: &Listed) -> String {
         text.push_str(&format!("\n{fence}text\n{}\n{fence}\n", source.trim_end()));
     }
     text
-}
-
-/// `1 rule`, `34 rules`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Text inside a table cell: a `|` would end the cell.

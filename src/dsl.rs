@@ -11,9 +11,11 @@ pub mod typeck;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-pub use ir::{CheckedRule, RuleMeta, SECTIONS};
+pub use ir::{CheckedRule, RuleMeta, SECTIONS, SECTIONS_ES, sections_of};
 
+use crate::i18n::Lang;
 use crate::source::{SourceDb, Span};
+use crate::tr;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));
@@ -51,10 +53,12 @@ pub fn default_pack() -> Vec<RuleSource> {
 
 /// Parses, checks and compiles rule files (added to `sources` so errors can show them).
 /// Errors in one file do not stop the others from being checked; duplicate ids or
-/// slugs across files are errors at the second one, with a note at the first.
+/// slugs across files are errors at the second one, with a note at the first. Errors are
+/// worded in `lang`.
 pub fn compile(
     files: Vec<RuleSource>,
     sources: &mut SourceDb,
+    lang: Lang,
 ) -> (Vec<CheckedRule>, Vec<RuleError>) {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
@@ -66,7 +70,7 @@ pub fn compile(
         let id = sources.add(file.path, file.text);
         let text = sources.file(id).text().to_owned();
         let name = sources.file(id).display_name().to_owned();
-        let parsed = match parser::parse(id, &text) {
+        let parsed = match parser::parse(id, &text, lang) {
             Ok(parsed) => parsed,
             Err(error) => {
                 errors.push(error);
@@ -79,7 +83,7 @@ pub fn compile(
                 (&mut seen_slugs, &rule.slug, "slug"),
             ] {
                 if let Some(first) = seen.get(&key.value) {
-                    errors.push(duplicate(what, key, first, default_pack, sources));
+                    errors.push(duplicate(what, key, first, default_pack, sources, lang));
                 } else {
                     seen.insert(
                         key.value.clone(),
@@ -88,33 +92,24 @@ pub fn compile(
                 }
             }
             if default_pack {
-                let meta = RuleMeta {
-                    id: String::new(),
-                    slug: String::new(),
-                    title: String::new(),
-                    severity: crate::report::Severity::Error,
-                    pillar: crate::report::Pillar::Value,
-                    source: None,
-                    status: String::new(),
-                    docs: rule.docs.clone(),
-                    text: String::new(),
-                    file: String::new(),
-                };
+                let sections = sections_of(&rule.docs);
                 for section in SECTIONS.iter().take(3) {
-                    if meta.section(section).is_none() {
+                    if !sections.iter().any(|(label, _)| label == section) {
                         errors.push(RuleError::new(
                             rule.span,
-                            format!(
-                                "rule `{}` has no `/// {section}:` documentation",
-                                rule.id.value
+                            tr!(
+                                lang,
+                                "dsl-no-doc-section",
+                                rule = rule.id.value.as_str(),
+                                section = *section
                             ),
-                            "documentation incomplete",
+                            &tr!(lang, "dsl-no-doc-section-label"),
                         ));
                     }
                 }
             }
         }
-        let (checked, file_errors) = typeck::check_file(&parsed, &text, &name);
+        let (checked, file_errors) = typeck::check_file(&parsed, &text, &name, lang);
         errors.extend(file_errors);
         rules.extend(checked);
     }
@@ -131,63 +126,85 @@ fn duplicate(
     (first_span, first_id, first_in_pack): &(Span, String, bool),
     default_pack: bool,
     sources: &SourceDb,
+    lang: Lang,
 ) -> RuleError {
-    let mut error = RuleError::new(
-        key.span,
-        format!("rule {what} `{}` is already used", key.value),
-        &format!("duplicate {what}"),
-    );
+    let first_file = sources.file(first_span.file).display_name();
     if *first_in_pack && !default_pack {
-        error.message.push_str(" by the default pack");
+        let mut error = RuleError::new(
+            key.span,
+            tr!(
+                lang,
+                "dsl-duplicate-of-pack",
+                what = what,
+                key = key.value.as_str()
+            ),
+            &tr!(lang, "dsl-duplicate-label", what = what),
+        );
         error.related.push(crate::report::Related {
             span: *first_span,
-            message: format!(
-                "the default pack's rule `{first_id}` ({})",
-                sources.file(first_span.file).display_name()
+            message: tr!(
+                lang,
+                "dsl-duplicate-pack-rule",
+                rule = first_id.as_str(),
+                file = first_file
             ),
         });
-        error.help = Some(format!(
-            "give your rule another {what}, or leave the default pack out with `--no-default-rules`"
-        ));
+        error.help = Some(tr!(lang, "dsl-duplicate-of-pack-help", what = what));
+        error
     } else {
+        let mut error = RuleError::new(
+            key.span,
+            tr!(lang, "dsl-duplicate", what = what, key = key.value.as_str()),
+            &tr!(lang, "dsl-duplicate-label", what = what),
+        );
         let first = sources.start(*first_span);
         error.related.push(crate::report::Related {
             span: *first_span,
-            message: format!(
-                "the first rule with this {what}, `{first_id}` ({}:{}:{})",
-                sources.file(first_span.file).display_name(),
-                first.line,
-                first.column
+            message: tr!(
+                lang,
+                "dsl-duplicate-first",
+                what = what,
+                rule = first_id.as_str(),
+                place = format!("{first_file}:{}:{}", first.line, first.column)
             ),
         });
-        error.help = Some(format!(
-            "rule ids and slugs are unique across the loaded rule files: give one of the two rules another {what}"
-        ));
+        error.help = Some(tr!(lang, "dsl-duplicate-help", what = what));
+        error
     }
-    error
 }
 
 /// Reads rule files from paths (folders are searched for `*.rule`), sorted by path.
 ///
 /// # Errors
-/// When a path does not exist or cannot be read.
-pub fn read_rule_paths(paths: &[PathBuf]) -> Result<Vec<RuleSource>, String> {
+/// When a path does not exist or cannot be read (worded in `lang`).
+pub fn read_rule_paths(paths: &[PathBuf], lang: Lang) -> Result<Vec<RuleSource>, String> {
     let mut files = Vec::new();
     for path in paths {
         if !path.exists() {
-            return Err(format!("rule path `{}` does not exist", path.display()));
+            return Err(tr!(
+                lang,
+                "dsl-rule-path-missing",
+                path = path.display().to_string()
+            ));
         }
         for entry in walkdir::WalkDir::new(path)
             .follow_links(true)
             .sort_by_file_name()
         {
-            let entry = entry.map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            let entry = entry.map_err(|e| {
+                tr!(
+                    lang,
+                    "dsl-rule-path-unreadable",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                )
+            })?;
             let is_rule = entry.depth() == 0 && entry.file_type().is_file()
                 || entry.path().extension().is_some_and(|e| e == "rule");
             if !entry.file_type().is_file() || !is_rule {
                 continue;
             }
-            let text = read_text(entry.path())?;
+            let text = read_text(entry.path(), lang)?;
             files.push(RuleSource {
                 path: entry.path().to_path_buf(),
                 text,
@@ -198,19 +215,21 @@ pub fn read_rule_paths(paths: &[PathBuf]) -> Result<Vec<RuleSource>, String> {
     Ok(files)
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
+fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
+    let shown = path.display().to_string();
     match crate::source::read(path) {
         crate::source::ReadOutcome::Text(text) => Ok(text),
         crate::source::ReadOutcome::NotUtf8 { .. } => {
-            Err(format!("rule file `{}` is not UTF-8", path.display()))
+            Err(tr!(lang, "dsl-rule-file-not-utf8", path = shown))
         }
         crate::source::ReadOutcome::TooLarge(_) => {
-            Err(format!("rule file `{}` is too large", path.display()))
+            Err(tr!(lang, "dsl-rule-file-too-large", path = shown))
         }
-        crate::source::ReadOutcome::Failed(error) => Err(format!(
-            "cannot read rule file `{}`: {}",
-            path.display(),
-            crate::discover::io_message(&error)
+        crate::source::ReadOutcome::Failed(error) => Err(tr!(
+            lang,
+            "dsl-rule-file-unreadable",
+            path = shown,
+            error = crate::discover::io_message(&error)
         )),
     }
 }

@@ -47,10 +47,6 @@ fn evaluate_rule(rule: &CheckedRule, graph: &Graph, lang: Lang) -> Vec<Finding> 
 struct Machine<'g> {
     graph: &'g Graph,
     /// The language of the messages a failing rule renders.
-    #[expect(
-        dead_code,
-        reason = "rule files gain Spanish texts next: the evaluator then picks the run's language"
-    )]
     lang: Lang,
     slots: Vec<Value<'g>>,
     /// Whether what is being evaluated read a place a broken reference leaves incomplete
@@ -90,8 +86,8 @@ impl<'g> Machine<'g> {
         if holds || tainted {
             return;
         }
-        let message = self.render(rule.message());
-        let help = rule.help().map(|h| self.render(h));
+        let message = self.render(rule.message(self.lang));
+        let help = rule.help(self.lang).map(|h| self.render(h));
         let subject = rule
             .bindings()
             .iter()
@@ -129,7 +125,7 @@ impl<'g> Machine<'g> {
             element,
             indicator,
             span,
-            label: meta.title.clone(),
+            label: meta.title_in(self.lang).to_owned(),
             related: Vec::new(),
             help,
             path,
@@ -153,11 +149,28 @@ impl<'g> Machine<'g> {
                 IrPart::Text(t) => text.push_str(t),
                 IrPart::Expr(ir) => {
                     let value = self.eval(ir);
-                    value.display(self.graph, &mut text);
+                    self.show(&value, &mut text);
                 }
             }
         }
         text
+    }
+
+    /// A value as a message in the run's language shows it: the words of the plan format
+    /// (`ascending`, `draft`, `percent`) in that language, the rest as written.
+    fn show(&self, value: &Value<'g>, out: &mut String) {
+        match value {
+            Value::Enum(word) => out.push_str(&crate::dsl::schema::show_word(self.lang, word)),
+            Value::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.show(item, out);
+                }
+            }
+            other => other.display(self.graph, out),
+        }
     }
 
     /// The plan, element, indicator and path prefix a finding about `subject` names.

@@ -216,7 +216,8 @@ impl fmt::Display for CheckError {
     }
 }
 
-/// Loads the rules a run uses: the default pack (unless left out) and the user's files.
+/// Loads the rules a run uses: the default pack (unless left out) and the user's files;
+/// problems are worded in `options.lang`.
 ///
 /// # Errors
 /// When a rule path cannot be read, or a rule does not parse or type-check.
@@ -229,8 +230,8 @@ pub fn load_rules(
     } else {
         dsl::default_pack()
     };
-    files.extend(dsl::read_rule_paths(&options.rules).map_err(CheckError::RulePath)?);
-    let (rules, errors) = dsl::compile(files, sources);
+    files.extend(dsl::read_rule_paths(&options.rules, options.lang).map_err(CheckError::RulePath)?);
+    let (rules, errors) = dsl::compile(files, sources, options.lang);
     if errors.is_empty() {
         Ok(rules)
     } else {
@@ -325,10 +326,10 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         .map(|check| report::RuleDoc {
             id: check.id.to_owned(),
             slug: check.slug.to_owned(),
-            title: check.title.to_owned(),
+            title: check.title_in(options.lang).to_owned(),
             severity: check.severity,
             pillar: check.pillar,
-            doc: check.doc.to_owned(),
+            doc: check.doc_in(options.lang).to_owned(),
             source: None,
         })
         .chain(rules.iter().map(|rule| {
@@ -336,10 +337,10 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
             report::RuleDoc {
                 id: meta.id.clone(),
                 slug: meta.slug.clone(),
-                title: meta.title.clone(),
+                title: meta.title_in(options.lang).to_owned(),
                 severity: meta.severity,
                 pillar: Some(meta.pillar),
-                doc: meta.doc_text(),
+                doc: meta.doc_text_in(options.lang),
                 source: meta.source.clone(),
             }
         }))

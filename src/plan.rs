@@ -26,6 +26,8 @@ pub const LOAD_01: CheckMeta = CheckMeta {
     pillar: None,
     doc: "What it checks: the file is well-formed YAML and stays within alinea's limits (nesting depth, alias expansion, number of values). Why it matters: a file that does not parse cannot be checked at all; the limits keep hostile files (alias bombs, 100,000-deep nesting) from exhausting the machine. Example: a key indented one space too far, an unclosed `[`, tabs used for indentation.",
     title: "The file is not well-formed YAML",
+    title_es: "El archivo no es un YAML bien formado",
+    doc_es: "Qué verifica: el archivo es un YAML bien formado y se mantiene dentro de los límites de alinea (profundidad de anidamiento, expansión de alias, cantidad de valores). Por qué importa: un archivo que no se puede analizar no se puede verificar en absoluto; los límites impiden que archivos hostiles (bombas de alias, anidamientos de 100 000 niveles) agoten la máquina. Ejemplo: una clave con un espacio de sangría de más, un `[` sin cerrar, tabulaciones usadas como sangría.",
 };
 /// LOAD-02: the plan does not follow the plan format.
 pub const LOAD_02: CheckMeta = CheckMeta {
@@ -35,6 +37,8 @@ pub const LOAD_02: CheckMeta = CheckMeta {
     pillar: None,
     doc: "What it checks: the plan follows the plan format: types, required keys, known keys, enum values, text where text is required, keys written once. Why it matters: a misspelt key (`indicatrs`) silently drops data, and a number where text is required (`territory: 22`) loses leading zeros of ubigeo and CUI codes. Example: `unit: km`, `period: 2024`, `titel: …`.",
     title: "The plan does not follow the plan format",
+    title_es: "El plan no se ajusta al formato de plan",
+    doc_es: "Qué verifica: el plan se ajusta al formato de plan: tipos, claves obligatorias, claves conocidas, valores admitidos, texto donde se exige texto, cada clave escrita una sola vez. Por qué importa: una clave mal escrita (`indicatrs`) descarta datos sin aviso, y un número donde se exige texto (`territory: 22`) pierde los ceros iniciales de los códigos de ubigeo y de CUI. Ejemplo: `unit: km`, `period: 2024`, `titel: …`.",
 };
 /// LOAD-03: the file cannot be read.
 pub const LOAD_03: CheckMeta = CheckMeta {
@@ -44,6 +48,8 @@ pub const LOAD_03: CheckMeta = CheckMeta {
     pillar: None,
     doc: "What it checks: the file can be read: permissions, UTF-8 encoding, size limit, symbolic link loops. Why it matters: a file that cannot be read is a plan nobody checked. Example: a plan saved as Latin-1 from a spreadsheet export.",
     title: "The file cannot be read",
+    title_es: "No se puede leer el archivo",
+    doc_es: "Qué verifica: el archivo se puede leer: permisos, codificación UTF-8, límite de tamaño, ciclos de enlaces simbólicos. Por qué importa: un archivo que no se puede leer es un plan que nadie verificó. Ejemplo: un plan guardado en Latin-1 al exportarlo desde una hoja de cálculo.",
 };
 
 /// The LOAD checks: a file that cannot be read, parsed or decoded. Their findings can never

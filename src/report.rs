@@ -117,6 +117,30 @@ pub struct CheckMeta {
     pub title: &'static str,
     /// The documentation: `What it checks: … Why it matters: … Example: …`.
     pub doc: &'static str,
+    /// The title in Spanish.
+    pub title_es: &'static str,
+    /// The documentation in Spanish: `Qué verifica: … Por qué importa: … Ejemplo: …`.
+    pub doc_es: &'static str,
+}
+
+impl CheckMeta {
+    /// The title in `lang`.
+    #[must_use]
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::En => self.title,
+            crate::i18n::Lang::Es => self.title_es,
+        }
+    }
+
+    /// The documentation in `lang`.
+    #[must_use]
+    pub fn doc_in(&self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::En => self.doc,
+            crate::i18n::Lang::Es => self.doc_es,
+        }
+    }
 }
 
 /// A problem in an input that is not a plan (a rule file, a configuration): it stops the run.

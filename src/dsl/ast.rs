@@ -48,6 +48,8 @@ pub struct RuleAst {
     pub slug: Spanned<String>,
     /// `title "…"`.
     pub title: Option<Spanned<String>>,
+    /// `title.es "…"`: the title in Spanish.
+    pub title_es: Option<Spanned<String>>,
     /// `severity …`.
     pub severity: Option<Spanned<String>>,
     /// `pillar …`.
@@ -64,10 +66,14 @@ pub struct RuleAst {
     pub require: Expr,
     /// `message`.
     pub message: Template,
+    /// `message.es`: the message in Spanish (it points where the English one does).
+    pub message_es: Option<Template>,
     /// `at`.
     pub at: Option<Expr>,
     /// `help`.
     pub help: Option<Template>,
+    /// `help.es`: the help in Spanish.
+    pub help_es: Option<Template>,
 }
 
 /// `x in collection`.

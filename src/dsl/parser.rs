@@ -9,7 +9,9 @@ use crate::dsl::ast::{
     BinaryOp, Binding, BindingSource, DefAst, Expr, ExprKind, LetAst, Quantifier, RuleAst,
     RuleFile, Template, TemplatePart,
 };
+use crate::i18n::Lang;
 use crate::source::{FileId, Span, Spanned};
+use crate::tr;
 
 mod grammar {
     #[derive(pest_derive::Parser)]
@@ -24,22 +26,22 @@ const CALL_LIMIT: usize = 2_000_000;
 /// The deepest expression nesting accepted; deeper rule files are errors, not stack overflows.
 const MAX_EXPR_DEPTH: usize = 200;
 
-/// Parses one rule file.
+/// Parses one rule file; errors are worded in `lang`.
 ///
 /// # Errors
 /// The syntax error, with the expected tokens in words.
-pub fn parse(file: FileId, text: &str) -> Result<RuleFile, RuleError> {
+pub fn parse(file: FileId, text: &str, lang: Lang) -> Result<RuleFile, RuleError> {
     pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT));
     if let Some(offset) = too_deep(text) {
         return Err(RuleError::new(
             Span::new(file, offset, offset + 1),
-            format!("expression nested deeper than {MAX_EXPR_DEPTH} levels"),
-            "too deep",
+            tr!(lang, "dsl-too-deep", levels = MAX_EXPR_DEPTH),
+            &tr!(lang, "dsl-too-deep-label"),
         ));
     }
-    let mut pairs =
-        RuleParser::parse(Rule::file, text).map_err(|error| syntax_error(file, text, &error))?;
-    let mut converter = Converter { file };
+    let mut pairs = RuleParser::parse(Rule::file, text)
+        .map_err(|error| syntax_error(file, text, &error, lang))?;
+    let mut converter = Converter { file, lang };
     let mut rule_file = RuleFile::default();
     // grammar guarantees: `file` is the single top-level pair.
     let Some(top) = pairs.next() else {
@@ -98,7 +100,12 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-fn syntax_error(file: FileId, text: &str, error: &pest::error::Error<Rule>) -> RuleError {
+fn syntax_error(
+    file: FileId,
+    text: &str,
+    error: &pest::error::Error<Rule>,
+    lang: Lang,
+) -> RuleError {
     let offset = match error.location {
         pest::error::InputLocation::Pos(pos) => pos,
         pest::error::InputLocation::Span((start, _)) => start,
@@ -109,9 +116,9 @@ fn syntax_error(file: FileId, text: &str, error: &pest::error::Error<Rule>) -> R
         .map_or(offset, |c| offset + c.len_utf8());
     let (message, label) = match &error.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            let mut words: Vec<&str> = positives
+            let mut words: Vec<String> = positives
                 .iter()
-                .filter_map(|rule| describe(*rule))
+                .filter_map(|rule| describe(*rule, lang))
                 .collect();
             words.sort_unstable();
             words.dedup();
@@ -119,22 +126,33 @@ fn syntax_error(file: FileId, text: &str, error: &pest::error::Error<Rule>) -> R
                 .get(offset..)
                 .and_then(|rest| rest.split_whitespace().next())
                 .map_or_else(
-                    || "the end of the file".to_owned(),
+                    || tr!(lang, "dsl-expect-end"),
                     |word| format!("`{}`", shorten(word)),
                 );
             let expected = match words.as_slice() {
-                [] => "something else".to_owned(),
-                [one] => (*one).to_owned(),
-                [init @ .., last] => format!("{} or {last}", init.join(", ")),
+                [] => tr!(lang, "dsl-syntax-something-else"),
+                [one] => one.clone(),
+                [init @ .., last] => tr!(
+                    lang,
+                    "dsl-syntax-or",
+                    init = init.join(", "),
+                    last = last.as_str()
+                ),
             };
             (
-                format!("syntax error: expected {expected}, found {found}"),
-                format!("expected {expected}"),
+                tr!(
+                    lang,
+                    "dsl-syntax-expected",
+                    expected = expected.as_str(),
+                    found = found
+                ),
+                tr!(lang, "dsl-syntax-expected-label", expected = expected),
             )
         }
-        pest::error::ErrorVariant::CustomError { message } => {
-            (format!("syntax error: {message}"), "here".to_owned())
-        }
+        pest::error::ErrorVariant::CustomError { message } => (
+            tr!(lang, "dsl-syntax-other", message = message.as_str()),
+            tr!(lang, "dsl-here"),
+        ),
     };
     RuleError::new(Span::new(file, offset, end), message, &label)
 }
@@ -149,16 +167,13 @@ fn shorten(word: &str) -> String {
     }
 }
 
-/// Grammar rules in words, for "expected …" messages.
-fn describe(rule: Rule) -> Option<&'static str> {
-    Some(match rule {
+/// Grammar rules in words, for "expected …" messages: keywords as written, the rest in `lang`.
+fn describe(rule: Rule, lang: Lang) -> Option<String> {
+    let keyword = match rule {
         Rule::rule_def => "`rule`",
         Rule::let_def => "`let`",
         Rule::def_def => "`def`",
-        Rule::doc_line => "a `///` documentation line",
-        Rule::rule_id => "a rule id such as `ART-01`",
-        Rule::slug => "a slug such as `objective-not-articulated`",
-        Rule::title_field => "`title`",
+        Rule::title_field | Rule::title_kw => "`title`",
         Rule::severity_field => "`severity`",
         Rule::pillar_field => "`pillar`",
         Rule::source_field => "`source`",
@@ -166,22 +181,8 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::for_clause => "`for`",
         Rule::where_clause => "`where`",
         Rule::require_clause => "`require`",
-        Rule::message_clause => "`message`",
-        Rule::help_clause => "`help`",
-        Rule::binding => "a binding such as `o in objectives`",
-        Rule::root_collection | Rule::root_name => "a collection such as `objectives`",
-        Rule::kind_list => "a plan kind",
-        Rule::expr
-        | Rule::or_expr
-        | Rule::and_expr
-        | Rule::not_expr
-        | Rule::comparison
-        | Rule::coalesce
-        | Rule::sum
-        | Rule::product
-        | Rule::unary
-        | Rule::postfix => "an expression",
-        Rule::compare_op | Rule::not_in => "a comparison such as `==` or `in`",
+        Rule::message_clause | Rule::message_kw => "`message`",
+        Rule::help_clause | Rule::help_kw => "`help`",
         Rule::sum_op => "`+` or `-`",
         Rule::product_op => "`*` or `/`",
         Rule::kw_and => "`and`",
@@ -191,21 +192,58 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::kw_of => "`of`",
         Rule::field_access => "`.field`",
         Rule::index => "`[index]`",
-        Rule::number => "a number",
-        Rule::string => "a string",
-        Rule::boolean => "`true` or `false`",
-        Rule::ident => "a name",
-        Rule::quantified | Rule::quantifier => "`some`, `every` or `no`",
         Rule::count_expr => "`count`",
-        Rule::list | Rule::comprehension => "a list",
-        Rule::call => "a function call",
-        Rule::EOI => "the end of the file",
+        _ => "",
+    };
+    if !keyword.is_empty() {
+        return Some(match rule {
+            Rule::sum_op => tr!(lang, "dsl-syntax-or", init = "`+`", last = "`-`"),
+            Rule::product_op => tr!(lang, "dsl-syntax-or", init = "`*`", last = "`/`"),
+            _ => keyword.to_owned(),
+        });
+    }
+    Some(match rule {
+        Rule::doc_line => tr!(lang, "dsl-expect-doc-line"),
+        Rule::rule_id => tr!(lang, "dsl-expect-rule-id"),
+        Rule::slug => tr!(lang, "dsl-expect-slug"),
+        Rule::lang_tag | Rule::lang_code => tr!(lang, "dsl-expect-lang-tag"),
+        Rule::binding => tr!(lang, "dsl-expect-binding"),
+        Rule::root_collection | Rule::root_name => tr!(lang, "dsl-expect-collection"),
+        Rule::kind_list => tr!(lang, "dsl-expect-plan-kind"),
+        Rule::expr
+        | Rule::or_expr
+        | Rule::and_expr
+        | Rule::not_expr
+        | Rule::comparison
+        | Rule::coalesce
+        | Rule::sum
+        | Rule::product
+        | Rule::unary
+        | Rule::postfix => tr!(lang, "dsl-expect-expression"),
+        Rule::compare_op | Rule::not_in => tr!(lang, "dsl-expect-comparison"),
+        Rule::number => tr!(lang, "dsl-expect-number"),
+        Rule::string => tr!(lang, "dsl-expect-string"),
+        Rule::boolean => tr!(lang, "dsl-expect-boolean"),
+        Rule::ident => tr!(lang, "dsl-expect-name"),
+        Rule::quantified | Rule::quantifier => tr!(lang, "dsl-expect-quantifier"),
+        Rule::list | Rule::comprehension => tr!(lang, "dsl-expect-list"),
+        Rule::call => tr!(lang, "dsl-expect-call"),
+        Rule::EOI => tr!(lang, "dsl-expect-end"),
         _ => return None,
     })
 }
 
+/// The language of a text of a rule: `title` is English, `title.es` Spanish.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TextLang {
+    En,
+    Es,
+}
+
 struct Converter {
     file: FileId,
+    /// The language errors are worded in.
+    lang: Lang,
 }
 
 impl Converter {
@@ -229,6 +267,7 @@ impl Converter {
             id: Spanned::new(String::new(), self.span(&pair)),
             slug: Spanned::new(String::new(), self.span(&pair)),
             title: None,
+            title_es: None,
             severity: None,
             pillar: None,
             source: None,
@@ -243,9 +282,12 @@ impl Converter {
                 parts: Vec::new(),
                 span: self.span(&pair),
             },
+            message_es: None,
             at: None,
             help: None,
+            help_es: None,
         };
+        let mut has_message = false;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::doc_line => {
@@ -254,8 +296,27 @@ impl Converter {
                 }
                 Rule::rule_id => id = Some(self.spanned(&part)),
                 Rule::slug => slug = Some(self.spanned(&part)),
-                Rule::title_field => rule.title = self.header_string(part),
-                Rule::source_field => rule.source = self.header_string(part),
+                Rule::title_field => {
+                    let mut inner = part.into_inner();
+                    let tag = inner.next().map(|kw| self.text_lang(&kw)).transpose()?;
+                    let title = inner.next().and_then(|string| self.header_string(string));
+                    let slot = match tag {
+                        Some(TextLang::Es) => &mut rule.title_es,
+                        _ => &mut rule.title,
+                    };
+                    if let Some(title) = title {
+                        if slot.is_some() {
+                            return Err(self.twice("title", tag, title.span));
+                        }
+                        *slot = Some(title);
+                    }
+                }
+                Rule::source_field => {
+                    rule.source = part
+                        .into_inner()
+                        .next()
+                        .and_then(|string| self.header_string(string));
+                }
                 Rule::severity_field => {
                     rule.severity = part.into_inner().next().map(|p| self.spanned(&p));
                 }
@@ -282,17 +343,53 @@ impl Converter {
                 }
                 Rule::message_clause => {
                     let mut inner = part.into_inner();
-                    if let Some(text) = inner.next() {
-                        rule.message = self.template(text)?;
-                    }
-                    if let Some(at) = inner.next() {
-                        rule.at = Some(self.expr(at)?);
+                    let tag = inner.next().map(|kw| self.text_lang(&kw)).transpose()?;
+                    let message = match inner.next() {
+                        Some(text) => self.template(text)?,
+                        None => continue,
+                    };
+                    let at = inner.next();
+                    if tag == Some(TextLang::Es) {
+                        if let Some(at) = at {
+                            return Err(with_help(
+                                RuleError::new(
+                                    self.span(&at),
+                                    tr!(self.lang, "dsl-translated-at"),
+                                    &tr!(self.lang, "dsl-translated-at-label"),
+                                ),
+                                tr!(self.lang, "dsl-translated-at-help"),
+                            ));
+                        }
+                        if rule.message_es.is_some() {
+                            return Err(self.twice("message", tag, message.span));
+                        }
+                        rule.message_es = Some(message);
+                    } else {
+                        if has_message {
+                            return Err(self.twice("message", tag, message.span));
+                        }
+                        has_message = true;
+                        rule.message = message;
+                        if let Some(at) = at {
+                            rule.at = Some(self.expr(at)?);
+                        }
                     }
                 }
                 Rule::help_clause => {
-                    if let Some(text) = part.into_inner().next() {
-                        rule.help = Some(self.template(text)?);
+                    let mut inner = part.into_inner();
+                    let tag = inner.next().map(|kw| self.text_lang(&kw)).transpose()?;
+                    let Some(text) = inner.next() else {
+                        continue;
+                    };
+                    let help = self.template(text)?;
+                    let slot = match tag {
+                        Some(TextLang::Es) => &mut rule.help_es,
+                        _ => &mut rule.help,
+                    };
+                    if slot.is_some() {
+                        return Err(self.twice("help", tag, help.span));
                     }
+                    *slot = Some(help);
                 }
                 _ => {}
             }
@@ -306,11 +403,67 @@ impl Converter {
             rule.span = Span::new(self.file, rule.span.start as usize, slug.span.end as usize);
             rule.slug = slug;
         }
+        if !has_message {
+            return Err(with_help(
+                RuleError::new(
+                    rule.message_es.as_ref().map_or(rule.span, |m| m.span),
+                    tr!(
+                        self.lang,
+                        "dsl-no-english-message",
+                        rule = rule.id.value.as_str()
+                    ),
+                    &tr!(self.lang, "dsl-no-english-message-label"),
+                ),
+                tr!(self.lang, "dsl-no-english-message-help"),
+            ));
+        }
         Ok(rule)
     }
 
-    fn header_string(&mut self, pair: Pair<'_, Rule>) -> Option<Spanned<String>> {
-        let string = pair.into_inner().next()?;
+    /// The language a `title`, `message` or `help` keyword marks: English without a tag,
+    /// Spanish with `.es`; any other tag is an error at the tag.
+    fn text_lang(&self, keyword: &Pair<'_, Rule>) -> Result<TextLang, RuleError> {
+        let word = keyword.as_str().split('.').next().unwrap_or_default();
+        let Some(code) = keyword
+            .clone()
+            .into_inner()
+            .flat_map(Pair::into_inner)
+            .find(|p| p.as_rule() == Rule::lang_code)
+        else {
+            return Ok(TextLang::En);
+        };
+        if code.as_str() == "es" {
+            return Ok(TextLang::Es);
+        }
+        Err(with_help(
+            RuleError::new(
+                self.span(&code),
+                tr!(
+                    self.lang,
+                    "dsl-unknown-language",
+                    code = code.as_str(),
+                    keyword = word
+                ),
+                &tr!(self.lang, "dsl-unknown-language-label"),
+            ),
+            tr!(self.lang, "dsl-unknown-language-help", keyword = word),
+        ))
+    }
+
+    /// The error for a text written twice in one language (`keyword` with its tag).
+    fn twice(&self, keyword: &str, tag: Option<TextLang>, span: Span) -> RuleError {
+        let written = match tag {
+            Some(TextLang::Es) => format!("{keyword}.es"),
+            _ => keyword.to_owned(),
+        };
+        RuleError::new(
+            span,
+            tr!(self.lang, "dsl-text-twice", keyword = written),
+            &tr!(self.lang, "dsl-text-twice-label"),
+        )
+    }
+
+    fn header_string(&mut self, string: Pair<'_, Rule>) -> Option<Spanned<String>> {
         let span = self.span(&string);
         let template = self.template(string).ok()?;
         let text = template
@@ -332,8 +485,8 @@ impl Converter {
         let (Some(name), Some(source)) = (name, source) else {
             return Err(RuleError::new(
                 Span::file_start(self.file),
-                "incomplete binding".to_owned(),
-                "here",
+                tr!(self.lang, "dsl-incomplete-binding"),
+                &tr!(self.lang, "dsl-here"),
             ));
         };
         let source = if source.as_rule() == Rule::root_collection {
@@ -384,7 +537,13 @@ impl Converter {
         let kind = match rule {
             Rule::expr | Rule::primary => match inner.pop() {
                 Some(only) => return self.expr(only),
-                None => return Err(RuleError::new(span, "empty expression".to_owned(), "here")),
+                None => {
+                    return Err(RuleError::new(
+                        span,
+                        tr!(self.lang, "dsl-empty-expression"),
+                        &tr!(self.lang, "dsl-here"),
+                    ));
+                }
             },
             Rule::or_expr | Rule::and_expr | Rule::coalesce => {
                 let op = match rule {
@@ -424,8 +583,8 @@ impl Converter {
                     None => {
                         return Err(RuleError::new(
                             span,
-                            "`not` without an operand".to_owned(),
-                            "here",
+                            tr!(self.lang, "dsl-no-operand-not"),
+                            &tr!(self.lang, "dsl-here"),
                         ));
                     }
                 }
@@ -440,8 +599,8 @@ impl Converter {
                     None => {
                         return Err(RuleError::new(
                             span,
-                            "`-` without an operand".to_owned(),
-                            "here",
+                            tr!(self.lang, "dsl-no-operand-minus"),
+                            &tr!(self.lang, "dsl-here"),
                         ));
                     }
                 }
@@ -456,8 +615,8 @@ impl Converter {
                 let (Some(left), Some(op), Some(right)) = (left, op, right) else {
                     return Err(RuleError::new(
                         span,
-                        "incomplete comparison".to_owned(),
-                        "here",
+                        tr!(self.lang, "dsl-incomplete-comparison"),
+                        &tr!(self.lang, "dsl-here"),
                     ));
                 };
                 let op = match op
@@ -480,7 +639,11 @@ impl Converter {
             Rule::postfix => {
                 let mut parts = inner.into_iter();
                 let Some(first) = parts.next() else {
-                    return Err(RuleError::new(span, "empty expression".to_owned(), "here"));
+                    return Err(RuleError::new(
+                        span,
+                        tr!(self.lang, "dsl-empty-expression"),
+                        &tr!(self.lang, "dsl-here"),
+                    ));
                 };
                 let mut expr = self.expr(first)?;
                 for part in parts {
@@ -515,7 +678,11 @@ impl Converter {
             Rule::call => {
                 let mut parts = inner.into_iter();
                 let Some(name) = parts.next() else {
-                    return Err(RuleError::new(span, "empty call".to_owned(), "here"));
+                    return Err(RuleError::new(
+                        span,
+                        tr!(self.lang, "dsl-empty-call"),
+                        &tr!(self.lang, "dsl-here"),
+                    ));
                 };
                 let name = self.spanned(&name);
                 ExprKind::Call(name, parts.map(|p| self.expr(p)).collect::<Result<_, _>>()?)
@@ -531,8 +698,8 @@ impl Converter {
                 ) else {
                     return Err(RuleError::new(
                         span,
-                        "incomplete quantifier".to_owned(),
-                        "here",
+                        tr!(self.lang, "dsl-incomplete-quantifier"),
+                        &tr!(self.lang, "dsl-here"),
                     ));
                 };
                 let quantifier = match quantifier.as_str() {
@@ -549,7 +716,11 @@ impl Converter {
             }
             Rule::count_expr => {
                 let Some(argument) = inner.pop() else {
-                    return Err(RuleError::new(span, "empty `count`".to_owned(), "here"));
+                    return Err(RuleError::new(
+                        span,
+                        tr!(self.lang, "dsl-empty-count"),
+                        &tr!(self.lang, "dsl-here"),
+                    ));
                 };
                 if argument.as_rule() == Rule::count_filter {
                     let mut parts = argument.into_inner();
@@ -558,8 +729,8 @@ impl Converter {
                     else {
                         return Err(RuleError::new(
                             span,
-                            "incomplete `count`".to_owned(),
-                            "here",
+                            tr!(self.lang, "dsl-incomplete-count"),
+                            &tr!(self.lang, "dsl-here"),
                         ));
                     };
                     ExprKind::CountWhere(
@@ -578,8 +749,8 @@ impl Converter {
                 else {
                     return Err(RuleError::new(
                         span,
-                        "incomplete list comprehension".to_owned(),
-                        "here",
+                        tr!(self.lang, "dsl-incomplete-comprehension"),
+                        &tr!(self.lang, "dsl-here"),
                     ));
                 };
                 let filter = parts
@@ -596,7 +767,13 @@ impl Converter {
             }
             _ => match inner.pop() {
                 Some(only) => return self.expr(only),
-                None => return Err(RuleError::new(span, "unexpected text".to_owned(), "here")),
+                None => {
+                    return Err(RuleError::new(
+                        span,
+                        tr!(self.lang, "dsl-unexpected-text"),
+                        &tr!(self.lang, "dsl-here"),
+                    ));
+                }
             },
         };
         Ok(Expr { kind, span })
@@ -612,8 +789,8 @@ impl Converter {
         let Some(first) = operands.next() else {
             return Err(RuleError::new(
                 Span::file_start(self.file),
-                "empty expression".to_owned(),
-                "here",
+                tr!(self.lang, "dsl-empty-expression"),
+                &tr!(self.lang, "dsl-here"),
             ));
         };
         let mut expr = self.expr(first)?;
@@ -627,6 +804,12 @@ impl Converter {
         }
         Ok(expr)
     }
+}
+
+/// `error` with a help line.
+fn with_help(mut error: RuleError, help: String) -> RuleError {
+    error.help = Some(help);
+    error
 }
 
 fn push_text(parts: &mut Vec<TemplatePart>, text: &str) {

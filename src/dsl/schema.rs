@@ -3,9 +3,11 @@
 
 use std::fmt;
 
+use crate::i18n::Lang;
 use crate::plan::model::{
     Direction, EntityType, GapType, InvestmentType, Level, PlanKind, Status, Unit, Version,
 };
+use crate::tr;
 
 /// The type of an expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,41 +50,42 @@ impl Type {
     }
 }
 
-impl fmt::Display for Type {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Type {
+    /// The type in words, in `lang`: `a list of numbers`, `una lista de números`.
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Self::Bool => f.write_str("a boolean"),
-            Self::Num => f.write_str("a number"),
-            Self::Str => f.write_str("text"),
-            Self::Date => f.write_str("a date"),
-            Self::Enum(kind) => write!(f, "a {}", kind.name()),
-            Self::Obj(obj) => write!(f, "{} {}", article(obj.name()), obj.name()),
-            Self::List(item) => write!(f, "a list of {}", plural(item)),
-            Self::Map => f.write_str("a map of numbers by year"),
-            Self::Any => f.write_str("anything"),
+            Self::Bool => tr!(lang, "dsl-type-bool"),
+            Self::Num => tr!(lang, "dsl-type-num"),
+            Self::Str => tr!(lang, "dsl-type-str"),
+            Self::Date => tr!(lang, "dsl-type-date"),
+            Self::Enum(kind) => tr!(lang, "dsl-a-word", kind = kind.key()),
+            Self::Obj(obj) => tr!(lang, "dsl-an-object", object = obj.key()),
+            Self::List(item) => tr!(lang, "dsl-type-list", items = item.plural(lang)),
+            Self::Map => tr!(lang, "dsl-type-map"),
+            Self::Any => tr!(lang, "dsl-type-any"),
+        }
+    }
+
+    /// Values of the type, in the plural: `numbers`, `números`.
+    fn plural(&self, lang: Lang) -> String {
+        match self {
+            Self::Bool => tr!(lang, "dsl-type-bools"),
+            Self::Num => tr!(lang, "dsl-type-nums"),
+            Self::Str => tr!(lang, "dsl-type-strs"),
+            Self::Date => tr!(lang, "dsl-type-dates"),
+            Self::Enum(kind) => tr!(lang, "dsl-words", kind = kind.key()),
+            Self::Obj(obj) => tr!(lang, "dsl-objects", object = obj.key()),
+            Self::List(inner) => tr!(lang, "dsl-type-lists", items = inner.plural(lang)),
+            Self::Map => tr!(lang, "dsl-type-maps"),
+            Self::Any => tr!(lang, "dsl-type-any"),
         }
     }
 }
 
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
-fn plural(item: &Type) -> String {
-    match item {
-        Type::Bool => "booleans".to_owned(),
-        Type::Num => "numbers".to_owned(),
-        Type::Str => "texts".to_owned(),
-        Type::Date => "dates".to_owned(),
-        Type::Enum(kind) => format!("{}s", kind.name()),
-        Type::Obj(obj) => format!("{}s", obj.name()),
-        Type::List(inner) => format!("lists of {}", plural(inner)),
-        Type::Map => "maps".to_owned(),
-        Type::Any => "anything".to_owned(),
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -110,6 +113,48 @@ pub enum EnumKind {
 }
 
 impl EnumKind {
+    /// Every set.
+    pub const ALL: [Self; 9] = [
+        Self::PlanKind,
+        Self::EntityType,
+        Self::Level,
+        Self::Version,
+        Self::Status,
+        Self::Unit,
+        Self::Direction,
+        Self::InvestmentType,
+        Self::GapType,
+    ];
+
+    /// The key of the set in the catalogues' selectors (`plan-kind`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::PlanKind => "plan-kind",
+            Self::EntityType => "entity-type",
+            Self::Level => "level",
+            Self::Version => "version",
+            Self::Status => "status",
+            Self::Unit => "unit",
+            Self::Direction => "direction",
+            Self::InvestmentType => "investment-type",
+            Self::GapType => "gap-type",
+        }
+    }
+
+    /// The name of the set in `lang`, without an article (`plan kind`, `tipo de plan`).
+    #[must_use]
+    pub fn name_in(self, lang: Lang) -> String {
+        tr!(lang, "dsl-word-name", kind = self.key())
+    }
+
+    /// Whether messages in Spanish show the set's words in Spanish (`ascending` as
+    /// `ascendente`); plan kinds and investment types are the same words in both languages.
+    #[must_use]
+    pub fn translated(self) -> bool {
+        !matches!(self, Self::PlanKind | Self::InvestmentType)
+    }
+
     /// The name used in messages.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -183,6 +228,27 @@ pub enum ObjType {
 }
 
 impl ObjType {
+    /// The key of the object in the catalogues' selectors (`upper-link`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Plan => "plan",
+            Self::Element => "element",
+            Self::Link => "link",
+            Self::UpperLink => "upper-link",
+            Self::ActionLink => "action-link",
+            Self::Indicator => "indicator",
+            Self::Baseline => "baseline",
+            Self::Activity => "activity",
+            Self::Investment => "investment",
+            Self::Gap => "gap",
+            Self::Entity => "entity",
+            Self::Period => "period",
+            Self::Approval => "approval",
+            Self::Participation => "participation",
+        }
+    }
+
     /// The name used in messages.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -564,3 +630,15 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("ancestors", Builtin::Ancestors),
     ("when", Builtin::When),
 ];
+
+/// A word of the plan format as a message in `lang` shows it: `ascending` is `ascendente` in
+/// Spanish. Words without a translation (plan kinds, `PI`) are shown as written.
+#[must_use]
+pub fn show_word(lang: Lang, word: &str) -> String {
+    let id = format!("rules-value-{word}");
+    if crate::i18n::has(lang, &id) {
+        crate::i18n::text(lang, &id, &[])
+    } else {
+        word.to_owned()
+    }
+}

@@ -10,18 +10,23 @@ use crate::dsl::ast::{
 };
 use crate::dsl::ir::{CheckedRule, Ir, IrPart, Lit, Root, RuleMeta, Source};
 use crate::dsl::schema::{BUILTINS, Builtin, EnumKind, ObjType, Type, fields, root};
+use crate::i18n::Lang;
 use crate::plan::model::PlanKind;
 use crate::report::{Pillar, Severity};
 use crate::source::{Span, Spanned};
 use crate::suggest::did_you_mean;
+use crate::tr;
 
-/// Checks and compiles the rules of one file; `text` is the file's text (each rule keeps its own).
+/// Checks and compiles the rules of one file; `text` is the file's text (each rule keeps its
+/// own). Errors are worded in `lang`.
 pub(crate) fn check_file(
     file: &RuleFile,
     text: &str,
     file_name: &str,
+    lang: Lang,
 ) -> (Vec<CheckedRule>, Vec<RuleError>) {
     let mut checker = Checker {
+        lang,
         consts: HashMap::new(),
         defs: file
             .defs
@@ -35,10 +40,11 @@ pub(crate) fn check_file(
     };
     for def in &file.defs {
         if BUILTINS.iter().any(|(name, _)| *name == def.name.value) {
+            let message = tr!(lang, "dsl-builtin-name", name = def.name.value.as_str());
             checker.error(
                 def.name.span,
-                format!("`{}` is a built-in function", def.name.value),
-                "choose another name",
+                message,
+                &tr!(lang, "dsl-builtin-name-label"),
                 None,
             );
         }
@@ -58,7 +64,19 @@ pub(crate) fn check_file(
     (rules, checker.errors)
 }
 
+/// What a built-in function expects of an argument, for the error when it gets something else.
+enum Expected {
+    /// A value of this type.
+    Type(Type),
+    /// Text or a list (`len`).
+    TextOrList,
+    /// A list of anything.
+    AnyList,
+}
+
 struct Checker<'f> {
+    /// The language errors are worded in.
+    lang: Lang,
     consts: HashMap<String, (Ir, Type)>,
     defs: HashMap<String, &'f DefAst>,
     errors: Vec<RuleError>,
@@ -113,8 +131,8 @@ impl Checker<'_> {
         if rule.title.is_none() {
             self.error(
                 rule.span,
-                format!("rule `{}` has no `title`", rule.id.value),
-                "add `title \"…\"` to the header",
+                tr!(self.lang, "dsl-no-title", rule = rule.id.value.as_str()),
+                &tr!(self.lang, "dsl-no-title-label"),
                 None,
             );
         }
@@ -129,21 +147,9 @@ impl Checker<'_> {
                     for kind in kinds {
                         match PlanKind::parse(&kind.value) {
                             Some(k) => plan_kinds.push(k),
-                            None => self.error(
-                                kind.span,
-                                format!("unknown plan kind `{}`", kind.value),
-                                "not a plan kind",
-                                Some(
-                                    did_you_mean(
-                                        crate::i18n::Lang::En,
-                                        &kind.value,
-                                        PlanKind::WORDS.iter().copied(),
-                                    )
-                                    .unwrap_or_else(|| {
-                                        format!("the plan kinds are {}", PlanKind::WORDS.join(", "))
-                                    }),
-                                ),
-                            ),
+                            None => {
+                                self.enum_word(EnumKind::PlanKind, &kind.value, kind.span);
+                            }
                         }
                     }
                     let root = match name.value.as_str() {
@@ -165,12 +171,13 @@ impl Checker<'_> {
                     match ty {
                         Type::List(item) => (Source::Expr(ir), *item),
                         other => {
-                            self.error(
-                                expr.span,
-                                format!("`for` needs a list, found {other}"),
-                                "not a list",
-                                None,
+                            let message = tr!(
+                                self.lang,
+                                "dsl-needs-list",
+                                what = "`for`",
+                                found = other.describe(self.lang)
                             );
+                            self.error(expr.span, message, &tr!(self.lang, "dsl-not-a-list"), None);
                             continue;
                         }
                     }
@@ -184,12 +191,26 @@ impl Checker<'_> {
             .as_ref()
             .and_then(|f| self.expect(f, &Type::Bool, "`where`"));
         let require = self.expect(&rule.require, &Type::Bool, "`require`");
+        // The Spanish texts are checked exactly like the English ones, in the same scope.
         let message = self.template(&rule.message, true);
+        let message_es = rule
+            .message_es
+            .as_ref()
+            .and_then(|m| self.template(m, true));
         let at = rule.at.as_ref().and_then(|at| {
             self.check_path(at);
             self.infer(at, None).map(|(ir, _)| ir)
         });
         let help = rule.help.as_ref().and_then(|h| self.template(h, true));
+        let help_es = rule.help_es.as_ref().and_then(|h| self.template(h, true));
+        if let (Some(translated), None) = (&rule.help_es, &rule.help) {
+            self.error(
+                translated.span,
+                tr!(self.lang, "dsl-translation-alone", keyword = "help"),
+                &tr!(self.lang, "dsl-translation-alone-label", keyword = "help"),
+                None,
+            );
+        }
         if self.errors.len() > errors_before {
             return None;
         }
@@ -206,6 +227,7 @@ impl Checker<'_> {
                     .as_ref()
                     .map(|t| t.value.clone())
                     .unwrap_or_default(),
+                title_es: rule.title_es.as_ref().map(|t| t.value.clone()),
                 severity: Severity::parse(&severity?)?,
                 pillar: match pillar?.as_str() {
                     "legitimacy" => Pillar::Legitimacy,
@@ -223,8 +245,10 @@ impl Checker<'_> {
             filter,
             require: require?,
             message: message?,
+            message_es,
             at,
             help,
+            help_es,
         })
     }
 
@@ -238,21 +262,30 @@ impl Checker<'_> {
         let Some(word) = word else {
             self.error(
                 rule,
-                format!("the rule has no `{what}`"),
-                &format!("add `{what}` to the header"),
-                Some(format!("the values are {}", allowed.join(", "))),
+                tr!(self.lang, "dsl-no-header", what = what),
+                &tr!(self.lang, "dsl-no-header-label", what = what),
+                Some(tr!(
+                    self.lang,
+                    "dsl-values-are",
+                    values = allowed.join(", ")
+                )),
             );
             return None;
         };
         if allowed.contains(&word.value.as_str()) {
             return Some(word.value.clone());
         }
-        let help = did_you_mean(crate::i18n::Lang::En, &word.value, allowed.iter().copied())
-            .unwrap_or_else(|| format!("the values are {}", allowed.join(", ")));
+        let help = did_you_mean(self.lang, &word.value, allowed.iter().copied())
+            .unwrap_or_else(|| tr!(self.lang, "dsl-values-are", values = allowed.join(", ")));
         self.error(
             word.span,
-            format!("unknown {what} `{}`", word.value),
-            &format!("not a {what}"),
+            tr!(
+                self.lang,
+                "dsl-unknown-header",
+                what = what,
+                word = word.value.as_str()
+            ),
+            &tr!(self.lang, "dsl-unknown-header-label", what = what),
             Some(help),
         );
         None
@@ -286,20 +319,16 @@ impl Checker<'_> {
                         .collect();
                     self.error(
                         expr.span,
-                        format!("`at` names `{name}`, which no `for` binds"),
-                        "not a `for` variable",
-                        did_you_mean(
-                            crate::i18n::Lang::En,
-                            name,
-                            names.iter().map(String::as_str),
-                        ),
+                        tr!(self.lang, "dsl-at-unbound", name = name.as_str()),
+                        &tr!(self.lang, "dsl-at-unbound-label"),
+                        did_you_mean(self.lang, name, names.iter().map(String::as_str)),
                     );
                 }
             }
             _ => self.error(
                 expr.span,
-                "`at` must name a place, such as `o.traces_to` or `i.targets[2025]`".to_owned(),
-                "not a path",
+                tr!(self.lang, "dsl-at-not-a-place"),
+                &tr!(self.lang, "dsl-at-not-a-place-label"),
                 None,
             ),
         }
@@ -318,8 +347,8 @@ impl Checker<'_> {
                 TemplatePart::Expr(expr) => {
                     self.error(
                         expr.span,
-                        "`{…}` interpolates only in `message` and `help`".to_owned(),
-                        "write `\\{` for a brace",
+                        tr!(self.lang, "dsl-interpolation-outside"),
+                        &tr!(self.lang, "dsl-interpolation-outside-label"),
                         None,
                     );
                     ok = false;
@@ -334,10 +363,21 @@ impl Checker<'_> {
         if ty.fits(expected) {
             Some(ir)
         } else {
+            let message = tr!(
+                self.lang,
+                "dsl-must-be",
+                what = what,
+                expected = expected.describe(self.lang),
+                found = ty.describe(self.lang)
+            );
             self.error(
                 expr.span,
-                format!("{what} must be {expected}, found {ty}"),
-                &format!("this is {ty}"),
+                message,
+                &tr!(
+                    self.lang,
+                    "dsl-must-be-label",
+                    found = ty.describe(self.lang)
+                ),
                 None,
             );
             None
@@ -387,13 +427,9 @@ impl Checker<'_> {
                 known.sort();
                 self.error(
                     span,
-                    format!("unknown name `{name}`"),
-                    "not a variable, constant or value here",
-                    did_you_mean(
-                        crate::i18n::Lang::En,
-                        name,
-                        known.iter().map(String::as_str),
-                    ),
+                    tr!(self.lang, "dsl-unknown-name", name = name.as_str()),
+                    &tr!(self.lang, "dsl-unknown-name-label"),
+                    did_you_mean(self.lang, name, known.iter().map(String::as_str)),
                 );
                 None
             }
@@ -401,16 +437,18 @@ impl Checker<'_> {
                 let (base_ir, base_ty) = self.infer(base, None)?;
                 let Type::Obj(obj) = base_ty else {
                     let help = match base_ty {
-                        Type::List(_) => Some(
-                            "this is a list: use `some x in …: …`, `count(…)` or `[… for x in …]`"
-                                .to_owned(),
-                        ),
+                        Type::List(_) => Some(tr!(self.lang, "dsl-field-of-list-help")),
                         _ => None,
                     };
                     self.error(
                         field.span,
-                        format!("{base_ty} has no field `{}`", field.value),
-                        "no such field",
+                        tr!(
+                            self.lang,
+                            "dsl-no-field",
+                            owner = base_ty.describe(self.lang),
+                            field = field.value.as_str()
+                        ),
+                        &tr!(self.lang, "dsl-no-field-label"),
                         help,
                     );
                     return None;
@@ -419,31 +457,29 @@ impl Checker<'_> {
                 if let Some((_, f, ty)) = table.iter().find(|(name, ..)| *name == field.value) {
                     Some((Ir::Field(Box::new(base_ir), *f), ty.clone()))
                 } else {
-                    let help = did_you_mean(
-                        crate::i18n::Lang::En,
-                        &field.value,
-                        table.iter().map(|(n, ..)| *n),
-                    )
-                    .unwrap_or_else(|| {
-                        format!(
-                            "the fields of {} {} are {}",
-                            if obj.name().starts_with(['a', 'e', 'i', 'o', 'u']) {
-                                "an"
-                            } else {
-                                "a"
-                            },
-                            obj.name(),
-                            table
-                                .iter()
-                                .map(|(n, ..)| format!("`{n}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    });
+                    let help =
+                        did_you_mean(self.lang, &field.value, table.iter().map(|(n, ..)| *n))
+                            .unwrap_or_else(|| {
+                                tr!(
+                                    self.lang,
+                                    "dsl-fields-are",
+                                    owner = Type::Obj(obj).describe(self.lang),
+                                    fields = table
+                                        .iter()
+                                        .map(|(n, ..)| format!("`{n}`"))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                )
+                            });
                     self.error(
                         field.span,
-                        format!("unknown field `{}` of {}", field.value, Type::Obj(obj)),
-                        "no such field",
+                        tr!(
+                            self.lang,
+                            "dsl-unknown-field",
+                            field = field.value.as_str(),
+                            owner = Type::Obj(obj).describe(self.lang)
+                        ),
+                        &tr!(self.lang, "dsl-no-field-label"),
                         Some(help),
                     );
                     None
@@ -453,20 +489,19 @@ impl Checker<'_> {
                 let (base_ir, base_ty) = self.infer(base, None)?;
                 match base_ty {
                     Type::Map => {
-                        let index_ir = self.expect(index, &Type::Num, "a year")?;
+                        let what = tr!(self.lang, "dsl-what-year");
+                        let index_ir = self.expect(index, &Type::Num, &what)?;
                         Some((Ir::Index(Box::new(base_ir), Box::new(index_ir)), Type::Num))
                     }
                     Type::List(item) => {
-                        let index_ir = self.expect(index, &Type::Num, "a list index")?;
+                        let what = tr!(self.lang, "dsl-what-index");
+                        let index_ir = self.expect(index, &Type::Num, &what)?;
                         Some((Ir::Index(Box::new(base_ir), Box::new(index_ir)), *item))
                     }
                     other => {
-                        self.error(
-                            span,
-                            format!("cannot look up `[…]` in {other}"),
-                            "not a map or a list",
-                            None,
-                        );
+                        let message =
+                            tr!(self.lang, "dsl-no-index", found = other.describe(self.lang));
+                        self.error(span, message, &tr!(self.lang, "dsl-no-index-label"), None);
                         None
                     }
                 }
@@ -481,10 +516,12 @@ impl Checker<'_> {
             )),
             ExprKind::Binary(op, left, right) => self.binary(*op, left, right, span),
             ExprKind::Quantified(quantifier, name, source, predicate) => {
-                let (source_ir, item) = self.list_source(source, "a quantifier")?;
+                let (source_ir, item) =
+                    self.list_source(source, &tr!(self.lang, "dsl-what-quantifier"))?;
                 let mark = self.scope.len();
                 let slot = self.bind(name, item, false);
-                let predicate = self.expect(predicate, &Type::Bool, "the condition after `:`");
+                let what = tr!(self.lang, "dsl-what-condition");
+                let predicate = self.expect(predicate, &Type::Bool, &what);
                 self.scope.truncate(mark);
                 Some((
                     Ir::Quantified(*quantifier, slot, Box::new(source_ir), Box::new(predicate?)),
@@ -494,12 +531,13 @@ impl Checker<'_> {
             ExprKind::Count(inner) => {
                 let (ir, ty) = self.infer(inner, None)?;
                 if !matches!(ty, Type::List(_) | Type::Map) {
-                    self.error(
-                        inner.span,
-                        format!("`count` needs a list, found {ty}"),
-                        "not a list",
-                        None,
+                    let message = tr!(
+                        self.lang,
+                        "dsl-needs-list",
+                        what = "`count`",
+                        found = ty.describe(self.lang)
                     );
+                    self.error(inner.span, message, &tr!(self.lang, "dsl-not-a-list"), None);
                     return None;
                 }
                 Some((Ir::Count(Box::new(ir)), Type::Num))
@@ -508,7 +546,8 @@ impl Checker<'_> {
                 let (source_ir, item) = self.list_source(source, "`count`")?;
                 let mark = self.scope.len();
                 let slot = self.bind(name, item, false);
-                let predicate = self.expect(predicate, &Type::Bool, "the condition after `:`");
+                let what = tr!(self.lang, "dsl-what-condition");
+                let predicate = self.expect(predicate, &Type::Bool, &what);
                 self.scope.truncate(mark);
                 Some((
                     Ir::CountWhere(slot, Box::new(source_ir), Box::new(predicate?)),
@@ -521,7 +560,8 @@ impl Checker<'_> {
                 source,
                 filter,
             } => {
-                let (source_ir, item_ty) = self.list_source(source, "a list comprehension")?;
+                let (source_ir, item_ty) =
+                    self.list_source(source, &tr!(self.lang, "dsl-what-comprehension"))?;
                 let mark = self.scope.len();
                 let slot = self.bind(name, item_ty, false);
                 let filter_ir = filter
@@ -554,10 +594,16 @@ impl Checker<'_> {
                 for item in items {
                     let (ir, ty) = self.infer(item, item_hint.as_ref())?;
                     if !ty.fits(&item_ty) {
+                        let message = tr!(
+                            self.lang,
+                            "dsl-list-mixes",
+                            first = item_ty.describe(self.lang),
+                            second = ty.describe(self.lang)
+                        );
                         self.error(
                             item.span,
-                            format!("a list mixes {item_ty} and {ty}"),
-                            "different type",
+                            message,
+                            &tr!(self.lang, "dsl-different-type"),
                             None,
                         );
                         return None;
@@ -581,10 +627,16 @@ impl Checker<'_> {
         match ty {
             Type::List(item) => Some((ir, *item)),
             other => {
+                let message = tr!(
+                    self.lang,
+                    "dsl-needs-list",
+                    what = what,
+                    found = other.describe(self.lang)
+                );
                 self.error(
                     source.span,
-                    format!("{what} needs a list, found {other}"),
-                    "not a list",
+                    message,
+                    &tr!(self.lang, "dsl-not-a-list"),
                     None,
                 );
                 None
@@ -596,12 +648,28 @@ impl Checker<'_> {
         if let Some(word) = kind.word(word) {
             return Some(word);
         }
-        let help = did_you_mean(crate::i18n::Lang::En, word, kind.words().iter().copied())
-            .unwrap_or_else(|| format!("the values are {}", kind.words().join(", ")));
+        let help =
+            did_you_mean(self.lang, word, kind.words().iter().copied()).unwrap_or_else(|| {
+                tr!(
+                    self.lang,
+                    "dsl-values-are",
+                    values = kind.words().join(", ")
+                )
+            });
         self.error(
             span,
-            format!("unknown {} `{word}`", kind.name()),
-            &format!("not a {}", kind.name()),
+            tr!(
+                self.lang,
+                "dsl-unknown-word",
+                what = kind.name_in(self.lang),
+                a_what = Type::Enum(kind).describe(self.lang),
+                word = word
+            ),
+            &tr!(
+                self.lang,
+                "dsl-unknown-word-label",
+                a_what = Type::Enum(kind).describe(self.lang)
+            ),
             Some(help),
         );
         None
@@ -639,12 +707,13 @@ impl Checker<'_> {
             BinaryOp::Eq | BinaryOp::Ne => {
                 let ((l, lt), (r, rt)) = self.pair(left, right)?;
                 if !lt.fits(&rt) {
-                    self.error(
-                        span,
-                        format!("cannot compare {lt} with {rt}"),
-                        "different types",
-                        None,
+                    let message = tr!(
+                        self.lang,
+                        "dsl-cannot-compare",
+                        left = lt.describe(self.lang),
+                        right = rt.describe(self.lang)
                     );
+                    self.error(span, message, &tr!(self.lang, "dsl-different-types"), None);
                     return None;
                 }
                 Some((make(l, r), Type::Bool))
@@ -653,10 +722,17 @@ impl Checker<'_> {
                 let ((l, lt), (r, rt)) = self.pair(left, right)?;
                 let ordered = matches!(lt, Type::Num | Type::Date | Type::Str | Type::Enum(_));
                 if !lt.fits(&rt) || !ordered {
+                    let message = tr!(
+                        self.lang,
+                        "dsl-cannot-order",
+                        left = lt.describe(self.lang),
+                        right = rt.describe(self.lang),
+                        op = op.as_str()
+                    );
                     self.error(
                         span,
-                        format!("cannot compare {lt} with {rt} using `{}`", op.as_str()),
-                        "these do not compare",
+                        message,
+                        &tr!(self.lang, "dsl-cannot-order-label"),
                         None,
                     );
                     return None;
@@ -674,12 +750,13 @@ impl Checker<'_> {
                     (r, rt, None)
                 };
                 let Type::List(item) = rt else {
-                    self.error(
-                        right.span,
-                        format!("`{}` needs a list on its right, found {rt}", op.as_str()),
-                        "not a list",
-                        None,
+                    let message = tr!(
+                        self.lang,
+                        "dsl-in-needs-list",
+                        op = op.as_str(),
+                        found = rt.describe(self.lang)
                     );
+                    self.error(right.span, message, &tr!(self.lang, "dsl-not-a-list"), None);
                     return None;
                 };
                 let (l, lt) = match l_first {
@@ -687,12 +764,13 @@ impl Checker<'_> {
                     None => self.infer(left, Some(&item))?,
                 };
                 if !lt.fits(&item) {
-                    self.error(
-                        span,
-                        format!("cannot look for {lt} in a list of {}", Type::list(*item)),
-                        "different types",
-                        None,
+                    let message = tr!(
+                        self.lang,
+                        "dsl-cannot-look-for",
+                        item = lt.describe(self.lang),
+                        list = Type::list(*item).describe(self.lang)
                     );
+                    self.error(span, message, &tr!(self.lang, "dsl-different-types"), None);
                     return None;
                 }
                 Some((make(l, r), Type::Bool))
@@ -701,35 +779,35 @@ impl Checker<'_> {
                 let ((l, lt), (r, rt)) = self.pair(left, right)?;
                 let fine = lt.fits(&rt) && matches!(lt, Type::Num | Type::Str | Type::List(_));
                 if !fine {
-                    self.error(
-                        span,
-                        format!("cannot add {lt} and {rt}"),
-                        "these do not add up",
-                        None,
+                    let message = tr!(
+                        self.lang,
+                        "dsl-cannot-add",
+                        left = lt.describe(self.lang),
+                        right = rt.describe(self.lang)
                     );
+                    self.error(span, message, &tr!(self.lang, "dsl-cannot-add-label"), None);
                     return None;
                 }
                 let ty = if lt == Type::Any { rt } else { lt };
                 Some((make(l, r), ty))
             }
             BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-                let l = self.expect(left, &Type::Num, &format!("the left of `{}`", op.as_str()));
-                let r = self.expect(
-                    right,
-                    &Type::Num,
-                    &format!("the right of `{}`", op.as_str()),
-                );
+                let what = tr!(self.lang, "dsl-what-left", op = op.as_str());
+                let l = self.expect(left, &Type::Num, &what);
+                let what = tr!(self.lang, "dsl-what-right", op = op.as_str());
+                let r = self.expect(right, &Type::Num, &what);
                 Some((make(l?, r?), Type::Num))
             }
             BinaryOp::Coalesce => {
                 let ((l, lt), (r, rt)) = self.pair(left, right)?;
                 if !lt.fits(&rt) {
-                    self.error(
-                        span,
-                        format!("`??` joins {lt} and {rt}"),
-                        "different types",
-                        None,
+                    let message = tr!(
+                        self.lang,
+                        "dsl-coalesce-mixes",
+                        left = lt.describe(self.lang),
+                        right = rt.describe(self.lang)
                     );
+                    self.error(span, message, &tr!(self.lang, "dsl-different-types"), None);
                     return None;
                 }
                 let ty = if lt == Type::Any { rt } else { lt };
@@ -747,11 +825,16 @@ impl Checker<'_> {
             let mut known: Vec<&str> = BUILTINS.iter().map(|(n, _)| *n).collect();
             let defs: Vec<String> = self.defs.keys().cloned().collect();
             known.extend(defs.iter().map(String::as_str));
+            let help = did_you_mean(self.lang, &name.value, known);
             self.error(
                 name.span,
-                format!("unknown function `{}`", name.value),
-                "no such function",
-                did_you_mean(crate::i18n::Lang::En, &name.value, known),
+                tr!(
+                    self.lang,
+                    "dsl-unknown-function",
+                    name = name.value.as_str()
+                ),
+                &tr!(self.lang, "dsl-unknown-function-label"),
+                help,
             );
             return None;
         };
@@ -767,17 +850,14 @@ impl Checker<'_> {
             _ => 1,
         };
         if args.len() != arity {
-            self.error(
-                span,
-                format!(
-                    "`{}` takes {arity} argument{}, found {}",
-                    name.value,
-                    if arity == 1 { "" } else { "s" },
-                    args.len()
-                ),
-                "wrong number of arguments",
-                None,
+            let message = tr!(
+                self.lang,
+                "dsl-arity",
+                name = name.value.as_str(),
+                arity = arity,
+                found = args.len()
             );
+            self.error(span, message, &tr!(self.lang, "dsl-arity-label"), None);
             return None;
         }
         let mut irs = Vec::new();
@@ -792,16 +872,29 @@ impl Checker<'_> {
             irs.push(ir);
             types.push(ty);
         }
-        let bad = |this: &mut Self, index: usize, expected: &str| {
+        let bad = |this: &mut Self, index: usize, expected: &Expected| {
+            let lang = this.lang;
             let found = types
                 .get(index)
-                .map(ToString::to_string)
+                .map(|t| t.describe(lang))
                 .unwrap_or_default();
+            let expected = match expected {
+                Expected::Type(ty) => ty.describe(lang),
+                Expected::TextOrList => tr!(lang, "dsl-expected-text-or-list"),
+                Expected::AnyList => tr!(lang, "dsl-expected-list"),
+            };
             let span = args.get(index).map_or(span, |a| a.span);
+            let message = tr!(
+                lang,
+                "dsl-argument",
+                name = name.value.as_str(),
+                expected = expected.as_str(),
+                found = found
+            );
             this.error(
                 span,
-                format!("`{}` needs {expected}, found {found}", name.value),
-                &format!("expected {expected}"),
+                message,
+                &tr!(lang, "dsl-argument-label", expected = expected),
                 None,
             );
         };
@@ -814,35 +907,35 @@ impl Checker<'_> {
             Builtin::Exists => Type::Bool,
             Builtin::Len => {
                 if !matches!(t(0), Type::Str | Type::List(_)) {
-                    bad(self, 0, "text or a list");
+                    bad(self, 0, &Expected::TextOrList);
                     return None;
                 }
                 Type::Num
             }
             Builtin::Sum | Builtin::Min | Builtin::Max => {
                 if !t(0).fits(&Type::list(Type::Num)) {
-                    bad(self, 0, "a list of numbers");
+                    bad(self, 0, &Expected::Type(Type::list(Type::Num)));
                     return None;
                 }
                 Type::Num
             }
             Builtin::Keys | Builtin::Values => {
                 if t(0) != Type::Map {
-                    bad(self, 0, "a map of numbers by year");
+                    bad(self, 0, &Expected::Type(Type::Map));
                     return None;
                 }
                 Type::list(Type::Num)
             }
             Builtin::Sorted | Builtin::Distinct => {
                 if list_item(&t(0)).is_none() {
-                    bad(self, 0, "a list");
+                    bad(self, 0, &Expected::AnyList);
                     return None;
                 }
                 t(0)
             }
             Builtin::First | Builtin::Last => {
                 let Some(item) = list_item(&t(0)) else {
-                    bad(self, 0, "a list");
+                    bad(self, 0, &Expected::AnyList);
                     return None;
                 };
                 item
@@ -850,7 +943,7 @@ impl Checker<'_> {
             Builtin::Range => {
                 for i in 0..2 {
                     if t(i) != Type::Num {
-                        bad(self, i, "a number");
+                        bad(self, i, &Expected::Type(Type::Num));
                         return None;
                     }
                 }
@@ -864,7 +957,7 @@ impl Checker<'_> {
             | Builtin::Matches => {
                 for i in 0..arity {
                     if t(i) != Type::Str {
-                        bad(self, i, "text");
+                        bad(self, i, &Expected::Type(Type::Str));
                         return None;
                     }
                 }
@@ -876,24 +969,28 @@ impl Checker<'_> {
             }
             Builtin::Monotonic => {
                 if t(0) != Type::Map {
-                    bad(self, 0, "a map of numbers by year");
+                    bad(self, 0, &Expected::Type(Type::Map));
                     return None;
                 }
                 if t(1) != Type::Enum(EnumKind::Direction) {
-                    bad(self, 1, "a direction");
+                    bad(self, 1, &Expected::Type(Type::Enum(EnumKind::Direction)));
                     return None;
                 }
                 Type::Bool
             }
             Builtin::Reaches | Builtin::Ancestors => {
                 if t(0) != Type::Obj(ObjType::Element) {
-                    bad(self, 0, "an element");
+                    bad(self, 0, &Expected::Type(Type::Obj(ObjType::Element)));
                     return None;
                 }
                 if builtin == Builtin::Reaches
                     && !t(1).fits(&Type::list(Type::Enum(EnumKind::PlanKind)))
                 {
-                    bad(self, 1, "a list of plan kinds");
+                    bad(
+                        self,
+                        1,
+                        &Expected::Type(Type::list(Type::Enum(EnumKind::PlanKind))),
+                    );
                     return None;
                 }
                 if builtin == Builtin::Reaches {
@@ -904,7 +1001,7 @@ impl Checker<'_> {
             }
             Builtin::When => {
                 if t(0) != Type::Bool {
-                    bad(self, 0, "a boolean");
+                    bad(self, 0, &Expected::Type(Type::Bool));
                     return None;
                 }
                 t(1)
@@ -914,8 +1011,8 @@ impl Checker<'_> {
             let Some(ExprKind::Str(template)) = args.get(1).map(|a| &a.kind) else {
                 self.error(
                     args.get(1).map_or(span, |a| a.span),
-                    "`matches` needs a literal pattern".to_owned(),
-                    "write the pattern as a string",
+                    tr!(self.lang, "dsl-literal-pattern"),
+                    &tr!(self.lang, "dsl-literal-pattern-label"),
                     None,
                 );
                 return None;
@@ -935,13 +1032,15 @@ impl Checker<'_> {
                 Ok(regex) => regex,
                 Err(error) => {
                     let span = args.get(1).map_or(span, |a| a.span);
+                    let message = tr!(
+                        self.lang,
+                        "dsl-invalid-pattern",
+                        error = error.to_string().lines().last().unwrap_or("").to_owned()
+                    );
                     self.error(
                         span,
-                        format!(
-                            "invalid pattern: {}",
-                            error.to_string().lines().last().unwrap_or("")
-                        ),
-                        "not a valid regex",
+                        message,
+                        &tr!(self.lang, "dsl-invalid-pattern-label"),
                         None,
                     );
                     return None;
@@ -963,32 +1062,29 @@ impl Checker<'_> {
     ) -> Option<(Ir, Type)> {
         if self.inlining.contains(&def.name.value) {
             let chain = self.inlining.join(" → ");
+            let message = tr!(
+                self.lang,
+                "dsl-recursion",
+                name = def.name.value.as_str(),
+                chain = chain
+            );
             self.error(
                 name.span,
-                format!(
-                    "`{}` calls itself ({chain} → {})",
-                    def.name.value, def.name.value
-                ),
-                "recursion is not allowed",
-                Some(
-                    "rules must always terminate; write the helper without calling itself"
-                        .to_owned(),
-                ),
+                message,
+                &tr!(self.lang, "dsl-recursion-label"),
+                Some(tr!(self.lang, "dsl-recursion-help")),
             );
             return None;
         }
         if args.len() != def.params.len() {
-            self.error(
-                span,
-                format!(
-                    "`{}` takes {} arguments, found {}",
-                    def.name.value,
-                    def.params.len(),
-                    args.len()
-                ),
-                "wrong number of arguments",
-                None,
+            let message = tr!(
+                self.lang,
+                "dsl-arity",
+                name = def.name.value.as_str(),
+                arity = def.params.len(),
+                found = args.len()
             );
+            self.error(span, message, &tr!(self.lang, "dsl-arity-label"), None);
             return None;
         }
         let mut bound = Vec::new();

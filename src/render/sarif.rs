@@ -1,6 +1,7 @@
-//! SARIF 2.1.0: one run, the rules from their documentation, one result per
-//! finding with related locations and a partial fingerprint. Columns are
-//! declared as Unicode code points, as alinea counts them. Files under the
+//! SARIF 2.1.0: one run in the report's language (`language`), the rules from their
+//! documentation in that language, one result per finding with related locations and a
+//! partial fingerprint. Columns are declared as Unicode code points, as alinea counts
+//! them. Files under the
 //! current folder are relative URIs against `%SRCROOT%`; files outside it
 //! (absolute paths, `../…`) are absolute `file:` URIs, as a relative reference
 //! may not start with `/` or climb out of its base.
@@ -67,6 +68,8 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
                 }
             },
             "columnKind": "unicodeCodePoints",
+            // The language of the messages and of the rules' descriptions.
+            "language": report.lang.as_str(),
             "results": results,
         }]
     });

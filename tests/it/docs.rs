@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use alinea::i18n::Lang;
+
 fn default_rules() -> Vec<alinea::dsl::CheckedRule> {
     let mut sources = alinea::source::SourceDb::new();
     alinea::load_rules(&alinea::CheckOptions::default(), &mut sources)
@@ -13,60 +15,103 @@ fn default_rules() -> Vec<alinea::dsl::CheckedRule> {
 #[test]
 fn the_rule_reference_is_generated_from_the_rules() {
     let rules = default_rules();
-    let generated = alinea::docs::rule_reference(&rules);
-    let path = Path::new(alinea::docs::REFERENCE_PAGE);
-    if std::env::var_os("ALINEA_BLESS").is_some_and(|v| v == "1") {
-        std::fs::write(path, &generated).unwrap();
-        return;
-    }
-    let written = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        written == generated,
-        "{} is not the reference generated from the rules and the built-in checks; \
-         regenerate it with `ALINEA_BLESS=1 cargo test --test it docs` and review the diff",
-        path.display()
-    );
-    // One section per built-in check and per rule, and a row of the table linking to it.
-    let listed = alinea::docs::listed(&rules);
-    assert_eq!(listed.len(), alinea::BUILTIN_CHECKS.len() + rules.len());
-    for rule in &listed {
-        let heading = format!("\n### {}\n", rule.id);
-        assert_eq!(
-            generated.matches(&heading).count(),
-            1,
-            "{} has no section of its own",
-            rule.id
-        );
+    for lang in Lang::ALL {
+        let generated = alinea::docs::rule_reference(&rules, lang);
+        let path = Path::new(alinea::docs::reference_page(lang));
+        if std::env::var_os("ALINEA_BLESS").is_some_and(|v| v == "1") {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &generated).unwrap();
+            continue;
+        }
+        let written = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
-            generated.contains(&format!("| [{}](#{}) |", rule.id, rule.anchor())),
-            "{} is missing from the table",
-            rule.id
+            written == generated,
+            "{} is not the reference generated from the rules and the built-in checks; \
+             regenerate it with `ALINEA_BLESS=1 cargo test --test it docs` and review the diff",
+            path.display()
         );
-        if !rule.builtin {
-            assert!(
-                generated.contains(&format!("rule {} {} {{", rule.id, rule.slug)),
-                "the text of {} is missing",
+        // One section per built-in check and per rule, and a row of the table linking to it.
+        let listed = alinea::docs::listed(&rules, lang);
+        assert_eq!(listed.len(), alinea::BUILTIN_CHECKS.len() + rules.len());
+        for rule in &listed {
+            let heading = format!("\n### {}\n", rule.id);
+            assert_eq!(
+                generated.matches(&heading).count(),
+                1,
+                "{} has no section of its own",
                 rule.id
             );
+            assert!(
+                generated.contains(&format!("| [{}](#{}) |", rule.id, rule.anchor())),
+                "{} is missing from the table",
+                rule.id
+            );
+            assert!(
+                generated.contains(&format!("**`{}`**: {}\n", rule.slug, rule.title)),
+                "the title of {} is missing",
+                rule.id
+            );
+            for (label, body) in &rule.sections {
+                assert!(
+                    generated.contains(&format!("**{label}:** {body}\n")),
+                    "the section `{label}` of {} is missing",
+                    rule.id
+                );
+            }
+            if !rule.builtin {
+                assert!(
+                    generated.contains(&format!("rule {} {} {{", rule.id, rule.slug)),
+                    "the text of {} is missing",
+                    rule.id
+                );
+            }
         }
     }
-    assert!(generated.contains(&format!(
+    let english = alinea::docs::rule_reference(&rules, Lang::En);
+    assert!(english.contains(&format!(
         "alinea runs {} checks: {} checks built into alinea and {} rules",
-        listed.len(),
+        alinea::BUILTIN_CHECKS.len() + rules.len(),
         alinea::BUILTIN_CHECKS.len(),
         rules.len()
     )));
+    let spanish = alinea::docs::rule_reference(&rules, Lang::Es);
+    assert!(spanish.contains(&format!(
+        "alinea ejecuta {} verificaciones: {} verificaciones integradas en alinea y {} reglas",
+        alinea::BUILTIN_CHECKS.len() + rules.len(),
+        alinea::BUILTIN_CHECKS.len(),
+        rules.len()
+    )));
+    // The Spanish page is Spanish: its labels and every section of the default pack.
+    for label in alinea::dsl::SECTIONS {
+        assert!(
+            !spanish.contains(&format!("**{label}:**")),
+            "an English section `{label}` in the Spanish reference"
+        );
+    }
+    assert!(spanish.contains("| id | slug | severidad | pilar | título |"));
 }
 
 #[test]
 fn rules_list_prints_the_reference_as_markdown() {
-    let output = std::process::Command::new(crate::binary())
-        .args(["rules", "list", "--format", "markdown"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let printed = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(printed, alinea::docs::rule_reference(&default_rules()));
+    for lang in Lang::ALL {
+        let output = std::process::Command::new(crate::binary())
+            .args([
+                "rules",
+                "list",
+                "--format",
+                "markdown",
+                "--lang",
+                lang.as_str(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let printed = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            printed,
+            alinea::docs::rule_reference(&default_rules(), lang)
+        );
+    }
 }
 
 #[test]
@@ -86,6 +131,26 @@ fn explain_of_a_built_in_check_names_something_a_user_can_open() {
         "{text}"
     );
     assert!(!text.contains(".md)"), "{text}");
+    // In Spanish it names the Spanish reference, which exists and has the check's section.
+    let output = std::process::Command::new(crate::binary())
+        .args(["explain", "LOAD-01", "--lang", "es"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let page = alinea::docs::reference_page(Lang::Es);
+    assert!(
+        text.contains(&format!(
+            "fuente     el propio alinea (referencia: {page}#load-01 en el repositorio de alinea)"
+        )),
+        "{text}"
+    );
+    let reference = std::fs::read_to_string(page).unwrap();
+    assert!(
+        reference.contains("\n### LOAD-01\n"),
+        "{page} has no LOAD-01"
+    );
 }
 
 /// The fenced blocks of a Markdown file whose info string is `info`.
@@ -127,7 +192,7 @@ fn every_rule_file_of_the_rule_language_page_compiles() {
             text: text.clone(),
             default_pack: false,
         };
-        let (rules, errors) = alinea::dsl::compile(vec![source], &mut sources);
+        let (rules, errors) = alinea::dsl::compile(vec![source], &mut sources, Lang::En);
         assert!(
             errors.is_empty(),
             "example {} of docs/rule-language.md does not compile: {errors:?}\n{text}",
@@ -150,7 +215,7 @@ fn the_rule_case_of_the_rule_language_page_passes() {
         })
         .collect();
     let mut sources = alinea::source::SourceDb::new();
-    let (rules, errors) = alinea::dsl::compile(files, &mut sources);
+    let (rules, errors) = alinea::dsl::compile(files, &mut sources, Lang::En);
     assert!(errors.is_empty(), "{errors:?}");
     // A case file is a YAML block whose first line is a comment naming its path.
     let cases: Vec<(PathBuf, String)> = blocks(&page, "yaml")
@@ -166,7 +231,7 @@ fn the_rule_case_of_the_rule_language_page_passes() {
     let as_of = alinea::plan::model::Date::parse("2026-11-26").unwrap();
     for case in alinea::cases::group(cases, &known) {
         assert!(case.rule.is_some(), "{} names no rule", case.name);
-        let result = alinea::cases::run(&case, &rules, as_of, alinea::i18n::Lang::En);
+        let result = alinea::cases::run(&case, &rules, as_of, Lang::En);
         assert!(
             result.passed(),
             "{}: missing {:?}, unexpected {:?}",

@@ -12,6 +12,7 @@
 //! - `repository`: a planner's real repository: nothing passes silently, one file in the
 //!   whole repository's context, one cause one finding, every command agrees.
 //! - `rules`: the rule language and the default pack: its cases, the seeded chain, real plans.
+//! - `rules_es`: rules in two languages: the pack complete in Spanish, Spanish runs, fallbacks.
 //! - `spanish`: plan files written in Spanish, and LOAD messages in both languages.
 //! - `tidy`: module and grammar docs, orphan snapshots, hostile rule files.
 //! - `tui`: the browser: state machine, `TestBackend` snapshots and size sweep, the binary in tmux.
@@ -34,6 +35,7 @@ mod plans;
 mod render;
 mod repository;
 mod rules;
+mod rules_es;
 mod spanish;
 mod tidy;
 mod tui;
