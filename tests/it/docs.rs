@@ -1,6 +1,6 @@
 //! The documentation: the rule reference is generated from the rules, the examples of
-//! the plan format and of the rule language run, links lead somewhere, and no file
-//! points at material that is not in the repository.
+//! the plan format and of the rule language pages (English and Spanish) run, links lead
+//! somewhere, and no file points at material that is not in the repository.
 
 use std::path::{Path, PathBuf};
 
@@ -180,36 +180,49 @@ fn blocks(markdown: &str, info: &str) -> Vec<String> {
     found
 }
 
+/// The rule language page in each language.
+const RULE_LANGUAGE_PAGES: [&str; 2] = ["docs/rule-language.md", "docs/es/lenguaje-de-reglas.md"];
+
 #[test]
-fn every_rule_file_of_the_rule_language_page_compiles() {
-    let page = std::fs::read_to_string("docs/rule-language.md").unwrap();
-    let files = blocks(&page, "rule");
-    assert!(!files.is_empty(), "the page shows no complete rule file");
-    for (index, text) in files.iter().enumerate() {
-        let mut sources = alinea::source::SourceDb::new();
-        let source = alinea::dsl::RuleSource {
-            path: PathBuf::from(format!("docs/rule-language.md#example-{}", index + 1)),
-            text: text.clone(),
-            default_pack: false,
-        };
-        let (rules, errors) = alinea::dsl::compile(vec![source], &mut sources, Lang::En);
-        assert!(
-            errors.is_empty(),
-            "example {} of docs/rule-language.md does not compile: {errors:?}\n{text}",
-            index + 1
-        );
-        assert!(!rules.is_empty() || text.contains("let ") || text.contains("def "));
+fn every_rule_file_of_the_rule_language_pages_compiles() {
+    for name in RULE_LANGUAGE_PAGES {
+        let page = std::fs::read_to_string(name).unwrap();
+        let files = blocks(&page, "rule");
+        assert!(!files.is_empty(), "{name} shows no complete rule file");
+        for (index, text) in files.iter().enumerate() {
+            let mut sources = alinea::source::SourceDb::new();
+            let source = alinea::dsl::RuleSource {
+                path: PathBuf::from(format!("{name}#example-{}", index + 1)),
+                text: text.clone(),
+                default_pack: false,
+            };
+            let (rules, errors) = alinea::dsl::compile(vec![source], &mut sources, Lang::En);
+            assert!(
+                errors.is_empty(),
+                "example {} of {name} does not compile: {errors:?}\n{text}",
+                index + 1
+            );
+            assert!(!rules.is_empty() || text.contains("let ") || text.contains("def "));
+        }
     }
 }
 
 #[test]
-fn the_rule_case_of_the_rule_language_page_passes() {
-    let page = std::fs::read_to_string("docs/rule-language.md").unwrap();
+fn the_rule_cases_of_the_rule_language_pages_pass() {
+    for name in RULE_LANGUAGE_PAGES {
+        rule_cases_of_the_page_pass(name);
+    }
+}
+
+/// Compiles the `rule` blocks of a rule language page and runs its case files (YAML blocks
+/// whose first line is a comment naming the case's path) against them.
+fn rule_cases_of_the_page_pass(name: &str) {
+    let page = std::fs::read_to_string(name).unwrap();
     let files = blocks(&page, "rule")
         .into_iter()
         .enumerate()
         .map(|(index, text)| alinea::dsl::RuleSource {
-            path: PathBuf::from(format!("docs/rule-language.md#example-{}", index + 1)),
+            path: PathBuf::from(format!("{name}#example-{}", index + 1)),
             text,
             default_pack: false,
         })
@@ -226,7 +239,7 @@ fn the_rule_case_of_the_rule_language_page_passes() {
             is_yaml.then(|| (path, text.clone()))
         })
         .collect();
-    assert!(!cases.is_empty(), "the page shows no case");
+    assert!(!cases.is_empty(), "{name} shows no case");
     let known: Vec<String> = rules.iter().map(|r| r.meta().id.clone()).collect();
     let as_of = alinea::plan::model::Date::parse("2026-11-26").unwrap();
     for case in alinea::cases::group(cases, &known) {
@@ -234,7 +247,7 @@ fn the_rule_case_of_the_rule_language_page_passes() {
         let result = alinea::cases::run(&case, &rules, as_of, Lang::En);
         assert!(
             result.passed(),
-            "{}: missing {:?}, unexpected {:?}",
+            "{name}, {}: missing {:?}, unexpected {:?}",
             case.name,
             result.missing,
             result.unexpected
@@ -244,7 +257,18 @@ fn the_rule_case_of_the_rule_language_page_passes() {
 
 #[test]
 fn the_complete_example_of_the_plan_format_is_clean() {
-    let page = std::fs::read_to_string("docs/plan-format.md").unwrap();
+    complete_example_is_clean("docs/plan-format.md");
+}
+
+#[test]
+fn the_complete_example_of_the_spanish_plan_format_is_clean() {
+    complete_example_is_clean("docs/es/formato-de-planes.md");
+}
+
+/// Writes the `# file:` examples of a plan format page into a folder and checks it: every
+/// file is a plan, and the default pack reports nothing (the page says so).
+fn complete_example_is_clean(name: &str) {
+    let page = std::fs::read_to_string(name).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut written = 0;
     for block in blocks(&page, "yaml") {
@@ -260,7 +284,7 @@ fn the_complete_example_of_the_plan_format_is_clean() {
         std::fs::write(&path, &block).unwrap();
         written += 1;
     }
-    assert!(written > 0, "docs/plan-format.md has no `# file:` example");
+    assert!(written > 0, "{name} has no `# file:` example");
     let run = crate::run_with_rules(&[dir.path()], "2026-11-26");
     let findings: Vec<String> = run
         .report
@@ -268,8 +292,8 @@ fn the_complete_example_of_the_plan_format_is_clean() {
         .iter()
         .map(|f| format!("{} {} {}: {}", f.rule, f.plan, f.element, f.message))
         .collect();
-    assert!(findings.is_empty(), "{findings:#?}");
-    assert_eq!(run.report.plans, written);
+    assert!(findings.is_empty(), "{name}: {findings:#?}");
+    assert_eq!(run.report.plans, written, "{name}");
 }
 
 /// Every file of the repository (the build's `target/` and git's files left out).
@@ -311,12 +335,22 @@ fn no_file_points_at_material_outside_the_repository() {
 
 #[test]
 fn every_relative_link_of_the_documentation_leads_to_a_file() {
-    let mut pages = vec![PathBuf::from("README.md"), PathBuf::from("plans/README.md")];
-    pages.extend(
-        std::fs::read_dir("docs")
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "md")),
+    let mut pages = vec![
+        PathBuf::from("README.md"),
+        PathBuf::from("README.es.md"),
+        PathBuf::from("plans/README.md"),
+    ];
+    for folder in ["docs", "docs/es"] {
+        pages.extend(
+            std::fs::read_dir(folder)
+                .unwrap()
+                .map(|entry| entry.unwrap().path())
+                .filter(|path| path.extension().is_some_and(|e| e == "md")),
+        );
+    }
+    assert!(
+        pages.iter().any(|page| page.starts_with("docs/es")),
+        "docs/es has no page"
     );
     let mut broken = Vec::new();
     for page in &pages {

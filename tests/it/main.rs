@@ -4,7 +4,8 @@
 //!   `# expect: ID` comments on the lines they point at; no misses, no extras.
 //! - `hostile`: malformed and hostile files beside good plans.
 //! - `ci`: SARIF, `JUnit`, GitHub annotations, configuration, baseline, graph export.
-//! - `docs`: the generated rule reference, the documentation's examples and links, no outside paths.
+//! - `docs`: the generated rule reference, the documentation's examples and links (English and
+//!   Spanish), no outside paths.
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
 //! - `i18n`: the catalogues of texts in both languages, and how the language is chosen.
 //! - `plans`: the shipped sample repository.
