@@ -179,13 +179,13 @@ impl Index {
                 let meta = rule.meta();
                 RuleInfo {
                     id: meta.id.clone(),
-                    title: meta.title.clone(),
+                    title: meta.title_in(run.report.lang).to_owned(),
                     pillar: Some(meta.pillar),
                 }
             })
             .chain(crate::BUILTIN_CHECKS.iter().map(|check| RuleInfo {
                 id: check.id.to_owned(),
-                title: check.title.to_owned(),
+                title: check.title_in(run.report.lang).to_owned(),
                 pillar: check.pillar,
             }))
             .collect();

@@ -119,10 +119,6 @@ tui-explain-source = source { $source }
 tui-explain-builtin = severity { $severity } · pillar { $pillar } · built-in check
 tui-explain-no-pillar = none
 tui-explain-rule-text = rule text ({ $file })
-tui-section-checks = What it checks
-tui-section-matters = Why it matters
-tui-section-example = Example
-tui-section-instead = Use instead
 
 ## The help popup: what each key does
 

@@ -162,10 +162,6 @@ tui-explain-source = fuente: { $source }
 tui-explain-builtin = severidad { $severity } · pilar { $pillar } · verificación interna
 tui-explain-no-pillar = ninguno
 tui-explain-rule-text = texto de la regla ({ $file })
-tui-section-checks = Qué verifica
-tui-section-matters = Por qué importa
-tui-section-example = Ejemplo
-tui-section-instead = Qué hacer en su lugar
 
 ## La ayuda: lo que hace cada tecla
 

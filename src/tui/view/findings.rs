@@ -342,12 +342,12 @@ fn rule_title(model: &Model, rule: &str) -> Option<String> {
         .iter()
         .map(crate::dsl::CheckedRule::meta)
         .find(|meta| meta.id == rule)
-        .map(|meta| meta.title.clone())
+        .map(|meta| meta.title_in(run.report.lang).to_owned())
         .or_else(|| {
             crate::BUILTIN_CHECKS
                 .iter()
                 .find(|check| check.id == rule)
-                .map(|check| check.title.to_owned())
+                .map(|check| check.title_in(run.report.lang).to_owned())
         })
 }
 

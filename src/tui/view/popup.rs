@@ -11,7 +11,6 @@ use super::super::app::{Model, Popup};
 use super::super::keys::help_entries;
 use super::super::theme::Theme;
 use super::{counts_spans, draw_rows, marker, scrolled, truncate, wrapped};
-use crate::dsl::SECTIONS;
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -185,7 +184,7 @@ fn explain_lines(model: &Model, rule: &str, width: usize, theme: &Theme) -> Vec<
             Span::styled(meta.id.clone(), theme.heading),
             Span::raw(format!(" {}", meta.slug)),
         ]));
-        lines.extend(wrapped(&meta.title, width, Style::new(), ""));
+        lines.extend(wrapped(meta.title_in(lang), width, Style::new(), ""));
         let mut about = tr!(
             lang,
             "tui-explain-about",
@@ -198,12 +197,11 @@ fn explain_lines(model: &Model, rule: &str, width: usize, theme: &Theme) -> Vec<
             about.push_str(&tr!(lang, "tui-explain-source", source = source.as_str()));
         }
         lines.extend(wrapped(&about, width, theme.dim, ""));
-        for section in SECTIONS {
-            if let Some(text) = meta.section(section) {
-                lines.push(Line::default());
-                lines.push(Line::styled(section_heading(lang, section), theme.heading));
-                lines.extend(wrapped(&text, width, Style::new(), ""));
-            }
+        // The rule's own sections in `lang` (English where a rule has no Spanish text).
+        for (heading, text) in meta.sections_in(lang) {
+            lines.push(Line::default());
+            lines.push(Line::styled(heading.to_owned(), theme.heading));
+            lines.extend(wrapped(&text, width, Style::new(), ""));
         }
         if !meta.text.is_empty() {
             lines.push(Line::default());
@@ -222,7 +220,7 @@ fn explain_lines(model: &Model, rule: &str, width: usize, theme: &Theme) -> Vec<
             Span::styled(check.id, theme.heading),
             Span::raw(format!(" {}", check.slug)),
         ]));
-        lines.extend(wrapped(check.title, width, Style::new(), ""));
+        lines.extend(wrapped(check.title_in(lang), width, Style::new(), ""));
         let pillar = check.pillar.map_or_else(
             || tr!(lang, "tui-explain-no-pillar"),
             |pillar| model.words.pillar(pillar).to_owned(),
@@ -238,46 +236,13 @@ fn explain_lines(model: &Model, rule: &str, width: usize, theme: &Theme) -> Vec<
             theme.dim,
             "",
         ));
-        for (section, text) in builtin_sections(check.doc) {
+        for (heading, text) in crate::docs::builtin_listed(check, lang).sections {
             lines.push(Line::default());
-            lines.push(Line::styled(section_heading(lang, section), theme.heading));
-            lines.extend(wrapped(text, width, Style::new(), ""));
+            lines.push(Line::styled(heading.to_owned(), theme.heading));
+            lines.extend(wrapped(&text, width, Style::new(), ""));
         }
     } else {
         lines.push(Line::from(tr!(lang, "tui-unknown-rule", rule = rule)));
     }
     lines
-}
-
-/// A documentation section's heading in `lang` (`section` is its English label, as rule
-/// files write it).
-fn section_heading(lang: Lang, section: &str) -> String {
-    match section {
-        "What it checks" => tr!(lang, "tui-section-checks"),
-        "Why it matters" => tr!(lang, "tui-section-matters"),
-        "Example" => tr!(lang, "tui-section-example"),
-        "Use instead" => tr!(lang, "tui-section-instead"),
-        other => other.to_owned(),
-    }
-}
-
-/// Splits a built-in check's `doc` (`What it checks: … Why it matters: … Example: …`).
-fn builtin_sections(doc: &str) -> Vec<(&'static str, &str)> {
-    let mut marks: Vec<(usize, &'static str)> = SECTIONS
-        .iter()
-        .filter_map(|section| doc.find(&format!("{section}:")).map(|at| (at, *section)))
-        .collect();
-    marks.sort_unstable();
-    let mut sections = Vec::new();
-    for (position, &(at, section)) in marks.iter().enumerate() {
-        let start = at + section.len() + 1;
-        let end = marks.get(position + 1).map_or(doc.len(), |&(next, _)| next);
-        if let Some(text) = doc.get(start..end) {
-            sections.push((section, text.trim()));
-        }
-    }
-    if sections.is_empty() {
-        sections.push(("What it checks", doc));
-    }
-    sections
 }
