@@ -3,7 +3,7 @@
 cli-rules-listed = { $rules ->
         [one] 1 regla
        *[other] { $rules } reglas
-    } ({ $builtin } verificaciones internas)
+    } ({ $builtin } verificaciones integradas)
 cli-rules-checked = { $rules ->
         [one] 1 regla se analiza y verifica sin errores
        *[other] { $rules } reglas se analizan y verifican sin errores
