@@ -12,7 +12,7 @@ cli-rule-problems = { $count ->
         [one] 1 problema
        *[other] { $count } problemas
     } en los archivos de reglas; no se revisó ningún plan
-cli-as-of = `--as-of { $text }` no es una fecha escrita AAAA-MM-DD
+cli-as-of = `--as-of { $text }` no es una fecha con el formato AAAA-MM-DD
 cli-browse-terminal = `alinea browse` necesita una terminal; para imprimir los hallazgos, ejecute `alinea check`
 cli-cannot-write = no se puede escribir `{ $file }`: { $reason }
 cli-cannot-write-report = no se puede escribir el reporte: { $reason }

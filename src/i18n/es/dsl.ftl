@@ -13,7 +13,7 @@ dsl-syntax-other = error de sintaxis: { $message }
 dsl-here = aquí
 dsl-expect-doc-line = una línea de documentación `///`
 dsl-expect-rule-id = un id de regla como `ART-01`
-dsl-expect-slug = un slug como `objective-not-articulated`
+dsl-expect-slug = un nombre de regla como `objective-not-articulated`
 dsl-expect-lang-tag = un idioma como `.es`
 dsl-expect-binding = una variable como `o in objectives`
 dsl-expect-collection = una colección como `objectives`
@@ -72,7 +72,7 @@ dsl-not-a-list = no es una lista
 dsl-at-unbound = `at` nombra `{ $name }`, que ningún `for` declara
 dsl-at-unbound-label = no es una variable de `for`
 dsl-at-not-a-place = `at` debe nombrar un lugar, como `o.traces_to` o `i.targets[2025]`
-dsl-at-not-a-place-label = no es una ruta
+dsl-at-not-a-place-label = no es un camino
 dsl-interpolation-outside = `{"{"}…{"}"}` solo se interpola en `message` y `help`
 dsl-interpolation-outside-label = escriba `\{"{"}` para obtener una llave
 dsl-must-be = { $what } debe ser { $expected }, pero es { $found }
@@ -103,7 +103,7 @@ dsl-cannot-order = no se puede comparar { $left } con { $right } mediante `{ $op
 dsl-cannot-order-label = estos valores no se pueden comparar
 dsl-in-needs-list = `{ $op }` requiere una lista a su derecha, pero se encontró { $found }
 dsl-cannot-look-for = no se puede buscar { $item } en { $list }
-dsl-cannot-add = no se puede sumar { $left } y { $right }
+dsl-cannot-add = no se pueden sumar { $left } y { $right }
 dsl-cannot-add-label = estos valores no se pueden sumar
 dsl-coalesce-mixes = `??` une { $left } y { $right }
 dsl-unknown-function = `{ $name }` no es una función conocida
@@ -132,13 +132,32 @@ dsl-recursion-help = una regla siempre debe terminar: escriba la función auxili
 
 dsl-no-doc-section = la regla `{ $rule }` no tiene la sección de documentación `/// { $section }:`
 dsl-no-doc-section-label = documentación incompleta
-dsl-duplicate = otra regla ya usa el { $what } `{ $key }`
-dsl-duplicate-of-pack = el paquete de reglas predeterminado ya usa el { $what } `{ $key }`
-dsl-duplicate-label = { $what } repetido
+# $what es id o slug; el slug de una regla se llama «nombre» en español.
+dsl-duplicate = otra regla ya usa el { $what ->
+        [slug] nombre
+       *[other] id
+    } `{ $key }`
+dsl-duplicate-of-pack = el paquete de reglas predeterminado ya usa el { $what ->
+        [slug] nombre
+       *[other] id
+    } `{ $key }`
+dsl-duplicate-label = { $what ->
+        [slug] nombre
+       *[other] id
+    } repetido
 dsl-duplicate-pack-rule = la regla `{ $rule }` del paquete predeterminado ({ $file })
-dsl-duplicate-of-pack-help = asigne otro { $what } a su regla, o deje fuera el paquete predeterminado con `--no-default-rules`
-dsl-duplicate-first = la primera regla con este { $what }, `{ $rule }` ({ $place })
-dsl-duplicate-help = los id y los slugs de las reglas son únicos entre todos los archivos de reglas cargados: asigne otro { $what } a una de las dos reglas
+dsl-duplicate-of-pack-help = asigne otro { $what ->
+        [slug] nombre
+       *[other] id
+    } a su regla, o deje fuera el paquete predeterminado con `--no-default-rules`
+dsl-duplicate-first = la primera regla con este { $what ->
+        [slug] nombre
+       *[other] id
+    }, `{ $rule }` ({ $place })
+dsl-duplicate-help = los ids y los nombres de las reglas son únicos entre todos los archivos de reglas cargados: asigne otro { $what ->
+        [slug] nombre
+       *[other] id
+    } a una de las dos reglas
 dsl-rule-path-missing = la ruta de reglas `{ $path }` no existe
 dsl-rule-path-unreadable = no se puede leer `{ $path }`: { $error }
 dsl-rule-file-not-utf8 = el archivo de reglas `{ $path }` no está codificado en UTF-8
@@ -207,7 +226,7 @@ dsl-an-object = { $object ->
         [entity] una entidad
         [period] un periodo
         [approval] una aprobación
-       *[participation] un registro de participación
+       *[participation] un registro del proceso participativo
     }
 dsl-objects = { $object ->
         [plan] planes
@@ -223,5 +242,5 @@ dsl-objects = { $object ->
         [entity] entidades
         [period] periodos
         [approval] aprobaciones
-       *[participation] registros de participación
+       *[participation] registros del proceso participativo
     }

@@ -2,7 +2,7 @@
 
 ref-unreadable-plan = el plan `{ $plan }` está en `{ $file }`, que no se pudo leer: vea { $rule } allí
 ref-unreadable-plan-label = este plan no se pudo leer
-ref-unreadable-plan-help = corrija primero `{ $file }`; esta referencia se vuelve a verificar cuando cargue
+ref-unreadable-plan-help = corrija primero `{ $file }`; esta referencia se verificará de nuevo cuando el archivo se pueda leer
 
 ref-plan-id-twice = otro plan ya usa el id de plan `{ $plan }`
 ref-plan-id-twice-label = segundo plan con este id
@@ -28,7 +28,7 @@ ref-plan-ids-help = el id de cada plan se declara como `plan.id` en su archivo
 ref-names-unknown-plan = `{ $reference }` nombra el plan `{ $plan }`, que no existe
 ref-unknown-plan-label = plan desconocido
 ref-bare-code = este plan no tiene el elemento `{ $code }`
-ref-bare-code-label = un código sin plan nombra un elemento del mismo plan
+ref-bare-code-label = un código sin id de plan designa un elemento del mismo plan
 ref-code-of = `{ $code }` de `{ $plan }`
 ref-look-up-code = busque el código en `{ $plan }`
 ref-no-element = `{ $plan }` no tiene el elemento `{ $code }`
@@ -44,7 +44,7 @@ ref-not-above-help = la articulación va hacia arriba: PEDN > PGG, PN > PESEM > 
 ref-plan-is = `{ $plan }` es { $description }
 ref-undeclared = `{ $element }` se articula con `{ $plan }`, que este plan no declara en `upper`
 ref-undeclared-label = plan de nivel superior no declarado
-ref-undeclared-help = agregue `{ $plan }` a `upper` en el encabezado del plan, o articule con un plan declarado
+ref-undeclared-help = agregue `{ $plan }` a `upper` en el encabezado del plan, o articule el elemento con un plan declarado
 ref-undeclared-related = los planes declarados como de nivel superior
 ref-cycle = ciclo de articulación: { $cycle }
 ref-cycle-label = esta articulación cierra el ciclo

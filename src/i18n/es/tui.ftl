@@ -155,11 +155,11 @@ tui-explain-title = regla { $rule } (esc cierra)
 tui-explain-about = severidad { $severity } · pilar { $pillar } · { $status ->
         [stable] estable
         [preview] en prueba
-        [deprecated] obsoleta
+        [deprecated] en desuso
        *[other] { $status }
     }
 tui-explain-source = fuente: { $source }
-tui-explain-builtin = severidad { $severity } · pilar { $pillar } · verificación interna
+tui-explain-builtin = severidad { $severity } · pilar { $pillar } · verificación integrada
 tui-explain-no-pillar = ninguno
 tui-explain-rule-text = texto de la regla ({ $file })
 
