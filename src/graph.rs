@@ -59,7 +59,7 @@ pub const REF_02: CheckMeta = CheckMeta {
     doc: "What it checks: plan ids are unique in the repository; within a plan, codes of objectives, actions and activities are unique, indicator codes are unique, CUIs are unique. Why it matters: a duplicated code makes every reference to it ambiguous. Example: two objectives coded `OEI.03`.",
     title: "Two plans share an id, or two elements of a plan share a code",
     title_es: "Dos planes comparten un id, o dos elementos de un plan comparten un código",
-    doc_es: "Qué verifica: los id de los planes son únicos en el repositorio; dentro de un plan, los códigos de objetivos, acciones y actividades son únicos, los códigos de indicadores son únicos y los CUI son únicos. Por qué importa: un código duplicado vuelve ambigua toda referencia a él. Ejemplo: dos objetivos con el código `OEI.03`.",
+    doc_es: "Qué verifica: los ids de los planes son únicos en el repositorio; dentro de un plan, los códigos de objetivos, acciones y actividades son únicos, los códigos de indicadores son únicos y los CUI son únicos. Por qué importa: un código duplicado vuelve ambigua toda referencia a él. Ejemplo: dos objetivos con el código `OEI.03`.",
 };
 /// REF-03.
 pub const REF_03: CheckMeta = CheckMeta {
@@ -80,8 +80,8 @@ pub const REF_04: CheckMeta = CheckMeta {
     pillar: Some(Pillar::Legitimacy),
     doc: "What it checks: every trace and `upper` entry points to a plan of higher rank (pedn > pgg, pn > pesem > pdrc > a province's pdlc > a district's pdlc > pei > poi). Why it matters: a plan articulates with the plans above it, never sideways or down. Example: a province's PDLC tracing to a district's PDLC.",
     title: "A trace or upper plan does not rank above the plan",
-    title_es: "Una articulación o un plan declarado en `upper` no está por encima del plan",
-    doc_es: "Qué verifica: cada articulación y cada entrada de `upper` apunta a un plan de mayor jerarquía (pedn > pgg, pn > pesem > pdrc > el pdlc de una provincia > el pdlc de un distrito > pei > poi). Por qué importa: un plan se articula con los planes que están por encima de él, nunca con los de su mismo nivel ni con los de nivel inferior. Ejemplo: el PDLC de una provincia articulado con el PDLC de uno de sus distritos.",
+    title_es: "Una articulación o un plan declarado en `upper` no es de nivel superior al plan",
+    doc_es: "Qué verifica: cada articulación y cada entrada de `upper` apunta a un plan de nivel superior (PEDN > PGG, PN > PESEM > PDRC > PDLC provincial > PDLC distrital > PEI > POI). Por qué importa: un plan se articula con los planes de nivel superior, nunca con los de su mismo nivel ni con los de nivel inferior. Ejemplo: el PDLC de una provincia articulado con el PDLC de uno de sus distritos.",
 };
 /// REF-05.
 pub const REF_05: CheckMeta = CheckMeta {
@@ -92,7 +92,7 @@ pub const REF_05: CheckMeta = CheckMeta {
     doc: "What it checks: a trace to a pesem, pdrc or pdlc goes to a plan declared in `upper` (directly or above it through `upper`). National plans (pedn, pgg, pn) bind everyone and need no declaration. Why it matters: the plans an institution articulates with are declared in its header; a trace to an undeclared concerted plan is usually a copy-paste from another territory. Example: a Moyobamba PEI tracing to Loreto's PDRC.",
     title: "A trace goes to a concerted or sectoral plan not declared in `upper`",
     title_es: "Una articulación llega a un plan concertado o sectorial no declarado en `upper`",
-    doc_es: "Qué verifica: una articulación con un pesem, pdrc o pdlc llega a un plan declarado en `upper` (directamente, o por encima de él a través de `upper`). Los planes nacionales (pedn, pgg, pn) vinculan a todas las entidades y no necesitan declararse. Por qué importa: los planes con los que se articula una entidad se declaran en el encabezado de su plan; una articulación con un plan concertado no declarado suele ser una copia del plan de otro territorio. Ejemplo: un PEI de Moyobamba articulado con el PDRC de Loreto.",
+    doc_es: "Qué verifica: una articulación con un PESEM, PDRC o PDLC llega a un plan declarado en `upper` (directamente, o por encima de él a través de `upper`). Los planes nacionales (PEDN, PGG, PN) vinculan a todas las entidades y no necesitan declararse. Por qué importa: los planes con los que se articula una entidad se declaran en el encabezado de su plan; una articulación con un plan concertado no declarado suele ser una copia del plan de otro territorio. Ejemplo: un PEI de Moyobamba articulado con el PDRC de Loreto.",
 };
 
 /// The rank of a plan in the SINAPLAN hierarchy: higher ranks bind lower ones.

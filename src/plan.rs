@@ -27,7 +27,7 @@ pub const LOAD_01: CheckMeta = CheckMeta {
     doc: "What it checks: the file is well-formed YAML and stays within alinea's limits (nesting depth, alias expansion, number of values). Why it matters: a file that does not parse cannot be checked at all; the limits keep hostile files (alias bombs, 100,000-deep nesting) from exhausting the machine. Example: a key indented one space too far, an unclosed `[`, tabs used for indentation.",
     title: "The file is not well-formed YAML",
     title_es: "El archivo no es un YAML bien formado",
-    doc_es: "Qué verifica: el archivo es un YAML bien formado y se mantiene dentro de los límites de alinea (profundidad de anidamiento, expansión de alias, cantidad de valores). Por qué importa: un archivo que no se puede analizar no se puede verificar en absoluto; los límites impiden que archivos hostiles (bombas de alias, anidamientos de 100 000 niveles) agoten la máquina. Ejemplo: una clave con un espacio de sangría de más, un `[` sin cerrar, tabulaciones usadas como sangría.",
+    doc_es: "Qué verifica: el archivo es un YAML bien formado y se mantiene dentro de los límites de alinea (profundidad de anidamiento, expansión de alias, cantidad de valores). Por qué importa: un archivo que no se puede analizar no se puede revisar en absoluto; los límites impiden que archivos hostiles (bombas de alias, anidamientos de 100 000 niveles) agoten la máquina. Ejemplo: una clave con un espacio de sangría de más, un `[` sin cerrar, tabulaciones usadas como sangría.",
 };
 /// LOAD-02: the plan does not follow the plan format.
 pub const LOAD_02: CheckMeta = CheckMeta {
@@ -49,7 +49,7 @@ pub const LOAD_03: CheckMeta = CheckMeta {
     doc: "What it checks: the file can be read: permissions, UTF-8 encoding, size limit, symbolic link loops. Why it matters: a file that cannot be read is a plan nobody checked. Example: a plan saved as Latin-1 from a spreadsheet export.",
     title: "The file cannot be read",
     title_es: "No se puede leer el archivo",
-    doc_es: "Qué verifica: el archivo se puede leer: permisos, codificación UTF-8, límite de tamaño, ciclos de enlaces simbólicos. Por qué importa: un archivo que no se puede leer es un plan que nadie verificó. Ejemplo: un plan guardado en Latin-1 al exportarlo desde una hoja de cálculo.",
+    doc_es: "Qué verifica: el archivo se puede leer: permisos, codificación UTF-8, límite de tamaño, ciclos de enlaces simbólicos. Por qué importa: un archivo que no se puede leer es un plan que nadie revisó. Ejemplo: un plan guardado en Latin-1 al exportarlo desde una hoja de cálculo.",
 };
 
 /// The LOAD checks: a file that cannot be read, parsed or decoded. Their findings can never

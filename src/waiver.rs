@@ -22,7 +22,7 @@ pub const WAI_01: CheckMeta = CheckMeta {
     doc: "What it checks: every live waiver matches at least one finding. Why it matters: a waiver that waives nothing is stale and hides nothing; removing it keeps the list of accepted exceptions honest. Example: a waiver of IND-03 on an objective whose baseline was fixed.",
     title: "A waiver matches no finding",
     title_es: "Una excepción no cubre ningún hallazgo",
-    doc_es: "Qué verifica: cada excepción vigente cubre al menos un hallazgo. Por qué importa: una excepción que no cubre nada está desactualizada y no oculta nada; retirarla mantiene fiel la lista de excepciones aceptadas. Ejemplo: una excepción de IND-03 sobre un objetivo cuya línea de base ya se corrigió.",
+    doc_es: "Qué verifica: cada excepción vigente cubre al menos un hallazgo. Por qué importa: una excepción que no cubre nada está desactualizada y no oculta nada; retirarla mantiene fidedigna la lista de excepciones. Ejemplo: una excepción de IND-03 sobre un objetivo cuya línea de base ya se corrigió.",
 };
 /// WAI-02.
 pub const WAI_02: CheckMeta = CheckMeta {
@@ -33,7 +33,7 @@ pub const WAI_02: CheckMeta = CheckMeta {
     doc: "What it checks: no waiver is past its `until` date (today, or `--as-of`). Why it matters: an accepted exception is temporary; once it expires, the findings it covered are reported again. Example: `until: 2024-12-31` checked in 2025.",
     title: "A waiver has expired",
     title_es: "Una excepción está vencida",
-    doc_es: "Qué verifica: ninguna excepción ha pasado su fecha `until` (hoy, o la fecha de `--as-of`). Por qué importa: una excepción aceptada es temporal; cuando vence, los hallazgos que cubría se reportan de nuevo. Ejemplo: `until: 2024-12-31` verificado en 2025.",
+    doc_es: "Qué verifica: ninguna excepción ha pasado su fecha `until` (hoy, o la fecha de `--as-of`). Por qué importa: una excepción aceptada es temporal; cuando vence, los hallazgos que cubría se reportan de nuevo. Ejemplo: `until: 2024-12-31` en una revisión de 2025.",
 };
 
 /// WAI-03.
@@ -44,8 +44,8 @@ pub const WAI_03: CheckMeta = CheckMeta {
     pillar: Some(Pillar::Legitimacy),
     doc: "What it checks: every waiver names a rule that exists and can be waived, and (in alinea.yaml) a plan that exists. Why it matters: a waiver of a misspelt rule or plan waives nothing, and the finding it meant to accept is still reported; LOAD findings can never be waived, because a file that cannot be read is a plan nobody checked. Example: `rule: ART-1` for `ART-01`, `plan: pei-gore-san-martin` for `pei-gore-san-martin-2024-2028`, `rule: LOAD-01`.",
     title: "A waiver names no rule or plan, or a LOAD check",
-    title_es: "Una excepción no nombra una regla o un plan existente, o nombra una verificación LOAD",
-    doc_es: "Qué verifica: cada excepción nombra una regla que existe y que admite excepciones y, en alinea.yaml, un plan que existe. Por qué importa: la excepción de una regla o de un plan mal escrito no cubre nada, y el hallazgo que pretendía aceptar se sigue reportando; los hallazgos LOAD nunca admiten excepciones, porque un archivo que no se puede leer es un plan que nadie verificó. Ejemplo: `rule: ART-1` en lugar de `ART-01`, `plan: pei-gore-san-martin` en lugar de `pei-gore-san-martin-2024-2028`, `rule: LOAD-01`.",
+    title_es: "Una excepción nombra una regla o un plan que no existe, o una verificación LOAD",
+    doc_es: "Qué verifica: cada excepción nombra una regla que existe y que admite excepciones y, en alinea.yaml, un plan que existe. Por qué importa: la excepción de una regla o de un plan mal escrito no cubre nada, y el hallazgo que pretendía aceptar se sigue reportando; los hallazgos LOAD nunca admiten excepciones, porque un archivo que no se puede leer es un plan que nadie revisó. Ejemplo: `rule: ART-1` en lugar de `ART-01`, `plan: pei-gore-san-martin` en lugar de `pei-gore-san-martin-2024-2028`, `rule: LOAD-01`.",
 };
 
 /// Removes waived findings; returns the file of each finding suppressed. WAI findings are

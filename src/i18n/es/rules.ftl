@@ -25,11 +25,11 @@ rules-ref-counts = alinea ejecuta { $all } verificaciones: { $builtin ->
         [one] 1 regla escrita
        *[other] { $rules } reglas escritas
     } en el lenguaje de reglas.
-rules-ref-intro = El id o el slug nombran una verificación en `--select`, `--ignore`, `severity:` de `alinea.yaml`, las excepciones y `alinea explain`. La severidad indicada es la predeterminada (`severity:` en `alinea.yaml` la cambia); el pilar es el lado del triángulo estratégico (legitimidad y soporte, capacidad operativa, valor público) que protege la verificación.
+rules-ref-intro = Una verificación se designa por su id o por su nombre (columna «slug») en `--select`, `--ignore`, `severity:` de `alinea.yaml`, las excepciones y `alinea explain`. La severidad indicada es la predeterminada (`severity:` en `alinea.yaml` la cambia); el pilar es el lado del triángulo estratégico (legitimidad y soporte, capacidad operativa, valor público) que protege la verificación.
 rules-ref-builtin-heading = Verificaciones integradas
 rules-ref-builtin-intro = Estas verificaciones forman parte de alinea: se ejecutan sobre todos los planes, con o sin archivos de reglas (`--no-default-rules` no las excluye).
 rules-ref-rules-heading = Reglas
-rules-ref-rules-intro = Cada regla está escrita en el lenguaje de reglas de alinea; su texto sigue a su documentación.
+rules-ref-rules-intro = Cada regla está escrita en el lenguaje de reglas de alinea; el texto de cada regla aparece después de su documentación.
 rules-ref-severity = Severidad: { $value }
 rules-ref-pillar = Pilar: { $value }
 rules-ref-kind-builtin = Tipo: integrada en alinea (se ejecuta sin archivos de reglas)
