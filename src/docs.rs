@@ -201,7 +201,8 @@ pub fn rule_reference(rules: &[CheckedRule], lang: Lang) -> String {
     page.push_str(&tr!(lang, "rules-ref-intro"));
     page.push_str("\n\n");
     page.push_str(&format!(
-        "| id | slug | {} | {} | {} |\n|---|---|---|---|---|\n",
+        "| id | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
+        tr!(lang, "rules-label-slug"),
         tr!(lang, "rules-label-severity"),
         tr!(lang, "rules-label-pillar"),
         tr!(lang, "rules-label-title"),

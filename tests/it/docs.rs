@@ -88,7 +88,7 @@ fn the_rule_reference_is_generated_from_the_rules() {
             "an English section `{label}` in the Spanish reference"
         );
     }
-    assert!(spanish.contains("| id | slug | severidad | pilar | título |"));
+    assert!(spanish.contains("| id | nombre | severidad | pilar | título |"));
 }
 
 #[test]

@@ -5,6 +5,7 @@ rules-origin-builtin = alinea itself (reference: { $page } in alinea's repositor
 rules-status-stable = stable
 rules-status-preview = preview
 rules-status-deprecated = deprecated
+rules-label-slug = slug
 rules-label-severity = severity
 rules-label-pillar = pillar
 rules-label-title = title

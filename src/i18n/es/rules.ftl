@@ -5,6 +5,7 @@ rules-origin-builtin = el propio alinea (referencia: { $page } en el repositorio
 rules-status-stable = estable
 rules-status-preview = en prueba
 rules-status-deprecated = en desuso
+rules-label-slug = nombre
 rules-label-severity = severidad
 rules-label-pillar = pilar
 rules-label-title = título
@@ -25,7 +26,7 @@ rules-ref-counts = alinea ejecuta { $all } verificaciones: { $builtin ->
         [one] 1 regla escrita
        *[other] { $rules } reglas escritas
     } en el lenguaje de reglas.
-rules-ref-intro = Una verificación se designa por su id o por su nombre (columna «slug») en `--select`, `--ignore`, `severity:` de `alinea.yaml`, las excepciones y `alinea explain`. La severidad indicada es la predeterminada (`severity:` en `alinea.yaml` la cambia); el pilar es el lado del triángulo estratégico (legitimidad y soporte, capacidad operativa, valor público) que protege la verificación.
+rules-ref-intro = Una verificación se designa por su id o por su nombre en `--select`, `--ignore`, `severity:` de `alinea.yaml`, las excepciones y `alinea explain`. La severidad indicada es la predeterminada (`severity:` en `alinea.yaml` la cambia); el pilar es el lado del triángulo estratégico (legitimidad y soporte, capacidad operativa, valor público) que protege la verificación.
 rules-ref-builtin-heading = Verificaciones integradas
 rules-ref-builtin-intro = Estas verificaciones forman parte de alinea: se ejecutan sobre todos los planes, con o sin archivos de reglas (`--no-default-rules` no las excluye).
 rules-ref-rules-heading = Reglas
