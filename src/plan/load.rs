@@ -267,7 +267,7 @@ fn file_language(root: Option<&Node>) -> Lang {
                     let key = entry.key.value.as_str();
                     if SAME_IN_SPANISH.contains(&key) {
                         // Neither.
-                    } else if KEY_LISTS.iter().any(|list| list.contains(&key)) {
+                    } else if english_keys().contains(key) {
                         english += 1;
                     } else if is_spanish_name(key) {
                         spanish += 1;
@@ -284,6 +284,18 @@ fn file_language(root: Option<&Node>) -> Lang {
     } else {
         Lang::En
     }
+}
+
+/// Every key of the format, once (for telling a file's language key by key, fast).
+fn english_keys() -> &'static std::collections::HashSet<&'static str> {
+    static KEYS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            KEY_LISTS
+                .iter()
+                .flat_map(|list| list.iter().copied())
+                .collect()
+        });
+    &KEYS
 }
 
 /// The other language.

@@ -70,10 +70,17 @@ macro_rules! word_enum {
             /// Spanish twins, in any case, with or without accents (see [`same_word`]).
             #[must_use]
             pub fn read(text: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|value| {
-                    same_word(text, value.as_str())
-                        || value.spanish().iter().any(|twin| same_word(text, twin))
-                })
+                // The format's own word, as written, first: almost every value is.
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|value| value.as_str() == text)
+                    .or_else(|| {
+                        Self::ALL.iter().copied().find(|value| {
+                            same_word(text, value.as_str())
+                                || value.spanish().iter().any(|twin| same_word(text, twin))
+                        })
+                    })
             }
         }
 
