@@ -326,8 +326,28 @@ fn lang_words(_: Lang) -> &'static [&'static str] {
 }
 
 /// The severities, as the configuration writes them (in English in every file).
-fn severity_words(_: Lang) -> &'static [&'static str] {
-    &["error", "warning", "info"]
+fn severity_words(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["error", "warning", "info"],
+        Lang::Es => &["error", "advertencia", "información"],
+    }
+}
+
+/// A severity in `alinea.yaml`, in English or Spanish (`advertencia`, `información`), any
+/// case, with or without accents.
+fn read_severity(text: &str) -> Option<Severity> {
+    Severity::parse(text).or_else(|| {
+        [
+            (Severity::Error, "error"),
+            (Severity::Warning, "advertencia"),
+            (Severity::Info, "información"),
+            (Severity::Warning, "warning"),
+            (Severity::Info, "info"),
+        ]
+        .into_iter()
+        .find(|(_, word)| crate::plan::model::same_word(text, word))
+        .map(|(severity, _)| severity)
+    })
 }
 
 /// Reads a configuration document.
@@ -361,7 +381,7 @@ pub(crate) fn decode_config(
     config.exclude = texts(&mut decoder, "exclude");
     config.baseline = decoder.text(&top, "baseline");
     config.lang = decoder.word(&top, "lang", Lang::parse_exact, lang_words);
-    config.fail_on = decoder.word(&top, "fail_on", Severity::parse, severity_words);
+    config.fail_on = decoder.word(&top, "fail_on", read_severity, severity_words);
     if let Some(node) = top.get("severity") {
         match &node.value {
             Value::Map(entries) => {
@@ -371,7 +391,7 @@ pub(crate) fn decode_config(
                     else {
                         continue;
                     };
-                    if let Some(severity) = Severity::parse(&word.value) {
+                    if let Some(severity) = read_severity(&word.value) {
                         config
                             .severity
                             .push((entry.key.clone(), Spanned::new(severity, word.span)));

@@ -207,3 +207,51 @@ fn machine_outputs_keep_ids_fingerprints_and_keys_in_every_language() {
     let junit = output(path, "junit", "es");
     assert!(junit.contains(": advertencia: ") && junit.contains("&#10;ayuda: "));
 }
+
+#[test]
+fn the_configuration_reads_severities_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new("plans") {
+        let entry = entry.unwrap();
+        let target = dir.path().join(entry.path());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    std::fs::write(
+        dir.path().join("plans/alinea.yaml"),
+        "lang: es\nfail_on: Advertencia\nseverity: {ART-08: información, IND-04: informacion}\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(crate::binary())
+        .args([
+            "check",
+            "plans",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-26",
+        ])
+        .current_dir(dir.path())
+        .env_remove("ALINEA_LANG")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "warnings fail the run");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(findings.iter().any(|f| f["rule"] == "ART-08"));
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f["rule"] == "ART-08" || f["rule"] == "IND-04")
+            .all(|f| f["severity"] == "info")
+    );
+    // `lang: es` in the configuration: the messages are Spanish, the JSON keys are not.
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("no está articulad"))
+    );
+}
