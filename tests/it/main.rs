@@ -2,6 +2,7 @@
 //!
 //! - `checks`: one fixture folder per built-in check, with the expected findings written as
 //!   `# expect: ID` comments on the lines they point at; no misses, no extras.
+//! - `fields`: every field the rule language declares reads a value from a real plan.
 //! - `hostile`: malformed and hostile files beside good plans.
 //! - `ci`: SARIF, `JUnit`, GitHub annotations, configuration, baseline, graph export.
 //! - `docs`: the generated rule reference, the documentation's examples and links (English and
@@ -30,6 +31,7 @@ mod checks;
 mod ci;
 mod cli;
 mod docs;
+mod fields;
 mod hostile;
 mod i18n;
 mod plans;
