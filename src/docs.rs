@@ -176,6 +176,41 @@ pub fn builtin_listed(check: &CheckMeta, lang: Lang) -> Listed {
     }
 }
 
+/// The objects and fields rules can read, as a Markdown table in `lang`: generated from
+/// `dsl::schema::fields` (the one declaration of every field and its type) and the
+/// `field-…` messages of the catalogues. The rule language pages embed it between
+/// `<!-- fields:begin -->` and `<!-- fields:end -->`.
+#[must_use]
+pub fn field_reference(lang: Lang) -> String {
+    let mut table = tr!(lang, "dsl-field-table-head");
+    table.push_str("\n|---|---|---|---|\n");
+    for object in crate::dsl::schema::ObjType::ALL {
+        let mut first = true;
+        for (name, _, field_type) in crate::dsl::schema::fields(object) {
+            let id = format!("field-{}-{}", object.key(), name.replace('_', "-"));
+            let what = if crate::i18n::has(lang, &id) {
+                crate::i18n::text(lang, &id, &[])
+            } else {
+                String::new()
+            };
+            let shown = if first {
+                format!(
+                    "**{}**",
+                    tr!(lang, "dsl-object-name", object = object.key())
+                )
+            } else {
+                String::new()
+            };
+            first = false;
+            table.push_str(&format!(
+                "| {shown} | `{name}` | {} | {what} |\n",
+                field_type.describe(lang)
+            ));
+        }
+    }
+    table
+}
+
 /// The rule reference in Markdown, in `lang`: a table of every check, then one section per
 /// built-in check and per rule (id, slug, title, severity, pillar, source, the
 /// documentation sections and the rule's text). `docs/rules.md` is this text for the

@@ -371,3 +371,38 @@ fn every_relative_link_of_the_documentation_leads_to_a_file() {
     }
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
+
+/// The field reference embedded in a rule language page, between its markers.
+fn embedded_fields(page: &str) -> Option<(usize, usize)> {
+    let begin = page.find("<!-- fields:begin -->\n")? + "<!-- fields:begin -->\n".len();
+    let end = page.find("<!-- fields:end -->")?;
+    (begin <= end).then_some((begin, end))
+}
+
+#[test]
+fn the_field_reference_of_the_rule_language_pages_is_generated_from_the_schema() {
+    for (name, lang) in [
+        ("docs/rule-language.md", Lang::En),
+        ("docs/es/lenguaje-de-reglas.md", Lang::Es),
+    ] {
+        let page = std::fs::read_to_string(name).unwrap();
+        let (begin, end) = embedded_fields(&page).expect("the page has the field markers");
+        let generated = alinea::docs::field_reference(lang);
+        if std::env::var_os("ALINEA_BLESS").is_some() {
+            let mut fresh = page.clone();
+            fresh.replace_range(begin..end, &generated);
+            std::fs::write(name, fresh).unwrap();
+            continue;
+        }
+        assert!(
+            page.get(begin..end) == Some(generated.as_str()),
+            "{name}: the field table is not the one the schema declares; regenerate it with ALINEA_BLESS=1 cargo test --test it docs"
+        );
+        // Every declared field is in the table.
+        for object in alinea::dsl::schema::ObjType::ALL {
+            for (field, _, _) in alinea::dsl::schema::fields(object) {
+                assert!(generated.contains(&format!("`{field}`")), "{field}");
+            }
+        }
+    }
+}

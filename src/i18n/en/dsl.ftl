@@ -221,3 +221,20 @@ dsl-objects = { $object ->
         [approval] approvals
        *[participation] participation records
     }
+dsl-object-name = { $object ->
+        [plan] plan
+        [element] element (objective or action)
+        [link] link (`traces_to` entry)
+        [upper-link] upper link (`upper` entry)
+        [action-link] action link (`action` entry)
+        [indicator] indicator
+        [baseline] baseline
+        [activity] activity
+        [investment] investment
+        [gap] gap
+        [entity] entity
+        [period] period
+        [approval] approval
+       *[participation] participation record
+    }
+dsl-field-table-head = | object | field | type | what it is |

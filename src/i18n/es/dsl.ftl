@@ -244,3 +244,20 @@ dsl-objects = { $object ->
         [approval] aprobaciones
        *[participation] registros del proceso participativo
     }
+dsl-object-name = { $object ->
+        [plan] plan
+        [element] elemento (objetivo o acción)
+        [link] articulación (entrada de `traces_to`)
+        [upper-link] entrada de `upper`
+        [action-link] entrada de `action`
+        [indicator] indicador
+        [baseline] línea de base
+        [activity] actividad operativa
+        [investment] inversión
+        [gap] indicador de brecha
+        [entity] entidad
+        [period] periodo
+        [approval] aprobación
+       *[participation] registro del proceso participativo
+    }
+dsl-field-table-head = | objeto | campo | tipo | qué es |

@@ -1,0 +1,36 @@
+# What each field of the rule language is, for the field reference of docs/rule-language.md
+# (`field-<object>-<field>`). A field whose meaning is its name has no entry.
+
+field-plan-title = as written in the header
+field-plan-rank = pedn 7; pgg and pn 6; pesem 5; pdrc 4; a province's pdlc 3; a district's pdlc 2; pei 1; poi 0
+field-plan-years = every year of the period, in order
+field-plan-upper = the `upper` entries that resolve
+field-plan-upper-links = every `upper` entry, as written, resolved or not
+field-plan-lower = the plans that list this one in `upper`
+field-plan-indicators = every indicator of its objectives and actions
+field-plan-activities = a POI's
+field-plan-investments = a POI's
+field-plan-budget-ceiling = a POI's
+field-plan-file = the plan's file, as shown in findings
+field-element-siblings = the plan's objectives (for an objective), or its objective's actions (for an action); itself included
+field-element-traces-to = the `traces_to` entries that resolve
+field-element-links = every `traces_to` entry, as written, resolved or not
+field-element-traced-by = the elements that trace to it
+field-element-actions = an objective's actions (empty for an action)
+field-element-objective = an action's objective (absent for an objective)
+field-element-activities = the POI activities whose `action` is this element
+field-element-investments = the POI investments whose `action` is this element
+field-link-ref = the reference as written
+field-link-why = the causal explanation
+field-link-from = the element that wrote it
+field-link-target = what it names; absent when it does not resolve
+field-link-plan = the plan it is written in
+field-upper-link-ref = as written
+field-upper-link-from = the plan that wrote it
+field-upper-link-target = the plan it names (absent when unresolved)
+field-action-link-ref = as written
+field-action-link-target = the action it names (absent when unresolved)
+field-indicator-owner = the objective or action that holds it
+field-activity-action = the AEI it implements (absent when unresolved or not written)
+field-activity-action-link = the `action` entry as written
+field-investment-action = the AEI it implements (absent when unresolved or not written)

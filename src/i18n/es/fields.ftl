@@ -1,0 +1,37 @@
+# Qué es cada campo del lenguaje de reglas, para la referencia de campos de
+# docs/es/lenguaje-de-reglas.md (`field-<objeto>-<campo>`). Un campo cuyo significado es su
+# nombre no tiene entrada.
+
+field-plan-title = tal como se escribe en el encabezado
+field-plan-rank = PEDN 7; PGG y PN 6; PESEM 5; PDRC 4; PDLC provincial 3; PDLC distrital 2; PEI 1; POI 0
+field-plan-years = cada año del periodo, en orden
+field-plan-upper = las entradas de `upper` que se resuelven
+field-plan-upper-links = cada entrada de `upper`, tal como se escribió, resuelta o no
+field-plan-lower = los planes que declaran a este en `upper`
+field-plan-indicators = todos los indicadores de sus objetivos y acciones
+field-plan-activities = las de un POI
+field-plan-investments = las de un POI
+field-plan-budget-ceiling = el de un POI
+field-plan-file = el archivo del plan, tal como se muestra en los hallazgos
+field-element-siblings = los objetivos del plan (para un objetivo) o las acciones de su objetivo (para una acción); incluido él mismo
+field-element-traces-to = las entradas de `traces_to` que se resuelven
+field-element-links = cada entrada de `traces_to`, tal como se escribió, resuelta o no
+field-element-traced-by = los elementos que se articulan con él
+field-element-actions = las acciones de un objetivo (vacía para una acción)
+field-element-objective = el objetivo de una acción (ausente para un objetivo)
+field-element-activities = las actividades operativas del POI cuya `action` es este elemento
+field-element-investments = las inversiones del POI cuya `action` es este elemento
+field-link-ref = la referencia tal como se escribió
+field-link-why = la explicación de la relación causal
+field-link-from = el elemento que la escribió
+field-link-target = lo que nombra; ausente cuando no se resuelve
+field-link-plan = el plan en el que está escrita
+field-upper-link-ref = tal como se escribió
+field-upper-link-from = el plan que la escribió
+field-upper-link-target = el plan que nombra (ausente cuando no se resuelve)
+field-action-link-ref = tal como se escribió
+field-action-link-target = la acción que nombra (ausente cuando no se resuelve)
+field-indicator-owner = el objetivo o la acción que lo contiene
+field-activity-action = la AEI que implementa (ausente cuando no se resuelve o no se escribió)
+field-activity-action-link = la entrada `action` tal como se escribió
+field-investment-action = la AEI que implementa (ausente cuando no se resuelve o no se escribió)
