@@ -210,16 +210,7 @@ fn machine_outputs_keep_ids_fingerprints_and_keys_in_every_language() {
 
 #[test]
 fn the_configuration_reads_severities_in_spanish() {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new("plans") {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    let dir = crate::ci::faithful_copy_of_plans();
     std::fs::write(
         dir.path().join("plans/alinea.yaml"),
         "lang: es\nfail_on: Advertencia\nseverity: {ART-08: información, IND-04: informacion}\n",
