@@ -49,7 +49,12 @@
 //! - [`cases`]: rule fixture cases (`alinea rules test`).
 //! - [`docs`]: rule documentation from one place: `Listed` (a built-in check or a
 //!   rule, as `explain` and `rules list` show it) and `rule_reference`, the Markdown
-//!   rule reference (`docs/rules.md`, `alinea rules list --format markdown`).
+//!   rule reference (`docs/rules.md`, `docs/es/rules.md`, `alinea rules list --format
+//!   markdown`), and `field_reference`, the rule language's field table generated from
+//!   `dsl::schema::fields`.
+//! - [`i18n`]: the texts people read, in Spanish and English: Fluent catalogues
+//!   (`src/i18n/<lang>/*.ftl`) compiled in, `tr!`, and how a run's language is chosen
+//!   (`--lang`, `lang:` in `alinea.yaml`, `ALINEA_LANG`, the locale).
 //! - [`tui`]: the browser, in the Elm architecture (`tui::app`: model, messages,
 //!   update; `tui::view`: rendering; `tui::terminal`: the only terminal IO).
 //! - [`cli`]: flags → options, the commands, exit codes.
@@ -57,6 +62,10 @@
 //!
 //! ## Invariants
 //!
+//! - **Invariant:** every sentence a person reads comes from a catalogue in the run's
+//!   language (`CheckOptions::lang`, carried to renderers by `Report::lang`); machine
+//!   contracts (ids, slugs, JSON keys and enum values, fingerprints, YAML paths, exit
+//!   codes) never change with it. Both languages declare the same messages (a test says so).
 //! - **Invariant:** only `discover`, `source`, `config`, `baseline` and `cli` read
 //!   files; only `cli` writes them (reports, baselines, graphs: never a plan file).
 //!   Only `render`, `cli` and `tui::terminal` write to the terminal.
