@@ -61,6 +61,11 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Print this message or the help of the given subcommand(s).
+    Help {
+        /// The command (and subcommand) to describe.
+        command: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,7 +245,9 @@ pub fn run_options(command_line: &[&str]) -> Result<crate::CheckOptions, ExitSta
         Command::Browse(browse) => browse.options(lang),
         Command::Baseline(baseline) => baseline.options(lang),
         Command::Graph(graph) => graph.run.options(lang),
-        Command::Explain(_) | Command::Rules { .. } => Err(ExitStatus::Usage),
+        Command::Explain(_) | Command::Rules { .. } | Command::Help { .. } => {
+            Err(ExitStatus::Usage)
+        }
     }
 }
 
@@ -475,6 +482,7 @@ pub fn main() -> ExitCode {
     let flag = args.lang.map(Lang::from);
     let lang = Lang::choose(flag, None);
     let status = match args.command {
+        Command::Help { command: names } => run_help(&names, lang),
         Command::Check(check) => run_check(&check, flag),
         Command::Browse(browse) => run_browse(&browse, flag),
         Command::Explain(explain) => run_explain(&explain, lang),
@@ -776,6 +784,28 @@ fn run_check(args: &CheckArgs, lang: Option<Lang>) -> ExitStatus {
     // back one by one would cost seconds on large repositories for nothing.
     std::mem::forget(run);
     status
+}
+
+/// `alinea help [COMMAND…]`: the help of the command line or of one of its commands, in
+/// `lang` (clap's own `help` subcommand would speak English).
+fn run_help(names: &[String], lang: Lang) -> ExitStatus {
+    let mut command = command(lang);
+    // Built, so that each command's usage line names the binary (`alinea check …`).
+    command.build();
+    let mut shown = &mut command;
+    for name in names {
+        let Some(sub) = shown.find_subcommand_mut(name) else {
+            return usage(
+                lang,
+                &tr!(lang, "cli-no-command", name = name.as_str()),
+                &[],
+            );
+        };
+        shown = sub;
+    }
+    let mut help = shown.render_long_help().to_string();
+    help.push('\n');
+    print_or_pipe(&help)
 }
 
 /// A file a command was asked to write cannot be written: exit 2.

@@ -246,3 +246,31 @@ fn the_configuration_reads_severities_in_spanish() {
             .any(|f| f["message"].as_str().unwrap().contains("no está articulad"))
     );
 }
+
+#[test]
+fn alinea_help_describes_a_command_in_the_chosen_language() {
+    let help = |args: &[&str]| {
+        let output = std::process::Command::new(crate::binary())
+            .args(args)
+            .env_remove("ALINEA_LANG")
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+        )
+    };
+    let (code, spanish) = help(&["help", "check", "--lang", "es"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        spanish.starts_with("Revisa los archivos de plan"),
+        "{spanish}"
+    );
+    assert!(spanish.contains("Uso: alinea check"), "{spanish}");
+    let (_, english) = help(&["help", "rules", "list"]);
+    assert!(english.contains("Usage: alinea rules list"), "{english}");
+    let (_, top) = help(&["--help", "--lang", "es"]);
+    assert!(top.contains("help      Muestra este mensaje"), "{top}");
+    assert_eq!(help(&["help", "nope"]).0, Some(2));
+}

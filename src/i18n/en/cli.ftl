@@ -39,3 +39,4 @@ help-template = {"{"}about-with-newline{"}"}
 help-commands = Commands
 help-options = Options
 help-arguments = Arguments
+cli-no-command = there is no command `{ $name }`; `alinea help` lists them

@@ -43,3 +43,4 @@ help-baseline-output = Where to write the baseline (default: the configuration's
 help-graph-output = Write the graph to this file instead of standard output
 help-rules-check-files = Rule files or folders (default: only the default pack)
 help-rules-test-dirs = Folders of cases (default: the cases compiled into alinea)
+help-help-command = The command (and subcommand) to describe

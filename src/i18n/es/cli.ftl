@@ -39,3 +39,4 @@ help-template = {"{"}about-with-newline{"}"}
 help-commands = Comandos
 help-options = Opciones
 help-arguments = Argumentos
+cli-no-command = no existe el comando `{ $name }`; `alinea help` los lista

@@ -43,3 +43,4 @@ help-baseline-output = Dónde escribir el archivo de hallazgos aceptados (por de
 help-graph-output = Escribe el grafo en este archivo en lugar de la salida estándar
 help-rules-check-files = Archivos o carpetas de reglas (por defecto: solo el paquete predeterminado)
 help-rules-test-dirs = Carpetas de casos (por defecto: los casos incluidos en alinea)
+help-help-command = El comando (y el subcomando) que se describe
