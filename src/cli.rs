@@ -19,7 +19,7 @@ use crate::tr;
 
 /// Checks that Peru's public plans are aligned (SINAPLAN / CEPLAN).
 #[derive(Debug, Parser)]
-#[command(name = "alinea", version, about, long_about = None)]
+#[command(name = "alinea", version, about, long_about = None, disable_help_subcommand = true)]
 pub struct Args {
     #[command(subcommand)]
     command: Command,
