@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::binary;
+use crate::{binary, edit};
 
 const AS_OF: &str = "2026-11-26";
 
@@ -206,15 +206,7 @@ fn sarif_for_plans_outside_the_current_folder_uses_absolute_file_uris() {
     // The plans in a folder whose name needs escaping, checked from a sibling folder.
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("planes de San Martín");
-    for entry in walkdir::WalkDir::new("plans") {
-        let entry = entry.unwrap();
-        let target = root.join(entry.path());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    crate::copy_tree(Path::new("plans"), &root.join("plans"));
     let elsewhere = dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
     let plans = root.join("plans");
@@ -350,22 +342,8 @@ fn copy_of_plans() -> tempfile::TempDir {
 /// A copy of the shipped plans in a temporary folder, `plans/alinea.yaml` included.
 pub(crate) fn faithful_copy_of_plans() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new("plans") {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    crate::copy_tree(Path::new("plans"), &dir.path().join("plans"));
     dir
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 #[test]

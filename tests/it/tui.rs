@@ -396,7 +396,7 @@ fn editor_copy_and_reload_are_effects() {
 #[test]
 fn a_reload_keeps_the_selection_on_the_same_finding() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CHAIN), dir.path());
+    crate::copy_tree(Path::new(CHAIN), dir.path());
     let run = crate::run_with_rules(&[dir.path()], AS_OF);
     let mut model = Model::new(run, TuiStyle { color: true });
     dispatch(&mut model, Msg::Resize(120, 40));
@@ -425,18 +425,6 @@ fn a_reload_keeps_the_selection_on_the_same_finding() {
     let rerun = crate::run_with_rules(&[dir.path()], AS_OF);
     dispatch(&mut model, Msg::Reloaded(Box::new(rerun)));
     assert_eq!(model.selected_row(), row.min(model.rows().len() - 1));
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Selects the first finding of `rule` on `element`.
