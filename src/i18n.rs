@@ -93,6 +93,29 @@ impl Lang {
     }
 }
 
+/// A letter without the accent Spanish puts on vowels (`ñ` stays `ñ`: it is a letter of its
+/// own). The one place alinea folds accents: plan values, Spanish keys and browser filters.
+#[must_use]
+pub fn unaccented(c: char) -> char {
+    match c {
+        'á' | 'à' => 'a',
+        'é' | 'è' => 'e',
+        'í' | 'ì' => 'i',
+        'ó' | 'ò' => 'o',
+        'ú' | 'ù' | 'ü' => 'u',
+        other => other,
+    }
+}
+
+/// `text` lowercased, without accents (`Información` → `informacion`).
+#[must_use]
+pub fn folded(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(unaccented)
+        .collect()
+}
+
 /// A date as a person reads it in `lang`: `2026-12-31` in English (as plan files write it),
 /// `31/12/2026` in Spanish prose. Machine formats always write `2026-12-31`.
 #[must_use]

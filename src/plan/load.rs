@@ -1713,15 +1713,9 @@ const SPANISH_KEYS: &[(&str, &[&str])] = &[
 /// A written key as [`SPANISH_KEYS`] spells its entries: lowercase, without accents, `_`
 /// for a space or a hyphen.
 fn plain_key(written: &str) -> String {
-    written
-        .to_lowercase()
+    crate::i18n::folded(written)
         .chars()
         .map(|c| match c {
-            'á' => 'a',
-            'é' => 'e',
-            'í' => 'i',
-            'ó' => 'o',
-            'ú' | 'ü' => 'u',
             'ñ' => 'n',
             ' ' | '-' => '_',
             other => other,

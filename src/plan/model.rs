@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, unaccented};
 use crate::source::{FileId, Span, Spanned};
 
 /// Declares a closed set of words read from plan files: each value's English word (the
@@ -110,18 +110,6 @@ fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
                 .into_iter()
                 .chain(word.chars().flat_map(char::to_lowercase).map(unaccented))
         })
-}
-
-/// A Spanish letter without its accent (`ñ` stays `ñ`: it is a letter of its own).
-fn unaccented(c: char) -> char {
-    match c {
-        'á' | 'à' => 'a',
-        'é' | 'è' => 'e',
-        'í' | 'ì' => 'i',
-        'ó' | 'ò' => 'o',
-        'ú' | 'ù' | 'ü' => 'u',
-        other => other,
-    }
 }
 
 word_enum! {

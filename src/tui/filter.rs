@@ -240,43 +240,28 @@ fn field_named(name: &str, lang: Lang) -> Result<(&'static str, Field), String> 
 
 /// A severity, from a prefix of its English or Spanish word (accents optional).
 fn severity_named(value: &str, lang: Lang) -> Result<Severity, String> {
-    let wanted = unaccented(value);
+    let wanted = crate::i18n::folded(value);
     [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
         .find(|severity| {
             !wanted.is_empty()
                 && (severity.as_str().starts_with(&wanted)
-                    || unaccented(&severity.name(Lang::Es)).starts_with(&wanted))
+                    || crate::i18n::folded(&severity.name(Lang::Es)).starts_with(&wanted))
         })
         .ok_or_else(|| tr!(lang, "tui-filter-not-severity", value = value))
 }
 
 /// A pillar, from a prefix of its English or Spanish word (accents optional).
 fn pillar_named(value: &str, lang: Lang) -> Result<Pillar, String> {
-    let wanted = unaccented(value);
+    let wanted = crate::i18n::folded(value);
     Pillar::ALL
         .into_iter()
         .find(|pillar| {
             !wanted.is_empty()
                 && (pillar.as_str().starts_with(&wanted)
-                    || unaccented(&pillar.name(Lang::Es)).starts_with(&wanted))
+                    || crate::i18n::folded(&pillar.name(Lang::Es)).starts_with(&wanted))
         })
         .ok_or_else(|| tr!(lang, "tui-filter-not-pillar", value = value))
-}
-
-/// Lowercase, without the accents of Spanish vowels (`información` → `informacion`).
-fn unaccented(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'á' => 'a',
-            'é' => 'e',
-            'í' => 'i',
-            'ó' => 'o',
-            'ú' | 'ü' => 'u',
-            other => other,
-        })
-        .collect()
 }
 
 /// Splits on whitespace, keeping double-quoted runs together.
