@@ -552,3 +552,31 @@ fn browse_without_a_terminal_says_so() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("needs a terminal"), "{stderr}");
 }
+
+#[test]
+fn a_baseline_applies_to_rules_selected_by_slug() {
+    let dir = tempfile::tempdir().unwrap();
+    copy("plans", dir.path());
+    let output = alinea_in(dir.path(), &["baseline", ".", "--as-of", AS_OF]);
+    assert_eq!(output.status.code(), Some(0));
+    let (_, without) = json_in(dir.path(), &[".", "--select", "action-without-policy"]);
+    let selected = findings(&without).len();
+    assert!(selected > 0);
+    let (code, report) = json_in(
+        dir.path(),
+        &[
+            ".",
+            "--select",
+            "action-without-policy",
+            "--baseline",
+            "alinea-baseline.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{report}");
+    assert!(findings(&report).is_empty(), "{report}");
+    let suppressed = |r: &serde_json::Value| r["summary"]["suppressed"].as_u64().unwrap();
+    assert_eq!(
+        suppressed(&report),
+        suppressed(&without) + u64::try_from(selected).unwrap()
+    );
+}
