@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::report::{Finding, Fixed, Severity};
 use crate::source::SourceDb;
 use crate::tr;
-use crate::{BUILTIN_CHECKS, BaselineChoice, CheckError, CheckOptions};
+use crate::{BaselineChoice, CheckError, CheckOptions};
 
 /// The validated policy of a run.
 #[derive(Clone, Debug, Default)]
@@ -161,13 +161,28 @@ impl Policy {
                 }
             },
         };
-        Ok(Self {
+        let mut policy = Self {
             select,
             ignore,
             severity,
             fail_on,
-            baseline,
-        })
+            baseline: None,
+        };
+        // Entries of rules this run does not report are neither applied nor "fixed"; LOAD
+        // entries never apply. Decided once, with every loaded rule's slug at hand.
+        policy.baseline = baseline.map(|entries| {
+            entries
+                .into_iter()
+                .filter(|entry| {
+                    let slug = known
+                        .iter()
+                        .find(|(id, _)| *id == entry.rule)
+                        .map_or("", |(_, slug)| *slug);
+                    suppressible(&entry.rule) && policy.selects(&entry.rule, slug)
+                })
+                .collect()
+        });
+        Ok(policy)
     }
 
     /// The lowest severity that fails the run.
@@ -208,19 +223,7 @@ impl Policy {
         let Some(entries) = &self.baseline else {
             return Applied::default();
         };
-        // Entries of rules this run does not report are neither applied nor "fixed".
-        let entries: Vec<Entry> = entries
-            .iter()
-            .filter(|entry| {
-                let slug = BUILTIN_CHECKS
-                    .iter()
-                    .find(|c| c.id == entry.rule)
-                    .map_or("", |c| c.slug);
-                suppressible(&entry.rule) && self.selects(&entry.rule, slug)
-            })
-            .cloned()
-            .collect();
-        let (suppressed, fixed) = crate::baseline::apply(findings, sources, &entries);
+        let (suppressed, fixed) = crate::baseline::apply(findings, sources, entries);
         Applied {
             suppressed,
             entries: fixed,
