@@ -134,7 +134,7 @@ fn synthetic_run() -> alinea::Run {
         .collect();
     let mut report = Report {
         findings,
-        files: FILES,
+        checked: files,
         ..Report::default()
     };
     report.sort(&sources);

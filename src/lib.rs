@@ -375,7 +375,6 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
     let mut report = Report {
         rule_docs,
         fixed: fixed.entries,
-        files: checked.len(),
         checked,
         plans: reported_plans.len(),
         rules: BUILTIN_CHECKS.len() + rules.len(),

@@ -353,9 +353,8 @@ pub struct Report {
     pub fixed: Vec<Fixed>,
     /// Findings sorted by file, line, column, rule id.
     pub findings: Vec<Finding>,
-    /// Files looked at (plan files and files that could not be read or parsed).
-    pub files: usize,
-    /// Those files (the run reported on them), in discovery order.
+    /// The files looked at (plan files and files that could not be read or parsed), that
+    /// the run reports on, in discovery order.
     pub checked: Vec<crate::source::FileId>,
     /// Plans loaded.
     pub plans: usize,
@@ -387,6 +386,12 @@ impl Report {
                 finding.span.end,
             )
         });
+    }
+
+    /// How many files were looked at.
+    #[must_use]
+    pub fn files(&self) -> usize {
+        self.checked.len()
     }
 
     /// How many findings have this severity.

@@ -112,7 +112,7 @@ pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io:
     let checked = tr!(
         lang,
         "summary-checked",
-        files = report.files,
+        files = report.files(),
         plans = report.plans,
         errors = report.count(Severity::Error),
         warnings = report.count(Severity::Warning),

@@ -77,7 +77,7 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
             version: env!("CARGO_PKG_VERSION"),
         },
         summary: Summary {
-            files: report.files,
+            files: report.files(),
             plans: report.plans,
             errors: report.count(crate::report::Severity::Error),
             warnings: report.count(crate::report::Severity::Warning),

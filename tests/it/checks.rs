@@ -77,7 +77,7 @@ fn good_plans_beside_broken_files_are_still_checked() {
     assert_eq!(run.report.plans, 1);
     assert_eq!(run.graph.plans[0].id.value, "pedn-2050");
     // Seventeen broken files and the good plan; the CI file without `plan` is skipped.
-    assert_eq!(run.report.files, 18);
+    assert_eq!(run.report.files(), 18);
     assert_eq!(
         run.report.skipped,
         vec!["tests/fixtures/checks/LOAD-01/not-a-plan.yaml"]

@@ -27,7 +27,8 @@ fn shipped_plans_load_without_load_or_ref_findings() {
         .collect();
     assert_eq!(structural, Vec::<String>::new());
     assert_eq!(
-        run.report.files, run.report.plans,
+        run.report.files(),
+        run.report.plans,
         "every file under plans/ is a plan"
     );
 }
