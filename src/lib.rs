@@ -214,10 +214,12 @@ impl fmt::Display for CheckError {
                 errors.len(),
                 if errors.len() == 1 { "" } else { "s" }
             ),
+            // One line, in the run's language (the command line prints the helps on lines
+            // of their own, with its own label).
             Self::Usage(message, helps) => {
                 f.write_str(message)?;
                 for help in helps {
-                    write!(f, "\n  help: {help}")?;
+                    write!(f, "; {help}")?;
                 }
                 Ok(())
             }
