@@ -177,7 +177,7 @@ pub fn builtin_listed(check: &CheckMeta, lang: Lang) -> Listed {
 }
 
 /// The objects and fields rules can read, as a Markdown table in `lang`: generated from
-/// `dsl::schema::fields` (the one declaration of every field and its type) and the
+/// the field table ([`crate::plan::schema`], the one declaration of every field and its type) and the
 /// `field-…` messages of the catalogues. The rule language pages embed it between
 /// `<!-- fields:begin -->` and `<!-- fields:end -->`.
 #[must_use]
@@ -207,6 +207,37 @@ pub fn field_reference(lang: Lang) -> String {
                 field_type.describe(lang)
             ));
         }
+    }
+    table
+}
+
+/// Every key of the plan format with its Spanish names and the mappings it is written in, as
+/// a Markdown table in `lang`: generated from the field table ([`crate::plan::schema`]). The
+/// plan format pages embed it between `<!-- keys:begin -->` and `<!-- keys:end -->`.
+#[must_use]
+pub fn key_reference(lang: Lang) -> String {
+    use crate::plan::schema::{Mapping, keys, spanish_names};
+    let mut table = tr!(lang, "keys-table-head");
+    table.push_str("\n|---|---|---|\n");
+    for (key, names) in spanish_names() {
+        let spanish = if names.is_empty() {
+            "—".to_owned()
+        } else {
+            names
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let places: Vec<String> = Mapping::ALL
+            .iter()
+            .filter(|mapping| keys(**mapping).contains(key))
+            .map(|mapping| crate::i18n::text(lang, &format!("keys-in-{}", mapping.id()), &[]))
+            .collect();
+        table.push_str(&format!(
+            "| {spanish} | `{key}` | {} |\n",
+            places.join(", ")
+        ));
     }
     table
 }

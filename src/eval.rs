@@ -19,8 +19,9 @@ use crate::plan::model::Direction;
 use crate::report::Finding;
 use crate::source::Span;
 
+pub(crate) use value::IndicatorRef;
 pub use value::Value;
-use value::{IndicatorRef, plan_kind_word};
+use value::plan_kind_word;
 
 /// Evaluates every rule over the graph; findings come back in rule order, then binding order.
 #[must_use]

@@ -26,6 +26,10 @@
 //!   parser's errors at the mistake itself; `plan::load` decodes the tree into
 //!   the typed `plan::model` (`Plan`, `Element`, `Indicator`, `Activity`, …),
 //!   reporting LOAD-01..03. Files are parsed in parallel with rayon.
+//!   `plan::schema` is the one field table: each field of the format declared once
+//!   (key, Spanish names, where it is written, required, how it is read, its type in
+//!   the rule language); the loader's keys, the rule language's fields, the
+//!   evaluator's accessors and the docs' field and key tables derive from it.
 //! - [`graph`]: `graph::build` indexes codes and resolves every `traces_to`,
 //!   `upper` and `action` reference into a `Graph` that can be walked both
 //!   ways (traces/traced by, upper/lower, action/implemented by), reporting
@@ -50,8 +54,9 @@
 //! - [`docs`]: rule documentation from one place: `Listed` (a built-in check or a
 //!   rule, as `explain` and `rules list` show it) and `rule_reference`, the Markdown
 //!   rule reference (`docs/rules.md`, `docs/es/rules.md`, `alinea rules list --format
-//!   markdown`), and `field_reference`, the rule language's field table generated from
-//!   `dsl::schema::fields`.
+//!   markdown`), `field_reference`, the rule language's field table, and
+//!   `key_reference`, the plan format's keys with their Spanish names, both generated
+//!   from `plan::schema`.
 //! - [`i18n`]: the texts people read, in Spanish and English: Fluent catalogues
 //!   (`src/i18n/<lang>/*.ftl`) compiled in, `tr!`, and how a run's language is chosen
 //!   (`--lang`, `lang:` in `alinea.yaml`, `ALINEA_LANG`, the locale).

@@ -6,6 +6,7 @@
 
 pub(crate) mod load;
 pub mod model;
+pub mod schema;
 pub mod yaml;
 
 use rayon::prelude::*;

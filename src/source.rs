@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The index of a file in the [`SourceDb`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(u32);
 
 impl FileId {
@@ -26,8 +26,9 @@ impl FileId {
     }
 }
 
-/// A byte range in one file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A byte range in one file (the default, the empty span at the start of the first file, is
+/// a placeholder that a model member holds until the loader reads it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// The file the range is in.
     pub file: FileId,
@@ -71,7 +72,7 @@ impl Span {
 ///
 /// Equality and hashing look at the value only: two codes are the same code
 /// wherever they were written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Spanned<T> {
     /// The value.
     pub value: T,

@@ -27,10 +27,10 @@
 
 use crate::i18n::Lang;
 use crate::plan::model::{
-    Activity, Approval, Baseline, Date, Direction, Element, Entity, EntityType, Gap, GapType,
-    Indicator, Investment, InvestmentType, Level, Participation, Period, Plan, PlanKind,
-    Provenance, Reference, Status, Unit, Version, Waiver, YearMap,
+    Activity, Approval, Baseline, Date, Element, Entity, Gap, Indicator, Investment, Level,
+    Participation, Period, Plan, PlanKind, Reference, Waiver, Word, YearMap,
 };
+use crate::plan::schema::{self, Mapping, Meta, Place};
 use crate::plan::yaml::{Document, Entry, Node, Plain, Value};
 use crate::plan::{LOAD_02, PlanFile};
 use crate::report::{Finding, Severity};
@@ -140,121 +140,15 @@ pub(crate) fn near_plan_key(key: &str) -> bool {
     key != "plan" && plain != "plans" && strsim::damerau_levenshtein(&plain, "plan") <= 1
 }
 
-const TOP_KEYS: &[&str] = &[
-    "plan",
-    "objectives",
-    "budget_ceiling",
-    "activities",
-    "investments",
-    "waivers",
-];
-const HEADER_KEYS: &[&str] = &[
-    "id",
-    "kind",
-    "title",
-    "entity",
-    "period",
-    "version",
-    "status",
-    "approval",
-    "technical_report",
-    "published",
-    "upper",
-    "participation",
-    "provenance",
-    "notes",
-];
-const ENTITY_KEYS: &[&str] = &["name", "type", "level", "territory", "pliego"];
-const PERIOD_KEYS: &[&str] = &["start", "end"];
-const APPROVAL_KEYS: &[&str] = &["instrument", "date"];
-const PARTICIPATION_KEYS: &[&str] = &["kind", "date", "participants", "notes"];
-const OBJECTIVE_KEYS: &[&str] = &[
-    "code",
-    "statement",
-    "priority",
-    "responsible",
-    "traces_to",
-    "indicators",
-    "actions",
-    "provenance",
-    "notes",
-];
-const ACTION_KEYS: &[&str] = &[
-    "code",
-    "statement",
-    "priority",
-    "responsible",
-    "traces_to",
-    "indicators",
-    "provenance",
-    "notes",
-];
-const LINK_KEYS: &[&str] = &["ref", "why"];
-const INDICATOR_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "unit",
-    "direction",
-    "baseline",
-    "targets",
-    "responsible",
-    "source",
-    "method",
-    "provenance",
-    "notes",
-];
-const BASELINE_KEYS: &[&str] = &["year", "value"];
-const ACTIVITY_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "action",
-    "cost_center",
-    "unit",
-    "physical",
-    "budget",
-    "provenance",
-    "notes",
-];
-const INVESTMENT_KEYS: &[&str] = &[
-    "cui",
-    "type",
-    "name",
-    "action",
-    "gaps",
-    "budget",
-    "provenance",
-    "notes",
-];
-const GAP_KEYS: &[&str] = &["type", "indicator", "contribution"];
-const WAIVER_KEYS: &[&str] = &["rule", "at", "reason", "until"];
-const CONFIG_WAIVER_KEYS: &[&str] = &["plan", "rule", "at", "reason", "until"];
 const CONFIG_KEYS: &[&str] = &[
     "rules", "select", "ignore", "severity", "fail_on", "exclude", "baseline", "waivers", "lang",
 ];
 
-/// Every list of keys of the format, to tell its English keys from their Spanish names.
-const KEY_LISTS: &[&[&str]] = &[
-    TOP_KEYS,
-    HEADER_KEYS,
-    ENTITY_KEYS,
-    PERIOD_KEYS,
-    APPROVAL_KEYS,
-    PARTICIPATION_KEYS,
-    OBJECTIVE_KEYS,
-    ACTION_KEYS,
-    LINK_KEYS,
-    INDICATOR_KEYS,
-    BASELINE_KEYS,
-    ACTIVITY_KEYS,
-    INVESTMENT_KEYS,
-    GAP_KEYS,
-    WAIVER_KEYS,
-    CONFIG_WAIVER_KEYS,
-    CONFIG_KEYS,
-];
-
-/// Keys written the same in both languages: they tell nothing about a file's language.
-const SAME_IN_SPANISH: &[&str] = &["plan", "id", "version", "pliego", "cui"];
+/// Whether a key is written the same in both languages (`plan`, `id`, `version`, `pliego`,
+/// `cui`): it tells nothing about a file's language.
+fn same_in_spanish(key: &str) -> bool {
+    schema::spanish(key).contains(&key)
+}
 
 /// The language a document's keys are written in (see the module documentation).
 fn file_language(root: Option<&Node>) -> Lang {
@@ -265,7 +159,7 @@ fn file_language(root: Option<&Node>) -> Lang {
             Value::Map(entries) => {
                 for entry in entries {
                     let key = entry.key.value.as_str();
-                    if SAME_IN_SPANISH.contains(&key) {
+                    if same_in_spanish(key) {
                         // Neither.
                     } else if english_keys().contains(key) {
                         english += 1;
@@ -286,13 +180,15 @@ fn file_language(root: Option<&Node>) -> Lang {
     }
 }
 
-/// Every key of the format, once (for telling a file's language key by key, fast).
+/// Every key of the format and of the configuration, once (for telling a file's language
+/// key by key, fast).
 fn english_keys() -> &'static std::collections::HashSet<&'static str> {
     static KEYS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
         std::sync::LazyLock::new(|| {
-            KEY_LISTS
+            schema::spanish_names()
                 .iter()
-                .flat_map(|list| list.iter().copied())
+                .map(|(key, _)| *key)
+                .chain(CONFIG_KEYS.iter().copied())
                 .collect()
         });
     &KEYS
@@ -428,7 +324,7 @@ pub(crate) fn decode_config(
 /// What a mapping is, for messages; the text is the key the mapping is written under, as the
 /// file writes it.
 #[derive(Clone, Copy)]
-enum What<'a> {
+pub(crate) enum What<'a> {
     PlanFile,
     Header,
     Entity(&'a str),
@@ -448,7 +344,7 @@ enum What<'a> {
 }
 
 /// The keys of one mapping, with the path that leads to it.
-struct Fields<'n> {
+pub(crate) struct Fields<'n> {
     node: &'n Node,
     entries: &'n [Entry],
     /// The format's (English) name of each entry's key; `None` for unknown keys.
@@ -515,7 +411,7 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-struct Decoder {
+pub(crate) struct Decoder {
     file: FileId,
     findings: Vec<Finding>,
     /// The language of the messages (the run's).
@@ -797,6 +693,13 @@ impl Decoder {
         self.error(fields.anchor(), message, label, None, &fields.path);
     }
 
+    /// A LOAD-02 finding when a required key is absent or null.
+    pub(crate) fn require(&mut self, fields: &Fields<'_>, key: &str, what: What<'_>) {
+        if fields.get(key).is_none_or(is_null) {
+            self.missing(fields, key, what);
+        }
+    }
+
     fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<String>> {
         let node = fields.get(key)?;
         let name = spelt(fields, key);
@@ -853,12 +756,6 @@ impl Decoder {
             self.error(node.span, message, label, None, path);
             None
         }
-    }
-
-    fn number(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<f64>> {
-        let node = fields.get(key)?;
-        let name = spelt(fields, key);
-        self.number_node(node, name, &fields.child(key), false)
     }
 
     /// A number; `key` is the key as the file spells it, for messages.
@@ -1101,7 +998,7 @@ impl Decoder {
         allow_why: bool,
     ) -> Option<Reference> {
         if allow_why && matches!(node.value, Value::Map(_)) {
-            let fields = self.fields(node, What::Link, LINK_KEYS, &path)?;
+            let fields = self.fields(node, What::Link, schema::keys(Mapping::Link), &path)?;
             let text = self.required_text(&fields, "ref", What::Link);
             let why = self.text(&fields, "why");
             return text.map(|text| Reference { text, why, path });
@@ -1114,9 +1011,14 @@ impl Decoder {
     }
 
     fn plan(&mut self, root: &Node, header: &Entry) -> Option<Plan> {
-        let top = self.fields(root, What::PlanFile, TOP_KEYS, "")?;
+        let top = self.fields(root, What::PlanFile, schema::keys(Mapping::PlanFile), "")?;
         let fields = self
-            .fields(&header.value, What::Header, HEADER_KEYS, "plan")
+            .fields(
+                &header.value,
+                What::Header,
+                schema::keys(Mapping::Header),
+                "plan",
+            )
             .map(|fields| fields.under(Some(header.key.span)));
         let lang = self.lang;
         let Some(fields) = fields else {
@@ -1129,6 +1031,7 @@ impl Decoder {
             }
             return None;
         };
+        // The plan's identity, read by hand: without it there is no plan.
         let id = self.required_text(&fields, "id", What::Header);
         if let Some(id) = &id
             && !valid_id(&id.value)
@@ -1144,23 +1047,20 @@ impl Decoder {
         if fields.get("kind").is_none_or(is_null) {
             self.missing(&fields, "kind", What::Header);
         }
-        let title = self.required_text(&fields, "title", What::Header);
         let entity = self.entity(&fields);
         let period = self.period(&fields);
-        let version = self.word(&fields, "version", Version::read, Version::words);
-        let status = self.word(&fields, "status", Status::read, Status::words);
         let approval = fields.get("approval").and_then(|node| {
             let key = spelt(&fields, "approval");
-            let approval =
-                self.fields(node, What::Approval(key), APPROVAL_KEYS, "plan.approval")?;
-            Some(Approval {
+            let what = What::Approval(key);
+            let record =
+                self.fields(node, what, schema::keys(Mapping::Approval), "plan.approval")?;
+            let mut approval = Approval {
                 span: keyed(&fields, "approval", node),
-                instrument: self.text(&approval, "instrument"),
-                date: self.date(&approval, "date"),
-            })
+                ..Approval::default()
+            };
+            schema::APPROVAL.decode(self, &record, what, Place::Here, &mut approval);
+            Some(approval)
         });
-        let technical_report = self.text(&fields, "technical_report");
-        let published = self.text(&fields, "published");
         let before = self.findings.len();
         let upper_name = spelt(&fields, "upper");
         let upper = self
@@ -1176,16 +1076,14 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, node)| {
                 let path = format!("plan.participation[{i}]");
-                let record = self.fields(node, What::Participation, PARTICIPATION_KEYS, &path)?;
-                Some(Participation {
-                    kind: self.text(&record, "kind"),
-                    date: self.date(&record, "date"),
-                    participants: self.number(&record, "participants"),
-                })
+                let what = What::Participation;
+                let record =
+                    self.fields(node, what, schema::keys(Mapping::Participation), &path)?;
+                let mut participation = Participation::default();
+                schema::PARTICIPATION.decode(self, &record, what, Place::Here, &mut participation);
+                Some(participation)
             })
             .collect();
-        let provenance = self.word(&fields, "provenance", Provenance::read, Provenance::words);
-        let _notes = self.text(&fields, "notes");
 
         let kind_value = kind.as_ref().map(|k| k.value);
         let objectives = self
@@ -1206,36 +1104,31 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, node)| self.investment(node, format!("investments[{i}]")))
             .collect::<Vec<_>>();
-        let budget_ceiling = self.year_map(&top, "budget_ceiling");
         let waivers = self.waivers(&top);
         self.kind_fits(&top, kind_value);
 
-        Some(Plan {
+        let mut plan = Plan {
             file: self.file,
-            path: String::new(),
             header: header.key.span,
-            id: id?,
-            kind: kind?,
-            title,
             entity,
             period,
-            version,
-            status,
             approval,
-            technical_report,
-            published,
             upper,
             upper_key: fields.key_span("upper"),
             upper_broken,
             participation,
             participation_key: fields.key_span("participation"),
-            provenance,
             objectives,
-            budget_ceiling,
             activities,
             investments,
             waivers,
-        })
+            ..Plan::default()
+        };
+        schema::PLAN.decode(self, &fields, What::Header, Place::Header, &mut plan);
+        schema::PLAN.decode(self, &top, What::PlanFile, Place::Top, &mut plan);
+        plan.id = id?;
+        plan.kind = kind?;
+        Some(plan)
     }
 
     /// A POI holds activities and investments; every other plan holds objectives.
@@ -1279,23 +1172,13 @@ impl Decoder {
         let key = spelt(header, "entity");
         let what = What::Entity(key);
         let Some(fields) = self
-            .fields(node, what, ENTITY_KEYS, "plan.entity")
+            .fields(node, what, schema::keys(Mapping::Entity), "plan.entity")
             .map(|fields| fields.under(header.key_span("entity")))
         else {
             return Entity::default();
         };
-        let entity = Entity {
-            name: self.required_text(&fields, "name", what),
-            entity_type: self.word(&fields, "type", EntityType::read, EntityType::words),
-            level: self.word(&fields, "level", Level::read, Level::words),
-            territory: self.text(&fields, "territory"),
-            pliego: self.text(&fields, "pliego"),
-        };
-        for key in ["type", "level"] {
-            if fields.get(key).is_none_or(is_null) {
-                self.missing(&fields, key, what);
-            }
-        }
+        let mut entity = Entity::default();
+        schema::ENTITY.decode(self, &fields, what, Place::Here, &mut entity);
         let national = entity
             .level
             .as_ref()
@@ -1339,6 +1222,7 @@ impl Decoder {
         entity
     }
 
+    /// The period, read by hand: both years, in order, or none.
     fn period(&mut self, header: &Fields<'_>) -> Option<Period> {
         let Some(node) = header.get("period") else {
             self.missing(header, "period", What::Header);
@@ -1346,8 +1230,9 @@ impl Decoder {
         };
         let key = spelt(header, "period");
         let what = What::Period(key);
+        let keys = schema::keys(Mapping::Period);
         let fields = self
-            .fields(node, what, PERIOD_KEYS, "plan.period")?
+            .fields(node, what, keys, "plan.period")?
             .under(header.key_span("period"));
         let start_name = spelt(&fields, "start");
         let end_name = spelt(&fields, "end");
@@ -1357,10 +1242,8 @@ impl Decoder {
         let end = fields
             .get("end")
             .and_then(|n| self.year_node(n, end_name, "plan.period.end"));
-        for key in PERIOD_KEYS {
-            if fields.get(key).is_none_or(is_null) {
-                self.missing(&fields, key, what);
-            }
+        for key in keys {
+            self.require(&fields, key, what);
         }
         let (start, end) = (start?, end?);
         if end.value < start.value {
@@ -1385,15 +1268,12 @@ impl Decoder {
     }
 
     fn element(&mut self, node: &Node, path: &str, is_action: bool) -> Option<Element> {
-        let (what, allowed) = if is_action {
-            (What::Action, ACTION_KEYS)
+        let (what, mapping) = if is_action {
+            (What::Action, Mapping::Action)
         } else {
-            (What::Objective, OBJECTIVE_KEYS)
+            (What::Objective, Mapping::Objective)
         };
-        let fields = self.fields(node, what, allowed, path)?;
-        let code = self
-            .required_text(&fields, "code", what)
-            .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+        let fields = self.fields(node, what, schema::keys(mapping), path)?;
         let before = self.findings.len();
         let traces_name = spelt(&fields, "traces_to");
         let traces_to = self
@@ -1423,12 +1303,8 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, item)| self.element(item, &format!("{path}.actions[{i}]"), true))
             .collect();
-        let element = Element {
-            code,
+        let mut element = Element {
             is_action,
-            statement: self.text(&fields, "statement"),
-            priority: self.number(&fields, "priority"),
-            responsible: self.text(&fields, "responsible"),
             traces_to,
             traces_to_key: fields.key_span("traces_to"),
             traces_broken,
@@ -1436,125 +1312,100 @@ impl Decoder {
             actions,
             span: node.span,
             path: path.to_owned(),
+            ..Element::default()
         };
-        self.word(&fields, "provenance", Provenance::read, Provenance::words);
-        self.text(&fields, "notes");
+        schema::ELEMENT.decode(self, &fields, what, Place::Here, &mut element);
         Some(element)
     }
 
     fn indicator(&mut self, node: &Node, full_path: &str, path: String) -> Option<Indicator> {
-        let fields = self.fields(node, What::Indicator, INDICATOR_KEYS, full_path)?;
+        let fields = self.fields(
+            node,
+            What::Indicator,
+            schema::keys(Mapping::Indicator),
+            full_path,
+        )?;
         let baseline = fields.get("baseline").and_then(|baseline_node| {
             let baseline_path = fields.child("baseline");
-            let key = spelt(&fields, "baseline");
-            let baseline = self.fields(
+            let what = What::Baseline(spelt(&fields, "baseline"));
+            let record = self.fields(
                 baseline_node,
-                What::Baseline(key),
-                BASELINE_KEYS,
+                what,
+                schema::keys(Mapping::Baseline),
                 &baseline_path,
             )?;
-            let (year_name, value_name) = (spelt(&baseline, "year"), spelt(&baseline, "value"));
-            Some(Baseline {
+            let mut baseline = Baseline {
                 span: keyed(&fields, "baseline", baseline_node),
-                year: baseline
-                    .get("year")
-                    .and_then(|n| self.year_node(n, year_name, &baseline.child("year"))),
-                value: baseline
-                    .get("value")
-                    .and_then(|n| self.number_node(n, value_name, &baseline.child("value"), true)),
-            })
+                ..Baseline::default()
+            };
+            schema::BASELINE.decode(self, &record, what, Place::Here, &mut baseline);
+            Some(baseline)
         });
-        let indicator = Indicator {
-            code: self.text(&fields, "code"),
-            name: self.required_text(&fields, "name", What::Indicator),
-            unit: self.word(&fields, "unit", Unit::read, Unit::words),
-            direction: self.word(&fields, "direction", Direction::read, Direction::words),
+        let mut indicator = Indicator {
             baseline,
-            targets: self.year_map(&fields, "targets"),
-            responsible: self.text(&fields, "responsible"),
-            source: self.text(&fields, "source"),
-            method: self.text(&fields, "method"),
             span: node.span,
             path,
+            ..Indicator::default()
         };
-        self.word(&fields, "provenance", Provenance::read, Provenance::words);
-        self.text(&fields, "notes");
+        schema::INDICATOR.decode(self, &fields, What::Indicator, Place::Here, &mut indicator);
         Some(indicator)
     }
 
-    fn activity(&mut self, node: &Node, path: String) -> Option<Activity> {
-        let fields = self.fields(node, What::Activity, ACTIVITY_KEYS, &path)?;
-        let code = self
-            .required_text(&fields, "code", What::Activity)
-            .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+    /// An activity's or investment's `action`, and whether it could not be decoded.
+    fn action(&mut self, fields: &Fields<'_>) -> (Option<Reference>, bool) {
         let before = self.findings.len();
-        let action_name = spelt(&fields, "action");
+        let action_name = spelt(fields, "action");
         let action = fields
             .get("action")
             .and_then(|n| self.reference(n, action_name, "action".to_owned(), false));
-        let action_broken = self.findings.len() > before || fields.misspelt.contains(&"action");
-        let activity = Activity {
-            code,
-            name: self.text(&fields, "name"),
+        let broken = self.findings.len() > before || fields.misspelt.contains(&"action");
+        (action, broken)
+    }
+
+    fn activity(&mut self, node: &Node, path: String) -> Option<Activity> {
+        let what = What::Activity;
+        let fields = self.fields(node, what, schema::keys(Mapping::Activity), &path)?;
+        let (action, action_broken) = self.action(&fields);
+        let mut activity = Activity {
             action,
             action_broken,
-            cost_center: self.text(&fields, "cost_center"),
-            unit: self.text(&fields, "unit"),
-            physical: self.year_map(&fields, "physical"),
-            budget: self.year_map(&fields, "budget"),
             span: node.span,
             path,
+            ..Activity::default()
         };
-        self.word(&fields, "provenance", Provenance::read, Provenance::words);
-        self.text(&fields, "notes");
+        schema::ACTIVITY.decode(self, &fields, what, Place::Here, &mut activity);
         Some(activity)
     }
 
     fn investment(&mut self, node: &Node, path: String) -> Option<Investment> {
-        let fields = self.fields(node, What::Investment, INVESTMENT_KEYS, &path)?;
-        let cui = self
-            .required_text(&fields, "cui", What::Investment)
-            .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
-        let before = self.findings.len();
-        let action_name = spelt(&fields, "action");
-        let action = fields
-            .get("action")
-            .and_then(|n| self.reference(n, action_name, "action".to_owned(), false));
-        let action_broken = self.findings.len() > before || fields.misspelt.contains(&"action");
+        let what = What::Investment;
+        let fields = self.fields(node, what, schema::keys(Mapping::Investment), &path)?;
+        let (action, action_broken) = self.action(&fields);
         let gaps = self
             .list(&fields, "gaps")
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
                 let gap_path = format!("{path}.gaps[{i}]");
-                let gap = self.fields(item, What::Gap, GAP_KEYS, &gap_path)?;
-                Some(Gap {
-                    gap_type: self.word(&gap, "type", GapType::read, GapType::words),
-                    indicator: self.text(&gap, "indicator"),
-                    contribution: self.number(&gap, "contribution"),
+                let record = self.fields(item, What::Gap, schema::keys(Mapping::Gap), &gap_path)?;
+                let mut gap = Gap {
                     span: item.span,
-                })
+                    ..Gap::default()
+                };
+                schema::GAP.decode(self, &record, What::Gap, Place::Here, &mut gap);
+                Some(gap)
             })
             .collect();
-        let investment = Investment {
-            cui,
-            investment_type: self.word(
-                &fields,
-                "type",
-                InvestmentType::read,
-                InvestmentType::words,
-            ),
-            name: self.text(&fields, "name"),
+        let mut investment = Investment {
             action,
             action_broken,
             gaps,
             gaps_key: fields.key_span("gaps"),
-            budget: self.year_map(&fields, "budget"),
             span: node.span,
             path,
+            ..Investment::default()
         };
-        self.word(&fields, "provenance", Provenance::read, Provenance::words);
-        self.text(&fields, "notes");
+        schema::INVESTMENT.decode(self, &fields, what, Place::Here, &mut investment);
         Some(investment)
     }
 
@@ -1562,40 +1413,100 @@ impl Decoder {
         self.waiver_list(top, false)
     }
 
-    /// Waivers of a plan, or of the configuration (which name their plan).
+    /// Waivers of a plan, or of the configuration (which name their plan). A waiver without
+    /// a readable rule is dropped (its LOAD-02 finding says why).
     fn waiver_list(&mut self, top: &Fields<'_>, in_config: bool) -> Vec<Waiver> {
-        let keys = if in_config {
-            CONFIG_WAIVER_KEYS
+        let mapping = if in_config {
+            Mapping::ConfigWaiver
         } else {
-            WAIVER_KEYS
+            Mapping::Waiver
         };
         self.list(top, "waivers")
             .iter()
             .enumerate()
             .filter_map(|(i, node)| {
                 let path = format!("waivers[{i}]");
-                let fields = self.fields(node, What::Waiver, keys, &path)?;
-                let plan = if in_config {
-                    self.required_text(&fields, "plan", What::Waiver)
-                } else {
-                    None
-                };
-                let rule = self.required_text(&fields, "rule", What::Waiver)?;
-                let reason = self.required_text(&fields, "reason", What::Waiver);
-                let until = self.date(&fields, "until");
-                if fields.get("until").is_none_or(is_null) {
-                    self.missing(&fields, "until", What::Waiver);
-                }
-                Some(Waiver {
-                    rule,
-                    at: self.text(&fields, "at"),
-                    reason,
-                    until,
-                    plan,
+                let fields = self.fields(node, What::Waiver, schema::keys(mapping), &path)?;
+                let mut waiver = Waiver {
                     span: node.span,
-                })
+                    ..Waiver::default()
+                };
+                if in_config {
+                    schema::WAIVER.decode(
+                        self,
+                        &fields,
+                        What::Waiver,
+                        Place::ConfigOnly,
+                        &mut waiver,
+                    );
+                }
+                schema::WAIVER.decode(self, &fields, What::Waiver, Place::Here, &mut waiver);
+                (!waiver.rule.value.is_empty()).then_some(waiver)
             })
             .collect()
+    }
+}
+
+/// A model member the loader reads from one key of a mapping, by the member's type; the
+/// field table ([`schema`]) says which member each key fills.
+pub(crate) trait Decode {
+    /// Reads `meta.key` of `fields` into `self`, with a LOAD-02 finding when the value does
+    /// not fit (an absent or null key leaves `self` empty).
+    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta);
+}
+
+impl Decode for Option<Spanned<String>> {
+    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+        *self = decoder.text(fields, meta.key);
+    }
+}
+
+/// A code: empty, at the mapping, when it is missing (a required key's finding says so).
+impl Decode for Spanned<String> {
+    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+        *self = decoder
+            .text(fields, meta.key)
+            .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+    }
+}
+
+impl Decode for Option<Spanned<f64>> {
+    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+        *self = fields.get(meta.key).and_then(|node| {
+            decoder.number_node(
+                node,
+                spelt(fields, meta.key),
+                &fields.child(meta.key),
+                meta.nd,
+            )
+        });
+    }
+}
+
+/// A year.
+impl Decode for Option<Spanned<i32>> {
+    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+        *self = fields.get(meta.key).and_then(|node| {
+            decoder.year_node(node, spelt(fields, meta.key), &fields.child(meta.key))
+        });
+    }
+}
+
+impl Decode for Option<Spanned<Date>> {
+    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+        *self = decoder.date(fields, meta.key);
+    }
+}
+
+impl Decode for Option<Spanned<YearMap>> {
+    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+        *self = decoder.year_map(fields, meta.key);
+    }
+}
+
+impl<W: Word> Decode for Option<Spanned<W>> {
+    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+        *self = decoder.word(fields, meta.key, W::read, W::words);
     }
 }
 
@@ -1639,79 +1550,7 @@ fn quoted_list(words: &[&str]) -> String {
         .join(", ")
 }
 
-/// The Spanish names of CEPLAN's matrices for the format's keys, the usual name of each key
-/// first (`tipo` is `kind` in the header and `type` in an entity, investment or gap). They
-/// are compared without case and accents, with a space or a hyphen read as `_`.
-const SPANISH_KEYS: &[(&str, &[&str])] = &[
-    ("tipo", &["kind", "type"]),
-    ("titulo", &["title"]),
-    ("entidad", &["entity"]),
-    ("nombre", &["name"]),
-    ("nivel", &["level"]),
-    ("territorio", &["territory"]),
-    ("ubigeo", &["territory"]),
-    ("periodo", &["period"]),
-    ("horizonte", &["period"]),
-    ("inicio", &["start"]),
-    ("fin", &["end"]),
-    ("version", &["version"]),
-    ("estado", &["status"]),
-    ("aprobacion", &["approval"]),
-    ("instrumento", &["instrument"]),
-    ("fecha", &["date"]),
-    ("informe_tecnico", &["technical_report"]),
-    ("publicado", &["published"]),
-    ("superior", &["upper"]),
-    ("planes_superiores", &["upper"]),
-    ("participacion", &["participation"]),
-    ("participantes", &["participants"]),
-    ("procedencia", &["provenance"]),
-    ("notas", &["notes"]),
-    ("objetivos", &["objectives"]),
-    ("codigo", &["code"]),
-    ("enunciado", &["statement"]),
-    ("prioridad", &["priority"]),
-    ("responsable", &["responsible"]),
-    ("articulacion", &["traces_to"]),
-    ("articula_con", &["traces_to"]),
-    ("indicadores", &["indicators"]),
-    ("acciones", &["actions"]),
-    ("referencia", &["ref"]),
-    ("explicacion_causal", &["why"]),
-    ("unidad", &["unit"]),
-    ("unidad_de_medida", &["unit"]),
-    ("sentido", &["direction"]),
-    ("sentido_esperado", &["direction"]),
-    ("linea_base", &["baseline"]),
-    ("logros", &["targets"]),
-    ("logros_esperados", &["targets"]),
-    ("fuente", &["source"]),
-    ("metodo", &["method"]),
-    ("metodo_de_calculo", &["method"]),
-    ("anio", &["year"]),
-    ("ano", &["year"]),
-    ("valor", &["value"]),
-    ("techo_presupuestal", &["budget_ceiling"]),
-    ("actividades", &["activities"]),
-    ("actividades_operativas", &["activities"]),
-    ("accion", &["action"]),
-    ("centro_de_costo", &["cost_center"]),
-    ("centro_costo", &["cost_center"]),
-    ("metas_fisicas", &["physical"]),
-    ("presupuesto", &["budget"]),
-    ("inversiones", &["investments"]),
-    ("brechas", &["gaps"]),
-    ("indicador", &["indicator"]),
-    ("contribucion", &["contribution"]),
-    ("excepciones", &["waivers"]),
-    ("regla", &["rule"]),
-    ("en", &["at"]),
-    ("motivo", &["reason"]),
-    ("hasta", &["until"]),
-];
-
-/// A written key as [`SPANISH_KEYS`] spells its entries: lowercase, without accents, `_`
-/// for a space or a hyphen.
+/// A key as keys are compared: lowercase, without accents, `_` for a space or a hyphen.
 fn plain_key(written: &str) -> String {
     crate::i18n::folded(written)
         .chars()
@@ -1723,37 +1562,44 @@ fn plain_key(written: &str) -> String {
         .collect()
 }
 
+/// Every Spanish name of a key of the format, as keys are compared, with its key.
+fn folded_names() -> &'static [(String, &'static str)] {
+    static NAMES: std::sync::LazyLock<Vec<(String, &'static str)>> =
+        std::sync::LazyLock::new(|| {
+            schema::spanish_names()
+                .iter()
+                .flat_map(|(key, names)| names.iter().map(|name| (plain_key(name), *key)))
+                .collect()
+        });
+    &NAMES
+}
+
 /// The format's key for a Spanish key of CEPLAN's matrices (`codigo` → `code`), when
 /// that key belongs to the mapping being read (`tipo` is `kind` in the header and
 /// `type` in an entity). Accents and case do not matter.
 fn spanish_key(written: &str, allowed: &[&'static str]) -> Option<&'static str> {
     let plain = plain_key(written);
-    SPANISH_KEYS
+    folded_names()
         .iter()
-        .filter(|(spanish, _)| *spanish == plain)
-        .flat_map(|(_, english)| english.iter())
-        .find_map(|english| allowed.iter().copied().find(|key| key == english))
+        .filter(|(name, _)| *name == plain)
+        .find_map(|(_, key)| allowed.iter().copied().find(|allowed| allowed == key))
 }
 
 /// Whether a written key is a Spanish name of some key of the format.
 fn is_spanish_name(written: &str) -> bool {
     let plain = plain_key(written);
-    SPANISH_KEYS.iter().any(|(spanish, _)| *spanish == plain)
+    folded_names().iter().any(|(name, _)| *name == plain)
 }
 
 /// How a key is spelt in `lang`: the format's key, or every Spanish name of it (the key
 /// itself when it has none, like `id`).
-fn spellings<'k>(lang: Lang, key: &'k str) -> impl Iterator<Item = &'k str> {
-    let spanish: Vec<&'k str> = match lang {
-        Lang::En => Vec::new(),
-        Lang::Es => SPANISH_KEYS
-            .iter()
-            .filter(|(_, english)| english.contains(&key))
-            .map(|(spanish, _)| *spanish)
-            .collect(),
+fn spellings(lang: Lang, key: &str) -> impl Iterator<Item = &str> {
+    let spanish: &'static [&'static str] = match lang {
+        Lang::En => &[],
+        Lang::Es => schema::spanish(key),
     };
     let own = spanish.is_empty().then_some(key);
-    spanish.into_iter().chain(own)
+    spanish.iter().copied().chain(own)
 }
 
 /// A key's name in `lang`: the format's key, or its usual Spanish name.

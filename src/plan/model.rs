@@ -84,12 +84,37 @@ macro_rules! word_enum {
             }
         }
 
+        impl Word for $name {
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+
+            fn read(text: &str) -> Option<Self> {
+                $name::read(text)
+            }
+
+            fn words(lang: Lang) -> &'static [&'static str] {
+                $name::words(lang)
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.as_str())
             }
         }
     };
+}
+
+/// A closed set of words read from plan files, declared with `word_enum!`: what the loader
+/// and the field table need to read a value and name it.
+pub trait Word: Copy + 'static {
+    /// The format's own word.
+    fn as_str(self) -> &'static str;
+    /// Reads the word in either language, any case, with or without accents.
+    fn read(text: &str) -> Option<Self>;
+    /// Every value's word in `lang`, in declaration order.
+    fn words(lang: Lang) -> &'static [&'static str];
 }
 
 /// Whether a word written in a plan file is `word`: case, accents (`número` is `numero`)
@@ -131,6 +156,13 @@ word_enum! {
         Pei = "pei", es ["PEI"],
         /// Plan Operativo Institucional.
         Poi = "poi", es ["POI"],
+    }
+}
+
+/// A placeholder while a plan header is read: a plan whose kind cannot be read is never built.
+impl Default for PlanKind {
+    fn default() -> Self {
+        Self::Pei
     }
 }
 
@@ -324,7 +356,7 @@ pub struct Reference {
 }
 
 /// The plan header and everything under it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Plan {
     /// The file the plan is in.
     pub file: FileId,
@@ -362,8 +394,6 @@ pub struct Plan {
     pub participation: Vec<Participation>,
     /// The `participation` key, when written.
     pub participation_key: Option<Span>,
-    /// Where the header's data comes from.
-    pub provenance: Option<Spanned<Provenance>>,
     /// Objectives (with their actions).
     pub objectives: Vec<Element>,
     /// POI budget ceilings by year.
@@ -412,7 +442,7 @@ pub struct Period {
 }
 
 /// An approving act.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Approval {
     /// The `approval` key.
     pub span: Span,
@@ -423,7 +453,7 @@ pub struct Approval {
 }
 
 /// One participatory event.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Participation {
     /// Workshop, forum, consultation…
     pub kind: Option<Spanned<String>>,
@@ -434,7 +464,7 @@ pub struct Participation {
 }
 
 /// An objective or an action.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Element {
     /// The code (empty, at the element, when missing).
     pub code: Spanned<String>,
@@ -464,7 +494,7 @@ pub struct Element {
 }
 
 /// An indicator of an objective or action.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Indicator {
     /// Optional code.
     pub code: Option<Spanned<String>>,
@@ -491,7 +521,7 @@ pub struct Indicator {
 }
 
 /// A baseline; `value` is `None` for `null` or `ND`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Baseline {
     /// The `baseline` value.
     pub span: Span,
@@ -502,7 +532,7 @@ pub struct Baseline {
 }
 
 /// A POI activity (actividad operativa).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Activity {
     /// Code.
     pub code: Spanned<String>,
@@ -527,7 +557,7 @@ pub struct Activity {
 }
 
 /// A POI investment.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Investment {
     /// Código único de inversión (empty, at the investment, when missing).
     pub cui: Spanned<String>,
@@ -552,7 +582,7 @@ pub struct Investment {
 }
 
 /// A gap indicator of an investment.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Gap {
     /// Quality or coverage.
     pub gap_type: Option<Spanned<GapType>>,
@@ -565,7 +595,7 @@ pub struct Gap {
 }
 
 /// An accepted finding.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Waiver {
     /// Rule id or slug.
     pub rule: Spanned<String>,

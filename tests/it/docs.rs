@@ -372,11 +372,50 @@ fn every_relative_link_of_the_documentation_leads_to_a_file() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 
-/// The field reference embedded in a rule language page, between its markers.
-fn embedded_fields(page: &str) -> Option<(usize, usize)> {
-    let begin = page.find("<!-- fields:begin -->\n")? + "<!-- fields:begin -->\n".len();
-    let end = page.find("<!-- fields:end -->")?;
+/// A generated table embedded in a page, between `<!-- {name}:begin -->` and its end marker.
+fn embedded(page: &str, name: &str) -> Option<(usize, usize)> {
+    let open = format!("<!-- {name}:begin -->\n");
+    let begin = page.find(&open)? + open.len();
+    let end = page.find(&format!("<!-- {name}:end -->"))?;
     (begin <= end).then_some((begin, end))
+}
+
+/// Checks that the table between a page's `marker` markers is `generated` (with
+/// `ALINEA_BLESS` set, writes it there instead).
+fn generated_table(name: &str, marker: &str, generated: &str) {
+    let page = std::fs::read_to_string(name).unwrap();
+    let (begin, end) = embedded(&page, marker).expect("the page has the markers");
+    if std::env::var_os("ALINEA_BLESS").is_some() {
+        let mut fresh = page.clone();
+        fresh.replace_range(begin..end, generated);
+        std::fs::write(name, fresh).unwrap();
+        return;
+    }
+    assert!(
+        page.get(begin..end) == Some(generated),
+        "{name}: the {marker} table is not the one the field table declares; regenerate it with ALINEA_BLESS=1 cargo test --test it docs"
+    );
+}
+
+#[test]
+fn the_key_table_of_the_plan_format_pages_is_generated_from_the_field_table() {
+    for (name, lang) in [
+        ("docs/plan-format.md", Lang::En),
+        ("docs/es/formato-de-planes.md", Lang::Es),
+    ] {
+        let generated = alinea::docs::key_reference(lang);
+        generated_table(name, "keys", &generated);
+        // Keys a planner writes in CEPLAN's matrices are in it.
+        for spanish in [
+            "`codigo`",
+            "`articulacion`",
+            "`linea_base`",
+            "`año`",
+            "`excepciones`",
+        ] {
+            assert!(generated.contains(spanish), "{name}: {spanish}");
+        }
+    }
 }
 
 #[test]
@@ -385,19 +424,8 @@ fn the_field_reference_of_the_rule_language_pages_is_generated_from_the_schema()
         ("docs/rule-language.md", Lang::En),
         ("docs/es/lenguaje-de-reglas.md", Lang::Es),
     ] {
-        let page = std::fs::read_to_string(name).unwrap();
-        let (begin, end) = embedded_fields(&page).expect("the page has the field markers");
         let generated = alinea::docs::field_reference(lang);
-        if std::env::var_os("ALINEA_BLESS").is_some() {
-            let mut fresh = page.clone();
-            fresh.replace_range(begin..end, &generated);
-            std::fs::write(name, fresh).unwrap();
-            continue;
-        }
-        assert!(
-            page.get(begin..end) == Some(generated.as_str()),
-            "{name}: the field table is not the one the schema declares; regenerate it with ALINEA_BLESS=1 cargo test --test it docs"
-        );
+        generated_table(name, "fields", &generated);
         // Every declared field is in the table.
         for object in alinea::dsl::schema::ObjType::ALL {
             for (field, _, _) in alinea::dsl::schema::fields(object) {

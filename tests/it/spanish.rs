@@ -287,11 +287,10 @@ fn values(run: &alinea::Run) -> BTreeMap<String, String> {
                 })
                 .collect();
             let read = format!(
-                "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
                 plan.kind.value,
                 plan.version.as_ref().map(|v| v.value),
                 plan.status.as_ref().map(|s| s.value),
-                plan.provenance.as_ref().map(|p| p.value),
                 plan.entity.entity_type.as_ref().map(|t| t.value),
                 plan.entity.level.as_ref().map(|l| l.value),
                 indicators,

@@ -34,3 +34,23 @@ field-indicator-owner = the objective or action that holds it
 field-activity-action = the AEI it implements (absent when unresolved or not written)
 field-activity-action-link = the `action` entry as written
 field-investment-action = the AEI it implements (absent when unresolved or not written)
+
+# The key table of docs/plan-format.md (`docs::key_reference`): each key of the plan format,
+# its Spanish names, and where it is written.
+keys-table-head = | Spanish | key | written in |
+keys-in-plan-file = the top of the file
+keys-in-header = the header
+keys-in-entity = the entity
+keys-in-period = the period
+keys-in-approval = the approval
+keys-in-participation = participation records
+keys-in-objective = objectives
+keys-in-action = actions
+keys-in-link = `traces_to` entries
+keys-in-indicator = indicators
+keys-in-baseline = baselines
+keys-in-activity = activities
+keys-in-investment = investments
+keys-in-gap = gaps
+keys-in-waiver = waivers
+keys-in-config-waiver = waivers in alinea.yaml

@@ -35,3 +35,23 @@ field-indicator-owner = el objetivo o la acción que lo contiene
 field-activity-action = la AEI que implementa (ausente cuando no se resuelve o no se escribió)
 field-activity-action-link = la entrada `action` tal como se escribió
 field-investment-action = la AEI que implementa (ausente cuando no se resuelve o no se escribió)
+
+# La tabla de claves de docs/es/formato-de-planes.md (`docs::key_reference`): cada clave del
+# formato, sus nombres en español y dónde se escribe.
+keys-table-head = | en español | clave en inglés | se escribe en |
+keys-in-plan-file = el primer nivel del archivo
+keys-in-header = el encabezado
+keys-in-entity = la entidad
+keys-in-period = el periodo
+keys-in-approval = la aprobación
+keys-in-participation = los registros del proceso participativo
+keys-in-objective = los objetivos
+keys-in-action = las acciones
+keys-in-link = las entradas de `articulacion`
+keys-in-indicator = los indicadores
+keys-in-baseline = las líneas de base
+keys-in-activity = las actividades operativas
+keys-in-investment = las inversiones
+keys-in-gap = las brechas
+keys-in-waiver = las excepciones
+keys-in-config-waiver = las excepciones de alinea.yaml
