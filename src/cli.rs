@@ -756,7 +756,8 @@ fn run_check(args: &CheckArgs, lang: Option<Lang>) -> ExitStatus {
     };
     if args.timings {
         for (stage, duration) in &run.timings {
-            eprintln!("{:>10.1} ms  {stage}", duration.as_secs_f64() * 1000.0);
+            let name = crate::i18n::text(run.report.lang, &format!("timing-{stage}"), &[]);
+            eprintln!("{:>10.1} ms  {name}", duration.as_secs_f64() * 1000.0);
         }
     }
     let status = if run.report.failed() {

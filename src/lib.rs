@@ -269,7 +269,9 @@ pub struct Run {
     pub graph: Graph,
     /// The rules that ran.
     pub rules: Vec<dsl::CheckedRule>,
-    /// How long each stage took, in pipeline order (for `--timings`).
+    /// How long each stage took, in pipeline order (for `--timings`): the stage's id
+    /// (`compile-rules`, `discover`, `load`, `resolve`, `evaluate`, `report`; its name is
+    /// `timing-<id>` in the catalogues) and the time.
     pub timings: Vec<(&'static str, Duration)>,
 }
 
@@ -285,7 +287,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
     let mut rule_sources = SourceDb::new();
     let rules = load_rules(options, &mut rule_sources)?;
     let policy = policy::Policy::new(options, &rules)?;
-    watch.lap("compile rules");
+    watch.lap("compile-rules");
     let exclude = options
         .config
         .as_ref()
@@ -467,13 +469,13 @@ pub(crate) fn analyse(
     watch: &mut Stopwatch,
 ) -> Analysis {
     let loaded = plan::load(inputs, sources, lang);
-    watch.lap("read, parse and decode");
+    watch.lap("load");
     let (graph, graph_findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
-    watch.lap("resolve references");
+    watch.lap("resolve");
     let mut findings = loaded.findings;
     findings.extend(graph_findings);
     findings.extend(eval::evaluate(rules, &graph, lang));
-    watch.lap("evaluate rules");
+    watch.lap("evaluate");
     let known = known_rules(rules);
     let suppressed = waiver::apply(
         &mut findings,

@@ -274,3 +274,27 @@ fn alinea_help_describes_a_command_in_the_chosen_language() {
     assert!(top.contains("help      Muestra este mensaje"), "{top}");
     assert_eq!(help(&["help", "nope"]).0, Some(2));
 }
+
+#[test]
+fn timings_name_every_stage_in_the_chosen_language() {
+    let stages = |lang: &str| {
+        let output = std::process::Command::new(crate::binary())
+            .args(["check", "plans", "--timings", "--quiet", "--lang", lang])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .lines()
+            .filter_map(|line| line.split_once(" ms  ").map(|(_, name)| name.to_owned()))
+            .collect::<Vec<_>>()
+    };
+    let (english, spanish) = (stages("en"), stages("es"));
+    assert!(english.len() > 1, "{english:?}");
+    assert_eq!(spanish.len(), english.len(), "{spanish:?}");
+    assert!(english.iter().zip(&spanish).all(|(en, es)| en != es));
+    assert_eq!(english.first().map(String::as_str), Some("compile rules"));
+    assert_eq!(
+        spanish.get(2).map(String::as_str),
+        Some("leer, analizar y decodificar")
+    );
+}

@@ -40,3 +40,11 @@ help-commands = Commands
 help-options = Options
 help-arguments = Arguments
 cli-no-command = there is no command `{ $name }`; `alinea help` lists them
+
+# The stages `--timings` reports, by id.
+timing-compile-rules = compile rules
+timing-discover = discover
+timing-load = read, parse and decode
+timing-resolve = resolve references
+timing-evaluate = evaluate rules
+timing-report = report

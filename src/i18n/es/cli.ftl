@@ -40,3 +40,11 @@ help-commands = Comandos
 help-options = Opciones
 help-arguments = Argumentos
 cli-no-command = no existe el comando `{ $name }`; `alinea help` los lista
+
+# Las etapas que informa `--timings`, por id.
+timing-compile-rules = compilar las reglas
+timing-discover = buscar los archivos
+timing-load = leer, analizar y decodificar
+timing-resolve = resolver las referencias
+timing-evaluate = evaluar las reglas
+timing-report = armar el reporte
