@@ -236,7 +236,8 @@ impl BaselineArgs {
 pub fn run_options(command_line: &[&str]) -> Result<crate::CheckOptions, ExitStatus> {
     let args = Args::try_parse_from(std::iter::once("alinea").chain(command_line.iter().copied()))
         .map_err(|error| {
-            let _ = error.print();
+            let words: Vec<std::ffi::OsString> = command_line.iter().map(Into::into).collect();
+            report_parse_error(&error, help_language(&words));
             ExitStatus::Usage
         })?;
     let lang = args.lang.map(Lang::from);
@@ -456,6 +457,103 @@ fn help_language(command_line: &[std::ffi::OsString]) -> Lang {
     Lang::choose(flag, None)
 }
 
+/// Prints what clap found: help and version as clap renders them (their texts come from the
+/// catalogues already), a usage error in `lang` from the catalogues, with clap's context (the
+/// argument, the value, the allowed values, the suggestion and the usage line).
+fn report_parse_error(error: &clap::Error, lang: Lang) {
+    if !error.use_stderr() {
+        let _ = error.print();
+        return;
+    }
+    eprint!("{}", parse_error_text(error, lang));
+}
+
+/// A usage error from clap, in `lang`.
+fn parse_error_text(error: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    let get = |kind| parse_context(error, kind).unwrap_or_default();
+    let arg = get(C::InvalidArg);
+    let message = match error.kind() {
+        K::UnknownArgument => tr!(lang, "clap-unknown-argument", arg = arg),
+        K::InvalidSubcommand => tr!(
+            lang,
+            "clap-unknown-subcommand",
+            name = get(C::InvalidSubcommand)
+        ),
+        K::InvalidValue | K::ValueValidation => {
+            let reason = std::error::Error::source(error)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let value = get(C::InvalidValue);
+            if value.is_empty() && reason.is_empty() {
+                tr!(lang, "clap-value-required", arg = arg)
+            } else if reason.is_empty() {
+                tr!(lang, "clap-invalid-value", arg = arg, value = value)
+            } else {
+                tr!(
+                    lang,
+                    "clap-invalid-value-because",
+                    arg = arg,
+                    value = value,
+                    reason = reason
+                )
+            }
+        }
+        K::MissingRequiredArgument => tr!(lang, "clap-missing-required", args = arg),
+        K::MissingSubcommand => tr!(lang, "clap-missing-subcommand"),
+        K::ArgumentConflict => tr!(lang, "clap-conflict", arg = arg, other = get(C::PriorArg)),
+        K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => {
+            tr!(lang, "clap-number-of-values", arg = arg)
+        }
+        K::NoEquals => tr!(lang, "clap-no-equals", arg = arg),
+        _ => tr!(lang, "clap-other", kind = error.kind().to_string()),
+    };
+    let mut text = format!("{} {message}\n", tr!(lang, "clap-error"));
+    let valid = get(C::ValidValue);
+    if !valid.is_empty() {
+        text.push_str(&format!(
+            "  {}\n",
+            tr!(lang, "clap-valid-values", values = valid)
+        ));
+    }
+    for (kind, id) in [
+        (C::SuggestedArg, "clap-tip-argument"),
+        (C::SuggestedValue, "clap-tip-value"),
+        (C::SuggestedSubcommand, "clap-tip-subcommand"),
+    ] {
+        let suggestion = get(kind);
+        if !suggestion.is_empty() {
+            let tip = crate::i18n::text(lang, id, &[("name", suggestion.as_str().into())]);
+            text.push_str(&format!("\n  {tip}\n"));
+        }
+    }
+    let usage = get(C::Usage);
+    if let Some(line) = usage.trim().strip_prefix("Usage:") {
+        text.push_str(&format!("\n{} {}\n", tr!(lang, "clap-usage"), line.trim()));
+    }
+    text.push_str(&format!("\n{}\n", tr!(lang, "clap-more-info")));
+    text
+}
+
+/// A piece of clap's context of an error, as text; several values are joined with `` `, ` ``
+/// (the messages put the whole in backticks).
+fn parse_context(error: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
+    use clap::error::ContextValue as V;
+    Some(match error.get(kind)? {
+        V::String(text) => text.clone(),
+        V::Strings(texts) => texts.join("`, `"),
+        V::StyledStr(text) => text.to_string(),
+        V::StyledStrs(texts) => texts
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("`, `"),
+        V::Number(n) => n.to_string(),
+        V::Bool(b) => b.to_string(),
+        _ => return None,
+    })
+}
+
 /// Parses the command line, runs the command, and returns the exit code.
 #[must_use]
 pub fn main() -> ExitCode {
@@ -468,7 +566,7 @@ pub fn main() -> ExitCode {
         Err(error) => {
             let usage = error.use_stderr();
             // `--help` and `--version` print to stdout and succeed; usage errors exit 2.
-            let _ = error.print();
+            report_parse_error(&error, help_language(&command_line));
             return if usage {
                 ExitStatus::Usage
             } else {

@@ -250,12 +250,7 @@ fn the_configuration_reads_severities_in_spanish() {
 #[test]
 fn alinea_help_describes_a_command_in_the_chosen_language() {
     let help = |args: &[&str]| {
-        let output = std::process::Command::new(crate::binary())
-            .args(args)
-            .env_remove("ALINEA_LANG")
-            .env("LANG", "C")
-            .output()
-            .unwrap();
+        let output = run_in_c_locale(args);
         (
             output.status.code(),
             String::from_utf8(output.stdout).unwrap(),
@@ -297,4 +292,47 @@ fn timings_name_every_stage_in_the_chosen_language() {
         spanish.get(2).map(String::as_str),
         Some("leer, analizar y decodificar")
     );
+}
+
+#[test]
+fn a_command_line_that_does_not_parse_is_explained_in_the_chosen_language() {
+    let stderr = |args: &[&str]| {
+        let output = run_in_c_locale(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let spanish = stderr(&["check", "--frobnicate", "--lang", "es"]);
+    assert!(
+        spanish.starts_with("error: argumento inesperado `--frobnicate`"),
+        "{spanish}"
+    );
+    assert!(
+        spanish.contains("argumento parecido: `--format`"),
+        "{spanish}"
+    );
+    assert!(spanish.contains("Uso: alinea check"), "{spanish}");
+    let values = stderr(&["check", "plans", "--fail-on", "bogus", "--lang=es"]);
+    assert!(
+        values.contains("valor no válido `bogus`")
+            && values.contains("valores posibles: `error`, `warning`, `info`"),
+        "{values}"
+    );
+    let command = stderr(&["chek", "plans", "--lang", "es"]);
+    assert!(command.contains("comando parecido: `check`"), "{command}");
+    let english = stderr(&["check", "--frobnicate"]);
+    assert!(
+        english.starts_with("error: unexpected argument `--frobnicate`"),
+        "{english}"
+    );
+    assert!(english.contains("For more information, try `--help`."));
+}
+
+/// Runs the binary with neither `ALINEA_LANG` nor a Spanish locale.
+fn run_in_c_locale(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(crate::binary())
+        .args(args)
+        .env_remove("ALINEA_LANG")
+        .env("LANG", "C")
+        .output()
+        .unwrap()
 }

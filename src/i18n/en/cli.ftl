@@ -48,3 +48,23 @@ timing-load = read, parse and decode
 timing-resolve = resolve references
 timing-evaluate = evaluate rules
 timing-report = report
+
+# Command lines that do not parse (clap's findings, with its context).
+clap-error = error:
+clap-unknown-argument = unexpected argument `{ $arg }`
+clap-unknown-subcommand = unrecognized command `{ $name }`
+clap-invalid-value = invalid value `{ $value }` for `{ $arg }`
+clap-invalid-value-because = invalid value `{ $value }` for `{ $arg }`: { $reason }
+clap-value-required = `{ $arg }` needs a value
+clap-missing-required = required arguments were not given: `{ $args }`
+clap-missing-subcommand = a command is required
+clap-conflict = `{ $arg }` cannot be used with `{ $other }`
+clap-number-of-values = wrong number of values for `{ $arg }`
+clap-no-equals = `{ $arg }` takes its value after `=`
+clap-other = the command line cannot be read ({ $kind })
+clap-valid-values = possible values: `{ $values }`
+clap-tip-argument = tip: a similar argument exists: `{ $name }`
+clap-tip-value = tip: did you mean `{ $name }`?
+clap-tip-subcommand = tip: a similar command exists: `{ $name }`
+clap-usage = Usage:
+clap-more-info = For more information, try `--help`.

@@ -48,3 +48,23 @@ timing-load = leer, analizar y decodificar
 timing-resolve = resolver las referencias
 timing-evaluate = evaluar las reglas
 timing-report = armar el reporte
+
+# Líneas de comando que no se pueden leer (lo que encuentra clap, con su contexto).
+clap-error = error:
+clap-unknown-argument = argumento inesperado `{ $arg }`
+clap-unknown-subcommand = comando desconocido `{ $name }`
+clap-invalid-value = valor no válido `{ $value }` para `{ $arg }`
+clap-invalid-value-because = valor no válido `{ $value }` para `{ $arg }`: { $reason }
+clap-value-required = `{ $arg }` necesita un valor
+clap-missing-required = faltan argumentos obligatorios: `{ $args }`
+clap-missing-subcommand = falta el comando
+clap-conflict = `{ $arg }` no se puede usar junto con `{ $other }`
+clap-number-of-values = cantidad de valores incorrecta para `{ $arg }`
+clap-no-equals = `{ $arg }` lleva su valor después de `=`
+clap-other = no se puede leer la línea de comando ({ $kind })
+clap-valid-values = valores posibles: `{ $values }`
+clap-tip-argument = sugerencia: existe un argumento parecido: `{ $name }`
+clap-tip-value = sugerencia: ¿quiso decir `{ $name }`?
+clap-tip-subcommand = sugerencia: existe un comando parecido: `{ $name }`
+clap-usage = Uso:
+clap-more-info = Para más información, use `--help`.
