@@ -100,31 +100,31 @@ pub fn read(path: &Path, lang: crate::i18n::Lang) -> Result<Vec<Entry>, String> 
 }
 
 /// Removes the findings the baseline accepts (each entry accepts one finding); returns
-/// how many were suppressed and the entries that matched nothing.
+/// them and the entries that matched nothing.
 pub fn apply(
     findings: &mut Vec<Finding>,
     sources: &SourceDb,
     entries: &[Entry],
-) -> (usize, Vec<Fixed>) {
+) -> (Vec<Finding>, Vec<Fixed>) {
     let mut remaining: HashMap<&str, usize> = HashMap::new();
     for entry in entries {
         *remaining.entry(entry.fingerprint.as_str()).or_default() += 1;
     }
-    let before = findings.len();
-    findings.retain(|finding| {
-        if !crate::policy::suppressible(&finding.rule) {
-            return true;
-        }
-        let key = finding.fingerprint(sources);
-        match remaining.get_mut(key.as_str()) {
-            Some(count) if *count > 0 => {
-                *count -= 1;
-                false
+    let (accepted, kept): (Vec<Finding>, Vec<Finding>) =
+        std::mem::take(findings).into_iter().partition(|finding| {
+            if !crate::policy::suppressible(&finding.rule) {
+                return false;
             }
-            _ => true,
-        }
-    });
-    let suppressed = before - findings.len();
+            let key = finding.fingerprint(sources);
+            match remaining.get_mut(key.as_str()) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    true
+                }
+                _ => false,
+            }
+        });
+    *findings = kept;
     let mut fixed = Vec::new();
     for entry in entries {
         if let Some(count) = remaining.get_mut(entry.fingerprint.as_str())
@@ -138,5 +138,5 @@ pub fn apply(
             });
         }
     }
-    (suppressed, fixed)
+    (accepted, fixed)
 }

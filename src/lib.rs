@@ -314,7 +314,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         loaded,
         graph,
         mut findings,
-        mut suppressed,
+        set_aside,
     } = analyse(
         &inputs,
         &rules,
@@ -336,9 +336,17 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
     reported.extend(config_file);
     no_plan_under_a_path(options, &inputs, first_input, &loaded.skipped, exclude)?;
     findings.retain(|finding| reported.contains(&finding.span.file));
-    suppressed.retain(|file| reported.contains(file));
-    let fixed = policy.apply(&mut findings, &sources);
-    let suppressed_count = suppressed.len() + fixed.suppressed;
+    let applied = policy.apply(&mut findings, &sources);
+    // What was set aside is kept (the profile shows waived and unknown checks), under the
+    // same selection as what is reported.
+    let aside = |list: Vec<Finding>| -> Vec<Finding> {
+        list.into_iter()
+            .filter(|f| reported.contains(&f.span.file) && policy.selects(&f.rule, &f.slug))
+            .collect()
+    };
+    let mut waived = aside(set_aside.waived);
+    waived.extend(applied.baselined);
+    let not_transcribed = aside(set_aside.not_transcribed);
     let mut rule_docs: Vec<report::RuleDoc> = BUILTIN_CHECKS
         .iter()
         .map(|check| report::RuleDoc {
@@ -383,7 +391,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         .collect();
     let mut report = Report {
         rule_docs,
-        fixed: fixed.entries,
+        fixed: applied.entries,
         checked,
         plans: reported_plans.len(),
         rules: BUILTIN_CHECKS.len() + rules.len(),
@@ -395,7 +403,8 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
             .map(|&id| sources.file(id).display_name().to_owned())
             .collect(),
         findings,
-        suppressed: suppressed_count,
+        waived,
+        not_transcribed,
         fail_on: policy.fail_on(),
         lang: options.lang,
     };
@@ -416,10 +425,10 @@ pub(crate) struct Analysis {
     pub(crate) loaded: plan::LoadSummary,
     /// The resolved plans.
     pub(crate) graph: Graph,
-    /// LOAD, REF, rule and WAI findings, waived ones removed.
+    /// LOAD, REF, rule and WAI findings, the ones set aside removed.
     pub(crate) findings: Vec<Finding>,
-    /// The file of each waived finding.
-    pub(crate) suppressed: Vec<source::FileId>,
+    /// The findings waivers and `not_transcribed` entries set aside.
+    pub(crate) set_aside: waiver::SetAside,
 }
 
 /// How long each stage of a run takes.
@@ -477,7 +486,7 @@ pub(crate) fn analyse(
     findings.extend(eval::evaluate(rules, &graph, lang));
     watch.lap("evaluate");
     let known = known_rules(rules);
-    let suppressed = waiver::apply(
+    let set_aside = waiver::apply(
         &mut findings,
         &graph,
         config_waivers,
@@ -491,7 +500,7 @@ pub(crate) fn analyse(
         },
         graph,
         findings,
-        suppressed,
+        set_aside,
     }
 }
 

@@ -30,7 +30,7 @@ pub struct Policy {
 #[derive(Debug, Default)]
 pub struct Applied {
     /// Findings the baseline accepted.
-    pub suppressed: usize,
+    pub baselined: Vec<Finding>,
     /// Baseline entries that matched no finding.
     pub entries: Vec<Fixed>,
 }
@@ -223,9 +223,9 @@ impl Policy {
         let Some(entries) = &self.baseline else {
             return Applied::default();
         };
-        let (suppressed, fixed) = crate::baseline::apply(findings, sources, entries);
+        let (baselined, fixed) = crate::baseline::apply(findings, sources, entries);
         Applied {
-            suppressed,
+            baselined,
             entries: fixed,
         }
     }

@@ -360,8 +360,12 @@ pub struct Report {
     pub plans: usize,
     /// Checks and rules that ran.
     pub rules: usize,
-    /// Findings suppressed by waivers or a baseline.
-    pub suppressed: usize,
+    /// Findings that waivers or the baseline accept (not failing; the profile shows their
+    /// checks as waived).
+    pub waived: Vec<Finding>,
+    /// Findings about data the transcription lacks (`not_transcribed`): unknown, neither
+    /// failing nor waived.
+    pub not_transcribed: Vec<Finding>,
     /// One profile per plan, in plan order.
     pub profiles: Vec<Profile>,
     /// YAML files skipped because they are not plans (for `--verbose`).
@@ -386,6 +390,12 @@ impl Report {
                 finding.span.end,
             )
         });
+    }
+
+    /// How many findings waivers or the baseline suppressed.
+    #[must_use]
+    pub fn suppressed(&self) -> usize {
+        self.waived.len()
     }
 
     /// How many files were looked at.

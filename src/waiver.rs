@@ -1,4 +1,6 @@
-//! Waivers: accepted findings, with a reason and an expiry (WAI-01, WAI-02).
+//! Waivers: accepted findings, with a reason and an expiry (WAI-01, WAI-02); and the
+//! entries of `not_transcribed`: findings about data the sources have and the transcription
+//! lacks, which are unknown rather than failing or accepted.
 //!
 //! A waiver names its rule by id or slug; `at` is compared with the finding's
 //! `element` (so an indicator finding is waived through its owner's code);
@@ -48,9 +50,28 @@ pub const WAI_03: CheckMeta = CheckMeta {
     doc_es: "Qué verifica: cada excepción nombra una regla que existe y que admite excepciones y, en alinea.yaml, un plan que existe. Por qué importa: la excepción de una regla o de un plan mal escrito no cubre nada, y el hallazgo que pretendía aceptar se sigue reportando; los hallazgos LOAD nunca admiten excepciones, porque un archivo que no se puede leer es un plan que nadie revisó. Ejemplo: `rule: ART-1` en lugar de `ART-01`, `plan: pei-gore-san-martin` en lugar de `pei-gore-san-martin-2024-2028`, `rule: LOAD-01`.",
 };
 
-/// Removes waived findings; returns the file of each finding suppressed. WAI findings are
-/// added. `extra` are the configuration's waivers, each naming its plan; `known` the (id,
-/// slug) of every rule and check that ran. LOAD findings are never waived.
+/// The findings a run sets aside: waived (accepted, still shown as waived by the profile)
+/// and about data the transcription lacks (`not_transcribed`: unknown, neither failing nor
+/// waived).
+#[derive(Debug, Default)]
+pub struct SetAside {
+    /// Findings a live waiver covers.
+    pub waived: Vec<Finding>,
+    /// Findings a `not_transcribed` entry covers.
+    pub not_transcribed: Vec<Finding>,
+}
+
+/// What sets a finding aside.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cover {
+    Waiver,
+    NotTranscribed,
+}
+
+/// Sets aside the findings that `not_transcribed` entries and live waivers cover (an entry
+/// of `not_transcribed` first) and returns them; WAI findings are added. `extra` are the
+/// configuration's waivers, each naming its plan; `known` the (id, slug) of every rule and
+/// check that ran. LOAD findings are never set aside.
 pub fn apply(
     findings: &mut Vec<Finding>,
     graph: &Graph,
@@ -58,9 +79,9 @@ pub fn apply(
     as_of: Date,
     known: &[(&str, &str)],
     lang: Lang,
-) -> Vec<crate::source::FileId> {
-    let mut waived = vec![false; findings.len()];
-    // Waivers cover their own plan's findings only: index them by plan once.
+) -> SetAside {
+    let mut covered: Vec<Option<Cover>> = vec![None; findings.len()];
+    // Entries cover their own plan's findings only: index them by plan once.
     let mut by_plan: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (index, finding) in findings.iter().enumerate() {
         by_plan
@@ -69,113 +90,138 @@ pub fn apply(
             .push(index);
     }
     let mut reports = Vec::new();
+    let untranscribed = graph.plans.iter().flat_map(|plan| {
+        plan.not_transcribed
+            .iter()
+            .map(move |w| (plan.id.value.as_str(), w, Cover::NotTranscribed))
+    });
     let from_plans = graph.plans.iter().flat_map(|plan| {
         plan.waivers
             .iter()
-            .map(move |w| (plan.id.value.as_str(), w))
+            .map(move |w| (plan.id.value.as_str(), w, Cover::Waiver))
     });
-    let from_config = extra
-        .iter()
-        .map(|w| (w.plan.as_ref().map_or("", |p| p.value.as_str()), w));
-    for (plan_id, waiver) in from_plans.chain(from_config) {
+    let from_config = extra.iter().map(|w| {
+        (
+            w.plan.as_ref().map_or("", |p| p.value.as_str()),
+            w,
+            Cover::Waiver,
+        )
+    });
+    for (plan_id, waiver, cover) in untranscribed.chain(from_plans).chain(from_config) {
         if let Some(report) = invalid(plan_id, waiver, graph, known, lang) {
             reports.push(report);
             continue;
         }
-        {
-            let expired = waiver
-                .until
-                .as_ref()
-                .is_some_and(|until| as_of > until.value);
-            let matches = |finding: &Finding| {
-                crate::policy::suppressible(&finding.rule)
-                    && finding.plan == plan_id
-                    && (finding.rule == waiver.rule.value || finding.slug == waiver.rule.value)
-                    && waiver
-                        .at
-                        .as_ref()
-                        .is_none_or(|at| at.value == finding.element)
-            };
-            if expired {
-                let until = waiver
-                    .until
-                    .as_ref()
-                    .map(|u| {
-                        crate::i18n::prose_date(lang, u.value.year, u.value.month, u.value.day)
-                    })
-                    .unwrap_or_default();
-                reports.push(
-                    Finding::new(
-                        &WAI_02,
-                        waiver.rule.span,
-                        tr!(
-                            lang,
-                            "waiver-expired",
-                            rule = waiver.rule.value.as_str(),
-                            until = until
-                        ),
-                    )
-                    .label(tr!(lang, "waiver-expired-label"))
-                    .help(tr!(lang, "waiver-expired-help"))
-                    .at(
-                        plan_id,
-                        waiver.at.as_ref().map_or("", |a| a.value.as_str()),
-                        "waivers",
-                    ),
-                );
-                continue;
-            }
-            let mut used = false;
-            for &index in by_plan.get(plan_id).map_or(&[][..], Vec::as_slice) {
-                if let (Some(finding), Some(flag)) = (findings.get(index), waived.get_mut(index))
-                    && matches(finding)
-                {
-                    *flag = true;
-                    used = true;
-                }
-            }
-            if !used {
-                let scope = waiver.at.as_ref().map_or_else(
-                    || tr!(lang, "waiver-unused-plan"),
-                    |at| format!("`{}`", at.value),
-                );
-                let help = waiver
+        let expired = waiver
+            .until
+            .as_ref()
+            .is_some_and(|until| as_of > until.value);
+        let matches = |finding: &Finding| {
+            crate::policy::suppressible(&finding.rule)
+                && finding.plan == plan_id
+                && (finding.rule == waiver.rule.value || finding.slug == waiver.rule.value)
+                && waiver
                     .at
                     .as_ref()
-                    .and_then(|at| unknown_code(plan_id, &at.value, graph, lang))
-                    .unwrap_or_else(|| tr!(lang, "waiver-unused-help"));
-                reports.push(
-                    Finding::new(
-                        &WAI_01,
-                        waiver.rule.span,
-                        tr!(
-                            lang,
-                            "waiver-unused",
-                            rule = waiver.rule.value.as_str(),
-                            scope = scope
-                        ),
-                    )
-                    .label(tr!(lang, "waiver-unused-label"))
-                    .help(help)
-                    .at(
-                        plan_id,
-                        waiver.at.as_ref().map_or("", |a| a.value.as_str()),
-                        "waivers",
-                    ),
-                );
+                    .is_none_or(|at| at.value == finding.element)
+        };
+        if expired {
+            reports.push(expired_report(plan_id, waiver, lang));
+            continue;
+        }
+        let mut used = false;
+        for &index in by_plan.get(plan_id).map_or(&[][..], Vec::as_slice) {
+            if let (Some(finding), Some(flag)) = (findings.get(index), covered.get_mut(index))
+                && flag.is_none()
+                && matches(finding)
+            {
+                *flag = Some(cover);
+                used = true;
             }
         }
+        if !used {
+            reports.push(unused_report(plan_id, waiver, cover, graph, lang));
+        }
     }
-    let suppressed = findings
-        .iter()
-        .zip(&waived)
-        .filter(|(_, waived)| **waived)
-        .map(|(finding, _)| finding.span.file)
-        .collect();
-    let mut flags = waived.into_iter();
-    findings.retain(|_| !flags.next().unwrap_or(false));
+    let mut set_aside = SetAside::default();
+    let mut kept = Vec::with_capacity(findings.len());
+    for (finding, cover) in std::mem::take(findings).into_iter().zip(covered) {
+        match cover {
+            Some(Cover::Waiver) => set_aside.waived.push(finding),
+            Some(Cover::NotTranscribed) => set_aside.not_transcribed.push(finding),
+            None => kept.push(finding),
+        }
+    }
+    *findings = kept;
     findings.extend(reports);
-    suppressed
+    set_aside
+}
+
+/// WAI-02 for an expired waiver.
+fn expired_report(plan_id: &str, waiver: &Waiver, lang: Lang) -> Finding {
+    let until = waiver
+        .until
+        .as_ref()
+        .map(|u| crate::i18n::prose_date(lang, u.value.year, u.value.month, u.value.day))
+        .unwrap_or_default();
+    Finding::new(
+        &WAI_02,
+        waiver.rule.span,
+        tr!(
+            lang,
+            "waiver-expired",
+            rule = waiver.rule.value.as_str(),
+            until = until
+        ),
+    )
+    .label(tr!(lang, "waiver-expired-label"))
+    .help(tr!(lang, "waiver-expired-help"))
+    .at(
+        plan_id,
+        waiver.at.as_ref().map_or("", |a| a.value.as_str()),
+        "waivers",
+    )
+}
+
+/// WAI-01 for a waiver or a `not_transcribed` entry that covers no finding.
+fn unused_report(
+    plan_id: &str,
+    waiver: &Waiver,
+    cover: Cover,
+    graph: &Graph,
+    lang: Lang,
+) -> Finding {
+    let scope = waiver.at.as_ref().map_or_else(
+        || tr!(lang, "waiver-unused-plan"),
+        |at| format!("`{}`", at.value),
+    );
+    let help = waiver
+        .at
+        .as_ref()
+        .and_then(|at| unknown_code(plan_id, &at.value, graph, lang))
+        .unwrap_or_else(|| match cover {
+            Cover::Waiver => tr!(lang, "waiver-unused-help"),
+            Cover::NotTranscribed => tr!(lang, "not-transcribed-unused-help"),
+        });
+    let rule = waiver.rule.value.as_str();
+    let (message, path) = match cover {
+        Cover::Waiver => (
+            tr!(lang, "waiver-unused", rule = rule, scope = scope),
+            "waivers",
+        ),
+        Cover::NotTranscribed => (
+            tr!(lang, "not-transcribed-unused", rule = rule, scope = scope),
+            "not_transcribed",
+        ),
+    };
+    Finding::new(&WAI_01, waiver.rule.span, message)
+        .label(tr!(lang, "waiver-unused-label"))
+        .help(help)
+        .at(
+            plan_id,
+            waiver.at.as_ref().map_or("", |a| a.value.as_str()),
+            path,
+        )
 }
 
 /// WAI-03 for a waiver that names no rule, a LOAD check, or (in alinea.yaml) no plan.

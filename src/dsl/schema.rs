@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::i18n::Lang;
 use crate::plan::model::{
-    Direction, EntityType, GapType, InvestmentType, Level, PlanKind, Status, Unit, Version,
+    Direction, EntityType, GapType, Guide, InvestmentType, Level, PlanKind, Status, Unit, Version,
 };
 use crate::tr;
 
@@ -110,11 +110,13 @@ pub enum EnumKind {
     InvestmentType,
     /// `quality`, `coverage`.
     GapType,
+    /// `2017`, `2024`.
+    Guide,
 }
 
 impl EnumKind {
     /// Every set.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::PlanKind,
         Self::EntityType,
         Self::Level,
@@ -124,6 +126,7 @@ impl EnumKind {
         Self::Direction,
         Self::InvestmentType,
         Self::GapType,
+        Self::Guide,
     ];
 
     /// The key of the set in the catalogues' selectors (`plan-kind`).
@@ -139,6 +142,7 @@ impl EnumKind {
             Self::Direction => "direction",
             Self::InvestmentType => "investment-type",
             Self::GapType => "gap-type",
+            Self::Guide => "guide",
         }
     }
 
@@ -152,7 +156,7 @@ impl EnumKind {
     /// `ascendente`); plan kinds and investment types are the same words in both languages.
     #[must_use]
     pub fn translated(self) -> bool {
-        !matches!(self, Self::PlanKind | Self::InvestmentType)
+        !matches!(self, Self::PlanKind | Self::InvestmentType | Self::Guide)
     }
 
     /// The name used in messages.
@@ -168,6 +172,7 @@ impl EnumKind {
             Self::Direction => "direction",
             Self::InvestmentType => "investment type",
             Self::GapType => "gap type",
+            Self::Guide => "guide",
         }
     }
 
@@ -184,6 +189,7 @@ impl EnumKind {
             Self::Direction => Direction::WORDS,
             Self::InvestmentType => InvestmentType::WORDS,
             Self::GapType => GapType::WORDS,
+            Self::Guide => Guide::WORDS,
         }
     }
 
@@ -209,8 +215,10 @@ pub enum ObjType {
     ActionLink,
     /// An indicator.
     Indicator,
-    /// An indicator's baseline.
+    /// An indicator's baseline (in the matrix or in its ficha técnica).
     Baseline,
+    /// An indicator's ficha técnica.
+    Ficha,
     /// A POI activity.
     Activity,
     /// A POI investment.
@@ -239,6 +247,7 @@ impl ObjType {
             Self::ActionLink => "action-link",
             Self::Indicator => "indicator",
             Self::Baseline => "baseline",
+            Self::Ficha => "ficha",
             Self::Activity => "activity",
             Self::Investment => "investment",
             Self::Gap => "gap",
@@ -260,6 +269,7 @@ impl ObjType {
             Self::ActionLink => "action link",
             Self::Indicator => "indicator",
             Self::Baseline => "baseline",
+            Self::Ficha => "ficha",
             Self::Activity => "activity",
             Self::Investment => "investment",
             Self::Gap => "gap",
@@ -275,7 +285,7 @@ pub use crate::plan::schema::{Field, fields};
 
 impl ObjType {
     /// Every object type.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Plan,
         Self::Element,
         Self::Link,
@@ -283,6 +293,7 @@ impl ObjType {
         Self::ActionLink,
         Self::Indicator,
         Self::Baseline,
+        Self::Ficha,
         Self::Activity,
         Self::Investment,
         Self::Gap,

@@ -61,6 +61,10 @@ pub enum Value<'g> {
     Indicator(IndicatorRef),
     /// An indicator's baseline.
     Baseline(IndicatorRef),
+    /// An indicator's ficha técnica.
+    Ficha(IndicatorRef),
+    /// The baseline of an indicator's ficha técnica.
+    FichaBaseline(IndicatorRef),
     /// An activity.
     Activity(ImplementerId),
     /// An investment.
@@ -140,9 +144,10 @@ impl<'g> Value<'g> {
             (Self::Link(a), Self::Link(b))
             | (Self::UpperLink(a), Self::UpperLink(b))
             | (Self::ActionLink(a), Self::ActionLink(b)) => a == b,
-            (Self::Indicator(a), Self::Indicator(b)) | (Self::Baseline(a), Self::Baseline(b)) => {
-                a == b
-            }
+            (Self::Indicator(a), Self::Indicator(b))
+            | (Self::Baseline(a), Self::Baseline(b))
+            | (Self::Ficha(a), Self::Ficha(b))
+            | (Self::FichaBaseline(a), Self::FichaBaseline(b)) => a == b,
             (Self::Activity(a), Self::Activity(b)) | (Self::Investment(a), Self::Investment(b)) => {
                 a == b
             }
@@ -198,6 +203,14 @@ impl<'g> Value<'g> {
                 .get(graph)
                 .and_then(|ind| ind.baseline.as_ref())
                 .map(|b| b.span),
+            Self::Ficha(i) => i
+                .get(graph)
+                .and_then(|ind| ind.ficha.as_ref())
+                .map(|f| f.span),
+            Self::FichaBaseline(i) => i
+                .get(graph)
+                .and_then(|ind| ind.ficha.as_ref()?.baseline.as_ref())
+                .map(|b| b.span),
             Self::Activity(a) => graph.activity(*a).map(|act| act.code.span),
             Self::Investment(v) => graph.investment(*v).map(|inv| inv.cui.span),
             Self::Gap(v, g) => graph
@@ -248,7 +261,7 @@ impl<'g> Value<'g> {
             Self::Link(l) | Self::UpperLink(l) | Self::ActionLink(l) => {
                 graph.link(*l).reference.text.value.clone()
             }
-            Self::Indicator(i) | Self::Baseline(i) => i
+            Self::Indicator(i) | Self::Baseline(i) | Self::Ficha(i) | Self::FichaBaseline(i) => i
                 .get(graph)
                 .and_then(|ind| ind.code.as_ref().or(ind.name.as_ref()))
                 .map(|s| s.value.clone())

@@ -27,7 +27,7 @@
 
 use crate::i18n::Lang;
 use crate::plan::model::{
-    Activity, Approval, Baseline, Date, Element, Entity, Gap, Indicator, Investment, Level,
+    Activity, Approval, Baseline, Date, Element, Entity, Ficha, Gap, Indicator, Investment, Level,
     Participation, Period, Plan, PlanKind, Reference, Waiver, Word, YearMap,
 };
 use crate::plan::schema::{self, Mapping, Meta, Place};
@@ -336,10 +336,12 @@ pub(crate) enum What<'a> {
     Link,
     Indicator,
     Baseline(&'a str),
+    Ficha,
     Activity,
     Investment,
     Gap,
     Waiver,
+    NotTranscribed,
     Config,
 }
 
@@ -488,10 +490,12 @@ impl Decoder {
             What::Link => tr!(lang, "load-what-link"),
             What::Indicator => tr!(lang, "load-what-indicator"),
             What::Baseline(_) => tr!(lang, "load-what-baseline"),
+            What::Ficha => tr!(lang, "load-what-ficha"),
             What::Activity => tr!(lang, "load-what-activity"),
             What::Investment => tr!(lang, "load-what-investment"),
             What::Gap => tr!(lang, "load-what-gap"),
             What::Waiver => tr!(lang, "load-what-waiver"),
+            What::NotTranscribed => tr!(lang, "load-what-not-transcribed"),
             What::Config => tr!(lang, "load-what-config"),
         }
     }
@@ -1105,6 +1109,7 @@ impl Decoder {
             .filter_map(|(i, node)| self.investment(node, format!("investments[{i}]")))
             .collect::<Vec<_>>();
         let waivers = self.waivers(&top);
+        let not_transcribed = self.not_transcribed(&top);
         self.kind_fits(&top, kind_value);
 
         let mut plan = Plan {
@@ -1122,6 +1127,7 @@ impl Decoder {
             activities,
             investments,
             waivers,
+            not_transcribed,
             ..Plan::default()
         };
         schema::PLAN.decode(self, &fields, What::Header, Place::Header, &mut plan);
@@ -1325,30 +1331,42 @@ impl Decoder {
             schema::keys(Mapping::Indicator),
             full_path,
         )?;
-        let baseline = fields.get("baseline").and_then(|baseline_node| {
-            let baseline_path = fields.child("baseline");
-            let what = What::Baseline(spelt(&fields, "baseline"));
-            let record = self.fields(
-                baseline_node,
-                what,
-                schema::keys(Mapping::Baseline),
-                &baseline_path,
-            )?;
-            let mut baseline = Baseline {
-                span: keyed(&fields, "baseline", baseline_node),
-                ..Baseline::default()
+        let baseline = self.baseline(&fields);
+        let ficha = fields.get("ficha").and_then(|node| {
+            let path = fields.child("ficha");
+            let what = What::Ficha;
+            let record = self.fields(node, what, schema::keys(Mapping::Ficha), &path)?;
+            let mut ficha = Ficha {
+                span: keyed(&fields, "ficha", node),
+                baseline: self.baseline(&record),
+                ..Ficha::default()
             };
-            schema::BASELINE.decode(self, &record, what, Place::Here, &mut baseline);
-            Some(baseline)
+            schema::FICHA.decode(self, &record, what, Place::Here, &mut ficha);
+            Some(ficha)
         });
         let mut indicator = Indicator {
             baseline,
+            ficha,
             span: node.span,
             path,
             ..Indicator::default()
         };
         schema::INDICATOR.decode(self, &fields, What::Indicator, Place::Here, &mut indicator);
         Some(indicator)
+    }
+
+    /// The `baseline` of an indicator or of its ficha técnica.
+    fn baseline(&mut self, fields: &Fields<'_>) -> Option<Baseline> {
+        let node = fields.get("baseline")?;
+        let path = fields.child("baseline");
+        let what = What::Baseline(spelt(fields, "baseline"));
+        let record = self.fields(node, what, schema::keys(Mapping::Baseline), &path)?;
+        let mut baseline = Baseline {
+            span: keyed(fields, "baseline", node),
+            ..Baseline::default()
+        };
+        schema::BASELINE.decode(self, &record, what, Place::Here, &mut baseline);
+        Some(baseline)
     }
 
     /// An activity's or investment's `action`, and whether it could not be decoded.
@@ -1407,6 +1425,26 @@ impl Decoder {
         };
         schema::INVESTMENT.decode(self, &fields, what, Place::Here, &mut investment);
         Some(investment)
+    }
+
+    /// The findings about data the transcription lacks (`not_transcribed`).
+    fn not_transcribed(&mut self, top: &Fields<'_>) -> Vec<Waiver> {
+        self.list(top, "not_transcribed")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| {
+                let path = format!("not_transcribed[{i}]");
+                let what = What::NotTranscribed;
+                let fields =
+                    self.fields(node, what, schema::keys(Mapping::NotTranscribed), &path)?;
+                let mut entry = Waiver {
+                    span: node.span,
+                    ..Waiver::default()
+                };
+                schema::NOT_TRANSCRIBED.decode(self, &fields, what, Place::Here, &mut entry);
+                (!entry.rule.value.is_empty()).then_some(entry)
+            })
+            .collect()
     }
 
     fn waivers(&mut self, top: &Fields<'_>) -> Vec<Waiver> {

@@ -283,6 +283,17 @@ word_enum! {
 }
 
 word_enum! {
+    /// The CEPLAN guide whose annexes a plan follows (absent: the 2024 guide, Directiva
+    /// 001-2024-CEPLAN/PCD).
+    Guide {
+        /// Guía para el Planeamiento Institucional of 2017 (annexes B-1, B-2, A-6).
+        G2017 = "2017", es ["2017"],
+        /// The 2024 guide, with the matrix of articulation with the Políticas Nacionales.
+        G2024 = "2024", es ["2024"],
+    }
+}
+
+word_enum! {
     /// Where a record comes from (an alinea extension for transcribed plans).
     Provenance {
         /// Read in the official source.
@@ -382,6 +393,10 @@ pub struct Plan {
     pub approval: Option<Approval>,
     /// The technical report.
     pub technical_report: Option<Spanned<String>>,
+    /// CEPLAN's informe técnico, which precedes approval.
+    pub ceplan_report: Option<Spanned<String>>,
+    /// The CEPLAN guide the plan follows (absent: 2024).
+    pub guide: Option<Spanned<Guide>>,
     /// The URL on the transparency portal.
     pub published: Option<Spanned<String>>,
     /// The plans this plan articulates with directly.
@@ -404,6 +419,8 @@ pub struct Plan {
     pub investments: Vec<Investment>,
     /// Accepted findings.
     pub waivers: Vec<Waiver>,
+    /// Findings about data the sources have and the transcription lacks (`until` is unused).
+    pub not_transcribed: Vec<Waiver>,
 }
 
 impl Plan {
@@ -514,6 +531,8 @@ pub struct Indicator {
     pub source: Option<Spanned<String>>,
     /// Calculation method.
     pub method: Option<Spanned<String>>,
+    /// The ficha técnica, where it is transcribed too.
+    pub ficha: Option<Ficha>,
     /// The indicator's mapping.
     pub span: Span,
     /// Path inside the owning element (`indicators[0]`).
@@ -529,6 +548,33 @@ pub struct Baseline {
     pub year: Option<Spanned<i32>>,
     /// Value (absent, null and `ND` are all `None`).
     pub value: Option<Spanned<f64>>,
+}
+
+/// An indicator's ficha técnica: what it says, to compare with the matrix (IND-10).
+#[derive(Clone, Debug, Default)]
+pub struct Ficha {
+    /// The `ficha` value.
+    pub span: Span,
+    /// Baseline.
+    pub baseline: Option<Baseline>,
+    /// Targets by year.
+    pub targets: Option<Spanned<YearMap>>,
+    /// Expected direction.
+    pub direction: Option<Spanned<Direction>>,
+    /// Unit.
+    pub unit: Option<Spanned<Unit>>,
+    /// Calculation method.
+    pub method: Option<Spanned<String>>,
+    /// Justification.
+    pub justification: Option<Spanned<String>>,
+    /// Limitations.
+    pub limitations: Option<Spanned<String>>,
+    /// Assumptions.
+    pub assumptions: Option<Spanned<String>>,
+    /// Numerator.
+    pub numerator: Option<Spanned<String>>,
+    /// Denominator.
+    pub denominator: Option<Spanned<String>>,
 }
 
 /// A POI activity (actividad operativa).
@@ -697,6 +743,7 @@ mod tests {
             GapType::spanish,
             GapType::read,
         );
+        twins_are_unambiguous(Guide::ALL, Guide::as_str, Guide::spanish, Guide::read);
         twins_are_unambiguous(
             Provenance::ALL,
             Provenance::as_str,

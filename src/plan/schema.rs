@@ -33,9 +33,9 @@ use crate::graph::{
 };
 use crate::plan::load::{Decode, Decoder, Fields, What};
 use crate::plan::model::{
-    Activity, Approval, Baseline, Date, Direction, Element, Entity, EntityType, Gap, GapType,
-    Indicator, Investment, InvestmentType, Level, Participation, Period, Plan, PlanKind,
-    Provenance, Status, Unit, Version, Waiver, Word, YearMap,
+    Activity, Approval, Baseline, Date, Direction, Element, Entity, EntityType, Ficha, Gap,
+    GapType, Guide, Indicator, Investment, InvestmentType, Level, Participation, Period, Plan,
+    PlanKind, Provenance, Status, Unit, Version, Waiver, Word, YearMap,
 };
 use crate::source::{Span, Spanned};
 
@@ -85,6 +85,10 @@ macro_rules! with_table {
             }
             ObjType::Baseline => {
                 let $table = &*BASELINE;
+                $body
+            }
+            ObjType::Ficha => {
+                let $table = &*FICHA;
                 $body
             }
             ObjType::Activity => {
@@ -192,6 +196,10 @@ pub(crate) enum Mapping {
     Investment,
     /// A gap of an investment.
     Gap,
+    /// An indicator's ficha técnica.
+    Ficha,
+    /// An entry of a plan's `not_transcribed`.
+    NotTranscribed,
     /// A waiver in a plan.
     Waiver,
     /// A waiver in `alinea.yaml`.
@@ -200,7 +208,7 @@ pub(crate) enum Mapping {
 
 impl Mapping {
     /// Every mapping.
-    pub(crate) const ALL: [Self; 16] = [
+    pub(crate) const ALL: [Self; 18] = [
         Self::PlanFile,
         Self::Header,
         Self::Entity,
@@ -215,6 +223,8 @@ impl Mapping {
         Self::Activity,
         Self::Investment,
         Self::Gap,
+        Self::Ficha,
+        Self::NotTranscribed,
         Self::Waiver,
         Self::ConfigWaiver,
     ];
@@ -236,6 +246,8 @@ impl Mapping {
             Self::Activity => "activity",
             Self::Investment => "investment",
             Self::Gap => "gap",
+            Self::Ficha => "ficha",
+            Self::NotTranscribed => "not-transcribed",
             Self::Waiver => "waiver",
             Self::ConfigWaiver => "config-waiver",
         }
@@ -265,6 +277,8 @@ impl Mapping {
             Self::Activity => pick(&mut ACTIVITY.metas(), &here),
             Self::Investment => pick(&mut INVESTMENT.metas(), &here),
             Self::Gap => pick(&mut GAP.metas(), &here),
+            Self::Ficha => pick(&mut FICHA.metas(), &here),
+            Self::NotTranscribed => pick(&mut NOT_TRANSCRIBED.metas(), &here),
             Self::Waiver => pick(&mut WAIVER.metas(), &here),
             Self::ConfigWaiver => pick(&mut WAIVER.metas(), &[Place::ConfigOnly, Place::Here]),
         }
@@ -447,6 +461,7 @@ macro_rules! rule_words {
 }
 
 rule_words!(
+    Guide,
     PlanKind,
     EntityType,
     Level,
@@ -730,10 +745,12 @@ fn all_metas() -> impl Iterator<Item = &'static Meta> {
         .chain(ACTION_LINK.metas())
         .chain(INDICATOR.metas())
         .chain(BASELINE.metas())
+        .chain(FICHA.metas())
         .chain(ACTIVITY.metas())
         .chain(INVESTMENT.metas())
         .chain(GAP.metas())
         .chain(WAIVER.metas())
+        .chain(NOT_TRANSCRIBED.metas())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -872,6 +889,12 @@ pub(crate) static PLAN: LazyLock<Table<Plan, PlanId>> = LazyLock::new(|| {
     t.key("technical_report", Header)
         .es(&["informe_tecnico"])
         .stored(|p| &p.technical_report, |p| &mut p.technical_report);
+    t.key("ceplan_report", Header)
+        .es(&["informe_ceplan", "informe_tecnico_ceplan"])
+        .stored(|p| &p.ceplan_report, |p| &mut p.ceplan_report);
+    t.key("guide", Header)
+        .es(&["guia"])
+        .stored(|p| &p.guide, |p| &mut p.guide);
     t.key("published", Header)
         .es(&["publicado"])
         .stored(|p| &p.published, |p| &mut p.published);
@@ -955,6 +978,9 @@ pub(crate) static PLAN: LazyLock<Table<Plan, PlanId>> = LazyLock::new(|| {
         .graph(Type::Str, |p, g| Value::Str(g.plan(p).path.as_str().into()));
     t.key("plan", Top).es(&["plan"]).manual();
     t.key("waivers", Top).es(&["excepciones"]).manual();
+    t.key("not_transcribed", Top)
+        .es(&["no_transcrito", "no_transcritos"])
+        .manual();
     t.key("provenance", Header)
         .es(&["procedencia"])
         .checked::<Option<Spanned<Provenance>>>();
@@ -1227,6 +1253,16 @@ pub(crate) static INDICATOR: LazyLock<Table<Indicator, IndicatorRef>> = LazyLock
     t.key("method", Here)
         .es(&["metodo", "metodo_de_calculo"])
         .stored(|i| &i.method, |i| &mut i.method);
+    t.key("ficha", Here)
+        .es(&["ficha", "ficha_tecnica"])
+        .at(|i, g| i.get(g).and_then(|ind| ind.ficha.as_ref()).map(|f| f.span))
+        .graph(Type::Obj(ObjType::Ficha), |i, g| {
+            if i.get(g).is_some_and(|ind| ind.ficha.is_some()) {
+                Value::Ficha(i)
+            } else {
+                Value::Absent
+            }
+        });
     t.derived("owner")
         .graph(Type::Obj(ObjType::Element), |i, _| {
             Value::Element(i.element)
@@ -1238,10 +1274,23 @@ pub(crate) static INDICATOR: LazyLock<Table<Indicator, IndicatorRef>> = LazyLock
     t
 });
 
-pub(crate) static BASELINE: LazyLock<Table<Baseline, IndicatorRef>> = LazyLock::new(|| {
-    let mut t = Table::new(handle!(Baseline), |i, g| {
-        i.get(g).and_then(|ind| ind.baseline.as_ref())
-    });
+/// A baseline: the matrix's (`Value::Baseline`) or the ficha técnica's (`Value::FichaBaseline`).
+pub(crate) static BASELINE: LazyLock<Table<Baseline, (IndicatorRef, bool)>> = LazyLock::new(|| {
+    let mut t = Table::new(
+        |v| match v {
+            Value::Baseline(i) => Some((*i, false)),
+            Value::FichaBaseline(i) => Some((*i, true)),
+            _ => None,
+        },
+        |(i, in_ficha), g| {
+            let indicator = i.get(g)?;
+            if in_ficha {
+                indicator.ficha.as_ref()?.baseline.as_ref()
+            } else {
+                indicator.baseline.as_ref()
+            }
+        },
+    );
     t.key("year", Here)
         .es(&["anio", "año"])
         .stored(|b| &b.year, |b| &mut b.year);
@@ -1249,6 +1298,49 @@ pub(crate) static BASELINE: LazyLock<Table<Baseline, IndicatorRef>> = LazyLock::
         .es(&["valor"])
         .nd()
         .stored(|b| &b.value, |b| &mut b.value);
+    t
+});
+
+/// An indicator's ficha técnica, as far as it is transcribed.
+pub(crate) static FICHA: LazyLock<Table<Ficha, IndicatorRef>> = LazyLock::new(|| {
+    let mut t = Table::new(handle!(Ficha), |i, g| i.get(g)?.ficha.as_ref());
+    t.key("baseline", Here)
+        .at(|i, g| {
+            i.get(g)
+                .and_then(|ind| ind.ficha.as_ref()?.baseline.as_ref())
+                .map(|b| b.span)
+        })
+        .graph(Type::Obj(ObjType::Baseline), |i, g| {
+            if i.get(g)
+                .is_some_and(|ind| ind.ficha.as_ref().is_some_and(|f| f.baseline.is_some()))
+            {
+                Value::FichaBaseline(i)
+            } else {
+                Value::Absent
+            }
+        });
+    t.key("targets", Here)
+        .stored(|f| &f.targets, |f| &mut f.targets);
+    t.key("direction", Here)
+        .stored(|f| &f.direction, |f| &mut f.direction);
+    t.key("unit", Here).stored(|f| &f.unit, |f| &mut f.unit);
+    t.key("method", Here)
+        .stored(|f| &f.method, |f| &mut f.method);
+    t.key("justification", Here)
+        .es(&["justificacion"])
+        .stored(|f| &f.justification, |f| &mut f.justification);
+    t.key("limitations", Here)
+        .es(&["limitaciones"])
+        .stored(|f| &f.limitations, |f| &mut f.limitations);
+    t.key("assumptions", Here)
+        .es(&["supuestos"])
+        .stored(|f| &f.assumptions, |f| &mut f.assumptions);
+    t.key("numerator", Here)
+        .es(&["numerador"])
+        .stored(|f| &f.numerator, |f| &mut f.numerator);
+    t.key("denominator", Here)
+        .es(&["denominador"])
+        .stored(|f| &f.denominator, |f| &mut f.denominator);
     t
 });
 
@@ -1366,6 +1458,22 @@ pub(crate) static WAIVER: LazyLock<Table<Waiver, ()>> = LazyLock::new(|| {
         .required()
         .hidden()
         .stored(|w| &w.until, |w| &mut w.until);
+    t
+});
+
+/// Findings about data the sources have and the transcription lacks: reported as unknown,
+/// neither failing nor waived. Rules do not read them.
+pub(crate) static NOT_TRANSCRIBED: LazyLock<Table<Waiver, ()>> = LazyLock::new(|| {
+    let mut t: Table<Waiver, ()> = Table::new(|_| None, |(), _| None);
+    t.key("rule", Here)
+        .required()
+        .hidden()
+        .stored(|w| &w.rule, |w| &mut w.rule);
+    t.key("at", Here).hidden().stored(|w| &w.at, |w| &mut w.at);
+    t.key("reason", Here)
+        .required()
+        .hidden()
+        .stored(|w| &w.reason, |w| &mut w.reason);
     t
 });
 

@@ -119,11 +119,22 @@ pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io:
         infos = report.count(Severity::Info),
     );
     writeln!(out, "{bold}{checked}{reset}")?;
-    if report.suppressed > 0 {
+    if report.suppressed() > 0 {
         writeln!(
             out,
             "{}",
-            tr!(lang, "summary-suppressed", count = report.suppressed)
+            tr!(lang, "summary-suppressed", count = report.suppressed())
+        )?;
+    }
+    if !report.not_transcribed.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "summary-not-transcribed",
+                count = report.not_transcribed.len()
+            )
         )?;
     }
     if !report.fixed.is_empty() {

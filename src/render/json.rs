@@ -33,6 +33,7 @@ struct Summary {
     warnings: usize,
     infos: usize,
     suppressed: usize,
+    not_transcribed: usize,
     rules: usize,
 }
 
@@ -82,7 +83,8 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
             errors: report.count(crate::report::Severity::Error),
             warnings: report.count(crate::report::Severity::Warning),
             infos: report.count(crate::report::Severity::Info),
-            suppressed: report.suppressed,
+            suppressed: report.suppressed(),
+            not_transcribed: report.not_transcribed.len(),
             rules: report.rules,
         },
         findings: report

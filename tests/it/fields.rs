@@ -18,6 +18,7 @@ fn binding(obj: ObjType) -> (&'static str, &'static str) {
         ObjType::ActionLink => ("a in activities", "a.action_link"),
         ObjType::Indicator => ("x in indicators", "x"),
         ObjType::Baseline => ("i in indicators", "i.baseline"),
+        ObjType::Ficha => ("i in indicators", "i.ficha"),
         ObjType::Activity => ("x in activities", "x"),
         ObjType::Investment => ("x in investments", "x"),
         ObjType::Gap => ("v in investments, x in v.gaps", "x"),
@@ -28,30 +29,13 @@ fn binding(obj: ObjType) -> (&'static str, &'static str) {
     }
 }
 
-const KINDS: [ObjType; 14] = [
-    ObjType::Plan,
-    ObjType::Element,
-    ObjType::Link,
-    ObjType::UpperLink,
-    ObjType::ActionLink,
-    ObjType::Indicator,
-    ObjType::Baseline,
-    ObjType::Activity,
-    ObjType::Investment,
-    ObjType::Gap,
-    ObjType::Entity,
-    ObjType::Period,
-    ObjType::Approval,
-    ObjType::Participation,
-];
-
 #[test]
 fn every_declared_field_reads_a_value_somewhere() {
     let mut text = String::new();
     // rule id → (kind, field); `None` for the rule that counts the objects of a kind.
     let mut meaning: HashMap<String, (ObjType, Option<&'static str>)> = HashMap::new();
     let mut number = 0;
-    for kind in KINDS {
+    for kind in ObjType::ALL {
         let (for_clause, path) = binding(kind);
         number += 1;
         let id = format!("FLD-{number:03}");

@@ -41,6 +41,7 @@ mod rules;
 mod rules_es;
 mod spanish;
 mod tidy;
+mod transcription;
 mod tui;
 mod yaml_errors;
 

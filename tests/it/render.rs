@@ -53,6 +53,7 @@ fn json_report_has_the_documented_shape() {
             "errors",
             "files",
             "infos",
+            "not_transcribed",
             "plans",
             "rules",
             "suppressed",

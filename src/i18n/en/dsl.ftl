@@ -165,6 +165,7 @@ dsl-word-name = { $kind ->
         [unit] unit
         [direction] direction
         [investment-type] investment type
+        [guide] CEPLAN guide
        *[gap-type] gap type
     }
 dsl-a-word = { $kind ->
@@ -176,6 +177,7 @@ dsl-a-word = { $kind ->
         [unit] a unit
         [direction] a direction
         [investment-type] an investment type
+        [guide] a CEPLAN guide
        *[gap-type] a gap type
     }
 dsl-words = { $kind ->
@@ -187,6 +189,7 @@ dsl-words = { $kind ->
         [unit] units
         [direction] directions
         [investment-type] investment types
+        [guide] CEPLAN guides
        *[gap-type] gap types
     }
 dsl-an-object = { $object ->
@@ -197,6 +200,7 @@ dsl-an-object = { $object ->
         [action-link] an action link
         [indicator] an indicator
         [baseline] a baseline
+        [ficha] a ficha técnica
         [activity] an activity
         [investment] an investment
         [gap] a gap
@@ -213,6 +217,7 @@ dsl-objects = { $object ->
         [action-link] action links
         [indicator] indicators
         [baseline] baselines
+        [ficha] fichas técnicas
         [activity] activities
         [investment] investments
         [gap] gaps
@@ -229,6 +234,7 @@ dsl-object-name = { $object ->
         [action-link] action link (`action` entry)
         [indicator] indicator
         [baseline] baseline
+        [ficha] ficha técnica (an indicator's `ficha`)
         [activity] activity
         [investment] investment
         [gap] gap

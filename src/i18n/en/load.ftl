@@ -27,10 +27,12 @@ load-what-action = an action
 load-what-link = a link
 load-what-indicator = an indicator
 load-what-baseline = the baseline
+load-what-ficha = the ficha técnica
 load-what-activity = an activity
 load-what-investment = an investment
 load-what-gap = a gap
 load-what-waiver = a waiver
+load-what-not-transcribed = an entry of `not_transcribed`
 load-what-config = the configuration
 
 # The shape of a file.

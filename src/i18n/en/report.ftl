@@ -28,6 +28,10 @@ summary-suppressed = { $count ->
         [one] 1 finding
        *[other] { $count } findings
     } suppressed by waivers or the baseline
+summary-not-transcribed = { $count ->
+        [one] 1 finding is
+       *[other] { $count } findings are
+    } about data not transcribed from the sources (unknown: neither failing nor waived)
 summary-fixed = { $count ->
         [one] 1 finding
        *[other] { $count } findings

@@ -17,3 +17,7 @@ waiver-unknown-plan = the waiver names plan `{ $plan }`, which does not exist
 waiver-unknown-plan-label = no plan has this id
 waiver-unknown-plan-help = name the plan by its `plan.id`
 waiver-unknown-code = `{ $code }` is no element of `{ $plan }`
+
+# Entries of `not_transcribed`: findings about data the sources have and the transcription lacks.
+not-transcribed-unused = the `not_transcribed` entry of `{ $rule }` matches no finding on { $scope }
+not-transcribed-unused-help = remove the entry: the data is transcribed now (or the rule or element is misspelt)

@@ -188,6 +188,7 @@ dsl-word-name = { $kind ->
         [unit] unidad de medida
         [direction] sentido esperado
         [investment-type] tipo de inversión
+        [guide] guía de CEPLAN
        *[gap-type] tipo de brecha
     }
 dsl-a-word = { $kind ->
@@ -199,6 +200,7 @@ dsl-a-word = { $kind ->
         [unit] una unidad de medida
         [direction] un sentido esperado
         [investment-type] un tipo de inversión
+        [guide] una guía de CEPLAN
        *[gap-type] un tipo de brecha
     }
 dsl-words = { $kind ->
@@ -210,6 +212,7 @@ dsl-words = { $kind ->
         [unit] unidades de medida
         [direction] sentidos esperados
         [investment-type] tipos de inversión
+        [guide] guías de CEPLAN
        *[gap-type] tipos de brecha
     }
 dsl-an-object = { $object ->
@@ -220,6 +223,7 @@ dsl-an-object = { $object ->
         [action-link] una entrada de `action`
         [indicator] un indicador
         [baseline] una línea de base
+        [ficha] una ficha técnica
         [activity] una actividad operativa
         [investment] una inversión
         [gap] un indicador de brecha
@@ -236,6 +240,7 @@ dsl-objects = { $object ->
         [action-link] entradas de `action`
         [indicator] indicadores
         [baseline] líneas de base
+        [ficha] fichas técnicas
         [activity] actividades operativas
         [investment] inversiones
         [gap] indicadores de brecha
@@ -252,6 +257,7 @@ dsl-object-name = { $object ->
         [action-link] entrada de `action`
         [indicator] indicador
         [baseline] línea de base
+        [ficha] ficha técnica (la `ficha` de un indicador)
         [activity] actividad operativa
         [investment] inversión
         [gap] indicador de brecha

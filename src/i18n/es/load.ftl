@@ -27,10 +27,12 @@ load-what-action = una acción
 load-what-link = una articulación
 load-what-indicator = un indicador
 load-what-baseline = la línea de base
+load-what-ficha = la ficha técnica
 load-what-activity = una actividad operativa
 load-what-investment = una inversión
 load-what-gap = un indicador de brecha
 load-what-waiver = una excepción
+load-what-not-transcribed = una entrada de `no_transcrito`
 load-what-config = la configuración
 
 # La forma del archivo.

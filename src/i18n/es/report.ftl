@@ -28,6 +28,10 @@ summary-suppressed = { $count ->
         [one] 1 hallazgo no se muestra: lo cubre una excepción o el archivo de hallazgos aceptados
        *[other] { $count } hallazgos no se muestran: los cubren excepciones o el archivo de hallazgos aceptados
     }
+summary-not-transcribed = { $count ->
+        [one] 1 hallazgo trata
+       *[other] { $count } hallazgos tratan
+    } sobre datos no transcritos de las fuentes (desconocidos: ni fallan ni son excepciones)
 summary-fixed = { $count ->
         [one] 1 hallazgo aceptado ya fue corregido
        *[other] { $count } hallazgos aceptados ya fueron corregidos

@@ -17,3 +17,7 @@ waiver-unknown-plan = la excepción nombra el plan `{ $plan }`, que no existe
 waiver-unknown-plan-label = ningún plan tiene este id
 waiver-unknown-plan-help = indique el plan mediante su `plan.id`
 waiver-unknown-code = `{ $code }` no es un elemento de `{ $plan }`
+
+# Entradas de `no_transcrito`: hallazgos sobre datos que las fuentes tienen y la transcripción no.
+not-transcribed-unused = la entrada de `no_transcrito` de `{ $rule }` no cubre ningún hallazgo en { $scope }
+not-transcribed-unused-help = retire la entrada: el dato ya está transcrito (o la regla o el elemento están mal escritos)
