@@ -643,6 +643,10 @@ impl<'g> Machine<'g> {
                 (Value::Str(s), Value::Str(p)) => Value::Bool(s.starts_with(p.as_ref())),
                 _ => Value::Absent,
             },
+            Builtin::Year => match first {
+                Value::Date(date) => Value::Num(f64::from(date.year)),
+                _ => Value::Absent,
+            },
             Builtin::Lower => match first {
                 Value::Str(s) => Value::Str(Cow::Owned(s.to_lowercase())),
                 _ => Value::Absent,

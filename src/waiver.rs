@@ -12,7 +12,7 @@
 use crate::graph::Graph;
 use crate::i18n::Lang;
 use crate::plan::model::{Date, Waiver};
-use crate::report::{CheckMeta, Finding, Pillar, Severity};
+use crate::report::{CheckMeta, Finding, Severity};
 use crate::tr;
 
 /// WAI-01.
@@ -20,7 +20,7 @@ pub const WAI_01: CheckMeta = CheckMeta {
     id: "WAI-01",
     slug: "unused-waiver",
     severity: Severity::Warning,
-    pillar: Some(Pillar::Legitimacy),
+    pillar: None,
     doc: "What it checks: every live waiver matches at least one finding. Why it matters: a waiver that waives nothing is stale and hides nothing; removing it keeps the list of accepted exceptions honest. Example: a waiver of IND-03 on an objective whose baseline was fixed.",
     title: "A waiver matches no finding",
     title_es: "Una excepción no cubre ningún hallazgo",
@@ -31,7 +31,7 @@ pub const WAI_02: CheckMeta = CheckMeta {
     id: "WAI-02",
     slug: "expired-waiver",
     severity: Severity::Error,
-    pillar: Some(Pillar::Legitimacy),
+    pillar: None,
     doc: "What it checks: no waiver is past its `until` date (today, or `--as-of`). Why it matters: an accepted exception is temporary; once it expires, the findings it covered are reported again. Example: `until: 2024-12-31` checked in 2025.",
     title: "A waiver has expired",
     title_es: "Una excepción está vencida",
@@ -43,7 +43,7 @@ pub const WAI_03: CheckMeta = CheckMeta {
     id: "WAI-03",
     slug: "invalid-waiver",
     severity: Severity::Error,
-    pillar: Some(Pillar::Legitimacy),
+    pillar: None,
     doc: "What it checks: every waiver names a rule that exists and can be waived, and (in alinea.yaml) a plan that exists. Why it matters: a waiver of a misspelt rule or plan waives nothing, and the finding it meant to accept is still reported; LOAD findings can never be waived, because a file that cannot be read is a plan nobody checked. Example: `rule: ART-1` for `ART-01`, `plan: pei-gore-san-martin` for `pei-gore-san-martin-2024-2028`, `rule: LOAD-01`.",
     title: "A waiver names no rule or plan, or a LOAD check",
     title_es: "Una excepción nombra una regla o un plan que no existe, o una verificación LOAD",

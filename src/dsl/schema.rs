@@ -347,6 +347,7 @@ pub enum Builtin {
     Reaches,
     Ancestors,
     When,
+    Year,
 }
 
 /// Every built-in function's name.
@@ -373,6 +374,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("reaches", Builtin::Reaches),
     ("ancestors", Builtin::Ancestors),
     ("when", Builtin::When),
+    ("year", Builtin::Year),
 ];
 
 /// A word of the plan format as a message in `lang` shows it: `ascending` is `ascendente` in

@@ -37,6 +37,7 @@ pub(crate) fn check_file(
         scope: Vec::new(),
         slots: 0,
         inlining: Vec::new(),
+        in_place: false,
     };
     for def in &file.defs {
         if BUILTINS.iter().any(|(name, _)| *name == def.name.value) {
@@ -85,6 +86,9 @@ struct Checker<'f> {
     slots: usize,
     /// `def`s being inlined, to reject recursion.
     inlining: Vec<String>,
+    /// Whether the expression being checked is an `at` path: a place, whose `a ?? b` may join
+    /// places of different types (the first that exists is where the finding points).
+    in_place: bool,
 }
 
 impl Checker<'_> {
@@ -199,7 +203,10 @@ impl Checker<'_> {
             .and_then(|m| self.template(m, true));
         let at = rule.at.as_ref().and_then(|at| {
             self.check_path(at);
-            self.infer(at, None).map(|(ir, _)| ir)
+            self.in_place = true;
+            let place = self.infer(at, None).map(|(ir, _)| ir);
+            self.in_place = false;
+            place
         });
         let help = rule.help.as_ref().and_then(|h| self.template(h, true));
         let help_es = rule.help_es.as_ref().and_then(|h| self.template(h, true));
@@ -800,6 +807,9 @@ impl Checker<'_> {
             }
             BinaryOp::Coalesce => {
                 let ((l, lt), (r, rt)) = self.pair(left, right)?;
+                if !lt.fits(&rt) && self.in_place {
+                    return Some((make(l, r), Type::Any));
+                }
                 if !lt.fits(&rt) {
                     let message = tr!(
                         self.lang,
@@ -939,6 +949,13 @@ impl Checker<'_> {
                     return None;
                 };
                 item
+            }
+            Builtin::Year => {
+                if t(0) != Type::Date {
+                    bad(self, 0, &Expected::Type(Type::Date));
+                    return None;
+                }
+                Type::Num
             }
             Builtin::Range => {
                 for i in 0..2 {

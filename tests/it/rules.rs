@@ -62,7 +62,7 @@ fn every_catalogue_rule_is_in_the_pack_with_its_documentation() {
         "ART-01", "ART-02", "ART-03", "ART-04", "ART-05", "ART-06", "ART-07", "ART-08", "ART-09",
         "ART-10", "ART-11", "IND-01", "IND-02", "IND-03", "IND-04", "IND-05", "IND-06", "IND-07",
         "IND-08", "IND-09", "CAP-01", "CAP-02", "CAP-03", "PRI-01", "APR-01", "APR-02", "APR-03",
-        "APR-04", "POI-01", "POI-02", "POI-03", "INV-01", "INV-02", "INV-03",
+        "APR-04", "APR-05", "IND-10", "POI-01", "POI-02", "POI-03", "INV-01", "INV-02", "INV-03",
     ];
     let mut ids: Vec<&str> = rules.iter().map(|r| r.meta().id.as_str()).collect();
     ids.sort_unstable();
@@ -106,27 +106,38 @@ fn the_real_gore_san_martin_pei_reports_exactly_its_real_defects() {
     found.sort();
     found.dedup();
     let pei = "pei-gore-san-martin-2024-2028";
-    let mut expected: Vec<(String, String, String)> = vec![
-        // OEI.05 and OEI.06 are absent from the Anexo B-1: no articulation, no chain to the nation.
-        ("ART-01", "OEI.05"),
-        ("ART-01", "OEI.06"),
-        ("ART-07", "OEI.05"),
-        ("ART-07", "OEI.06"),
-        // OEI.05's baseline is 'ND'.
-        ("IND-02", "OEI.05"),
-        // Baselines of 2018 and 2019 for a plan starting in 2024.
-        ("IND-04", "OEI.04"),
-        ("IND-04", "OEI.07"),
-        ("IND-04", "OEI.08"),
-        // CRED: ascending, baseline 15.50, first target 14.00.
-        ("IND-07", "AEI.03.02"),
-        // Periodic maintenance: targets 0, 0, 161.49, 0, 80.75 for an ascending indicator.
-        ("IND-06", "AEI.08.02"),
-        ("IND-07", "AEI.08.02"),
+    // The approved plans record no CEPLAN informe técnico (APR-05).
+    let mut expected: Vec<(String, String, String)> = [
+        "pdlc-moyobamba-2022-2030",
+        "pdrc-san-martin-2030",
+        pei,
+        "pei-mp-moyobamba-2025-2027",
     ]
     .into_iter()
-    .map(|(rule, element)| (rule.to_owned(), pei.to_owned(), element.to_owned()))
+    .map(|plan| ("APR-05".to_owned(), plan.to_owned(), String::new()))
     .collect();
+    expected.extend(
+        vec![
+            // OEI.05 and OEI.06 are absent from the Anexo B-1: no articulation, no chain to the nation.
+            ("ART-01", "OEI.05"),
+            ("ART-01", "OEI.06"),
+            ("ART-07", "OEI.05"),
+            ("ART-07", "OEI.06"),
+            // OEI.05's baseline is 'ND'.
+            ("IND-02", "OEI.05"),
+            // Baselines of 2018 and 2019 for a plan starting in 2024.
+            ("IND-04", "OEI.04"),
+            ("IND-04", "OEI.07"),
+            ("IND-04", "OEI.08"),
+            // CRED: ascending, baseline 15.50, first target 14.00.
+            ("IND-07", "AEI.03.02"),
+            // Periodic maintenance: targets 0, 0, 161.49, 0, 80.75 for an ascending indicator.
+            ("IND-06", "AEI.08.02"),
+            ("IND-07", "AEI.08.02"),
+        ]
+        .into_iter()
+        .map(|(rule, element)| (rule.to_owned(), pei.to_owned(), element.to_owned())),
+    );
     // The published PEI has no matrix of articulation with the Políticas Nacionales: every AEI.
     for code in [
         "AEI.02.01",
@@ -283,7 +294,17 @@ fn rules_test_runs_the_embedded_cases() {
     let output = alinea(&["rules", "test", "--as-of", "2026-11-26"]);
     let text = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{text}");
-    assert!(text.ends_with("72 cases: 72 passed, 0 failed\n"), "{text}");
+    // One case per folder of plan files under tests/fixtures/rules (`<RULE>/pass`, `<RULE>/fail`).
+    let cases = walkdir::WalkDir::new("tests/fixtures/rules")
+        .min_depth(2)
+        .max_depth(2)
+        .into_iter()
+        .filter(|entry| entry.as_ref().unwrap().file_type().is_dir())
+        .count();
+    assert!(
+        text.ends_with(&format!("{cases} cases: {cases} passed, 0 failed\n")),
+        "{text}"
+    );
 }
 
 #[test]
