@@ -114,6 +114,7 @@ pub mod graph;
 pub mod i18n;
 pub mod plan;
 pub mod policy;
+pub mod profile;
 pub mod render;
 pub mod report;
 pub mod source;
@@ -127,7 +128,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::graph::Graph;
-use crate::report::{CheckMeta, Finding, Pillar, Profile, Report};
+use crate::report::{CheckMeta, Finding, Report};
 use crate::source::SourceDb;
 
 /// Every built-in check that runs without rule files.
@@ -377,11 +378,24 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
             doc.severity = severity;
         }
     }
-    let reported_plans: Vec<&plan::Plan> = graph
-        .plans
-        .iter()
-        .filter(|plan| reported.contains(&plan.id.span.file))
+    let reported_plans: Vec<(graph::PlanId, &plan::Plan)> = graph
+        .plan_ids()
+        .map(|id| (id, graph.plan(id)))
+        .filter(|(_, plan)| reported.contains(&plan.id.span.file))
         .collect();
+    let feeds = profile_feeds(&rules);
+    let fingerprint = |finding: &Finding| finding.fingerprint(&sources);
+    let profiles = profile::profiles(
+        reported_plans.iter().copied(),
+        &graph,
+        &profile::Inputs {
+            findings: &findings,
+            waived: &waived,
+            not_transcribed: &not_transcribed,
+            feeds: &feeds,
+            fingerprint: &fingerprint,
+        },
+    );
     let checked: Vec<source::FileId> = inputs
         .iter()
         .enumerate()
@@ -395,7 +409,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         checked,
         plans: reported_plans.len(),
         rules: BUILTIN_CHECKS.len() + rules.len(),
-        profiles: profiles(reported_plans.iter().copied(), &findings),
+        profiles,
         skipped: loaded
             .skipped
             .iter()
@@ -417,6 +431,19 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         rules,
         timings: watch.laps,
     })
+}
+
+/// The profile check each rule's findings feed: the built-in checks' and the rules' own.
+fn profile_feeds(rules: &[dsl::CheckedRule]) -> std::collections::HashMap<String, &'static str> {
+    let by_id = |id: &str| profile::CHECKS.iter().find(|c| c.id == id).map(|c| c.id);
+    BUILTIN_CHECKS
+        .iter()
+        .filter_map(|check| Some((check.id.to_owned(), check.check?)))
+        .chain(rules.iter().filter_map(|rule| {
+            let meta = rule.meta();
+            Some((meta.id.clone(), by_id(meta.check.as_deref()?)?))
+        }))
+        .collect()
 }
 
 /// What [`analyse`] finds: the loaded files, the graph, the findings after waivers.
@@ -545,43 +572,4 @@ fn no_plan_under_a_path(
         ));
     }
     Ok(())
-}
-
-/// Each plan's public value profile: per pillar, how many of its elements
-/// (objectives, actions, activities, investments) carry no finding of that pillar.
-#[must_use]
-pub fn profiles<'p>(
-    plans: impl IntoIterator<Item = &'p plan::Plan>,
-    findings: &[Finding],
-) -> Vec<Profile> {
-    let mut flagged: HashSet<(&str, &str, Pillar)> = HashSet::new();
-    for finding in findings {
-        if let Some(pillar) = finding.pillar
-            && !finding.element.is_empty()
-        {
-            flagged.insert((finding.plan.as_str(), finding.element.as_str(), pillar));
-        }
-    }
-    plans
-        .into_iter()
-        .map(|plan| {
-            let mut codes: Vec<&str> = plan.elements().map(|e| e.code.value.as_str()).collect();
-            codes.extend(plan.activities.iter().map(|a| a.code.value.as_str()));
-            codes.extend(plan.investments.iter().map(|i| i.cui.value.as_str()));
-            let total = codes.len();
-            let clean = |pillar: Pillar| {
-                let dirty = codes
-                    .iter()
-                    .filter(|code| flagged.contains(&(plan.id.value.as_str(), **code, pillar)))
-                    .count();
-                [total - dirty, total]
-            };
-            Profile {
-                plan: plan.id.value.clone(),
-                legitimacy: clean(Pillar::Legitimacy),
-                capacity: clean(Pillar::Capacity),
-                value: clean(Pillar::Value),
-            }
-        })
-        .collect()
 }

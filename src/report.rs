@@ -113,6 +113,8 @@ pub struct CheckMeta {
     pub severity: Severity,
     /// The pillar, for checks that belong to one.
     pub pillar: Option<Pillar>,
+    /// The public value profile's check its findings feed, if any (see [`crate::profile`]).
+    pub check: Option<&'static str>,
     /// One-line title.
     pub title: &'static str,
     /// The documentation: `What it checks: … Why it matters: … Example: …`.
@@ -289,30 +291,7 @@ impl Finding {
     }
 }
 
-/// How many of a plan's elements carry no finding of each pillar's rules.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Profile {
-    /// The plan's id.
-    pub plan: String,
-    /// `[clean, total]` for legitimacy.
-    pub legitimacy: [usize; 2],
-    /// `[clean, total]` for capacity.
-    pub capacity: [usize; 2],
-    /// `[clean, total]` for value.
-    pub value: [usize; 2],
-}
-
-impl Profile {
-    /// `[clean, total]` for one pillar.
-    #[must_use]
-    pub fn pillar(&self, pillar: Pillar) -> [usize; 2] {
-        match pillar {
-            Pillar::Legitimacy => self.legitimacy,
-            Pillar::Capacity => self.capacity,
-            Pillar::Value => self.value,
-        }
-    }
-}
+pub use crate::profile::Profile;
 
 /// What the report says about a rule that ran (for SARIF's rule metadata and `--statistics`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -54,6 +54,8 @@ pub struct RuleAst {
     pub severity: Option<Spanned<String>>,
     /// `pillar …`.
     pub pillar: Option<Spanned<String>>,
+    /// `check …`: the profile check the rule feeds.
+    pub check: Option<Spanned<String>>,
     /// `source "…"`.
     pub source: Option<Spanned<String>>,
     /// `status …`.

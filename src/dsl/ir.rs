@@ -84,6 +84,8 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// Pillar.
     pub pillar: Pillar,
+    /// The public value profile's check the rule's findings feed (`check …`), if any.
+    pub check: Option<String>,
     /// The CEPLAN norm the rule comes from.
     pub source: Option<String>,
     /// `preview`, `stable` or `deprecated`.

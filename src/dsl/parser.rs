@@ -176,6 +176,7 @@ fn describe(rule: Rule, lang: Lang) -> Option<String> {
         Rule::title_field | Rule::title_kw => "`title`",
         Rule::severity_field => "`severity`",
         Rule::pillar_field => "`pillar`",
+        Rule::check_field => "`check`",
         Rule::source_field => "`source`",
         Rule::status_field => "`status`",
         Rule::for_clause => "`for`",
@@ -270,6 +271,7 @@ impl Converter {
             title_es: None,
             severity: None,
             pillar: None,
+            check: None,
             source: None,
             status: None,
             bindings: Vec::new(),
@@ -322,6 +324,9 @@ impl Converter {
                 }
                 Rule::pillar_field => {
                     rule.pillar = part.into_inner().next().map(|p| self.spanned(&p));
+                }
+                Rule::check_field => {
+                    rule.check = part.into_inner().next().map(|p| self.spanned(&p));
                 }
                 Rule::status_field => {
                     rule.status = part.into_inner().next().map(|p| self.spanned(&p));

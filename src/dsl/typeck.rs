@@ -121,6 +121,12 @@ impl Checker<'_> {
             &["legitimacy", "capacity", "value"],
             rule.span,
         );
+        let check = rule.check.as_ref().map_or(Some(None), |check| {
+            let mut allowed: Vec<&str> = crate::profile::CHECKS.iter().map(|c| c.id).collect();
+            allowed.push("none");
+            self.header_word(Some(check), "check", &allowed, rule.span)
+                .map(|word| (word != "none").then_some(word))
+        });
         let status = rule.status.as_ref().map_or_else(
             || Some("stable".to_owned()),
             |status| {
@@ -241,6 +247,7 @@ impl Checker<'_> {
                     "capacity" => Pillar::Capacity,
                     _ => Pillar::Value,
                 },
+                check: check?,
                 source: rule.source.as_ref().map(|s| s.value.clone()),
                 status: status?,
                 docs: rule.docs.clone(),

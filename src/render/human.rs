@@ -156,24 +156,120 @@ pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io:
         .collect();
     if !with_findings.is_empty() {
         writeln!(out, "{}", tr!(lang, "summary-profile"))?;
-        let width = with_findings
-            .iter()
-            .map(|p| p.plan.chars().count())
-            .max()
-            .unwrap_or(0);
         for profile in with_findings {
-            let pillars = Pillar::ALL
-                .iter()
-                .map(|&pillar| {
-                    let [clean, total] = profile.pillar(pillar);
-                    format!("{} {clean}/{total}", pillar.name(lang))
-                })
-                .collect::<Vec<_>>()
-                .join(" · ");
-            writeln!(out, "  {:width$}  {pillars}", profile.plan)?;
+            writeln!(out, "  {}", profile.plan)?;
+            for line in profile_lines(profile, lang) {
+                writeln!(out, "    {line}")?;
+            }
         }
     }
     Ok(())
+}
+
+/// A plan's profile in words: one line per pillar (its score, then its failing, waived and
+/// unknown checks with their rule ids), and the money line when the plan has one.
+#[must_use]
+pub fn profile_lines(profile: &crate::profile::Profile, lang: Lang) -> Vec<String> {
+    use crate::profile::Status;
+    let width = Pillar::ALL
+        .iter()
+        .map(|p| p.name(lang).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    for pillar in Pillar::ALL {
+        let score = profile.score(pillar).map_or_else(
+            || tr!(lang, "profile-no-score"),
+            |score| format!("{:>3} %", (score * 100.0).round()),
+        );
+        let mut parts = Vec::new();
+        for status in [Status::Fail, Status::Waived, Status::Unknown] {
+            let checks: Vec<String> = profile
+                .pillar(pillar)
+                .filter(|check| check.status == status)
+                .map(|check| {
+                    let mut text = tr!(lang, "profile-check", id = check.id);
+                    if let (Some(share), Some(items)) = (check.share, check.items) {
+                        #[expect(
+                            clippy::cast_possible_truncation,
+                            clippy::cast_sign_loss,
+                            clippy::cast_precision_loss,
+                            reason = "a share of a plan's items, times their count"
+                        )]
+                        let passing = (share * items as f64).round() as usize;
+                        text.push_str(&format!(" {passing}/{items}"));
+                    }
+                    if !check.rules.is_empty() {
+                        text.push_str(&format!(" ({})", check.rules.join(", ")));
+                    }
+                    text
+                })
+                .collect();
+            if !checks.is_empty() {
+                parts.push(tr!(
+                    lang,
+                    "profile-status-list",
+                    status = status.key(),
+                    checks = checks.join(", ")
+                ));
+            }
+        }
+        let name = pillar.name(lang);
+        let mut line = format!("{name:<width$}  {score:>6}");
+        if !parts.is_empty() {
+            line.push_str("  ");
+            line.push_str(&parts.join(" · "));
+        }
+        lines.push(line);
+    }
+    if let Some(money) = profile.money {
+        let share = if money.total > 0.0 {
+            format!("{:.0}", money.chain / money.total * 100.0)
+        } else {
+            "—".to_owned()
+        };
+        lines.push(format!(
+            "{:<width$}  {}",
+            tr!(lang, "profile-money"),
+            tr!(
+                lang,
+                "profile-money-line",
+                chain = soles(money.chain, lang),
+                total = soles(money.total, lang),
+                share = share
+            )
+        ));
+    }
+    lines
+}
+
+/// An amount of soles as a person reads it: `S/ 412.5 M` (`S/ 412,5 millones` in Spanish)
+/// from a million on, else in full with thousands separated (`S/ 45 000`).
+#[must_use]
+pub fn soles(amount: f64, lang: Lang) -> String {
+    let comma = |text: String| match lang {
+        Lang::En => text,
+        Lang::Es => text.replace('.', ","),
+    };
+    if amount.abs() >= 1_000_000.0 {
+        let millions = comma(format!("{:.1}", amount / 1_000_000.0));
+        return tr!(lang, "profile-millions", amount = millions);
+    }
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "below a million, rounded to whole soles"
+    )]
+    let whole = amount.round() as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    let sign = if whole < 0 { "-" } else { "" };
+    format!("S/ {sign}{grouped}")
 }
 
 /// Writes diagnostics that stop a run (broken rule files), then a one-line summary.

@@ -1,11 +1,13 @@
-//! The JSON report, schema version 1: `version`, `tool`, `summary`, `findings` (one object
-//! per finding; lines and columns 1-based, columns in characters) and `profiles`.
+//! The JSON report, schema version 2: `version`, `tool`, `summary`, `findings` (one object
+//! per finding; lines and columns 1-based, columns in characters) and `profiles` (the public
+//! value profile v2: per pillar a `score` and its `checks`, and the `money` figure).
+//! Version 2 because the profile's meaning changed; everything else is as in version 1.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{Finding, Profile, Report};
+use crate::report::{Finding, Pillar, Profile, Report};
 use crate::source::SourceDb;
 
 #[derive(Serialize)]
@@ -14,9 +16,45 @@ struct JsonReport<'a> {
     tool: Tool,
     summary: Summary,
     findings: Vec<JsonFinding<'a>>,
-    profiles: &'a [Profile],
+    profiles: Vec<JsonProfile<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     fixed: &'a [crate::report::Fixed],
+}
+
+#[derive(Serialize)]
+struct JsonProfile<'a> {
+    plan: &'a str,
+    pillars: JsonPillars<'a>,
+    money: Option<crate::profile::Money>,
+}
+
+#[derive(Serialize)]
+struct JsonPillars<'a> {
+    legitimacy: JsonPillar<'a>,
+    capacity: JsonPillar<'a>,
+    value: JsonPillar<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonPillar<'a> {
+    score: Option<f64>,
+    checks: Vec<&'a crate::profile::CheckResult>,
+}
+
+fn profile(profile: &Profile) -> JsonProfile<'_> {
+    let pillar = |pillar| JsonPillar {
+        score: profile.score(pillar),
+        checks: profile.pillar(pillar).collect(),
+    };
+    JsonProfile {
+        plan: &profile.plan,
+        pillars: JsonPillars {
+            legitimacy: pillar(Pillar::Legitimacy),
+            capacity: pillar(Pillar::Capacity),
+            value: pillar(Pillar::Value),
+        },
+        money: profile.money,
+    }
 }
 
 #[derive(Serialize)]
@@ -72,7 +110,7 @@ struct JsonRelated<'a> {
 /// When writing fails.
 pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::Result<()> {
     let document = JsonReport {
-        version: 1,
+        version: 2,
         tool: Tool {
             name: "alinea",
             version: env!("CARGO_PKG_VERSION"),
@@ -92,7 +130,7 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
             .iter()
             .map(|f| finding(f, sources))
             .collect(),
-        profiles: &report.profiles,
+        profiles: report.profiles.iter().map(profile).collect(),
         fixed: &report.fixed,
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;

@@ -35,6 +35,7 @@ mod fields;
 mod hostile;
 mod i18n;
 mod plans;
+mod profile;
 mod render;
 mod repository;
 mod rules;

@@ -43,8 +43,25 @@ fn json_report_of_broken_references() {
 fn json_report_has_the_documented_shape() {
     let value: serde_json::Value =
         serde_json::from_str(&rendered("tests/fixtures/checks/REF-02", Format::Json)).unwrap();
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["tool"]["name"], "alinea");
+    // The profile (v2): per pillar a score and its checks; the money figure.
+    let profile = value["profiles"][0].as_object().unwrap();
+    assert!(profile.contains_key("plan") && profile.contains_key("money"));
+    for pillar in ["legitimacy", "capacity", "value"] {
+        let pillar = &value["profiles"][0]["pillars"][pillar];
+        assert!(pillar["score"].is_null() || pillar["score"].is_number());
+        for check in pillar["checks"].as_array().unwrap() {
+            let check = check.as_object().unwrap();
+            for key in ["id", "status", "share", "weight", "findings", "reason"] {
+                assert!(check.contains_key(key), "check has no `{key}`");
+            }
+            assert!(
+                ["pass", "fail", "waived", "unknown", "n/a"]
+                    .contains(&check["status"].as_str().unwrap())
+            );
+        }
+    }
     let summary = value["summary"].as_object().unwrap();
     let keys: Vec<_> = summary.keys().map(String::as_str).collect();
     assert_eq!(

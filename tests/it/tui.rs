@@ -1440,7 +1440,7 @@ fn the_real_binary_in_spanish_in_tmux() {
     tmux.keys(&["3"]);
     tmux.wait_for(&es("tui-concerted-plans"));
     tmux.keys(&["4"]);
-    tmux.wait_for(&es("tui-pillar-rules"));
+    tmux.wait_for(&es("tui-pillar-checks"));
     // At 80×24 the tabs and the hint still fit.
     tmux.resize(80, 24);
     let screen = tmux.wait_for(&format!("4 {} ", es("tui-view-profile")));

@@ -36,7 +36,7 @@ summary-fixed = { $count ->
         [one] 1 finding
        *[other] { $count } findings
     } fixed since the baseline (remove them from the baseline file):
-summary-profile = public value profile (elements without findings, per pillar):
+summary-profile = public value profile (weighted share of the checks that pass, per pillar):
 summary-skipped = skipped (not a plan): { $file }
 
 statistics-total = { $findings ->
@@ -49,3 +49,50 @@ statistics-total = { $findings ->
 
 # The label before a finding's help in the human report.
 report-help = help
+
+# The public value profile (v2): checks per pillar, their answers and the money figure.
+profile-no-score = n/a
+profile-check = { $id ->
+        [approved] approved
+        [ceplan_report] CEPLAN's informe técnico
+        [published] published
+        [participatory] participatory
+        [horizon] horizon
+        [upper_in_force] upper plans in force
+        [articulated] articulated
+        [reaches_national] reaches national policy
+        [owned] owned
+        [funded] funded
+        [ruta_estrategica] ruta estratégica
+        [operations_linked] operations linked
+        [within_budget] within budget
+        [investments_measured] investments measured
+        [measurable] measurable
+        [baselines] baselines
+        [targets] targets
+       *[documented] documented
+    }
+profile-status = { $status ->
+        [pass] passes
+        [fail] fails
+        [waived] waived
+        [unknown] unknown
+       *[na] n/a
+    }
+profile-status-list = { $status ->
+        [fail] failing
+        [waived] waived
+       *[unknown] unknown (not transcribed)
+    }: { $checks }
+profile-reason = { $reason ->
+        [draft] a draft: not approved yet
+        [kind] does not apply to this kind of plan
+        [national] a national plan: no upper plan
+        [no-poi] no POI lists this PEI
+        [no-ceiling] no budget ceiling
+        [nothing-to-count] nothing to count
+       *[not-transcribed] about data not transcribed
+    }
+profile-money = money
+profile-money-line = { $chain } of { $total } ({ $share } %) reach national policy through a complete chain
+profile-millions = S/ { $amount } M

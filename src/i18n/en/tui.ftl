@@ -106,8 +106,8 @@ tui-cell-keys = (enter: trace, e: edit, esc)
 ## The Profile view
 
 tui-profiles = public value profile
-tui-profile-legend = share of elements without findings of each pillar
-tui-pillar-rules = rules behind each pillar
+tui-profile-legend = weighted share of the checks that pass, per pillar
+tui-pillar-checks = the triangle and the checks of each pillar
 tui-no-plans = no plan was loaded
 
 ## The explain popup

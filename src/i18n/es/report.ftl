@@ -36,7 +36,7 @@ summary-fixed = { $count ->
         [one] 1 hallazgo aceptado ya fue corregido
        *[other] { $count } hallazgos aceptados ya fueron corregidos
     } (retírelos del archivo de hallazgos aceptados):
-summary-profile = perfil de valor público (elementos sin hallazgos, por pilar):
+summary-profile = perfil de valor público (proporción ponderada de las verificaciones que se cumplen, por pilar):
 summary-skipped = omitido (no es un plan): { $file }
 
 statistics-total = { $findings ->
@@ -49,3 +49,50 @@ statistics-total = { $findings ->
 
 # La etiqueta antes de la ayuda de un hallazgo en el reporte para personas.
 report-help = ayuda
+
+# El perfil de valor público (v2): verificaciones por pilar, sus respuestas y el monto.
+profile-no-score = n. a.
+profile-check = { $id ->
+        [approved] aprobado
+        [ceplan_report] informe técnico de CEPLAN
+        [published] publicado
+        [participatory] proceso participativo
+        [horizon] horizonte
+        [upper_in_force] planes superiores vigentes
+        [articulated] articulado
+        [reaches_national] llega a la política nacional
+        [owned] con responsable
+        [funded] financiado
+        [ruta_estrategica] ruta estratégica
+        [operations_linked] operaciones vinculadas
+        [within_budget] dentro del techo presupuestal
+        [investments_measured] inversiones con indicador de brecha
+        [measurable] medible
+        [baselines] líneas de base
+        [targets] logros esperados
+       *[documented] fichas técnicas
+    }
+profile-status = { $status ->
+        [pass] se cumple
+        [fail] no se cumple
+        [waived] excepción
+        [unknown] desconocido
+       *[na] no aplica
+    }
+profile-status-list = { $status ->
+        [fail] no se cumplen
+        [waived] con excepción
+       *[unknown] desconocidas (no transcritas)
+    }: { $checks }
+profile-reason = { $reason ->
+        [draft] borrador: aún no aprobado
+        [kind] no aplica a este tipo de plan
+        [national] plan nacional: no tiene plan superior
+        [no-poi] ningún POI declara este PEI
+        [no-ceiling] sin techo presupuestal
+        [nothing-to-count] nada que contar
+       *[not-transcribed] trata sobre datos no transcritos
+    }
+profile-money = monto
+profile-money-line = { $chain } de { $total } ({ $share } %) llegan a la política nacional por una cadena completa
+profile-millions = S/ { $amount } millones

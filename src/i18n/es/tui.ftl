@@ -144,8 +144,8 @@ tui-cell-keys = (enter: articulación, e: editar, esc: cerrar)
 ## La vista Perfil
 
 tui-profiles = perfil de valor público
-tui-profile-legend = elementos sin hallazgos, por pilar
-tui-pillar-rules = reglas de cada pilar
+tui-profile-legend = proporción ponderada de las verificaciones que se cumplen, por pilar
+tui-pillar-checks = el triángulo y las verificaciones de cada pilar
 tui-no-plans = no se cargó ningún plan
 
 ## La explicación de una regla

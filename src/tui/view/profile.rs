@@ -1,6 +1,7 @@
-//! The Profile view: each plan's public value profile as three bars (legitimacy,
-//! capacity, value: the share of its elements without findings of that pillar), and
-//! the rules behind each pillar with their findings in the selected plan.
+//! The Profile view: each plan's public value profile as three bars (legitimacy, capacity,
+//! value: the weighted share of the pillar's checks that pass), and for the selected plan
+//! Moore's strategic triangle with its scores, the pillars' lines of the report, every check
+//! with its answer, and the money figure.
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -10,6 +11,7 @@ use super::super::layout::Screen;
 use super::super::strings::Words;
 use super::super::theme::Theme;
 use super::{draw_rows, focused, marker, pane, scrolled, truncate};
+use crate::profile::Status;
 use crate::report::{Pillar, Profile};
 use crate::tr;
 
@@ -61,7 +63,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
                     ];
                     for pillar in Pillar::ALL {
                         spans.push(Span::raw(" "));
-                        spans.extend(bar_spans(profile, pillar, bar, Some(words), theme));
+                        spans.extend(bar_spans(profile, pillar, bar, words, theme));
                     }
                     Line::from(spans)
                 })
@@ -78,7 +80,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
     let detail = pane(
         frame,
         screen.secondary,
-        &tr!(lang, "tui-pillar-rules"),
+        &tr!(lang, "tui-pillar-checks"),
         focused(model, Pane::Secondary),
         theme,
     );
@@ -88,83 +90,176 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
     let Some(profile) = profiles.get(state.selected) else {
         return;
     };
-    let width = usize::from(detail.width);
+    // The triangle on top (when the pane is tall enough), the checks below it.
+    let triangle_height = if detail.height >= 24 && detail.width >= 30 {
+        12
+    } else {
+        0
+    };
+    let [top, below] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(triangle_height),
+        ratatui::layout::Constraint::Min(0),
+    ])
+    .areas(detail);
+    if triangle_height > 0 {
+        draw_triangle(frame, top, profile, words, theme);
+    }
+    let width = usize::from(below.width);
     let mut lines = vec![Line::styled(profile.plan.clone(), theme.heading)];
-    let bar = width.saturating_sub(30).clamp(4, 40);
-    let pillar_width = words.pillar_width() + 1;
-    for pillar in Pillar::ALL {
-        let mut spans = vec![Span::raw(format!(
-            "{:<pillar_width$}",
-            words.pillar(pillar)
-        ))];
-        spans.extend(bar_spans(profile, pillar, bar, None, theme));
-        lines.push(Line::from(spans));
+    for line in crate::render::human::profile_lines(profile, lang) {
+        lines.push(Line::raw(truncate(&line, width)));
     }
     for pillar in Pillar::ALL {
         lines.push(Line::default());
         lines.push(Line::styled(words.pillar(pillar).to_owned(), theme.heading));
-        for rule in model
-            .index
-            .rules
-            .iter()
-            .filter(|r| r.pillar == Some(pillar))
-        {
-            let count = model.index.plan_rule_count(&profile.plan, &rule.id);
-            let (mark, style) = if count > 0 {
-                (format!("{count:>3}"), theme.warning)
-            } else {
-                ("  ✓".to_owned(), theme.dim)
+        for check in profile.pillar(pillar) {
+            let (mark, style) = match check.status {
+                Status::Pass => ("  ✓", theme.dim),
+                Status::Fail => ("  ✗", theme.error),
+                Status::Waived => ("  ~", theme.warning),
+                Status::Unknown => ("  ?", theme.warning),
+                Status::NotApplicable => ("  –", theme.dim),
             };
+            let mut text = tr!(lang, "profile-check", id = check.id);
+            if let (Some(share), Some(items)) = (check.share, check.items) {
+                text.push_str(&format!(" {:.0} % ({items})", share * 100.0));
+            }
+            if !check.rules.is_empty() {
+                text.push_str(&format!("  {}", check.rules.join(", ")));
+            }
+            if let Some(reason) = check.reason {
+                text.push_str(&format!(
+                    "  · {}",
+                    tr!(lang, "profile-reason", reason = reason)
+                ));
+            }
+            let status = tr!(lang, "profile-status", status = check.status.key());
             lines.push(Line::from(vec![
                 Span::styled(mark, style),
-                Span::raw(format!(" {:<7} ", rule.id)),
+                Span::raw(format!(" {:<9} ", truncate(&status, 9))),
                 Span::styled(
-                    truncate(&rule.title, width.saturating_sub(12)),
-                    if count > 0 {
-                        ratatui::style::Style::new()
-                    } else {
+                    truncate(&text, width.saturating_sub(14)),
+                    if check.status == Status::NotApplicable {
                         theme.dim
+                    } else {
+                        ratatui::style::Style::new()
                     },
                 ),
             ]));
         }
     }
-    scrolled(frame, detail, lines, state.rules_scroll);
+    scrolled(frame, below, lines, state.rules_scroll);
 }
 
-/// `L ████░░  30%` (short: with the words, for the pillar's initial) or
-/// `████████░░░░ 9/30 30%` (long); the bar is drawn with characters, so it reads without
-/// colour.
+/// Moore's strategic triangle: the full triangle, one axis per pillar, and the plan's scores
+/// as a filled triangle inside it (a pillar without a score sits at the centre). Drawn with
+/// braille dots, so it reads without colour.
+fn draw_triangle(
+    frame: &mut Frame,
+    area: ratatui::layout::Rect,
+    profile: &Profile,
+    words: &Words,
+    theme: &Theme,
+) {
+    use ratatui::symbols::Marker;
+    use ratatui::widgets::canvas::{Canvas, Line as Segment, Points};
+    let corners = [(0.0, 1.0), (-0.866, -0.5), (0.866, -0.5)];
+    let scores = Pillar::ALL.map(|pillar| profile.score(pillar));
+    let inner: Vec<(f64, f64)> = corners
+        .iter()
+        .zip(scores)
+        .map(|(&(x, y), score)| (x * score.unwrap_or(0.0), y * score.unwrap_or(0.0)))
+        .collect();
+    // Cells are about twice as tall as wide: widen the x range to keep the triangle's shape.
+    let aspect = f64::from(area.width) / (2.0 * f64::from(area.height.max(1)));
+    let half_height = 1.35;
+    let fill = inside_points(&inner);
+    let color = theme.bar.fg.unwrap_or(ratatui::style::Color::Reset);
+    let edge = theme.dim.fg.unwrap_or(ratatui::style::Color::Reset);
+    let labels: Vec<String> = Pillar::ALL
+        .iter()
+        .zip(scores)
+        .map(|(&pillar, score)| {
+            let value = score.map_or_else(|| "n/a".to_owned(), |s| format!("{:.0} %", s * 100.0));
+            format!("{} {value}", words.pillar(pillar))
+        })
+        .collect();
+    let canvas = Canvas::default()
+        .marker(Marker::Braille)
+        .x_bounds([-half_height * aspect, half_height * aspect])
+        .y_bounds([-0.85, 1.25])
+        .paint(move |ctx| {
+            for (a, b) in corners.iter().zip(corners.iter().cycle().skip(1)) {
+                ctx.draw(&Segment::new(a.0, a.1, b.0, b.1, edge));
+                ctx.draw(&Segment::new(0.0, 0.0, a.0, a.1, edge));
+            }
+            ctx.draw(&Points::new(&fill, color));
+            for (a, b) in inner.iter().zip(inner.iter().cycle().skip(1)) {
+                ctx.draw(&Segment::new(a.0, a.1, b.0, b.1, color));
+            }
+            if let [top, left, right] = labels.as_slice() {
+                #[expect(clippy::cast_precision_loss, reason = "a label's length in characters")]
+                let half = |text: &str| text.chars().count() as f64 * 0.02;
+                ctx.print(-half(top), 1.12, top.clone());
+                ctx.print(-0.866 - half(left), -0.75, left.clone());
+                ctx.print(0.866 - half(right), -0.75, right.clone());
+            }
+        });
+    frame.render_widget(canvas, area);
+}
+
+/// Points that fill a triangle, on a grid fine enough for braille dots.
+fn inside_points(corners: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let [(ax, ay), (bx, by), (cx, cy)] = [
+        corners.first().copied().unwrap_or_default(),
+        corners.get(1).copied().unwrap_or_default(),
+        corners.get(2).copied().unwrap_or_default(),
+    ];
+    let area = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
+    if area.abs() < 1e-9 {
+        return Vec::new();
+    }
+    // A grid of 81 × 81 points over [-1, 1]², kept when its barycentric weights are all ≥ 0.
+    let grid = (0..=80).map(|i| f64::from(i) / 40.0 - 1.0);
+    grid.clone()
+        .flat_map(|row| grid.clone().map(move |column| (column, row)))
+        .filter(|&(px, py)| {
+            let first = ((bx - px) * (cy - py) - (cx - px) * (by - py)) / area;
+            let second = ((cx - px) * (ay - py) - (ax - px) * (cy - py)) / area;
+            first >= 0.0 && second >= 0.0 && 1.0 - first - second >= 0.0
+        })
+        .collect()
+}
+
+/// `L ████░░  30%`: a pillar's initial, its score as a bar and in percent (`n/a` without a
+/// score); drawn with characters, so it reads without colour.
 fn bar_spans(
     profile: &Profile,
     pillar: Pillar,
     width: usize,
-    short: Option<&Words>,
+    words: &Words,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
-    let [clean, total] = profile.pillar(pillar);
-    let filled = (clean * width + total / 2)
-        .checked_div(total)
-        .unwrap_or(width);
-    let percent = (clean * 100).checked_div(total).unwrap_or(100);
-    let mut spans = Vec::new();
-    if let Some(words) = short {
-        let initial = words
-            .pillar(pillar)
-            .chars()
-            .next()
-            .map_or(' ', |c| c.to_uppercase().next().unwrap_or(c));
-        spans.push(Span::styled(format!("{initial} "), theme.dim));
-    }
-    spans.push(Span::styled("█".repeat(filled), theme.bar));
-    spans.push(Span::styled(
-        "░".repeat(width.saturating_sub(filled)),
-        theme.dim,
-    ));
-    if short.is_some() {
-        spans.push(Span::raw(format!(" {percent:>3}%")));
-    } else {
-        spans.push(Span::raw(format!(" {clean}/{total} {percent}%")));
-    }
-    spans
+    let score = profile.score(pillar);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss,
+        reason = "a score in 0..=1 times a bar's width in cells"
+    )]
+    let filled = score.map_or(0, |s| (s * width as f64).round() as usize);
+    let initial = words
+        .pillar(pillar)
+        .chars()
+        .next()
+        .map_or(' ', |c| c.to_uppercase().next().unwrap_or(c));
+    vec![
+        Span::styled(format!("{initial} "), theme.dim),
+        Span::styled("█".repeat(filled), theme.bar),
+        Span::styled("░".repeat(width.saturating_sub(filled)), theme.dim),
+        Span::raw(score.map_or_else(
+            || "  n/a".to_owned(),
+            |s| format!(" {:>3}%", (s * 100.0).round()),
+        )),
+    ]
 }
