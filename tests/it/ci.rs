@@ -431,13 +431,13 @@ fn the_configuration_changes_the_report_and_the_exit_code() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|f| f["rule"] == "ART-08")
+            .any(|f| f["rule"] == "IND-04")
     );
 
     // Downgrade every error to a warning or ignore it: exit 0 under the default `fail_on: error`…
     std::fs::write(
         root.join("alinea.yaml"),
-        "ignore: [ART-08]\nseverity: {ART-01: warning, ART-07: warning, IND-02: warning, IND-06: warning}\n",
+        "ignore: [IND-04]\nseverity: {ART-01: warning, ART-07: warning, IND-02: warning, IND-10: warning}\n",
     )
     .unwrap();
     let (code, after) = count(&[]);
@@ -447,7 +447,7 @@ fn the_configuration_changes_the_report_and_the_exit_code() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|f| f["rule"] == "ART-08")
+            .any(|f| f["rule"] == "IND-04")
     );
     assert_eq!(after["summary"]["errors"], 0);
     assert!(
@@ -460,7 +460,7 @@ fn the_configuration_changes_the_report_and_the_exit_code() {
     // …and exit 1 once the file fails on warnings; a flag overrides the file.
     std::fs::write(
         root.join("alinea.yaml"),
-        "ignore: [ART-08]\nseverity: {ART-01: warning, ART-07: warning, IND-02: warning, IND-06: warning}\nfail_on: warning\n",
+        "ignore: [IND-04]\nseverity: {ART-01: warning, ART-07: warning, IND-02: warning, IND-10: warning}\nfail_on: warning\n",
     )
     .unwrap();
     assert_eq!(count(&[]).0, Some(1));
@@ -500,7 +500,21 @@ fn configuration_waivers_and_exclusions_apply() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    assert!(!rules.contains(&"ART-01"), "waived by the configuration");
+    // The waiver covers its own plan's ART-01 findings, and no other plan's.
+    let art_01 = |plan: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "ART-01" && f["plan"] == plan)
+            .count()
+    };
+    assert_eq!(
+        art_01("pei-gore-san-martin-2024-2028"),
+        0,
+        "waived by the configuration"
+    );
+    assert!(art_01("pdrc-san-martin-2030") > 0);
     assert!(
         !rules.iter().any(|r| r.starts_with("LOAD")),
         "the drafts folder is excluded"

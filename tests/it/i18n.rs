@@ -213,7 +213,7 @@ fn the_configuration_reads_severities_in_spanish() {
     let dir = crate::ci::faithful_copy_of_plans();
     std::fs::write(
         dir.path().join("plans/alinea.yaml"),
-        "lang: es\nfail_on: Advertencia\nseverity: {ART-08: información, IND-04: informacion}\n",
+        "lang: es\nfail_on: Advertencia\nseverity: {IND-07: información, IND-04: informacion}\n",
     )
     .unwrap();
     let output = std::process::Command::new(crate::binary())
@@ -232,11 +232,11 @@ fn the_configuration_reads_severities_in_spanish() {
     assert_eq!(output.status.code(), Some(1), "warnings fail the run");
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let findings = report["findings"].as_array().unwrap();
-    assert!(findings.iter().any(|f| f["rule"] == "ART-08"));
+    assert!(findings.iter().any(|f| f["rule"] == "IND-07"));
     assert!(
         findings
             .iter()
-            .filter(|f| f["rule"] == "ART-08" || f["rule"] == "IND-04")
+            .filter(|f| f["rule"] == "IND-07" || f["rule"] == "IND-04")
             .all(|f| f["severity"] == "info")
     );
     // `lang: es` in the configuration: the messages are Spanish, the JSON keys are not.

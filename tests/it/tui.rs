@@ -1275,8 +1275,11 @@ fn the_real_binary_in_tmux() {
     };
     // Findings listed with the severity spelled out.
     let screen = tmux.wait_for("1 Findings");
-    assert!(screen.contains("E error   ART-01"), "{screen}");
-    assert!(screen.contains("W warning ART-08"), "{screen}");
+    assert!(screen.contains("E error   ART-07"), "{screen}");
+    // Warnings come after the errors: G jumps to the last finding, g back to the first.
+    tmux.keys(&["G"]);
+    tmux.wait_for("W warning IND-0");
+    tmux.keys(&["g"]);
     // f then %rule IND leaves only IND findings.
     tmux.keys(&["f"]);
     tmux.literal("%rule IND");
@@ -1316,10 +1319,14 @@ fn the_real_binary_in_tmux() {
     );
     let screen = tmux.wait_for("re-linted");
     assert!(screen.contains("1 Findings"), "{screen}");
-    // 2 shows the trace up to the PEDN.
+    // 2 shows the selected element's trace: what it serves, upwards, from its plan.
     tmux.keys(&["2"]);
     let screen = tmux.wait_for("trace of");
-    assert!(screen.contains("pedn-2050 · pedn"), "{screen}");
+    assert!(screen.contains("▲ upwards: what it serves"), "{screen}");
+    assert!(
+        screen.contains(" · pei-gore-san-martin-2024-2028"),
+        "{screen}"
+    );
     // ? opens the help.
     tmux.keys(&["?"]);
     tmux.wait_for("keys (type to filter)");
@@ -1380,13 +1387,13 @@ fn the_real_binary_in_spanish_in_tmux() {
         "{screen}"
     );
     assert!(
-        screen.contains(&format!(" {} ", es("severity-warning"))),
-        "{screen}"
-    );
-    assert!(
         screen.contains(&format!("{} ", es("tui-detail-path"))),
         "{screen}"
     );
+    // Warnings come after the errors: G jumps to the last finding.
+    tmux.keys(&["G"]);
+    tmux.wait_for(&format!(" {} ", es("severity-warning")));
+    tmux.keys(&["g"]);
     assert!(
         screen
             .lines()
@@ -1476,7 +1483,7 @@ fn the_terminal_is_restored_after_a_panic_and_no_color_keeps_the_selection() {
     let styled = tmux.run(&["capture-pane", "-t", "t", "-p", "-e"]);
     let selected = styled
         .lines()
-        .find(|l| l.contains('▶') && l.contains("ART-01"))
+        .find(|l| l.contains('▶') && l.contains("ART-07"))
         .unwrap_or_else(|| panic!("no selected row:\n{styled}"));
     assert!(
         selected.contains("\x1b[1m") || selected.contains(";7m") || selected.contains("[7m"),
