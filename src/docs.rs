@@ -41,6 +41,8 @@ pub struct Listed {
     pub severity: Severity,
     /// The pillar, when the check has one.
     pub pillar: Option<Pillar>,
+    /// The public value profile's check its findings feed, when it feeds one.
+    pub check: Option<String>,
     /// One-line title.
     pub title: String,
     /// The norm the rule comes from (none for built-in checks).
@@ -124,6 +126,7 @@ pub fn listed(rules: &[CheckedRule], lang: Lang) -> Vec<Listed> {
             slug: meta.slug.clone(),
             severity: meta.severity,
             pillar: Some(meta.pillar),
+            check: meta.check.clone(),
             title: meta.title_in(lang).to_owned(),
             source: meta.source.clone(),
             status: Some(meta.status.clone()),
@@ -165,6 +168,7 @@ pub fn builtin_listed(check: &CheckMeta, lang: Lang) -> Listed {
         slug: check.slug.to_owned(),
         severity: check.severity,
         pillar: check.pillar,
+        check: check.check.map(str::to_owned),
         title: check.title_in(lang).to_owned(),
         source: None,
         status: None,
@@ -237,6 +241,74 @@ pub fn key_reference(lang: Lang) -> String {
         table.push_str(&format!(
             "| {spanish} | `{key}` | {} |\n",
             places.join(", ")
+        ));
+    }
+    table
+}
+
+/// The checks of the public value profile as a Markdown table in `lang`, generated from
+/// [`crate::profile::CHECKS`] and from the checks the built-ins and `rules` name: pillar,
+/// check, weight, what it counts, which plans it applies to, and the rules that feed it. The
+/// profile pages embed it between `<!-- checks:begin -->` and `<!-- checks:end -->`.
+#[must_use]
+pub fn profile_reference(rules: &[CheckedRule], lang: Lang) -> String {
+    use crate::profile::{CHECKS, Over, When};
+    let mut table = tr!(lang, "profile-ref-head");
+    table.push_str("\n|---|---|---|---|---|---|\n");
+    for check in CHECKS {
+        let mut feeding: Vec<&str> = crate::BUILTIN_CHECKS
+            .iter()
+            .filter(|builtin| builtin.check == Some(check.id))
+            .map(|builtin| builtin.id)
+            .chain(
+                rules
+                    .iter()
+                    .filter(|rule| rule.meta().check.as_deref() == Some(check.id))
+                    .map(|rule| rule.meta().id.as_str()),
+            )
+            .collect();
+        feeding.sort_unstable();
+        let counts = match check.over {
+            Over::Plan => "plan",
+            Over::Objectives => "objectives",
+            Over::Elements => "elements",
+            Over::Actions => "actions",
+            Over::Indicators => "indicators",
+            Over::Operations => "operations",
+            Over::Investments => "investments",
+        };
+        let mut applies: Vec<String> = Vec::new();
+        if check.kinds.is_empty() {
+            applies.push(tr!(lang, "profile-ref-every-plan"));
+        } else {
+            applies.push(
+                check
+                    .kinds
+                    .iter()
+                    .map(|kind| format!("`{}`", kind.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
+        let when = match check.when {
+            When::Always => None,
+            When::Approved => Some("approved"),
+            When::NotNational => Some("not-national"),
+            When::WithPoi => Some("with-poi"),
+            When::WithCeiling => Some("with-ceiling"),
+        };
+        if let Some(when) = when {
+            applies.push(tr!(lang, "profile-ref-when", when = when));
+        }
+        table.push_str(&format!(
+            "| {} | `{}` {} | {} | {} | {} | {} |\n",
+            check.pillar.name(lang),
+            check.id,
+            tr!(lang, "profile-check", id = check.id),
+            check.weight,
+            tr!(lang, "profile-ref-counts", over = counts),
+            applies.join(", "),
+            feeding.join(", "),
         ));
     }
     table
@@ -326,6 +398,14 @@ fn section(rule: &Listed) -> String {
         value = rule.severity.name(lang)
     ));
     item(tr!(lang, "rules-ref-pillar", value = rule.pillar_name()));
+    if let Some(check) = &rule.check {
+        item(tr!(
+            lang,
+            "rules-ref-check",
+            id = check.as_str(),
+            name = tr!(lang, "profile-check", id = check.as_str())
+        ));
+    }
     if rule.builtin {
         item(tr!(lang, "rules-ref-kind-builtin"));
     }

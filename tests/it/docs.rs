@@ -419,6 +419,27 @@ fn the_key_table_of_the_plan_format_pages_is_generated_from_the_field_table() {
 }
 
 #[test]
+fn the_checks_of_the_profile_pages_are_generated_from_the_profile() {
+    let pack = default_rules();
+    for (name, lang) in [
+        ("docs/profile.md", Lang::En),
+        ("docs/es/perfil.md", Lang::Es),
+    ] {
+        let generated = alinea::docs::profile_reference(&pack, lang);
+        generated_table(name, "checks", &generated);
+        for check in alinea::profile::CHECKS {
+            assert!(
+                generated.contains(&format!("`{}`", check.id)),
+                "{}",
+                check.id
+            );
+        }
+        // Every rule of the pack that names a check is listed with it.
+        assert!(generated.contains("ART-01, REF-01, REF-02"), "{generated}");
+    }
+}
+
+#[test]
 fn the_field_reference_of_the_rule_language_pages_is_generated_from_the_schema() {
     for (name, lang) in [
         ("docs/rule-language.md", Lang::En),

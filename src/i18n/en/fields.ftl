@@ -59,3 +59,22 @@ field-plan-guide = the CEPLAN guide whose annexes the plan follows: `2017` or `2
 field-indicator-ficha = the ficha técnica, where it is transcribed too
 field-ficha-baseline = the baseline the ficha gives
 field-ficha-targets = the targets the ficha gives
+
+# The checks table of docs/profile.md (`docs::profile_reference`).
+profile-ref-head = | pillar | check | weight | counts | applies to | rules |
+profile-ref-every-plan = every plan
+profile-ref-when = { $when ->
+        [approved] once approved
+        [not-national] not national plans
+        [with-poi] when some POI lists it
+       *[with-ceiling] with a `budget_ceiling`
+    }
+profile-ref-counts = { $over ->
+        [plan] the plan: pass or fail
+        [objectives] share of its objectives
+        [elements] share of its objectives and actions
+        [actions] share of its actions
+        [indicators] share of its indicators
+        [operations] share of its activities and investments
+       *[investments] share of its investments
+    }

@@ -33,6 +33,7 @@ rules-ref-rules-heading = Rules
 rules-ref-rules-intro = Each rule is written in alinea's rule language; its text follows its documentation.
 rules-ref-severity = Severity: { $value }
 rules-ref-pillar = Pillar: { $value }
+rules-ref-check = Profile check: `{ $id }` ({ $name })
 rules-ref-kind-builtin = Kind: built into alinea (runs without rule files)
 rules-ref-source = Source: { $value }
 rules-ref-status = Status: { $value }

@@ -60,3 +60,22 @@ field-plan-guide = la guía de CEPLAN cuyos anexos sigue el plan: `2017` o `2024
 field-indicator-ficha = la ficha técnica, cuando también se transcribe
 field-ficha-baseline = la línea de base que da la ficha
 field-ficha-targets = los logros esperados que da la ficha
+
+# La tabla de verificaciones de docs/es/perfil.md (`docs::profile_reference`).
+profile-ref-head = | pilar | verificación | peso | cuenta | se aplica a | reglas |
+profile-ref-every-plan = todo plan
+profile-ref-when = { $when ->
+        [approved] una vez aprobado
+        [not-national] salvo los planes nacionales
+        [with-poi] cuando algún POI lo declara
+       *[with-ceiling] con `techo_presupuestal`
+    }
+profile-ref-counts = { $over ->
+        [plan] el plan: se cumple o no
+        [objectives] proporción de sus objetivos
+        [elements] proporción de sus objetivos y acciones
+        [actions] proporción de sus acciones
+        [indicators] proporción de sus indicadores
+        [operations] proporción de sus actividades e inversiones
+       *[investments] proporción de sus inversiones
+    }

@@ -33,6 +33,7 @@ rules-ref-rules-heading = Reglas
 rules-ref-rules-intro = Cada regla está escrita en el lenguaje de reglas de alinea; el texto de cada regla aparece después de su documentación.
 rules-ref-severity = Severidad: { $value }
 rules-ref-pillar = Pilar: { $value }
+rules-ref-check = Verificación del perfil: `{ $id }` ({ $name })
 rules-ref-kind-builtin = Tipo: integrada en alinea (se ejecuta sin archivos de reglas)
 rules-ref-source = Fuente: { $value }
 rules-ref-status = Estado: { $value }
