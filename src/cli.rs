@@ -969,6 +969,15 @@ fn run_explain(args: &ExplainArgs, lang: Lang) -> ExitStatus {
         (tr!(lang, "rules-label-severity"), rule.severity.name(lang)),
         (tr!(lang, "rules-label-pillar"), rule.pillar_name()),
     ];
+    if let Some(check) = &rule.check {
+        let name = tr!(lang, "profile-check", id = check.as_str());
+        let shown = if name == *check {
+            name
+        } else {
+            format!("{name} ({check})")
+        };
+        fields.push((tr!(lang, "rules-label-check"), shown));
+    }
     if let Some(origin) = rule.origin() {
         fields.push((tr!(lang, "rules-label-source"), origin));
     }

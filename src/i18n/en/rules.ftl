@@ -8,6 +8,7 @@ rules-status-deprecated = deprecated
 rules-label-slug = slug
 rules-label-severity = severity
 rules-label-pillar = pillar
+rules-label-check = check
 rules-label-title = title
 rules-label-source = source
 rules-label-kind = kind

@@ -8,6 +8,7 @@ rules-status-deprecated = en desuso
 rules-label-slug = nombre
 rules-label-severity = severidad
 rules-label-pillar = pilar
+rules-label-check = verificación
 rules-label-title = título
 rules-label-source = fuente
 rules-label-kind = tipo
