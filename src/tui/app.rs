@@ -8,6 +8,7 @@
 //! another message. No function here touches the terminal or the disk, so the state
 //! machine is tested without a terminal.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -133,8 +134,94 @@ pub enum PromptKind {
 pub(crate) struct Prompt {
     pub(crate) kind: PromptKind,
     pub(crate) text: String,
+    /// Where the cursor is, in characters from the start of `text`.
+    pub(crate) cursor: usize,
     previous: String,
     pub(crate) error: Option<String>,
+}
+
+impl Prompt {
+    /// The byte offset of the cursor in `text`.
+    fn at(&self) -> usize {
+        self.text
+            .char_indices()
+            .nth(self.cursor)
+            .map_or(self.text.len(), |(at, _)| at)
+    }
+
+    /// Edits the text as a line editor does: characters go in at the cursor; backspace,
+    /// delete, ctrl-u (the whole line), ctrl-w (the word before the cursor), and the cursor
+    /// moves with ←, →, Home, End, ctrl-a, ctrl-e. Returns whether the text changed.
+    fn edit(&mut self, key: KeyEvent) -> bool {
+        let control = key.modifiers.contains(KeyModifiers::CONTROL);
+        let length = self.text.chars().count();
+        match key.code {
+            KeyCode::Char('u') if control => {
+                self.text.clear();
+                self.cursor = 0;
+                true
+            }
+            KeyCode::Char('w') if control => {
+                let before: Vec<char> = self.text.chars().take(self.cursor).collect();
+                let kept = before
+                    .iter()
+                    .rposition(|c| !c.is_whitespace())
+                    .and_then(|last| {
+                        before
+                            .iter()
+                            .take(last + 1)
+                            .rposition(|c| c.is_whitespace())
+                    })
+                    .map_or(0, |space| space + 1);
+                let rest: String = self.text.chars().skip(self.cursor).collect();
+                self.text = before.iter().take(kept).collect::<String>() + &rest;
+                self.cursor = kept;
+                true
+            }
+            KeyCode::Char('a') if control => {
+                self.cursor = 0;
+                false
+            }
+            KeyCode::Char('e') if control => {
+                self.cursor = length;
+                false
+            }
+            KeyCode::Char(c) if !control => {
+                let at = self.at();
+                self.text.insert(at, c);
+                self.cursor += 1;
+                true
+            }
+            KeyCode::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                let at = self.at();
+                self.text.remove(at);
+                true
+            }
+            KeyCode::Delete if self.cursor < length => {
+                let at = self.at();
+                self.text.remove(at);
+                true
+            }
+            KeyCode::Left => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            KeyCode::Right => {
+                self.cursor = (self.cursor + 1).min(length);
+                false
+            }
+            KeyCode::Home => {
+                self.cursor = 0;
+                false
+            }
+            KeyCode::End => {
+                self.cursor = length;
+                false
+            }
+            _ => false,
+        }
+    }
 }
 
 /// The popups.
@@ -212,6 +299,28 @@ pub(crate) struct ProfileState {
     pub(crate) rules_scroll: usize,
 }
 
+/// How far each scrolled pane can scroll, as last drawn: the view records it, and
+/// [`update`] clamps every scroll position to it, so that no key is dead after `G`, a long
+/// help or `j` past the end. Unknown (`usize::MAX`) until the pane is first drawn.
+#[derive(Debug)]
+pub(crate) struct Limits {
+    pub(crate) detail: Cell<usize>,
+    pub(crate) help: Cell<usize>,
+    pub(crate) explain: Cell<usize>,
+    pub(crate) profile: Cell<usize>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            detail: Cell::new(usize::MAX),
+            help: Cell::new(usize::MAX),
+            explain: Cell::new(usize::MAX),
+            profile: Cell::new(usize::MAX),
+        }
+    }
+}
+
 /// Everything the browser shows, and why.
 #[derive(Debug)]
 pub struct Model {
@@ -230,6 +339,7 @@ pub struct Model {
     pub(crate) prompt: Option<Prompt>,
     pub(crate) pending_group: bool,
     pub(crate) status: Option<String>,
+    pub(crate) limits: Limits,
     effects: Vec<Effect>,
     quit: bool,
 }
@@ -274,6 +384,7 @@ impl Model {
             prompt: None,
             pending_group: false,
             status: None,
+            limits: Limits::default(),
             effects: Vec::new(),
             quit: false,
         };
@@ -667,6 +778,7 @@ impl Model {
         if self.findings.search.is_empty() {
             return;
         }
+        self.unfold_matches();
         let count = self.findings.rows.len();
         if count == 0 {
             return;
@@ -685,6 +797,37 @@ impl Model {
                 self.move_row(row);
                 return;
             }
+        }
+    }
+
+    /// Opens the folded groups that hold a finding the search matches, keeping the selected
+    /// row where it is.
+    fn unfold_matches(&mut self) {
+        let opened: Vec<String> = self
+            .findings
+            .groups
+            .iter()
+            .filter(|group| self.findings.folded.contains(&group.label))
+            .filter(|group| {
+                group
+                    .members
+                    .iter()
+                    .any(|&index| self.search_matches(index))
+            })
+            .map(|group| group.label.clone())
+            .collect();
+        if opened.is_empty() {
+            return;
+        }
+        let selected = self.findings.rows.get(self.findings.selected).copied();
+        for label in &opened {
+            self.findings.folded.remove(label);
+        }
+        self.rebuild_rows();
+        if let Some(row) =
+            selected.and_then(|row| self.findings.rows.iter().position(|r| *r == row))
+        {
+            self.findings.selected = row;
         }
     }
 
@@ -877,11 +1020,57 @@ impl Model {
         }
     }
 
-    /// Replaces the run, keeping filters, grouping, folds, the view and the selection
-    /// (by fingerprint, else the row at the same place).
+    /// The fingerprints of the findings listed around the selected row, nearest first
+    /// (the next one before the previous one at each distance).
+    fn neighbour_fingerprints(&self) -> Vec<String> {
+        let rows = &self.findings.rows;
+        let selected = self.findings.selected;
+        let fingerprint_at = |row: usize| match rows.get(row) {
+            Some(Row::Finding(index)) => self
+                .finding(*index)
+                .map(|f| f.fingerprint(&self.run.sources)),
+            _ => None,
+        };
+        (1..rows.len())
+            .flat_map(|distance| {
+                [
+                    selected.checked_add(distance),
+                    selected.checked_sub(distance),
+                ]
+            })
+            .flatten()
+            .filter_map(fingerprint_at)
+            .collect()
+    }
+
+    /// Replaces the run, keeping filters, grouping, folds, the view and the selection: the
+    /// same finding (by fingerprint), else its nearest surviving neighbour, else the same
+    /// group's row. Everything that held graph ids (the trace root, the coverage plan, an
+    /// open cell popup) is re-resolved by (plan id, code), or closed.
     fn reload(&mut self, run: Run) {
         let fingerprint = self.selected_fingerprint();
         let old_row = self.findings.selected;
+        // The selected finding's neighbours in the list, nearest first, and its group: where
+        // the selection goes when the finding itself is gone.
+        let neighbours = self.neighbour_fingerprints();
+        let group_label = self.selected_group_label().or_else(|| {
+            let index = self.selected_index()?;
+            self.findings
+                .groups
+                .iter()
+                .find(|group| group.members.contains(&index))
+                .map(|group| group.label.clone())
+        });
+        // Graph ids die with the run: what a popup lists is kept by (plan id, code).
+        let cell_keys: Option<Vec<(String, String)>> = match &self.popup {
+            Some(Popup::Cell { items, .. }) => Some(
+                items
+                    .iter()
+                    .map(|&element| self.node_key(Node::Element(element)))
+                    .collect(),
+            ),
+            _ => None,
+        };
         let trace_key = self.trace.root.map(|node| self.node_key(node));
         let coverage_plan = self
             .coverage
@@ -899,14 +1088,52 @@ impl Model {
         self.index = Index::new(&self.run);
         self.words = Words::new(self.run.report.lang);
         self.refilter();
-        let restored = fingerprint.and_then(|fingerprint| {
-            self.findings.rows.iter().position(|row| {
+        let row_of = |model: &Self, wanted: &str| {
+            model.findings.rows.iter().position(|row| {
                 matches!(row, Row::Finding(index)
-                    if self.finding(*index).is_some_and(|f| f.fingerprint(&self.run.sources) == fingerprint))
+                    if model.finding(*index).is_some_and(|f| f.fingerprint(&model.run.sources) == wanted))
             })
-        });
+        };
+        let restored = fingerprint
+            .iter()
+            .chain(neighbours.iter())
+            .find_map(|wanted| row_of(self, wanted))
+            .or_else(|| {
+                let label = group_label?;
+                self.findings.rows.iter().position(|row| {
+                    matches!(row, Row::Group(group)
+                        if self.findings.groups.get(*group).is_some_and(|g| g.label == label))
+                })
+            });
         self.findings.selected =
             restored.unwrap_or_else(|| old_row.min(self.findings.rows.len().saturating_sub(1)));
+        if let Some(keys) = cell_keys {
+            let items: Vec<ElementId> = keys
+                .iter()
+                .filter_map(
+                    |(plan, code)| match self.index.node(&self.run.graph, plan, code) {
+                        Some(Node::Element(element)) => Some(element),
+                        _ => None,
+                    },
+                )
+                .collect();
+            match &mut self.popup {
+                Some(Popup::Cell {
+                    items: held,
+                    selected,
+                    ..
+                }) if !items.is_empty() => {
+                    *selected = (*selected).min(items.len() - 1);
+                    *held = items;
+                }
+                _ => self.popup = None,
+            }
+        }
+        if let Some(Popup::Explain { rule, .. }) = &self.popup
+            && !rule_known(&self.run, rule)
+        {
+            self.popup = None;
+        }
         self.findings.detail_scroll = 0;
 
         self.trace.history.clear();
@@ -997,7 +1224,9 @@ impl Model {
         let mut close = false;
         match &mut self.popup {
             Some(Popup::Help { filter, scroll }) => match key.code {
-                KeyCode::Esc | KeyCode::F(1) | KeyCode::Enter => close = true,
+                KeyCode::Esc | KeyCode::F(1) | KeyCode::Enter | KeyCode::Char('?') => close = true,
+                // `q` closes the help, unless it is being typed into the filter.
+                KeyCode::Char('q') if filter.is_empty() => close = true,
                 KeyCode::Backspace => {
                     filter.pop();
                     *scroll = 0;
@@ -1072,13 +1301,11 @@ impl Model {
                 }
                 return;
             }
-            KeyCode::Backspace => {
-                prompt.text.pop();
+            _ => {
+                if !prompt.edit(key) {
+                    return;
+                }
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                prompt.text.push(c);
-            }
-            _ => return,
         }
         let text = prompt.text.clone();
         self.set_prompt_value(kind, &text);
@@ -1105,12 +1332,16 @@ impl Model {
             PromptKind::Search => self.findings.search.clone(),
             PromptKind::Filter => self.findings.filter_text.clone(),
         };
+        // The prompt starts empty, and what it holds applies as it is typed; Esc gives the
+        // previous value back.
         self.prompt = Some(Prompt {
             kind,
-            text: previous.clone(),
+            text: String::new(),
+            cursor: 0,
             previous,
             error: None,
         });
+        self.set_prompt_value(kind, "");
     }
 
     // ---- actions ----
@@ -1187,6 +1418,7 @@ impl Model {
                     self.findings.detail_scroll.saturating_sub(detail_page);
             }
             Action::Top if detail => self.findings.detail_scroll = 0,
+            Action::Bottom if detail => self.findings.detail_scroll = usize::MAX,
             Action::Down => self.move_row(selected + 1),
             Action::Up => self.move_row(selected.saturating_sub(1)),
             Action::PageDown => self.move_row(selected + page),
@@ -1570,6 +1802,127 @@ impl Model {
         let profile = &mut self.profile;
         profile.selected = profile.selected.min(plans.saturating_sub(1));
         profile.offset = fit_offset(profile.offset, profile.selected, primary, plans);
+        self.clamp();
+    }
+
+    /// Keeps every position inside what it points into: selections inside their lists, the
+    /// coverage cursor inside its matrix, scroll positions within what was last drawn, a
+    /// popup's selection inside its items.
+    fn clamp(&mut self) {
+        let coverage = &mut self.coverage;
+        coverage.plan = coverage.plan.min(coverage.plans.len().saturating_sub(1));
+        let (rows, columns) = coverage
+            .matrix
+            .as_ref()
+            .map_or((0, 0), |m| (m.rows.len(), m.columns.len()));
+        coverage.row = coverage.row.min(rows.saturating_sub(1));
+        coverage.column = coverage.column.min(columns.saturating_sub(1));
+        let limits = &self.limits;
+        self.findings.detail_scroll = self.findings.detail_scroll.min(limits.detail.get());
+        self.profile.rules_scroll = self.profile.rules_scroll.min(limits.profile.get());
+        match &mut self.popup {
+            Some(Popup::Help { scroll, .. }) => *scroll = (*scroll).min(limits.help.get()),
+            Some(Popup::Explain { scroll, .. }) => *scroll = (*scroll).min(limits.explain.get()),
+            Some(Popup::Cell {
+                items, selected, ..
+            }) => *selected = (*selected).min(items.len().saturating_sub(1)),
+            None => {}
+        }
+    }
+
+    /// What is wrong with the model, if anything: every position must point inside what it
+    /// points into, and every graph id it holds must belong to the current run (the
+    /// state-machine tests call it after every key and every reload).
+    #[must_use]
+    pub fn invariants(&self) -> Vec<String> {
+        let mut wrong = Vec::new();
+        let within = |name: &str, index: usize, len: usize, wrong: &mut Vec<String>| {
+            if len > 0 && index >= len {
+                wrong.push(format!("{name} {index} of {len}"));
+            }
+        };
+        within(
+            "findings row",
+            self.findings.selected,
+            self.findings.rows.len(),
+            &mut wrong,
+        );
+        let findings = self.run.report.findings.len();
+        for row in &self.findings.rows {
+            match *row {
+                Row::Finding(index) => within("finding", index, findings, &mut wrong),
+                Row::Group(index) => within("group", index, self.findings.groups.len(), &mut wrong),
+            }
+        }
+        within(
+            "trace line",
+            self.trace.selected,
+            self.trace.lines.len(),
+            &mut wrong,
+        );
+        let graph = &self.run.graph;
+        let elements = graph.elements.len();
+        let plans = graph.plans.len();
+        let node_ok = |node: Node| match node {
+            Node::Plan(plan) => plan.index() < plans,
+            Node::Element(element) => element.index() < elements,
+            Node::Implementer(implementer) => implementer.index() < graph.implementers.len(),
+        };
+        if self.trace.root.is_some_and(|node| !node_ok(node)) {
+            wrong.push("trace root from another run".to_owned());
+        }
+        if self
+            .trace
+            .lines
+            .iter()
+            .any(|line| line.node.is_some_and(|node| !node_ok(node)))
+        {
+            wrong.push("trace line from another run".to_owned());
+        }
+        within(
+            "coverage plan",
+            self.coverage.plan,
+            self.coverage.plans.len(),
+            &mut wrong,
+        );
+        if self.coverage.plans.iter().any(|plan| plan.index() >= plans) {
+            wrong.push("coverage plan from another run".to_owned());
+        }
+        if let Some(matrix) = &self.coverage.matrix {
+            within(
+                "coverage row",
+                self.coverage.row,
+                matrix.rows.len(),
+                &mut wrong,
+            );
+            within(
+                "coverage column",
+                self.coverage.column,
+                matrix.columns.len(),
+                &mut wrong,
+            );
+            if matrix
+                .rows
+                .iter()
+                .any(|row| row.element.index() >= elements)
+            {
+                wrong.push("coverage row from another run".to_owned());
+            }
+        }
+        within("profile", self.profile.selected, plans, &mut wrong);
+        if let Some(Popup::Cell {
+            items, selected, ..
+        }) = &self.popup
+        {
+            within("cell item", *selected, items.len(), &mut wrong);
+            if items.iter().any(|item| item.index() >= elements) {
+                wrong.push("cell item from another run".to_owned());
+            }
+            if items.is_empty() {
+                wrong.push("an empty cell popup".to_owned());
+            }
+        }
+        wrong
     }
 }
 
@@ -1644,6 +1997,8 @@ fn rule_known(run: &Run, rule: &str) -> bool {
 /// Call it again with the follow-up until it returns `None`; then take the queued
 /// [`Effect`]s with [`Model::take_effects`].
 pub fn update(model: &mut Model, msg: Msg) -> Option<Msg> {
+    // Positions go back inside what was last drawn before a key moves them.
+    model.clamp();
     let next = match msg {
         Msg::Key(key) => model.on_key(key),
         Msg::Mouse(mouse) => {

@@ -130,9 +130,18 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 /// A paragraph that fills `area`, scrolled by `scroll` lines (clamped to the text).
-fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: usize) {
-    let last = lines.len().saturating_sub(1);
-    let scroll = u16::try_from(scroll.min(last)).unwrap_or(u16::MAX);
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    limit: &std::cell::Cell<usize>,
+) {
+    // The furthest the pane can scroll with its last line still in view: the model clamps
+    // its scroll position to it on the next update, so no key is ever dead.
+    let furthest = lines.len().saturating_sub(usize::from(area.height));
+    limit.set(furthest);
+    let scroll = u16::try_from(scroll.min(furthest)).unwrap_or(u16::MAX);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 

@@ -44,6 +44,7 @@ mod spanish;
 mod tidy;
 mod transcription;
 mod tui;
+mod tui_reload;
 mod yaml_errors;
 
 use std::path::{Path, PathBuf};

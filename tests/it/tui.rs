@@ -62,7 +62,7 @@ fn chain_in(lang: Lang) -> Model {
 
 /// Key events from a script: characters stand for themselves, `<name>` for special keys
 /// (`<enter> <esc> <up> <down> <left> <right> <tab> <backtab> <pgdn> <pgup> <bs> <f1> <f5> <c-c>`).
-fn keys(script: &str) -> Vec<KeyEvent> {
+pub(crate) fn keys(script: &str) -> Vec<KeyEvent> {
     let mut events = Vec::new();
     let mut chars = script.chars();
     while let Some(c) = chars.next() {
@@ -83,6 +83,10 @@ fn keys(script: &str) -> Vec<KeyEvent> {
                 "f1" => (KeyCode::F(1), KeyModifiers::NONE),
                 "f5" => (KeyCode::F(5), KeyModifiers::NONE),
                 "c-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "c-u" => (KeyCode::Char('u'), KeyModifiers::CONTROL),
+                "c-w" => (KeyCode::Char('w'), KeyModifiers::CONTROL),
+                "home" => (KeyCode::Home, KeyModifiers::NONE),
+                "end" => (KeyCode::End, KeyModifiers::NONE),
                 "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
                 other => unreachable!("unknown key <{other}>"),
             }
@@ -104,7 +108,7 @@ fn press(model: &mut Model, script: &str) {
 }
 
 /// Draws the model on a `width`×`height` test terminal.
-fn draw(model: &mut Model, width: u16, height: u16) -> Buffer {
+pub(crate) fn draw(model: &mut Model, width: u16, height: u16) -> Buffer {
     dispatch(model, Msg::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
@@ -425,12 +429,18 @@ fn a_reload_keeps_the_selection_on_the_same_finding() {
     let after = model.selected_finding().unwrap();
     assert_eq!(model.run().sources.start(after.span).line, line_before + 2);
     assert!(model.status().unwrap().starts_with("re-linted"));
-    // The finding is fixed: the selection goes to its neighbour, at the same row.
-    let row = model.selected_row();
+    // The finding is gone (its file no longer holds the plan): the selection goes to its
+    // nearest neighbour that survives, a finding that was listed before.
+    let listed: Vec<String> = model
+        .listed_findings()
+        .map(|f| f.fingerprint(&model.run().sources))
+        .collect();
     std::fs::write(&file, "plan: {}\n").unwrap();
     let rerun = crate::run_with_rules(&[dir.path()], AS_OF);
     dispatch(&mut model, Msg::Reloaded(Box::new(rerun)));
-    assert_eq!(model.selected_row(), row.min(model.rows().len() - 1));
+    let now = model.selected_fingerprint().unwrap();
+    assert_ne!(now, fingerprint);
+    assert!(listed.contains(&now), "{now} was not listed before");
 }
 
 /// Selects the first finding of `rule` on `element`.

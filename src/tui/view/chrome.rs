@@ -91,7 +91,7 @@ pub(super) fn status(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme
             PromptKind::Search => "/".to_owned(),
             PromptKind::Filter => format!("{} ", tr!(lang, "tui-prompt-filter")),
         };
-        let cursor = label.chars().count() + prompt.text.chars().count();
+        let cursor = label.chars().count() + prompt.cursor;
         let mut spans = vec![
             Span::styled(label, theme.key),
             Span::raw(prompt.text.clone()),

@@ -44,7 +44,13 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
     );
     if detail.width > 0 && detail.height > 0 {
         let lines = detail_lines(model, usize::from(detail.width), theme);
-        scrolled(frame, detail, lines, model.findings.detail_scroll);
+        scrolled(
+            frame,
+            detail,
+            lines,
+            model.findings.detail_scroll,
+            &model.limits.detail,
+        );
     }
 }
 

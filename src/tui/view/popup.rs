@@ -52,7 +52,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
     match popup {
         Popup::Help { filter, scroll } => {
             let lines = help_lines(lang, filter, text_width, theme);
-            scrolled(frame, inner, lines, *scroll);
+            scrolled(frame, inner, lines, *scroll, &model.limits.help);
             let cursor = u16::try_from(help_title.chars().count() + 3 + filter.chars().count())
                 .unwrap_or(u16::MAX);
             let x = rect
@@ -67,6 +67,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
                 inner,
                 explain_lines(model, rule, text_width, theme),
                 *scroll,
+                &model.limits.explain,
             );
         }
         Popup::Cell {

@@ -148,7 +148,13 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
             ]));
         }
     }
-    scrolled(frame, below, lines, state.rules_scroll);
+    scrolled(
+        frame,
+        below,
+        lines,
+        state.rules_scroll,
+        &model.limits.profile,
+    );
 }
 
 /// Moore's strategic triangle: the full triangle, one axis per pillar, and the plan's scores
