@@ -273,7 +273,8 @@ pub(crate) struct FindingsState {
 pub(crate) struct TraceState {
     pub(crate) root: Option<Node>,
     from_finding: Option<usize>,
-    history: Vec<Node>,
+    /// The roots left by following a line, with the line that was selected there.
+    history: Vec<(Node, usize)>,
     pub(crate) lines: Vec<TraceLine>,
     pub(crate) selected: usize,
     pub(crate) offset: usize,
@@ -952,7 +953,7 @@ impl Model {
         if let Some(root) = self.trace.root
             && root != node
         {
-            self.trace.history.push(root);
+            self.trace.history.push((root, self.trace.selected));
         }
         self.set_trace_root(node);
         self.view = View::Trace;
@@ -1505,8 +1506,10 @@ impl Model {
                 }
             }
             Action::Left => {
-                if let Some(previous) = self.trace.history.pop() {
+                // Back to the previous root, on the line that was followed from it.
+                if let Some((previous, line)) = self.trace.history.pop() {
                     self.set_trace_root(previous);
+                    self.trace.selected = line.min(self.trace.lines.len().saturating_sub(1));
                 }
             }
             Action::Edit => self.edit(span),
@@ -1645,6 +1648,17 @@ impl Model {
                         self.profile.rules_scroll = 0;
                     }
                     self.profile.selected = next;
+                }
+            }
+            // From the checks, Enter lists the plan's findings (a filter on the plan).
+            Action::Enter if rules_focus => {
+                if let Some(plan) = plan {
+                    let filter = format!("%plan \"{}\"", plan.id.value);
+                    if self.apply_filter(&filter).is_ok() {
+                        self.view = View::Findings;
+                        self.focus = Pane::Primary;
+                        self.select_first_finding();
+                    }
                 }
             }
             Action::Right | Action::Enter => self.focus = Pane::Secondary,

@@ -337,3 +337,72 @@ fn search_opens_the_folded_groups_that_hold_matches() {
         Some("OEI.05")
     );
 }
+
+#[test]
+fn from_a_plans_checks_enter_lists_its_findings() {
+    let dir = copy_of_plans();
+    let mut model = Model::new(run_of(dir.path()), TuiStyle { color: false });
+    dispatch(&mut model, Msg::Resize(100, 30));
+    press(&mut model, "4");
+    // Select the GORE PEI, focus its checks, Enter.
+    for _ in 0..model.run().graph.plans.len() {
+        if selected_row_text(&mut model).contains("pei-gore-san-martin") {
+            break;
+        }
+        press(&mut model, "j");
+    }
+    press(&mut model, "<enter><enter>");
+    assert_eq!(model.view(), alinea::tui::app::View::Findings);
+    assert_eq!(
+        model.filter_text(),
+        "%plan \"pei-gore-san-martin-2024-2028\""
+    );
+    assert!(
+        model
+            .listed_findings()
+            .all(|f| f.plan == "pei-gore-san-martin-2024-2028")
+    );
+    assert!(model.listed_findings().count() > 0);
+}
+
+/// The first row of the screen, drawn at `width`×`height`, that `wanted` picks.
+fn screen_row(model: &mut Model, width: u16, height: u16, wanted: impl Fn(&str) -> bool) -> String {
+    let screen = draw(model, width, height);
+    screen
+        .content()
+        .chunks(usize::from(width))
+        .map(|row| {
+            row.iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+        })
+        .find(|row| wanted(row))
+        .unwrap_or_default()
+}
+
+/// The text of the screen's row that holds the selection marker.
+fn selected_row_text(model: &mut Model) -> String {
+    screen_row(model, 100, 30, |row| row.contains('▶') && row.contains('%'))
+}
+
+#[test]
+fn back_in_the_trace_returns_to_the_line_that_was_followed() {
+    let dir = copy_of_plans();
+    let mut model = Model::new(run_of(dir.path()), TuiStyle { color: false });
+    dispatch(&mut model, Msg::Resize(120, 40));
+    // A finding's trace, down a few lines, follow one, then come back.
+    press(&mut model, "2");
+    press(&mut model, "jjj");
+    let line = model.trace_selected();
+    let title = trace_title(&mut model);
+    press(&mut model, "l");
+    assert_ne!(trace_title(&mut model), title, "l follows the line");
+    press(&mut model, "h");
+    assert_eq!(trace_title(&mut model), title);
+    assert_eq!(model.trace_selected(), line);
+}
+
+/// The title of the trace pane, as drawn.
+fn trace_title(model: &mut Model) -> String {
+    screen_row(model, 120, 40, |row| row.contains("trace of"))
+}
