@@ -472,7 +472,18 @@ pub struct HelpEntry {
     pub context: String,
 }
 
-/// The help in `lang`, generated from [`BINDINGS`] and [`GROUP_KEYS`], keeping the
+/// The keys of the search and filter prompts (a line editor), with the catalogue id of
+/// what each does.
+pub const PROMPT_KEYS: &[(&str, &str)] = &[
+    ("enter", "tui-prompt-key-enter"),
+    ("esc", "tui-prompt-key-esc"),
+    ("ctrl-u", "tui-prompt-key-clear"),
+    ("ctrl-w", "tui-prompt-key-word"),
+    ("← →", "tui-prompt-key-move"),
+    ("home end", "tui-prompt-key-ends"),
+];
+
+/// The help in `lang`, generated from [`BINDINGS`], [`GROUP_KEYS`] and [`PROMPT_KEYS`], keeping the
 /// entries whose keys, description or context contain `filter` (case-insensitive).
 #[must_use]
 pub fn help_entries(lang: Lang, filter: &str) -> Vec<HelpEntry> {
@@ -495,6 +506,12 @@ pub fn help_entries(lang: Lang, filter: &str) -> Vec<HelpEntry> {
         keys: format!(",{c}"),
         help: group_by.help(lang),
         context: findings.clone(),
+    }));
+    let prompt = tr!(lang, "tui-context-prompt");
+    entries.extend(PROMPT_KEYS.iter().map(|&(keys, id)| HelpEntry {
+        keys: keys.to_owned(),
+        help: crate::i18n::text(lang, id, &[]),
+        context: prompt.clone(),
     }));
     entries.retain(|entry| {
         wanted.is_empty()

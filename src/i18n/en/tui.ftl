@@ -165,3 +165,12 @@ tui-key-group-rule = group findings by rule
 tui-key-group-severity = group findings by severity
 tui-key-group-pillar = group findings by pillar
 tui-key-group-none = do not group findings
+
+# The keys of the search and filter prompts, in the help.
+tui-context-prompt = prompt
+tui-prompt-key-enter = keep what is typed
+tui-prompt-key-esc = give back the previous value
+tui-prompt-key-clear = clear the line
+tui-prompt-key-word = delete the word before the cursor
+tui-prompt-key-move = move the cursor
+tui-prompt-key-ends = to the start or the end of the line (also ctrl-a, ctrl-e)

@@ -208,3 +208,12 @@ tui-key-group-rule = agrupar los hallazgos por regla
 tui-key-group-severity = agrupar los hallazgos por severidad
 tui-key-group-pillar = agrupar los hallazgos por pilar
 tui-key-group-none = no agrupar los hallazgos
+
+# Las teclas de las líneas de búsqueda y de filtro, en la ayuda.
+tui-context-prompt = línea de texto
+tui-prompt-key-enter = conservar lo escrito
+tui-prompt-key-esc = volver al valor anterior
+tui-prompt-key-clear = borrar la línea
+tui-prompt-key-word = borrar la palabra anterior al cursor
+tui-prompt-key-move = mover el cursor
+tui-prompt-key-ends = al inicio o al final de la línea (también ctrl-a, ctrl-e)
