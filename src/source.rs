@@ -123,6 +123,8 @@ pub struct SourceFile {
     display: String,
     text: String,
     line_starts: Vec<u32>,
+    /// Whether the text has a `\r` (a line break for some readers, not for the index).
+    has_cr: bool,
 }
 
 impl SourceFile {
@@ -137,11 +139,13 @@ impl SourceFile {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         );
+        let has_cr = text.contains('\r');
         Self {
             path,
             display,
             text,
             line_starts,
+            has_cr,
         }
     }
 
@@ -161,6 +165,37 @@ impl SourceFile {
     #[must_use]
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The byte offset where the line `lines_before` lines above the one holding `offset`
+    /// starts (the first line's start when there are fewer lines above).
+    #[must_use]
+    pub fn line_start_above(&self, offset: usize, lines_before: usize) -> usize {
+        let offset = u32::try_from(offset.min(self.text.len())).unwrap_or(u32::MAX);
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(exact) => exact,
+            Err(next) => next.saturating_sub(1),
+        };
+        self.line_starts
+            .get(line.saturating_sub(lines_before))
+            .copied()
+            .unwrap_or(0) as usize
+    }
+
+    /// Whether the text has a carriage return anywhere.
+    #[must_use]
+    pub fn has_cr(&self) -> bool {
+        self.has_cr
+    }
+
+    /// How many lines start before `offset` (its 0-based line number).
+    #[must_use]
+    pub fn lines_before(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset.min(self.text.len())).unwrap_or(u32::MAX);
+        match self.line_starts.binary_search(&offset) {
+            Ok(exact) => exact,
+            Err(next) => next.saturating_sub(1),
+        }
     }
 
     /// Line and column of a byte offset (clamped to the text, snapped to a char boundary).

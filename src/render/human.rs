@@ -487,6 +487,7 @@ impl Diagnostic for RelatedDiagnostic<'_> {
 struct FileSource<'a> {
     name: &'a str,
     text: &'a str,
+    file: &'a crate::source::SourceFile,
 }
 
 impl<'a> FileSource<'a> {
@@ -495,6 +496,7 @@ impl<'a> FileSource<'a> {
         Self {
             name: file.display_name(),
             text: file.text(),
+            file,
         }
     }
 }
@@ -506,9 +508,31 @@ impl SourceCode for FileSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette reads a span by scanning the text from its start: for a finding at the end
+        // of a long file, once per finding. Its scan is started at the first context line
+        // instead (found with the file's line index), and the result moved back to the file's
+        // offsets and lines; files with a bare `\r`, which miette counts as a line break and
+        // the index does not, are scanned whole.
+        let (window, first_line) = if self.file.has_cr() {
+            (0, 0)
+        } else {
+            let window = self
+                .file
+                .line_start_above(span.offset(), context_lines_before);
+            (window, self.file.lines_before(window))
+        };
+        let text = self.text.get(window..).unwrap_or_default();
+        let local = SourceSpan::new(span.offset().saturating_sub(window).into(), span.len());
+        let inner = text.read_span(&local, context_lines_before, context_lines_after)?;
+        let inner_span =
+            SourceSpan::new((inner.span().offset() + window).into(), inner.span().len());
+        let inner = MietteSpanContents::new(
+            inner.data(),
+            inner_span,
+            inner.line() + first_line,
+            inner.column(),
+            inner.line_count() + first_line,
+        );
         // miette counts columns in bytes; alinea promises characters, as the JSON output does.
         let start = inner.span().offset();
         let line_start = self
