@@ -80,6 +80,9 @@ pub enum Msg {
     EditorFinished(Result<(), String>),
     /// A message for the status line.
     Status(String),
+    /// What a job in the background is doing (the re-lint's spinner), shown in the status
+    /// line when no other message is; `None` when it is done.
+    Busy(Option<String>),
 }
 
 /// Work for the terminal loop.
@@ -230,6 +233,7 @@ pub struct Model {
     pub(crate) prompt: Option<Prompt>,
     pub(crate) pending_group: bool,
     pub(crate) status: Option<String>,
+    busy: Option<String>,
     effects: Vec<Effect>,
     quit: bool,
 }
@@ -274,6 +278,7 @@ impl Model {
             prompt: None,
             pending_group: false,
             status: None,
+            busy: None,
             effects: Vec::new(),
             quit: false,
         };
@@ -392,10 +397,10 @@ impl Model {
         self.prompt.as_ref().map(|prompt| prompt.kind)
     }
 
-    /// The status line's message.
+    /// The status line's message (else what runs in the background).
     #[must_use]
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+        self.status.as_deref().or(self.busy.as_deref())
     }
 
     /// The lines of the Trace view.
@@ -1681,6 +1686,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Option<Msg> {
         }
         Msg::Status(text) => {
             model.status = Some(text);
+            None
+        }
+        Msg::Busy(text) => {
+            // The spinner replaces the bare "re-linting…" the request left.
+            if text.is_some() && model.status == Some(tr!(model.lang(), "tui-relinting")) {
+                model.status = None;
+            }
+            model.busy = text;
             None
         }
     };

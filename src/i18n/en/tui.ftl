@@ -165,3 +165,17 @@ tui-key-group-rule = group findings by rule
 tui-key-group-severity = group findings by severity
 tui-key-group-pillar = group findings by pillar
 tui-key-group-none = do not group findings
+
+## While the plans are linted (the loading screen and the status line)
+
+tui-loading-title = alinea: linting the plans
+tui-loading-hint = q quit
+tui-stage-rules = compiling the rules
+tui-stage-discover = finding the plan files
+tui-stage-read = reading the plans: { $read } of { $files } files
+tui-stage-resolve = resolving references
+tui-stage-evaluate = evaluating the rules
+tui-stage-report = building the report
+tui-relinting-stage = re-linting… { $stage }
+tui-watch-failed = files are not watched ({ $error }); press r to re-lint
+tui-worker-stopped = the linter stopped

@@ -208,3 +208,17 @@ tui-key-group-rule = agrupar los hallazgos por regla
 tui-key-group-severity = agrupar los hallazgos por severidad
 tui-key-group-pillar = agrupar los hallazgos por pilar
 tui-key-group-none = no agrupar los hallazgos
+
+## Mientras se revisan los planes (la pantalla de carga y la línea de estado)
+
+tui-loading-title = alinea: revisando los planes
+tui-loading-hint = q salir
+tui-stage-rules = compilando las reglas
+tui-stage-discover = buscando los archivos de planes
+tui-stage-read = leyendo los planes: { $read } de { $files } archivos
+tui-stage-resolve = resolviendo las referencias
+tui-stage-evaluate = evaluando las reglas
+tui-stage-report = preparando el informe
+tui-relinting-stage = revisando de nuevo… { $stage }
+tui-watch-failed = no se vigilan los archivos ({ $error }); pulse r para revisar de nuevo
+tui-worker-stopped = el revisor se detuvo
