@@ -16,6 +16,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -80,9 +81,13 @@ enum End {
 /// When the first run cannot start, or the terminal cannot be used.
 pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> Result<(), Error> {
     let signals = Signals::register()?;
-    // Watching starts before the first run, so that a save made during it is seen.
-    let watch = Watch::new(&watched(options)).map_err(|error| error.to_string());
     let mut worker = Worker::start(options.clone())?;
+    // Watching starts with the first run, so that a save made during it is seen; in a
+    // thread, as it walks every folder of the repository.
+    let roots = watched(options);
+    let watch = std::thread::Builder::new()
+        .name("alinea-watch".to_owned())
+        .spawn(move || Watch::new(&roots).map_err(|error| error.to_string()))?;
     let first = worker.wait_outcome(FIRST_WAIT);
     let first = match first {
         Some(Err(error)) => return Err(Error::FirstRun(error)),
@@ -132,7 +137,7 @@ fn watched(options: &crate::CheckOptions) -> Vec<PathBuf> {
 fn browse(
     terminal: &mut DefaultTerminal,
     first: Option<crate::Run>,
-    watch: Result<Watch, String>,
+    watch: JoinHandle<Result<Watch, String>>,
     worker: &mut Worker,
     signals: &Signals,
     lang: Lang,
@@ -152,15 +157,38 @@ fn browse(
     let mut model = Model::new(first, style);
     let size = terminal.size()?;
     dispatch(&mut model, Msg::Resize(size.width, size.height));
-    let mut watch = match watch {
-        Ok(watch) => Some(watch),
-        Err(error) => {
-            let text = tr!(lang, "tui-watch-failed", error = error);
-            dispatch(&mut model, Msg::Status(text));
-            None
+    let mut watching = Watching::Starting(watch);
+    event_loop(terminal, &mut model, worker, &mut watching, signals)
+}
+
+/// The file watch, while it is set up in its thread, then ready (or off).
+enum Watching {
+    Starting(JoinHandle<Result<Watch, String>>),
+    Ready(Watch),
+    Off,
+}
+
+impl Watching {
+    /// The watch, once set up; a watch that could not be set up is said in the status line.
+    fn get(&mut self, model: &mut Model) -> Option<&mut Watch> {
+        if matches!(self, Self::Starting(thread) if thread.is_finished()) {
+            let Self::Starting(thread) = std::mem::replace(self, Self::Off) else {
+                return None;
+            };
+            match thread.join() {
+                Ok(Ok(watch)) => *self = Self::Ready(watch),
+                Ok(Err(error)) => {
+                    let text = tr!(model.lang(), "tui-watch-failed", error = error);
+                    dispatch(model, Msg::Status(text));
+                }
+                Err(_) => {}
+            }
         }
-    };
-    event_loop(terminal, &mut model, worker, watch.as_mut(), signals)
+        match self {
+            Self::Ready(watch) => Some(watch),
+            Self::Starting(_) | Self::Off => None,
+        }
+    }
 }
 
 /// How the loading screen ended.
@@ -274,7 +302,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     model: &mut Model,
     worker: &mut Worker,
-    mut watch: Option<&mut Watch>,
+    watching: &mut Watching,
     signals: &Signals,
 ) -> Result<End, Error> {
     let mut tick = 0;
@@ -297,7 +325,7 @@ fn event_loop(
         } else {
             IDLE
         };
-        if let Some(wait) = watch.as_ref().and_then(|watch| watch.wait(now)) {
+        if let Some(wait) = watching.get(model).and_then(|watch| watch.wait(now)) {
             timeout = timeout.min(wait);
         }
         if event::poll(timeout)? {
@@ -316,7 +344,7 @@ fn event_loop(
             }
         }
         let now = Instant::now();
-        if let Some(watch) = watch.as_deref_mut() {
+        if let Some(watch) = watching.get(model) {
             watch.drain(now);
             if watch.due(now) {
                 dispatch(model, Msg::Action(Action::Reload));
@@ -336,7 +364,7 @@ fn event_loop(
                 },
             );
         }
-        draw |= carry_out(terminal, model, worker, watch.as_deref_mut())?;
+        draw |= carry_out(terminal, model, worker, watching)?;
         if worker.busy() && Instant::now() >= next_tick {
             tick += 1;
             next_tick = Instant::now() + TICK;
@@ -376,7 +404,7 @@ fn carry_out(
     terminal: &mut DefaultTerminal,
     model: &mut Model,
     worker: &mut Worker,
-    mut watch: Option<&mut Watch>,
+    watching: &mut Watching,
 ) -> io::Result<bool> {
     let mut any = false;
     loop {
@@ -389,7 +417,7 @@ fn carry_out(
             match effect {
                 Effect::Reload => {
                     // The run asked for sees every change seen so far.
-                    if let Some(watch) = watch.as_deref_mut() {
+                    if let Some(watch) = watching.get(model) {
                         watch.seen();
                     }
                     worker.request();
