@@ -677,7 +677,15 @@ fn report_check_error(error: crate::CheckError, lang: Lang) -> ExitStatus {
 }
 
 fn run_browse(args: &BrowseArgs, lang: Option<Lang>) -> ExitStatus {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+    // Before anything is read: stdin and stdout must be a terminal, and the process must
+    // have one (`/dev/tty`; always assumed off Unix), or the screen and the keys go nowhere.
+    let controlling = !cfg!(unix)
+        || std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok();
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() || !controlling {
         let lang = Lang::choose(lang, None);
         return usage(lang, &tr!(lang, "cli-browse-terminal"), &[]);
     }
@@ -685,17 +693,19 @@ fn run_browse(args: &BrowseArgs, lang: Option<Lang>) -> ExitStatus {
         Ok(options) => options,
         Err(status) => return status,
     };
-    // Broken rules, bad policy and missing paths are reported before the terminal is taken over.
-    let first = match crate::check(&options) {
-        Ok(run) => run,
-        Err(error) => return report_check_error(error, options.lang),
-    };
     let style = crate::tui::TuiStyle {
         color: terminal_style(io::stdout().is_terminal(), args.color, false).color,
     };
-    match crate::tui::run_from(first, &options, style) {
+    // The run goes on in a thread behind a loading screen; broken rules, bad policy and
+    // missing paths are reported as `check` reports them, once the terminal is back.
+    match crate::tui::run(&options, style) {
         Ok(()) => ExitStatus::Clean,
-        Err(error) => usage(options.lang, &error.to_string(), &[]),
+        Err(crate::tui::terminal::Error::FirstRun(error)) => {
+            report_check_error(error, options.lang)
+        }
+        Err(crate::tui::terminal::Error::Terminal(error)) => {
+            usage(options.lang, &error.to_string(), &[])
+        }
     }
 }
 

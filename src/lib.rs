@@ -125,6 +125,7 @@ pub mod waiver;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::graph::Graph;
@@ -284,7 +285,17 @@ pub struct Run {
 /// When a path does not exist or holds no plan, a rule is broken, or the policy names no
 /// rule (usage errors); bad plan files are findings, never errors.
 pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
-    let mut watch = Stopwatch::new();
+    check_reporting(options, &Progress::default())
+}
+
+/// [`check`], telling `progress` how far it has got as it goes (the browser shows it while
+/// it waits). The run and its output are the same.
+///
+/// # Errors
+/// As [`check`].
+pub fn check_reporting(options: &CheckOptions, progress: &Progress) -> Result<Run, CheckError> {
+    progress.start();
+    let mut watch = Stopwatch::reporting(progress);
     let mut rule_sources = SourceDb::new();
     let rules = load_rules(options, &mut rule_sources)?;
     let policy = policy::Policy::new(options, &rules)?;
@@ -300,6 +311,7 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
         options.lang,
     )
     .map_err(CheckError::MissingPath)?;
+    progress.files.store(inputs.len(), Ordering::Relaxed);
     watch.lap("discover");
     let mut sources = SourceDb::new();
     // The configuration comes first among the sources, so that its waivers can be shown.
@@ -458,18 +470,110 @@ pub(crate) struct Analysis {
     pub(crate) set_aside: waiver::SetAside,
 }
 
-/// How long each stage of a run takes.
-pub(crate) struct Stopwatch {
-    laps: Vec<(&'static str, Duration)>,
-    clock: Instant,
+/// A stage of a run, in pipeline order, as [`Progress`] reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and compiling the rules, validating the policy.
+    Rules,
+    /// Finding the plan files.
+    Discover,
+    /// Reading, parsing and decoding the plan files ([`Progress::read`] of
+    /// [`Progress::files`]).
+    Read,
+    /// Resolving references between plans.
+    Resolve,
+    /// Evaluating the rules.
+    Evaluate,
+    /// Applying the policy and building the report.
+    Report,
 }
 
-impl Stopwatch {
+impl Stage {
+    const ALL: [Self; 6] = [
+        Self::Rules,
+        Self::Discover,
+        Self::Read,
+        Self::Resolve,
+        Self::Evaluate,
+        Self::Report,
+    ];
+}
+
+/// How far a run has got, updated by [`check_reporting`] as it goes and readable from any
+/// thread meanwhile.
+#[derive(Debug, Default)]
+pub struct Progress {
+    stage: AtomicUsize,
+    files: AtomicUsize,
+    read: AtomicUsize,
+}
+
+impl Progress {
+    /// The stage the run is in.
+    pub fn stage(&self) -> Stage {
+        Stage::ALL
+            .get(self.stage.load(Ordering::Relaxed))
+            .copied()
+            .unwrap_or(Stage::Report)
+    }
+
+    /// How many files the run found (0 until they are found).
+    pub fn files(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
+    }
+
+    /// How many of the files have been read.
+    pub fn read(&self) -> usize {
+        self.read.load(Ordering::Relaxed)
+    }
+
+    /// Back to the start, for a new run.
+    fn start(&self) {
+        self.stage.store(0, Ordering::Relaxed);
+        self.files.store(0, Ordering::Relaxed);
+        self.read.store(0, Ordering::Relaxed);
+    }
+
+    /// The stage after the lap named `lap` (a [`Run::timings`] id).
+    fn lapped(&self, lap: &str) {
+        let next = match lap {
+            "compile-rules" => Stage::Discover,
+            "discover" => Stage::Read,
+            "load" => Stage::Resolve,
+            "resolve" => Stage::Evaluate,
+            _ => Stage::Report,
+        };
+        self.stage.store(next as usize, Ordering::Relaxed);
+    }
+}
+
+/// How long each stage of a run takes (and, when asked, how far the run has got).
+pub(crate) struct Stopwatch<'a> {
+    laps: Vec<(&'static str, Duration)>,
+    clock: Instant,
+    progress: Option<&'a Progress>,
+}
+
+impl<'a> Stopwatch<'a> {
     pub(crate) fn new() -> Self {
         Self {
             laps: Vec::new(),
             clock: Instant::now(),
+            progress: None,
         }
+    }
+
+    /// A stopwatch that also moves `progress` on at each lap.
+    fn reporting(progress: &'a Progress) -> Self {
+        Self {
+            progress: Some(progress),
+            ..Self::new()
+        }
+    }
+
+    /// The counter of files read, when progress is reported.
+    fn read_counter(&self) -> Option<&'a AtomicUsize> {
+        self.progress.map(|progress| &progress.read)
     }
 
     /// Records the time since the last lap as `stage`.
@@ -477,6 +581,9 @@ impl Stopwatch {
         let now = Instant::now();
         self.laps.push((stage, now - self.clock));
         self.clock = now;
+        if let Some(progress) = self.progress {
+            progress.lapped(stage);
+        }
     }
 }
 
@@ -502,9 +609,9 @@ pub(crate) fn analyse(
     config_waivers: &[plan::model::Waiver],
     as_of: Option<plan::model::Date>,
     lang: i18n::Lang,
-    watch: &mut Stopwatch,
+    watch: &mut Stopwatch<'_>,
 ) -> Analysis {
-    let loaded = plan::load(inputs, sources, lang);
+    let loaded = plan::load_counting(inputs, sources, lang, watch.read_counter());
     watch.lap("load");
     let (graph, graph_findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
     watch.lap("resolve");

@@ -120,11 +120,27 @@ pub struct Unreadable {
 
 /// Reads, parses and decodes every input, in parallel, into `sources`.
 pub fn load(inputs: &[Input], sources: &mut SourceDb, lang: Lang) -> Loaded {
+    load_counting(inputs, sources, lang, None)
+}
+
+/// [`load`], counting the files read in `read` when given.
+pub fn load_counting(
+    inputs: &[Input],
+    sources: &mut SourceDb,
+    lang: Lang,
+    read: Option<&std::sync::atomic::AtomicUsize>,
+) -> Loaded {
     let first = sources.next_id().index();
     let results: Vec<(SourceFile, PlanFile)> = inputs
         .par_iter()
         .enumerate()
-        .map(|(i, input)| load_one(FileId::from_index(first + i), input, lang))
+        .map(|(i, input)| {
+            let loaded = load_one(FileId::from_index(first + i), input, lang);
+            if let Some(read) = read {
+                read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            loaded
+        })
         .collect();
     let mut loaded = Loaded::default();
     for (file, outcome) in results {

@@ -12,7 +12,9 @@
 //!   [`layout`] is the one place that decides where panes go, shared by the view and
 //!   by mouse handling in `update`.
 //! - [`terminal`]: the only module that touches the terminal: init and restore (also
-//!   on error and panic), the event loop, suspending for the editor, watching files.
+//!   on error, panic, SIGTERM and SIGHUP), the event loop, suspending for the editor;
+//!   [`worker`] lints in a thread of its own (a re-lint asked for during a run is queued),
+//!   [`watch`] turns the operating system's file events into debounced re-lints.
 //! - Every word shown comes from the catalogue of the run's language
 //!   (`src/i18n/<lang>/tui.ftl`, through [`tr!`](crate::tr)); [`strings`] keeps the words
 //!   repeated on every row ready, [`keys`] is the keymap (the help is generated from it,
@@ -37,6 +39,8 @@ pub mod terminal;
 pub mod theme;
 pub mod trace;
 pub mod view;
+pub mod watch;
+pub mod worker;
 
 /// How the browser should look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,24 +50,13 @@ pub struct TuiStyle {
     pub color: bool,
 }
 
-/// Runs the browser over the plans of `options` until the user quits.
+/// Runs the browser over the plans of `options` until the user quits: the loading screen
+/// while the first run goes on (a worker thread lints; a run that fails fast is reported
+/// before the terminal is taken over), then the browser.
 ///
 /// # Errors
 /// When the terminal cannot be used, or the first run cannot start (a missing path,
-/// broken rules).
-pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> std::io::Result<()> {
+/// broken rules): [`terminal::Error::FirstRun`] carries it, the terminal given back.
+pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> Result<(), terminal::Error> {
     terminal::run(options, style)
-}
-
-/// [`run`], starting from a run already made with `options` (the command line checks first,
-/// so that broken rules and bad paths are reported before the terminal is taken over).
-///
-/// # Errors
-/// When the terminal cannot be used.
-pub fn run_from(
-    first: crate::Run,
-    options: &crate::CheckOptions,
-    style: TuiStyle,
-) -> std::io::Result<()> {
-    terminal::run_from(first, options, style)
 }

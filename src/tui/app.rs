@@ -81,6 +81,9 @@ pub enum Msg {
     EditorFinished(Result<(), String>),
     /// A message for the status line.
     Status(String),
+    /// What a job in the background is doing (the re-lint's spinner), shown in the status
+    /// line when no other message is; `None` when it is done.
+    Busy(Option<String>),
 }
 
 /// Work for the terminal loop.
@@ -341,6 +344,7 @@ pub struct Model {
     pub(crate) pending_group: bool,
     pub(crate) status: Option<String>,
     pub(crate) limits: Limits,
+    busy: Option<String>,
     effects: Vec<Effect>,
     quit: bool,
 }
@@ -386,6 +390,7 @@ impl Model {
             pending_group: false,
             status: None,
             limits: Limits::default(),
+            busy: None,
             effects: Vec::new(),
             quit: false,
         };
@@ -504,10 +509,10 @@ impl Model {
         self.prompt.as_ref().map(|prompt| prompt.kind)
     }
 
-    /// The status line's message.
+    /// The status line's message (else what runs in the background).
     #[must_use]
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+        self.status.as_deref().or(self.busy.as_deref())
     }
 
     /// The lines of the Trace view.
@@ -2050,6 +2055,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Option<Msg> {
         }
         Msg::Status(text) => {
             model.status = Some(text);
+            None
+        }
+        Msg::Busy(text) => {
+            // The spinner replaces the bare "re-linting…" the request left.
+            if text.is_some() && model.status == Some(tr!(model.lang(), "tui-relinting")) {
+                model.status = None;
+            }
+            model.busy = text;
             None
         }
     };

@@ -1,17 +1,27 @@
 //! The only module of the browser that does terminal IO: it takes the terminal over
-//! (raw mode, alternate screen, mouse), gives it back on quit, on error and on panic,
-//! runs the event loop, carries out the model's [`Effect`]s (suspending the screen and
-//! pausing input while the editor runs), and watches plan and rule files by polling
-//! their modification times every [`WATCH_EVERY`].
+//! (raw mode, alternate screen, mouse), gives it back on quit, on error, on panic and on
+//! SIGTERM or SIGHUP, runs the event loop, and carries out the model's [`Effect`]s
+//! (suspending the screen and pausing input while the editor runs).
+//!
+//! Runs go on in the [worker](super::worker)'s thread and file changes come from the
+//! operating system ([`watch`](super::watch)), so the loop never waits on either: it
+//! draws the loading screen until the first run arrives, then the model, with a spinner
+//! in the status line while a re-lint runs. Asleep, it wakes every [`IDLE`] to look at
+//! two channels and a flag, and costs nothing else.
 
 #[cfg(test)]
 mod tests;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -22,46 +32,249 @@ use super::TuiStyle;
 use super::app::{Effect, Model, Msg, dispatch};
 use super::editor;
 use super::keys::Action;
-use super::view::view;
+use super::view::{loading, view};
+use super::watch::Watch;
+use super::worker::{Outcome, Worker};
 use crate::i18n::Lang;
 use crate::tr;
 
-/// How often plan and rule files are checked for changes.
-pub const WATCH_EVERY: Duration = Duration::from_millis(500);
+/// How long the first run may take before the loading screen shows: a run that fails
+/// fast (broken rules, a missing path) is reported before the terminal is taken over.
+pub const FIRST_WAIT: Duration = Duration::from_millis(150);
+/// The spinner's tick: how often the screen is redrawn while a run goes on.
+pub const TICK: Duration = Duration::from_millis(100);
+/// How often an idle browser wakes up, to see a signal or a finished run.
+pub const IDLE: Duration = Duration::from_millis(250);
 /// At most this many queued events are handled before the screen is redrawn.
 const EVENT_BATCH: usize = 64;
 
-/// Runs the browser until the user quits; the terminal is restored on every way out.
+/// Why the browser could not run.
+#[derive(Debug)]
+pub enum Error {
+    /// The terminal (or a thread) cannot be used.
+    Terminal(io::Error),
+    /// The first run could not start (broken rules, a missing path…): the terminal has
+    /// been given back, for the caller to report it as `alinea check` does.
+    FirstRun(crate::CheckError),
+}
+
+impl From<io::Error> for Error {
+    fn from(error: io::Error) -> Self {
+        Self::Terminal(error)
+    }
+}
+
+/// How the browser ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    /// The user quit.
+    Quit,
+    /// This signal (SIGTERM, SIGHUP) came.
+    Signal(i32),
+}
+
+/// Runs the browser until the user quits: the first run and every re-lint go on in a
+/// worker thread; the terminal is restored on every way out. On SIGTERM or SIGHUP the
+/// terminal is restored and the process ends by the signal.
 ///
 /// # Errors
 /// When the first run cannot start, or the terminal cannot be used.
-pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> io::Result<()> {
-    let first =
-        crate::check(options).map_err(|error| io::Error::other(describe(&error, options.lang)))?;
-    run_from(first, options, style)
-}
-
-/// [`run`], starting from a run already made with `options` (re-lints use `options` again).
-///
-/// # Errors
-/// When the terminal cannot be used.
-pub fn run_from(
-    first: crate::Run,
-    options: &crate::CheckOptions,
-    style: TuiStyle,
-) -> io::Result<()> {
-    let mut model = Model::new(first, style);
+pub fn run(options: &crate::CheckOptions, style: TuiStyle) -> Result<(), Error> {
+    let signals = Signals::register()?;
+    let mut worker = Worker::start(options.clone())?;
+    // Watching starts with the first run, so that a save made during it is seen; in a
+    // thread, as it walks every folder of the repository.
+    let roots = watched(options);
+    let watch = std::thread::Builder::new()
+        .name("alinea-watch".to_owned())
+        .spawn(move || Watch::new(&roots).map_err(|error| error.to_string()))?;
+    let first = worker.wait_outcome(FIRST_WAIT);
+    let first = match first {
+        Some(Err(error)) => return Err(Error::FirstRun(error)),
+        Some(Ok(run)) => Some(run),
+        None => None,
+    };
     // crossterm drops every style under NO_COLOR (the selection would vanish); the
     // monochrome theme handles NO_COLOR instead.
     crossterm::style::force_color_output(true);
     let mut terminal = ratatui::try_init()?;
-    let _restore = Restore;
+    let restore = Restore;
     install_panic_hook();
+    let end = browse(
+        &mut terminal,
+        first,
+        watch,
+        &mut worker,
+        &signals,
+        options.lang,
+        style,
+    );
+    drop(restore);
+    match end? {
+        End::Quit => {
+            signals.unregister();
+            Ok(())
+        }
+        End::Signal(signal) => {
+            // The terminal is back: end as the signal would have ended us.
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal)
+        }
+    }
+}
+
+/// The repository (or the paths) and the rule files: what a change in can change a run.
+fn watched(options: &crate::CheckOptions) -> Vec<PathBuf> {
+    let mut roots = options
+        .root
+        .clone()
+        .map_or_else(|| options.paths.clone(), |root| vec![root]);
+    roots.extend(options.rules.iter().cloned());
+    roots
+}
+
+/// The loading screen until the first run arrives, then the browser.
+fn browse(
+    terminal: &mut DefaultTerminal,
+    first: Option<crate::Run>,
+    watch: JoinHandle<Result<Watch, String>>,
+    worker: &mut Worker,
+    signals: &Signals,
+    lang: Lang,
+    style: TuiStyle,
+) -> Result<End, Error> {
     execute!(io::stdout(), EnableMouseCapture)?;
+    let first = match first {
+        Some(run) => run,
+        None => match load(terminal, worker, signals, lang, style)? {
+            Loading::Done(outcome) => match *outcome {
+                Ok(run) => run,
+                Err(error) => return Err(Error::FirstRun(error)),
+            },
+            Loading::End(end) => return Ok(end),
+        },
+    };
+    let mut model = Model::new(first, style);
     let size = terminal.size()?;
     dispatch(&mut model, Msg::Resize(size.width, size.height));
-    let mut watcher = Watcher::new(options);
-    event_loop(&mut terminal, &mut model, options, &mut watcher)
+    let mut watching = Watching::Starting(watch);
+    event_loop(terminal, &mut model, worker, &mut watching, signals)
+}
+
+/// The file watch, while it is set up in its thread, then ready (or off).
+enum Watching {
+    Starting(JoinHandle<Result<Watch, String>>),
+    Ready(Watch),
+    Off,
+}
+
+impl Watching {
+    /// The watch, once set up; a watch that could not be set up is said in the status line.
+    fn get(&mut self, model: &mut Model) -> Option<&mut Watch> {
+        if matches!(self, Self::Starting(thread) if thread.is_finished()) {
+            let Self::Starting(thread) = std::mem::replace(self, Self::Off) else {
+                return None;
+            };
+            match thread.join() {
+                Ok(Ok(watch)) => *self = Self::Ready(watch),
+                Ok(Err(error)) => {
+                    let text = tr!(model.lang(), "tui-watch-failed", error = error);
+                    dispatch(model, Msg::Status(text));
+                }
+                Err(_) => {}
+            }
+        }
+        match self {
+            Self::Ready(watch) => Some(watch),
+            Self::Starting(_) | Self::Off => None,
+        }
+    }
+}
+
+/// How the loading screen ended.
+enum Loading {
+    /// The first run arrived.
+    Done(Box<Outcome>),
+    /// The user quit, or a signal came.
+    End(End),
+}
+
+/// Draws the loading screen, with the run's progress, until the first run arrives; `q`
+/// and `ctrl-c` quit.
+fn load(
+    terminal: &mut DefaultTerminal,
+    worker: &mut Worker,
+    signals: &Signals,
+    lang: Lang,
+    style: TuiStyle,
+) -> Result<Loading, Error> {
+    let mut tick = 0;
+    loop {
+        terminal.draw(|frame| loading::draw(frame, worker.progress(), lang, style.color, tick))?;
+        if let Some(signal) = signals.caught() {
+            return Ok(Loading::End(End::Signal(signal)));
+        }
+        if event::poll(TICK)? {
+            loop {
+                if let Event::Key(key) = event::read()?
+                    && key.kind != KeyEventKind::Release
+                    && (key.code == KeyCode::Char('q')
+                        || (key.code == KeyCode::Char('c')
+                            && key.modifiers.contains(KeyModifiers::CONTROL)))
+                {
+                    return Ok(Loading::End(End::Quit));
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if let Some(outcome) = worker.try_outcome() {
+            return Ok(Loading::Done(Box::new(outcome)));
+        }
+        tick += 1;
+    }
+}
+
+/// SIGTERM and SIGHUP, caught into a flag that the loops look at.
+struct Signals {
+    caught: Arc<AtomicUsize>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Self> {
+        let caught = Arc::new(AtomicUsize::new(0));
+        let mut ids = Vec::new();
+        for signal in [
+            signal_hook::consts::SIGTERM,
+            #[cfg(unix)]
+            signal_hook::consts::SIGHUP,
+        ] {
+            let value = usize::try_from(signal).unwrap_or(usize::MAX);
+            ids.push(signal_hook::flag::register_usize(
+                signal,
+                Arc::clone(&caught),
+                value,
+            )?);
+        }
+        Ok(Self { caught, ids })
+    }
+
+    /// The signal that came, if one did.
+    fn caught(&self) -> Option<i32> {
+        match self.caught.load(Ordering::Relaxed) {
+            0 => None,
+            signal => i32::try_from(signal).ok(),
+        }
+    }
+
+    /// Gives the signals their default handling back.
+    fn unregister(self) {
+        for id in self.ids {
+            signal_hook::low_level::unregister(id);
+        }
+    }
 }
 
 /// Gives the terminal back when dropped: on quit, on error, and while unwinding.
@@ -88,15 +301,35 @@ fn install_panic_hook() {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     model: &mut Model,
-    options: &crate::CheckOptions,
-    watcher: &mut Watcher,
-) -> io::Result<()> {
+    worker: &mut Worker,
+    watching: &mut Watching,
+    signals: &Signals,
+) -> Result<End, Error> {
+    let mut tick = 0;
+    let mut next_tick = Instant::now();
+    let mut draw = true;
     loop {
-        terminal.draw(|frame| view(model, frame))?;
-        if model.should_quit() {
-            return Ok(());
+        if draw {
+            terminal.draw(|frame| view(model, frame))?;
+            draw = false;
         }
-        if event::poll(watcher.timeout())? {
+        if model.should_quit() {
+            return Ok(End::Quit);
+        }
+        if let Some(signal) = signals.caught() {
+            return Ok(End::Signal(signal));
+        }
+        let now = Instant::now();
+        let mut timeout = if worker.busy() {
+            next_tick.saturating_duration_since(now)
+        } else {
+            IDLE
+        };
+        if let Some(wait) = watching.get(model).and_then(|watch| watch.wait(now)) {
+            timeout = timeout.min(wait);
+        }
+        if event::poll(timeout)? {
+            draw = true;
             let mut handled = 0;
             loop {
                 if let Some(msg) = message(&event::read()?) {
@@ -110,10 +343,35 @@ fn event_loop(
                 }
             }
         }
-        if watcher.changed() {
-            dispatch(model, Msg::Action(Action::Reload));
+        let now = Instant::now();
+        if let Some(watch) = watching.get(model) {
+            watch.drain(now);
+            if watch.due(now) {
+                dispatch(model, Msg::Action(Action::Reload));
+            }
         }
-        carry_out(terminal, model, options, watcher)?;
+        if let Some(outcome) = worker.try_outcome() {
+            draw = true;
+            if !worker.busy() {
+                dispatch(model, Msg::Busy(None));
+            }
+            let lang = model.lang();
+            dispatch(
+                model,
+                match outcome {
+                    Ok(run) => Msg::Reloaded(Box::new(run)),
+                    Err(error) => Msg::ReloadFailed(describe(&error, lang)),
+                },
+            );
+        }
+        draw |= carry_out(terminal, model, worker, watching)?;
+        if worker.busy() && Instant::now() >= next_tick {
+            tick += 1;
+            next_tick = Instant::now() + TICK;
+            let text = loading::relinting(worker.progress(), model.lang(), tick);
+            dispatch(model, Msg::Busy(Some(text)));
+            draw = true;
+        }
     }
 }
 
@@ -140,32 +398,32 @@ fn message(event: &Event) -> Option<Msg> {
     }
 }
 
-/// Carries out the queued effects, and those their answers queue.
+/// Carries out the queued effects, and those their answers queue; true when there were
+/// some. A re-lint is handed to the worker (queued behind a running one).
 fn carry_out(
     terminal: &mut DefaultTerminal,
     model: &mut Model,
-    options: &crate::CheckOptions,
-    watcher: &mut Watcher,
-) -> io::Result<()> {
+    worker: &mut Worker,
+    watching: &mut Watching,
+) -> io::Result<bool> {
+    let mut any = false;
     loop {
         let effects = model.take_effects();
         if effects.is_empty() {
-            return Ok(());
+            return Ok(any);
         }
+        any = true;
         for effect in effects {
             match effect {
                 Effect::Reload => {
-                    // Show "re-linting…" while it runs.
-                    terminal.draw(|frame| view(model, frame))?;
-                    let msg = match crate::check(options) {
-                        Ok(run) => Msg::Reloaded(Box::new(run)),
-                        Err(error) => Msg::ReloadFailed(describe(&error, options.lang)),
-                    };
-                    watcher.reset();
-                    dispatch(model, msg);
+                    // The run asked for sees every change seen so far.
+                    if let Some(watch) = watching.get(model) {
+                        watch.seen();
+                    }
+                    worker.request();
                 }
                 Effect::OpenEditor { path, line, column } => {
-                    let result = open_editor(terminal, &path, line, column, options.lang);
+                    let result = open_editor(terminal, &path, line, column, model.lang());
                     dispatch(model, Msg::EditorFinished(result));
                 }
                 Effect::Copy(text) => {
@@ -272,83 +530,4 @@ pub fn base64(bytes: &[u8]) -> String {
         out.push(if chunk.len() > 2 { symbol(triple) } else { '=' });
     }
     out
-}
-
-/// Polls the modification times and sizes of the plan files under the user's paths
-/// and of the rule files.
-struct Watcher {
-    plans: Vec<PathBuf>,
-    rules: Vec<PathBuf>,
-    stamps: Vec<(PathBuf, Option<(SystemTime, u64)>)>,
-    next: Instant,
-}
-
-impl Watcher {
-    fn new(options: &crate::CheckOptions) -> Self {
-        let mut watcher = Self {
-            // The whole repository: a change in any plan can change what the paths show.
-            plans: options
-                .root
-                .clone()
-                .map_or_else(|| options.paths.clone(), |root| vec![root]),
-            rules: options.rules.clone(),
-            stamps: Vec::new(),
-            next: Instant::now() + WATCH_EVERY,
-        };
-        watcher.stamps = watcher.scan();
-        watcher
-    }
-
-    fn scan(&self) -> Vec<(PathBuf, Option<(SystemTime, u64)>)> {
-        let mut paths: Vec<PathBuf> = crate::discover::discover(&self.plans)
-            .map(|inputs| inputs.into_iter().map(|input| input.path).collect())
-            .unwrap_or_default();
-        for root in &self.rules {
-            paths.extend(
-                walkdir::WalkDir::new(root)
-                    .follow_links(true)
-                    .into_iter()
-                    .filter_map(Result::ok)
-                    .filter(|entry| entry.file_type().is_file())
-                    .map(walkdir::DirEntry::into_path),
-            );
-        }
-        paths.sort();
-        paths
-            .into_iter()
-            .map(|path| {
-                let stamp = std::fs::metadata(&path)
-                    .ok()
-                    .and_then(|meta| meta.modified().ok().map(|time| (time, meta.len())));
-                (path, stamp)
-            })
-            .collect()
-    }
-
-    /// How long until the next look.
-    fn timeout(&self) -> Duration {
-        self.next.saturating_duration_since(Instant::now())
-    }
-
-    /// Whether a file changed, appeared or went away since the last look (looks at most
-    /// every [`WATCH_EVERY`]).
-    fn changed(&mut self) -> bool {
-        if Instant::now() < self.next {
-            return false;
-        }
-        self.next = Instant::now() + WATCH_EVERY;
-        let stamps = self.scan();
-        if stamps == self.stamps {
-            false
-        } else {
-            self.stamps = stamps;
-            true
-        }
-    }
-
-    /// Takes the current state as seen (after a re-lint).
-    fn reset(&mut self) {
-        self.stamps = self.scan();
-        self.next = Instant::now() + WATCH_EVERY;
-    }
 }

@@ -9,6 +9,7 @@
 mod chrome;
 mod coverage;
 mod findings;
+pub mod loading;
 mod popup;
 mod profile;
 mod trace;

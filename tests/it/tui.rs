@@ -1508,3 +1508,142 @@ fn the_terminal_is_restored_after_a_panic_and_no_color_keeps_the_selection() {
     assert!(modes.split_whitespace().any(|m| m == "icanon"), "{modes}");
     assert!(modes.split_whitespace().any(|m| m == "echo"), "{modes}");
 }
+
+// ---- runs in the background, signals, no terminal ----
+
+#[test]
+fn while_a_relint_runs_the_spinner_shows_and_its_result_reaches_the_model() {
+    let mut model = chain();
+    let relinting = tr!(Lang::En, "tui-relinting");
+    press(&mut model, "r");
+    assert_eq!(model.take_effects(), vec![Effect::Reload]);
+    assert_eq!(model.status(), Some(relinting.as_str()));
+    // The loop's spinner replaces the bare "re-linting…".
+    dispatch(&mut model, Msg::Busy(Some("⠋ re-linting… x".to_owned())));
+    assert_eq!(model.status(), Some("⠋ re-linting… x"));
+    // Keys still work during the run, and the spinner stays when their message is gone.
+    let before = model.selected_row();
+    press(&mut model, "j");
+    assert_ne!(model.selected_row(), before);
+    assert_eq!(model.status(), Some("⠋ re-linting… x"));
+    press(&mut model, "y");
+    assert!(
+        model.status().unwrap().starts_with("copied"),
+        "{:?}",
+        model.status()
+    );
+    // A second request while it runs is an effect like any other (the worker queues it).
+    press(&mut model, "r");
+    assert_eq!(model.take_effects().last(), Some(&Effect::Reload));
+    // The run ends: the spinner goes, the result is shown.
+    dispatch(&mut model, Msg::Busy(None));
+    dispatch(
+        &mut model,
+        Msg::Reloaded(Box::new(crate::run_with_rules(&[Path::new(CHAIN)], AS_OF))),
+    );
+    assert!(model.status().unwrap().starts_with("re-linted"));
+    press(&mut model, "j");
+    assert_eq!(model.status(), None);
+}
+
+/// Starts `alinea browse` in tmux through `sh`, which writes its pid to `pid.txt` in
+/// `dir` and becomes it; then the exit code and `stty -a` are written to `exit.txt` and
+/// `stty.txt`.
+fn browse_in_tmux(dir: &Path, folder: &Path, args: &str) -> Option<Tmux> {
+    let command = format!(
+        "cd {} && sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' {} browse {args}; echo EXIT=$? > {}; stty -a > {}; sleep 30",
+        shell_quote(folder),
+        shell_quote(&dir.join("pid.txt")),
+        shell_quote(&crate::binary()),
+        shell_quote(&dir.join("exit.txt")),
+        shell_quote(&dir.join("stty.txt")),
+    );
+    Tmux::start(&command, 100, 30)
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let dir = tempfile::tempdir().unwrap();
+        let Some(tmux) = browse_in_tmux(
+            dir.path(),
+            &std::env::current_dir().unwrap(),
+            &format!("plans --as-of {AS_OF}"),
+        ) else {
+            return;
+        };
+        tmux.wait_for("1 Findings");
+        let flags = "#{alternate_on} #{mouse_any_flag} #{cursor_flag}";
+        assert_eq!(
+            tmux.run(&["display-message", "-p", "-t", "t", flags])
+                .trim(),
+            "1 1 0"
+        );
+        let pid = wait_file(&dir.path().join("pid.txt"));
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(
+            wait_file(&dir.path().join("exit.txt")).trim(),
+            format!("EXIT={code}"),
+            "SIG{signal}"
+        );
+        let modes = wait_file(&dir.path().join("stty.txt"));
+        assert!(modes.split_whitespace().any(|m| m == "icanon"), "{modes}");
+        assert!(modes.split_whitespace().any(|m| m == "echo"), "{modes}");
+        // Out of the alternate screen, mouse reporting off, the cursor shown.
+        assert_eq!(
+            tmux.run(&["display-message", "-p", "-t", "t", flags])
+                .trim(),
+            "0 0 1",
+            "SIG{signal}"
+        );
+    }
+}
+
+#[test]
+fn a_saved_plan_is_relinted_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    crate::copy_tree(Path::new(CHAIN), &repo);
+    let Some(tmux) = browse_in_tmux(dir.path(), &repo, &format!(". --as-of {AS_OF}")) else {
+        return;
+    };
+    tmux.wait_for("1 Findings");
+    // A file that is no plan changes nothing.
+    std::fs::write(repo.join("notes.txt"), "not a plan").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    assert!(!tmux.screen().contains("re-linted"), "{}", tmux.screen());
+    let plan = repo.join("local/soritor/pei-2025-2027.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, format!("# saved\n{text}")).unwrap();
+    tmux.wait_for("re-linted");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_file(&dir.path().join("exit.txt")).trim(), "EXIT=0");
+}
+
+#[test]
+fn without_a_controlling_terminal_browse_says_so_before_linting() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = dir.path().join("err.txt");
+    let exit = dir.path().join("exit.txt");
+    // stdin and stdout are the pane, but `setsid` leaves the process no controlling
+    // terminal; the path does not exist, so linting would have said something else.
+    let command = format!(
+        "setsid -w {} browse no/such/folder 2> {}; echo EXIT=$? > {}; sleep 30",
+        shell_quote(&crate::binary()),
+        shell_quote(&err),
+        shell_quote(&exit),
+    );
+    let Some(_tmux) = Tmux::start(&command, 100, 30) else {
+        return;
+    };
+    assert_eq!(wait_file(&exit).trim(), "EXIT=2");
+    let said = std::fs::read_to_string(&err).unwrap();
+    assert!(
+        said.contains(&tr!(Lang::En, "cli-browse-terminal")),
+        "{said}"
+    );
+}

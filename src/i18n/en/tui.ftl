@@ -174,3 +174,17 @@ tui-prompt-key-clear = clear the line
 tui-prompt-key-word = delete the word before the cursor
 tui-prompt-key-move = move the cursor
 tui-prompt-key-ends = to the start or the end of the line (also ctrl-a, ctrl-e)
+
+## While the plans are linted (the loading screen and the status line)
+
+tui-loading-title = alinea: linting the plans
+tui-loading-hint = q quit
+tui-stage-rules = compiling the rules
+tui-stage-discover = finding the plan files
+tui-stage-read = reading the plans: { $read } of { $files } files
+tui-stage-resolve = resolving references
+tui-stage-evaluate = evaluating the rules
+tui-stage-report = building the report
+tui-relinting-stage = re-linting… { $stage }
+tui-watch-failed = files are not watched ({ $error }); press r to re-lint
+tui-worker-stopped = the linter stopped

@@ -217,3 +217,17 @@ tui-prompt-key-clear = borrar la línea
 tui-prompt-key-word = borrar la palabra anterior al cursor
 tui-prompt-key-move = mover el cursor
 tui-prompt-key-ends = al inicio o al final de la línea (también ctrl-a, ctrl-e)
+
+## Mientras se revisan los planes (la pantalla de carga y la línea de estado)
+
+tui-loading-title = alinea: revisando los planes
+tui-loading-hint = q salir
+tui-stage-rules = compilando las reglas
+tui-stage-discover = buscando los archivos de planes
+tui-stage-read = leyendo los planes: { $read } de { $files } archivos
+tui-stage-resolve = resolviendo las referencias
+tui-stage-evaluate = evaluando las reglas
+tui-stage-report = preparando el informe
+tui-relinting-stage = revisando de nuevo… { $stage }
+tui-watch-failed = no se vigilan los archivos ({ $error }); pulse r para revisar de nuevo
+tui-worker-stopped = el revisor se detuvo

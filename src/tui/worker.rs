@@ -1,0 +1,149 @@
+//! Lints in a thread of its own, so that the browser keeps drawing and answering keys
+//! while a run goes on (the first one included).
+//!
+//! One run at a time: a re-lint asked for while one runs is queued, and any number of
+//! such requests make one more run ([`Lints`]), which starts as soon as the running one
+//! ends, so that a save made during a run is never lost.
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::Duration;
+
+use crate::{CheckError, CheckOptions, Progress, Run};
+
+/// What a run gives: a run, or why it could not start.
+pub type Outcome = Result<Run, CheckError>;
+
+/// Whether a run is going on and whether another one is wanted after it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lints {
+    running: bool,
+    queued: bool,
+}
+
+impl Lints {
+    /// A run is asked for: true when it should start now; false when one is running (it
+    /// is queued, once however often it is asked for).
+    pub fn request(&mut self) -> bool {
+        if self.running {
+            self.queued = true;
+            false
+        } else {
+            self.running = true;
+            true
+        }
+    }
+
+    /// The running run ended: true when a queued run should start now.
+    pub fn finished(&mut self) -> bool {
+        self.running = std::mem::take(&mut self.queued);
+        self.running
+    }
+
+    /// Whether a run is going on.
+    pub fn running(&self) -> bool {
+        self.running
+    }
+}
+
+/// The linting thread, seen from the browser.
+pub struct Worker {
+    requests: Sender<()>,
+    outcomes: Receiver<Outcome>,
+    progress: Arc<Progress>,
+    lints: Lints,
+    lang: crate::i18n::Lang,
+}
+
+impl Worker {
+    /// Starts the thread and the first run over `options` (every run uses them).
+    ///
+    /// # Errors
+    /// When the thread cannot be started.
+    pub fn start(options: CheckOptions) -> std::io::Result<Self> {
+        let lang = options.lang;
+        let (requests, asked) = mpsc::channel::<()>();
+        let (answer, outcomes) = mpsc::channel();
+        let progress = Arc::new(Progress::default());
+        let shared = Arc::clone(&progress);
+        std::thread::Builder::new()
+            .name("alinea-lint".to_owned())
+            .spawn(move || {
+                // Ends when the browser drops its side of either channel.
+                while asked.recv().is_ok() {
+                    if answer
+                        .send(crate::check_reporting(&options, &shared))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            })?;
+        let mut worker = Self {
+            requests,
+            outcomes,
+            progress,
+            lints: Lints::default(),
+            lang,
+        };
+        worker.request();
+        Ok(worker)
+    }
+
+    /// Asks for a run: it starts now, or after the running one.
+    pub fn request(&mut self) {
+        if self.lints.request() {
+            let _ = self.requests.send(());
+        }
+    }
+
+    /// Whether a run is going on.
+    pub fn busy(&self) -> bool {
+        self.lints.running()
+    }
+
+    /// How far the running run has got.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// The outcome of the running run if it has ended (the queued run, if any, starts).
+    pub fn try_outcome(&mut self) -> Option<Outcome> {
+        match self.outcomes.try_recv() {
+            Ok(outcome) => Some(self.ended(outcome)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => self.stopped(),
+        }
+    }
+
+    /// [`try_outcome`](Self::try_outcome), waiting at most `wait` for it.
+    pub fn wait_outcome(&mut self, wait: Duration) -> Option<Outcome> {
+        match self.outcomes.recv_timeout(wait) {
+            Ok(outcome) => Some(self.ended(outcome)),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => self.stopped(),
+        }
+    }
+
+    fn ended(&mut self, outcome: Outcome) -> Outcome {
+        if self.lints.finished() {
+            let _ = self.requests.send(());
+        }
+        outcome
+    }
+
+    /// The thread is gone (it can only have panicked): said once, as a failed run.
+    fn stopped(&mut self) -> Option<Outcome> {
+        if !self.lints.running() {
+            return None;
+        }
+        self.lints = Lints::default();
+        Some(Err(CheckError::Usage(
+            crate::tr!(self.lang, "tui-worker-stopped"),
+            Vec::new(),
+        )))
+    }
+}
