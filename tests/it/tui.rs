@@ -1689,3 +1689,10 @@ fn the_status_line_keeps_the_count_and_the_hint_down_to_20_columns() {
         "{status:?}"
     );
 }
+
+#[test]
+fn at_20_columns_the_status_line_has_room_for_the_whole_hint() {
+    let mut model = chain();
+    let status = row_text(&draw(&mut model, 20, 10), 9, 0, 20);
+    assert_eq!(status, "48/48 ? help  q quit");
+}

@@ -191,8 +191,8 @@ fn status_parts(model: &Model, width: usize, theme: &Theme) -> (Vec<Span<'static
         (1, true, true, true, true),
         (1, true, true, true, false),
         (1, true, true, false, false),
+        (0, false, true, false, false),
         (1, false, true, false, false),
-        (0, false, false, false, false),
         (1, false, false, false, false),
     ];
     let item = |text: &str, style: Style| Span::styled(text.to_owned(), style);
