@@ -9,6 +9,7 @@
 mod chrome;
 mod coverage;
 mod findings;
+mod fit;
 pub mod loading;
 mod popup;
 mod profile;
@@ -26,8 +27,10 @@ use super::index::Counts;
 use super::layout;
 use super::strings::Words;
 use super::theme::Theme;
+use crate::i18n::Lang;
 use crate::report::Severity;
 use crate::tr;
+use fit::truncate;
 
 /// Draws the model.
 pub fn view(model: &Model, frame: &mut Frame) {
@@ -64,17 +67,20 @@ fn pane(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: &Theme
             theme.border
         };
         let marker = if focused { "▶ " } else { "" };
+        // The title sits between the corners, cut with `…` when it is longer.
+        let room = usize::from(area.width.saturating_sub(4));
+        let title = truncate(&format!("{marker}{title}"), room);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(style)
-            .title(Line::from(format!(" {marker}{title} ")).style(style));
+            .title(Line::from(format!(" {title} ")).style(style));
         frame.render_widget(block, area);
     }
     layout::inner(area)
 }
 
-/// Draws lines top-down into `area`, one per row, clipped; row `selected` (relative to
-/// `area`) gets the selection style over the whole width.
+/// Draws lines top-down into `area`, one per row, each cut with `…` when it is wider;
+/// row `selected` (relative to `area`) gets the selection style over the whole width.
 fn draw_rows(
     buffer: &mut Buffer,
     area: Rect,
@@ -90,7 +96,12 @@ fn draw_rows(
             break;
         }
         let row = Rect::new(area.x, area.y + offset, area.width, 1);
-        buffer.set_line(row.x, row.y, line, row.width);
+        buffer.set_line(
+            row.x,
+            row.y,
+            &fit::line(line, usize::from(row.width)),
+            row.width,
+        );
         if selected == Some(position) {
             buffer.set_style(row, theme.selected);
         }
@@ -120,17 +131,8 @@ fn counts_spans(counts: Counts, words: &Words, theme: &Theme) -> Vec<Span<'stati
     spans
 }
 
-/// Truncates to `max` characters, with an ellipsis when cut.
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
-/// A paragraph that fills `area`, scrolled by `scroll` lines (clamped to the text).
+/// A paragraph that fills `area`, scrolled by `scroll` lines (clamped to the text), each
+/// line cut with `…` when it is wider.
 fn scrolled(
     frame: &mut Frame,
     area: Rect,
@@ -138,6 +140,11 @@ fn scrolled(
     scroll: usize,
     limit: &std::cell::Cell<usize>,
 ) {
+    let width = usize::from(area.width);
+    let lines: Vec<Line<'static>> = lines
+        .into_iter()
+        .map(|line| fit::line(&line, width))
+        .collect();
     // The furthest the pane can scroll with its last line still in view: the model clamps
     // its scroll position to it on the next update, so no key is ever dead.
     let furthest = lines.len().saturating_sub(usize::from(area.height));
@@ -147,12 +154,16 @@ fn scrolled(
 }
 
 /// Wraps `text` to `width` columns, each line in `style`, with `indent` before
-/// continuation lines.
+/// continuation lines; lines break at spaces only, so identifiers such as
+/// `pei-2025-2027` or `!%rule` stay whole.
 fn wrapped(text: &str, width: usize, style: Style, indent: &str) -> Vec<Line<'static>> {
     let width = width.max(8);
     textwrap::wrap(
         text,
-        textwrap::Options::new(width).subsequent_indent(indent),
+        textwrap::Options::new(width)
+            .subsequent_indent(indent)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation),
     )
     .into_iter()
     .map(|line| Line::styled(line.into_owned(), style))
@@ -162,4 +173,98 @@ fn wrapped(text: &str, width: usize, style: Style, indent: &str) -> Vec<Line<'st
 /// Whether the focused pane is `pane`.
 fn focused(model: &Model, pane: Pane) -> bool {
     model.focus() == pane
+}
+
+/// The filter's syntax for the end of the help (`f` in the findings list), whole at any
+/// width: each term, then what it does, wrapped under itself (under the term when the
+/// term is wide). Only the terms that contain `filter` (case-insensitive), or all of
+/// them when the title does; nothing when none does.
+fn filter_syntax(lang: Lang, filter: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let wanted = filter.trim().to_lowercase();
+    let title = tr!(lang, "tui-syntax-title");
+    let rows: Vec<(String, String)> = [
+        (
+            tr!(lang, "tui-syntax-text"),
+            tr!(lang, "tui-syntax-text-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-rule"),
+            tr!(lang, "tui-syntax-rule-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-severity"),
+            tr!(lang, "tui-syntax-severity-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-plan"),
+            tr!(lang, "tui-syntax-plan-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-pillar"),
+            tr!(lang, "tui-syntax-pillar-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-file"),
+            tr!(lang, "tui-syntax-file-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-element"),
+            tr!(lang, "tui-syntax-element-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-negate"),
+            tr!(lang, "tui-syntax-negate-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-quote"),
+            tr!(lang, "tui-syntax-quote-help"),
+        ),
+        (
+            tr!(lang, "tui-syntax-short"),
+            tr!(lang, "tui-syntax-short-help"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(term, help)| {
+        wanted.is_empty()
+            || title.to_lowercase().contains(&wanted)
+            || term.to_lowercase().contains(&wanted)
+            || help.to_lowercase().contains(&wanted)
+    })
+    .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    // Narrow, each term goes on its own line and its meaning under it.
+    let term_width = if width < 40 {
+        0
+    } else {
+        rows.iter()
+            .map(|(term, _)| term.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(width / 3)
+    };
+    let indent = " ".repeat(term_width + 2);
+    let room = width.saturating_sub(term_width + 2).max(1);
+    let mut lines = vec![Line::default()];
+    lines.extend(wrapped(&title, width, theme.heading, ""));
+    for (term, help) in rows {
+        let own_line = term.chars().count() > term_width;
+        if own_line {
+            lines.push(Line::styled(term.clone(), theme.key));
+        }
+        let options = textwrap::Options::new(room)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for (position, piece) in textwrap::wrap(&help, options).into_iter().enumerate() {
+            let lead = if position == 0 && !own_line {
+                Span::styled(format!("{term:<term_width$}  "), theme.key)
+            } else {
+                Span::raw(indent.clone())
+            };
+            lines.push(Line::from(vec![lead, Span::raw(piece.into_owned())]));
+        }
+    }
+    lines
 }

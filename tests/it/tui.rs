@@ -1647,3 +1647,201 @@ fn without_a_controlling_terminal_browse_says_so_before_linting() {
         "{said}"
     );
 }
+
+// ---- readable at every width ----
+
+/// The cells of a screen's row `y` whose text is `*` or that carry the search match's
+/// colour (yellow background).
+fn match_cells(buffer: &Buffer, y: u16) -> Vec<(u16, String)> {
+    (0..buffer.area.width)
+        .filter(|&x| buffer[(x, y)].bg == Color::Yellow)
+        .map(|x| (x, buffer[(x, y)].symbol().to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_search_mark_is_painted_only_on_matching_rows() {
+    let mut model = chain();
+    press(&mut model, "/baseline<enter>");
+    let buffer = draw(&mut model, 120, 40);
+    let mut matching = 0;
+    let mut other = 0;
+    for y in 2..38 {
+        let row = row_text(&buffer, y, 0, 59);
+        if !row.contains("error") && !row.contains("warning") && !row.contains("info") {
+            continue;
+        }
+        if row.contains('*') {
+            matching += 1;
+        } else {
+            other += 1;
+            assert!(
+                match_cells(&buffer, y).is_empty(),
+                "a row that does not match is painted: {row}"
+            );
+        }
+    }
+    assert!(
+        matching > 0 && other > 0,
+        "{matching} matching, {other} not"
+    );
+}
+
+#[test]
+fn the_coverage_matrix_has_distinct_headers_and_a_legend() {
+    let mut model = chain();
+    press(&mut model, "3");
+    for (width, height) in [(120, 40), (80, 24), (60, 20), (40, 24)] {
+        let screen = text(&draw(&mut model, width, height));
+        assert!(
+            screen.contains("✓ no finding"),
+            "{width}×{height}:\n{screen}"
+        );
+        let header = screen
+            .lines()
+            .find(|line| line.contains("objective"))
+            .unwrap_or_default()
+            .to_owned();
+        let columns: Vec<&str> = header
+            .split(['│', ' '])
+            .filter(|word| word.contains('…'))
+            .collect();
+        let mut unique = columns.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), columns.len(), "{header}");
+    }
+    let screen = text(&draw(&mut model, 120, 40));
+    for meaning in [
+        "✓ no finding",
+        "E W I worst finding",
+        "· none traced",
+        "✗ gap",
+    ] {
+        assert!(screen.contains(meaning), "{meaning}:\n{screen}");
+    }
+    check_screen("coverage_legend_80x24", &mut model, 80, 24);
+    let mut model = chain_in(Lang::Es);
+    press(&mut model, "3");
+    let screen = text(&draw(&mut model, 120, 40));
+    for meaning in [
+        "✓ sin hallazgos",
+        "E A I peor hallazgo",
+        "· ninguno",
+        "✗ vacío",
+    ] {
+        assert!(screen.contains(meaning), "{meaning}:\n{screen}");
+    }
+}
+
+/// The text inside the popup of a `width`×`height` screen, its rows joined by spaces.
+fn popup_text(buffer: &Buffer, width: u16, height: u16) -> String {
+    let popup_width = width.saturating_sub(4).min(100);
+    let popup_height = height.saturating_sub(2).min(32);
+    let x = (width - popup_width) / 2 + 1;
+    let y = (height - popup_height) / 2 + 1;
+    (y..y + popup_height - 2)
+        .map(|row| row_text(buffer, row, x, popup_width - 2))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_help_shows_the_whole_filter_syntax_at_80x24_and_smaller() {
+    for (lang, filter) in [(Lang::En, "syntax"), (Lang::Es, "sintaxis")] {
+        for (width, height) in [(80, 24), (60, 24), (40, 24), (24, 20)] {
+            let mut model = chain_in(lang);
+            press(&mut model, &format!("?{filter}"));
+            // Every term and its meaning, whatever the scroll it needs.
+            let mut seen = String::new();
+            for _ in 0..40 {
+                seen.push_str(&popup_text(&draw(&mut model, width, height), width, height));
+                seen.push_str(" | ");
+                press(&mut model, "<down><down><down>");
+            }
+            let seen = squeeze(&seen);
+            assert!(
+                !seen.contains('…'),
+                "{lang:?} {width}×{height}: cut:\n{seen}"
+            );
+            for key in [
+                "tui-syntax-title",
+                "tui-syntax-rule",
+                "tui-syntax-rule-help",
+                "tui-syntax-severity",
+                "tui-syntax-severity-help",
+                "tui-syntax-file",
+                "tui-syntax-negate-help",
+                "tui-syntax-quote",
+                "tui-syntax-short-help",
+            ] {
+                let words = squeeze(&alinea::i18n::text(lang, key, &[]));
+                assert!(
+                    seen.contains(&words),
+                    "{lang:?} {width}×{height}: `{words}` is not whole in\n{seen}"
+                );
+            }
+        }
+    }
+    let mut model = chain();
+    press(&mut model, "?%");
+    check_screen("help_filter_syntax_80x24", &mut model, 80, 24);
+    let mut model = chain();
+    press(&mut model, "?filter");
+    check_screen("help_filter_20x24", &mut model, 20, 24);
+}
+
+#[test]
+fn paths_are_shortened_in_the_middle() {
+    let mut model = chain();
+    let screen = text(&draw(&mut model, 40, 24));
+    // The group row and the detail keep the file name and the line and column.
+    assert!(
+        screen.contains("…/pei-2025-2027.yaml")
+            || screen.contains("…/pdlc-2023-2033.yaml")
+            || screen.contains("…/pei-2025-2026.yaml"),
+        "{screen}"
+    );
+    let finding = model.selected_finding().unwrap().clone();
+    let file = model.run().sources.file(finding.span.file);
+    let at = file.line_col(finding.span.start);
+    let name = file.display_name().rsplit('/').next().unwrap().to_owned();
+    let location = format!("{name}:{}:{}", at.line, at.column);
+    assert!(screen.contains(&location), "{location}:\n{screen}");
+    // Every cut ends with `…`: no row of the list ends in the middle of a word without it.
+    check_screen("findings_paths_40x24", &mut model, 40, 24);
+}
+
+#[test]
+fn the_status_line_keeps_the_count_and_the_hint_down_to_20_columns() {
+    let mut model = chain();
+    let total = model.run().report.findings.len();
+    for script in ["", "f%sev warning<enter>", "/baseline<enter>", ",r"] {
+        press(&mut model, script);
+        for width in [20, 24, 30, 40, 60, 80] {
+            let buffer = draw(&mut model, width, 10);
+            let status = row_text(&buffer, 9, 0, width);
+            let count = format!("{}/{total}", model.shown());
+            let long = format!("{} of {total}", model.shown());
+            assert!(
+                status.contains(&count) || status.contains(&long),
+                "{script} {width}: {status:?}"
+            );
+            assert!(status.contains("? help"), "{script} {width}: {status:?}");
+        }
+    }
+    check_screen("status_20x10", &mut model, 20, 10);
+    let mut model = chain_in(Lang::Es);
+    let status = row_text(&draw(&mut model, 20, 10), 9, 0, 20);
+    assert!(
+        status.contains("/48") && status.contains("? ayuda"),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn at_20_columns_the_status_line_has_room_for_the_whole_hint() {
+    let mut model = chain();
+    let status = row_text(&draw(&mut model, 20, 10), 9, 0, 20);
+    assert_eq!(status, "48/48 ? help  q quit");
+}

@@ -16,8 +16,12 @@ tui-too-small = terminal too small
 ## The status line
 
 tui-hint = ? help  q quit
+# The hint when the status line is narrow.
+tui-hint-short = ? help
 tui-prompt-filter = filter:
 tui-shown-of-total = { $shown } of { $total } findings
+# The count when the status line is narrow.
+tui-shown-of-total-short = { $shown }/{ $total }
 tui-matches = { $count } matches
 tui-chip-filter = filter: { $filter }
 tui-chip-severity = severity ≥ { $severity }
@@ -100,6 +104,11 @@ tui-sort-document = document order
 tui-sort-least = least covered first
 tui-matrix-objective = objective
 tui-matrix-total = total
+# The cell marks' legend, in the matrix's bottom border.
+tui-legend-clean = no finding
+tui-legend-worst = worst finding
+tui-legend-none = none traced
+tui-legend-gap = gap: not taken up
 tui-no-concerted = no concerted plan (pdrc, pdlc) or traced upper plan was loaded
 tui-cell-keys = (enter: trace, e: edit, esc)
 
@@ -124,6 +133,28 @@ tui-explain-rule-text = rule text ({ $file })
 
 tui-help-title = keys (type to filter)
 tui-help-no-match = no key matches `{ $filter }`
+# The filter's syntax, at the end of the help: each term, then what it does.
+tui-syntax-title = filter syntax (f): every term must hold
+tui-syntax-text = words
+tui-syntax-text-help = free text: in the rule, message, plan, element, file or YAML path
+tui-syntax-rule = %rule ART
+tui-syntax-rule-help = rule id or slug starting with it
+tui-syntax-severity = %sev>=warning
+tui-syntax-severity-help = severity, compared with >= > <= < = (a bare value means =)
+tui-syntax-plan = %plan pei-
+tui-syntax-plan-help = plan id containing it
+tui-syntax-pillar = %pillar value
+tui-syntax-pillar-help = legitimacy, capacity or value
+tui-syntax-file = %file moyobamba
+tui-syntax-file-help = file path containing it
+tui-syntax-element = %element OEI.03
+tui-syntax-element-help = element code containing it
+tui-syntax-negate = !
+tui-syntax-negate-help = before a term negates it: !%rule ART-07
+tui-syntax-quote = "two words"
+tui-syntax-quote-help = a value with spaces
+tui-syntax-short = %r %s %pl %pi
+tui-syntax-short-help = fields shortened to any unambiguous start
 tui-help-keys-note = the keys are the same in English and Spanish (--lang en|es)
 tui-context-global = global
 tui-context-findings = findings

@@ -29,8 +29,12 @@ tui-too-small = terminal demasiado pequeña
 ## La línea de estado
 
 tui-hint = ? ayuda  q salir
+# La pista cuando la línea de estado es estrecha.
+tui-hint-short = ? ayuda
 tui-prompt-filter = filtro:
 tui-shown-of-total = { $shown } de { $total } hallazgos
+# La cuenta cuando la línea de estado es estrecha.
+tui-shown-of-total-short = { $shown }/{ $total }
 tui-matches = { $count ->
         [one] 1 coincidencia
        *[other] { $count } coincidencias
@@ -138,6 +142,11 @@ tui-sort-document = orden del plan
 tui-sort-least = menos cubiertos primero
 tui-matrix-objective = objetivo
 tui-matrix-total = total
+# La leyenda de las marcas de las celdas, en el borde inferior de la matriz.
+tui-legend-clean = sin hallazgos
+tui-legend-worst = peor hallazgo
+tui-legend-none = ninguno
+tui-legend-gap = vacío: nadie lo toma
 tui-no-concerted = no se cargó ningún plan concertado (PDRC, PDLC) ni un plan de nivel superior con el que otro plan se articule
 tui-cell-keys = (enter: articulación, e: editar, esc: cerrar)
 
@@ -167,6 +176,28 @@ tui-explain-rule-text = texto de la regla ({ $file })
 
 tui-help-title = teclas (escriba para filtrar)
 tui-help-no-match = ninguna tecla coincide con `{ $filter }`
+# La sintaxis del filtro, al final de la ayuda: cada término y lo que hace.
+tui-syntax-title = sintaxis del filtro (f): todos los términos deben cumplirse
+tui-syntax-text = palabras
+tui-syntax-text-help = texto libre: en la regla, el mensaje, el plan, el elemento, el archivo o la ruta YAML
+tui-syntax-rule = %regla ART
+tui-syntax-rule-help = id o nombre de la regla que empieza así
+tui-syntax-severity = %sev>=advertencia
+tui-syntax-severity-help = severidad, comparada con >= > <= < = (un valor solo significa =)
+tui-syntax-plan = %plan pei-
+tui-syntax-plan-help = id del plan que lo contiene
+tui-syntax-pillar = %pilar valor
+tui-syntax-pillar-help = legitimidad, capacidad o valor
+tui-syntax-file = %archivo moyobamba
+tui-syntax-file-help = ruta del archivo que lo contiene
+tui-syntax-element = %elemento OEI.03
+tui-syntax-element-help = código del elemento que lo contiene
+tui-syntax-negate = !
+tui-syntax-negate-help = antes de un término lo niega: !%regla ART-07
+tui-syntax-quote = "dos palabras"
+tui-syntax-quote-help = un valor con espacios
+tui-syntax-short = %r %s %pl %pi
+tui-syntax-short-help = campos abreviados a cualquier inicio sin ambigüedad; también en inglés (%rule, %pillar)
 tui-help-keys-note = las teclas son las mismas en español y en inglés (--lang es|en)
 tui-context-global = general
 tui-context-findings = hallazgos

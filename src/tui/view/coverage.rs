@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use super::super::app::{Model, Pane};
 use super::super::layout::{self, MATRIX_CELL, MATRIX_TOTAL, Screen};
 use super::super::theme::Theme;
-use super::{draw_rows, focused, marker, pane, truncate, wrapped};
+use super::{draw_rows, fit, focused, marker, pane, truncate, wrapped};
+use crate::report::Severity;
 use crate::tr;
 
 pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Theme) {
@@ -100,6 +101,95 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
         return;
     }
     draw_matrix(model, frame, inner, matrix_focus, theme);
+    // The legend goes under the rows when they leave room for all of it, else in the
+    // bottom border.
+    let lines = legend_lines(model, usize::from(inner.width), theme);
+    let rows = matrix.rows.len().saturating_sub(state.row_offset) + 2;
+    if rows + lines.len() <= usize::from(inner.height) {
+        let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let area = Rect::new(
+            inner.x,
+            inner.y.saturating_add(inner.height.saturating_sub(height)),
+            inner.width,
+            height,
+        );
+        draw_rows(frame.buffer_mut(), area, &lines, None, theme);
+    } else if layout::bordered(screen.secondary) {
+        draw_legend(model, frame, screen.secondary, theme);
+    }
+}
+
+/// The legend's items wrapped to `width`, whole items on each line.
+fn legend_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
+    for item in legend(model, theme) {
+        let item_width: usize = item.iter().map(Span::width).sum();
+        match lines.last_mut() {
+            Some(line) if line.iter().map(Span::width).sum::<usize>() + 2 + item_width <= width => {
+                line.push(Span::raw("  "));
+                line.extend(item);
+            }
+            _ => lines.push(item),
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+/// What the marks of the cells mean, in the matrix's bottom border: as many of them as
+/// fit, whole.
+fn draw_legend(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let room = usize::from(area.width.saturating_sub(4));
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for item in legend(model, theme) {
+        let width: usize = item.iter().map(Span::width).sum::<usize>() + 2;
+        if used + width > room {
+            break;
+        }
+        used += width;
+        spans.push(Span::raw(" "));
+        spans.extend(item);
+        spans.push(Span::raw(" "));
+    }
+    if spans.is_empty() {
+        return;
+    }
+    let y = area.y.saturating_add(area.height.saturating_sub(1));
+    let x = area.x.saturating_add(2);
+    frame
+        .buffer_mut()
+        .set_line(x, y, &Line::from(spans), area.width.saturating_sub(4));
+}
+
+/// The legend's items, most needed first: each mark in the style the cells give it,
+/// then its meaning.
+fn legend(model: &Model, theme: &Theme) -> Vec<Vec<Span<'static>>> {
+    let lang = model.lang();
+    let words = &model.words;
+    let mut letters = Vec::new();
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        letters.push(Span::styled(
+            words.letter(severity).to_string(),
+            theme.severity(severity),
+        ));
+        letters.push(Span::raw(" "));
+    }
+    letters.push(Span::raw(tr!(lang, "tui-legend-worst")));
+    vec![
+        vec![
+            Span::styled("✓", theme.bar),
+            Span::raw(format!(" {}", tr!(lang, "tui-legend-clean"))),
+        ],
+        letters,
+        vec![
+            Span::styled("·", theme.dim),
+            Span::raw(format!(" {}", tr!(lang, "tui-legend-none"))),
+        ],
+        vec![
+            Span::styled("✗", theme.gap),
+            Span::raw(format!(" {}", tr!(lang, "tui-legend-gap"))),
+        ],
+    ]
 }
 
 /// Why the view is empty, wrapped to the pane.
@@ -136,16 +226,21 @@ fn draw_matrix(model: &Model, frame: &mut Frame, area: Rect, matrix_focus: bool,
         ),
         theme.heading,
     )];
-    for &(position, plan) in &columns {
+    // Every column's header, cut to the cell and distinct from the others.
+    let names: Vec<&str> = matrix
+        .columns
+        .iter()
+        .map(|&plan| graph.plan(plan).id.value.as_str())
+        .collect();
+    let labels = fit::distinct(&names, cell - 1);
+    for &(position, _) in &columns {
         let style = if position == state.column {
             theme.heading.add_modifier(Modifier::UNDERLINED)
         } else {
             theme.heading
         };
-        header.push(Span::styled(
-            format!("{:>cell$}", truncate(&graph.plan(plan).id.value, cell - 1)),
-            style,
-        ));
+        let label = labels.get(position).map_or("", String::as_str);
+        header.push(Span::styled(format!("{label:>cell$}"), style));
     }
     header.push(Span::styled(
         format!(

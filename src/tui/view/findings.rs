@@ -10,7 +10,7 @@ use super::super::app::{Model, Pane, Row};
 use super::super::keys::GroupBy;
 use super::super::layout::Screen;
 use super::super::theme::Theme;
-use super::{counts_spans, draw_rows, focused, marker, pane, scrolled, wrapped};
+use super::{counts_spans, draw_rows, fit, focused, marker, pane, scrolled, wrapped};
 use crate::report::Finding;
 use crate::source::{SourceDb, Span as SourceSpan};
 use crate::tr;
@@ -80,7 +80,9 @@ fn draw_list(model: &Model, frame: &mut Frame, area: ratatui::layout::Rect, them
         .map(|(position, row)| {
             let selected = position == state.selected;
             match *row {
-                Row::Group(group) => group_line(model, group, selected, theme),
+                Row::Group(group) => {
+                    group_line(model, group, selected, usize::from(area.width), theme)
+                }
                 Row::Finding(index) => {
                     finding_line(model, index, selected, grouped, severity_width, theme)
                 }
@@ -91,7 +93,14 @@ fn draw_list(model: &Model, frame: &mut Frame, area: ratatui::layout::Rect, them
     draw_rows(frame.buffer_mut(), area, &lines, selected, theme);
 }
 
-fn group_line(model: &Model, group: usize, selected: bool, theme: &Theme) -> Line<'static> {
+/// A group's row; a file's path is shortened in the middle to fit `width`.
+fn group_line(
+    model: &Model,
+    group: usize,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let Some(group) = model.findings.groups.get(group) else {
         return Line::default();
     };
@@ -102,7 +111,13 @@ fn group_line(model: &Model, group: usize, selected: bool, theme: &Theme) -> Lin
         Span::raw(format!("{} ", group.members.len())),
     ];
     spans.extend(counts_spans(group.counts, &model.words, theme));
-    spans.push(Span::styled(format!("  {}", group.label), theme.heading));
+    let label = if model.group_by() == GroupBy::File {
+        let used: usize = spans.iter().map(Span::width).sum::<usize>() + 2;
+        fit::shorten_path(&group.label, width.saturating_sub(used))
+    } else {
+        group.label.clone()
+    };
+    spans.push(Span::styled(format!("  {label}"), theme.heading));
     Line::from(spans)
 }
 
@@ -122,14 +137,12 @@ fn finding_line(
     let severity = theme.severity(finding.severity);
     let mut spans = vec![
         Span::raw(marker(selected)),
-        Span::styled(
-            if model.search_matches(index) {
-                "*"
-            } else {
-                " "
-            },
-            theme.matched,
-        ),
+        // The match mark, painted only on rows that match.
+        if model.search_matches(index) {
+            Span::styled("*", theme.matched)
+        } else {
+            Span::raw(" ")
+        },
         Span::raw(if grouped { "  " } else { "" }),
         Span::styled(
             format!(
@@ -262,13 +275,12 @@ fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>
     let [at_label, path_label, on_label] = labels.map(|label| format!("{label:<label_width$}"));
     let file = sources.file(finding.span.file);
     let start = file.line_col(finding.span.start);
+    let location = format!("{}:{}:{}", file.display_name(), start.line, start.column);
     lines.push(Line::from(vec![
         Span::styled(at_label, theme.dim),
-        Span::raw(format!(
-            "{}:{}:{}",
-            file.display_name(),
-            start.line,
-            start.column
+        Span::raw(fit::shorten_path(
+            &location,
+            width.saturating_sub(label_width),
         )),
     ]));
     let path = yaml_path(model, finding);
@@ -312,12 +324,11 @@ fn detail_lines(model: &Model, width: usize, theme: &Theme) -> Vec<Line<'static>
         for related in &finding.related {
             let file = sources.file(related.span.file);
             let at = file.line_col(related.span.start);
+            let location = format!("{}:{}:{}", file.display_name(), at.line, at.column);
             lines.extend(wrapped(
                 &format!(
-                    "→ {}:{}:{}  {}",
-                    file.display_name(),
-                    at.line,
-                    at.column,
+                    "→ {}  {}",
+                    fit::shorten_path(&location, width.saturating_sub(2)),
                     related.message
                 ),
                 width,

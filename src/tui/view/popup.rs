@@ -121,7 +121,8 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
 /// then where, dimmed.
 fn help_lines(lang: Lang, filter: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let entries = help_entries(lang, filter);
-    if entries.is_empty() {
+    let syntax = super::filter_syntax(lang, filter, width, theme);
+    if entries.is_empty() && syntax.is_empty() {
         return wrapped(
             &tr!(lang, "tui-help-no-match", filter = filter),
             width,
@@ -129,12 +130,17 @@ fn help_lines(lang: Lang, filter: &str, width: usize, theme: &Theme) -> Vec<Line
             "",
         );
     }
-    let keys_width = entries
-        .iter()
-        .map(|e| e.keys.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(width / 3);
+    // Narrow, the keys go on their own line and what they do under them.
+    let keys_width = if width < 40 {
+        0
+    } else {
+        entries
+            .iter()
+            .map(|e| e.keys.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(width / 3)
+    };
     let indent = " ".repeat(keys_width + 2);
     let room = width.saturating_sub(keys_width + 2).max(8);
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -147,8 +153,16 @@ fn help_lines(lang: Lang, filter: &str, width: usize, theme: &Theme) -> Vec<Line
         ));
     }
     for entry in entries {
-        for (position, piece) in textwrap::wrap(&entry.help, room).into_iter().enumerate() {
-            let lead = if position == 0 {
+        // Keys wider than their column go on a line of their own.
+        let own_line = entry.keys.chars().count() > keys_width;
+        if own_line {
+            lines.push(Line::styled(entry.keys.clone(), theme.key));
+        }
+        let options = textwrap::Options::new(room)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for (position, piece) in textwrap::wrap(&entry.help, options).into_iter().enumerate() {
+            let lead = if position == 0 && !own_line {
                 Span::styled(format!("{:<keys_width$}  ", entry.keys), theme.key)
             } else {
                 Span::raw(indent.clone())
@@ -167,6 +181,7 @@ fn help_lines(lang: Lang, filter: &str, width: usize, theme: &Theme) -> Vec<Line
             ])),
         }
     }
+    lines.extend(syntax);
     lines
 }
 
