@@ -2,7 +2,8 @@
 //! full redraw into a 120×40 `TestBackend`, for the moving keys and a few others.
 //!
 //! Run it in release: `cargo bench --bench tui_keypress`. It prints nanoseconds per key
-//! press (median and worst of each key's runs); a frame is 16 ms.
+//! press (median and worst of each key's runs), and the time a re-lint's result takes to
+//! replace the run (`Msg::Reloaded`) followed by a key and a redraw; a frame is 16 ms.
 
 #![expect(
     clippy::indexing_slicing,
@@ -73,6 +74,33 @@ fn main() {
         );
         all.extend(times);
     }
+    // A re-lint's result replacing the run (on the UI thread, like every message), then a
+    // key press and a redraw: the selection, folds and filters are carried over.
+    let mut reloads = Vec::new();
+    for _ in 0..5 {
+        let run = synthetic_run();
+        let start = Instant::now();
+        dispatch(&mut model, Msg::Reloaded(Box::new(run)));
+        dispatch(
+            &mut model,
+            Msg::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)),
+        );
+        terminal
+            .draw(|frame| alinea::tui::view::view(black_box(&model), frame))
+            .expect("draw");
+        reloads.push(start.elapsed());
+    }
+    reloads.sort();
+    println!(
+        "  {:<22} median {:>9} ns   worst {:>10} ns",
+        "reload + key + redraw",
+        reloads
+            .get(reloads.len() / 2)
+            .copied()
+            .unwrap_or_default()
+            .as_nanos(),
+        reloads.last().copied().unwrap_or_default().as_nanos()
+    );
     all.sort();
     let median = all.get(all.len() / 2).copied().unwrap_or_default();
     let p99 = all.get(all.len() * 99 / 100).copied().unwrap_or_default();

@@ -303,6 +303,10 @@ pub(crate) struct ProfileState {
     pub(crate) rules_scroll: usize,
 }
 
+/// How many rows on each side of a selected finding a reload looks at for a surviving
+/// neighbour when the finding itself is gone (beyond them, the selection goes to its group).
+const NEIGHBOURS: usize = 64;
+
 /// How far each scrolled pane can scroll, as last drawn: the view records it, and
 /// [`update`] clamps every scroll position to it, so that no key is dead after `G`, a long
 /// help or `j` past the end. Unknown (`usize::MAX`) until the pane is first drawn.
@@ -1027,7 +1031,7 @@ impl Model {
     }
 
     /// The fingerprints of the findings listed around the selected row, nearest first
-    /// (the next one before the previous one at each distance).
+    /// (the next one before the previous one at each distance), up to [`NEIGHBOURS`].
     fn neighbour_fingerprints(&self) -> Vec<String> {
         let rows = &self.findings.rows;
         let selected = self.findings.selected;
@@ -1037,7 +1041,7 @@ impl Model {
                 .map(|f| f.fingerprint(&self.run.sources)),
             _ => None,
         };
-        (1..rows.len())
+        (1..rows.len().min(NEIGHBOURS))
             .flat_map(|distance| {
                 [
                     selected.checked_add(distance),
@@ -1094,16 +1098,23 @@ impl Model {
         self.index = Index::new(&self.run);
         self.words = Words::new(self.run.report.lang);
         self.refilter();
-        let row_of = |model: &Self, wanted: &str| {
-            model.findings.rows.iter().position(|row| {
-                matches!(row, Row::Finding(index)
-                    if model.finding(*index).is_some_and(|f| f.fingerprint(&model.run.sources) == wanted))
+        // Each listed finding's row by fingerprint, built once.
+        let rows_by_fingerprint: HashMap<String, usize> = self
+            .findings
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(row, entry)| match entry {
+                Row::Finding(index) => self
+                    .finding(*index)
+                    .map(|f| (f.fingerprint(&self.run.sources), row)),
+                Row::Group(_) => None,
             })
-        };
+            .collect();
         let restored = fingerprint
             .iter()
             .chain(neighbours.iter())
-            .find_map(|wanted| row_of(self, wanted))
+            .find_map(|wanted| rows_by_fingerprint.get(wanted).copied())
             .or_else(|| {
                 let label = group_label?;
                 self.findings.rows.iter().position(|row| {
