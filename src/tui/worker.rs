@@ -72,12 +72,23 @@ impl Worker {
         std::thread::Builder::new()
             .name("alinea-lint".to_owned())
             .spawn(move || {
+                // The lint leaves one core to the browser, so that keys are answered while
+                // it runs (with one core, it shares it). Without a pool of its own, it runs
+                // on the global one.
+                let cores = std::thread::available_parallelism().map_or(1, usize::from);
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(cores.saturating_sub(1).max(1))
+                    .thread_name(|i| format!("alinea-lint-{i}"))
+                    .build()
+                    .ok();
+                let lint = || crate::check_reporting(&options, &shared);
                 // Ends when the browser drops its side of either channel.
                 while asked.recv().is_ok() {
-                    if answer
-                        .send(crate::check_reporting(&options, &shared))
-                        .is_err()
-                    {
+                    let outcome = match &pool {
+                        Some(pool) => pool.install(lint),
+                        None => lint(),
+                    };
+                    if answer.send(outcome).is_err() {
                         break;
                     }
                 }
