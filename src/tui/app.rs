@@ -548,6 +548,22 @@ impl Model {
         std::mem::take(&mut self.effects)
     }
 
+    /// The selected finding's place among the listed findings, from 1 (none on a group row).
+    #[must_use]
+    pub fn selected_position(&self) -> Option<usize> {
+        match self.findings.rows.get(self.findings.selected) {
+            Some(Row::Finding(_)) => Some(
+                self.findings
+                    .rows
+                    .iter()
+                    .take(self.findings.selected + 1)
+                    .filter(|row| matches!(row, Row::Finding(_)))
+                    .count(),
+            ),
+            _ => None,
+        }
+    }
+
     /// The fingerprint of the selected finding.
     #[must_use]
     pub fn selected_fingerprint(&self) -> Option<String> {

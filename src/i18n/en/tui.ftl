@@ -56,7 +56,10 @@ tui-filter-unclosed-quote = a quote is not closed
 
 ## The Findings view
 
-tui-findings-title = findings ({ $shown } of { $total })
+tui-findings-title = findings ({ $shown } of { $total }){ $position ->
+        [0] {""}
+       *[other] {" "}· { $position }/{ $shown }
+    }
 tui-detail = detail
 tui-no-findings = no findings
 tui-no-match = no finding matches the filter (esc clears it)
@@ -219,3 +222,14 @@ tui-stage-report = building the report
 tui-relinting-stage = re-linting… { $stage }
 tui-watch-failed = files are not watched ({ $error }); press r to re-lint
 tui-worker-stopped = the linter stopped
+
+# The focused view's own keys, at the right of the status line when there is room.
+tui-hint-view = { $place ->
+        [findings] ↵ fold  / search  f filter  e edit  t trace
+        [detail] j k scroll  ← back  e edit
+        [trace] l follow  h back  e edit
+        [coverage-plans] ↵ matrix  j k plan
+        [coverage] ↵ cell  o sort  h l column
+        [profile-plans] ↵ checks  t trace
+       *[profile] ↵ findings  j k scroll
+    }

@@ -91,7 +91,10 @@ tui-filter-unclosed-quote = falta cerrar unas comillas
 
 ## La vista Hallazgos
 
-tui-findings-title = hallazgos ({ $shown } de { $total })
+tui-findings-title = hallazgos ({ $shown } de { $total }){ $position ->
+        [0] {""}
+       *[other] {" "}· { $position }/{ $shown }
+    }
 tui-detail = detalle
 tui-no-findings = no hay hallazgos
 tui-no-match = ningún hallazgo coincide con el filtro (esc lo borra)
@@ -262,3 +265,14 @@ tui-stage-report = preparando el informe
 tui-relinting-stage = revisando de nuevo… { $stage }
 tui-watch-failed = no se vigilan los archivos ({ $error }); pulse r para revisar de nuevo
 tui-worker-stopped = el revisor se detuvo
+
+# Las teclas propias de la vista activa, a la derecha de la línea de estado cuando caben.
+tui-hint-view = { $place ->
+        [findings] ↵ plegar  / buscar  f filtrar  e editar  t articulación
+        [detail] j k desplazar  ← volver  e editar
+        [trace] l seguir  h volver  e editar
+        [coverage-plans] ↵ matriz  j k plan
+        [coverage] ↵ celda  o ordenar  h l columna
+        [profile-plans] ↵ verificaciones  t articulación
+       *[profile] ↵ hallazgos  j k desplazar
+    }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::{Model, PromptKind, View};
+use super::super::app::{Model, Pane, PromptKind, View};
 use super::super::keys::GroupBy;
 use super::super::strings;
 use super::super::theme::Theme;
@@ -187,16 +187,35 @@ fn status_parts(model: &Model, width: usize, theme: &Theme) -> (Vec<Span<'static
     } else {
         Chips::default()
     };
-    let hints = [tr!(lang, "tui-hint"), tr!(lang, "tui-hint-short")];
+    // The focused view's own keys first, when there is room for them.
+    let place = match (model.view(), model.focus()) {
+        (View::Findings, Pane::Primary) => "findings",
+        (View::Findings, Pane::Secondary) => "detail",
+        (View::Trace, _) => "trace",
+        (View::Coverage, Pane::Primary) => "coverage-plans",
+        (View::Coverage, Pane::Secondary) => "coverage",
+        (View::Profile, Pane::Primary) => "profile-plans",
+        (View::Profile, Pane::Secondary) => "profile",
+    };
+    let hints = [
+        format!(
+            "{}  {}",
+            tr!(lang, "tui-hint-view", place = place),
+            tr!(lang, "tui-hint")
+        ),
+        tr!(lang, "tui-hint"),
+        tr!(lang, "tui-hint-short"),
+    ];
     // From the fullest to the barest: (hint, long count, severity, search, grouping).
-    let steps: [(usize, bool, bool, bool, bool); 7] = [
+    let steps: [(usize, bool, bool, bool, bool); 8] = [
         (0, true, true, true, true),
         (1, true, true, true, true),
-        (1, true, true, true, false),
-        (1, true, true, false, false),
-        (0, false, true, false, false),
+        (2, true, true, true, true),
+        (2, true, true, true, false),
+        (2, true, true, false, false),
         (1, false, true, false, false),
-        (1, false, false, false, false),
+        (2, false, true, false, false),
+        (2, false, false, false, false),
     ];
     let item = |text: &str, style: Style| Span::styled(text.to_owned(), style);
     for (hint, long_count, severity, search, group) in steps {
@@ -229,7 +248,7 @@ fn status_parts(model: &Model, width: usize, theme: &Theme) -> (Vec<Span<'static
     }
     // The barest: the short count, the short hint (or `?`), and what room is left for
     // the message and the filter, cut.
-    let short_hint = hints.get(1).cloned().unwrap_or_default();
+    let short_hint = hints.get(2).cloned().unwrap_or_default();
     let hint = if fit::width(&count_short) + 1 + fit::width(&short_hint) <= width {
         short_hint
     } else {

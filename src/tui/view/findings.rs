@@ -25,7 +25,8 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
         model.lang(),
         "tui-findings-title",
         shown = model.shown(),
-        total = model.run().report.findings.len()
+        total = model.run().report.findings.len(),
+        position = model.selected_position().unwrap_or(0)
     );
     let list = pane(
         frame,
