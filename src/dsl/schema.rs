@@ -4,9 +4,6 @@
 use std::fmt;
 
 use crate::i18n::Lang;
-use crate::plan::model::{
-    Direction, EntityType, GapType, Guide, InvestmentType, Level, PlanKind, Status, Unit, Version,
-};
 use crate::tr;
 
 /// The type of an expression.
@@ -173,23 +170,6 @@ impl EnumKind {
             Self::InvestmentType => "investment type",
             Self::GapType => "gap type",
             Self::Guide => "guide",
-        }
-    }
-
-    /// Every word of the set.
-    #[must_use]
-    pub fn words(self) -> &'static [&'static str] {
-        match self {
-            Self::PlanKind => PlanKind::WORDS,
-            Self::EntityType => EntityType::WORDS,
-            Self::Level => Level::WORDS,
-            Self::Version => Version::WORDS,
-            Self::Status => Status::WORDS,
-            Self::Unit => Unit::WORDS,
-            Self::Direction => Direction::WORDS,
-            Self::InvestmentType => InvestmentType::WORDS,
-            Self::GapType => GapType::WORDS,
-            Self::Guide => Guide::WORDS,
         }
     }
 

@@ -147,7 +147,16 @@ const CONFIG_KEYS: &[&str] = &[
 /// Whether a key is written the same in both languages (`plan`, `id`, `version`, `pliego`,
 /// `cui`): it tells nothing about a file's language.
 fn same_in_spanish(key: &str) -> bool {
-    schema::spanish(key).contains(&key)
+    // Asked for every key of every file: the keys are gathered once.
+    static SAME: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            schema::spanish_names()
+                .iter()
+                .filter(|(key, names)| names.contains(key))
+                .map(|(key, _)| *key)
+                .collect()
+        });
+    SAME.contains(key)
 }
 
 /// The language a document's keys are written in (see the module documentation).

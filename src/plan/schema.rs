@@ -452,11 +452,23 @@ pub(crate) trait RuleWord: Word {
     const KIND: EnumKind;
 }
 
+/// Declares, once, which word set of the plan format is which set of the rule language:
+/// the `RuleWord` impls, and [`EnumKind::words`].
 macro_rules! rule_words {
     ($($word:ident),+) => {
         $(impl RuleWord for $word {
             const KIND: EnumKind = EnumKind::$word;
         })+
+
+        impl EnumKind {
+            /// Every word of the set.
+            #[must_use]
+            pub fn words(self) -> &'static [&'static str] {
+                match self {
+                    $(Self::$word => $word::WORDS,)+
+                }
+            }
+        }
     };
 }
 
