@@ -83,9 +83,11 @@ corpus is the realistic large case, one repository of the whole country, to time
 roughly doubles.
 """
 import argparse
+import functools
 import json
 import os
 import random
+import re
 import shutil
 import sys
 import time
@@ -390,11 +392,11 @@ class Raw(str):
     """Written exactly as it is (dates, deliberate defects)."""
 
 
-SPECIAL = set(":#{}[],&*!|>'\"%@`\t\n")
+UNSAFE = re.compile(r"[#{}\[\],&*!|>'\"%@`\t\n]|:(?!//)")
 RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "~", "nd"}
 
 
-def scalar(v, flow=False):
+def scalar(v):
     if v is None:
         return "null"
     if isinstance(v, Raw):
@@ -405,11 +407,15 @@ def scalar(v, flow=False):
         return str(v)
     if isinstance(v, float):
         return f"{v:.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{v:.1f}"
-    s = str(v)
+    return text(v)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def text(s):
+    """Plain when YAML reads it back as the same text, else double-quoted."""
     first = s[:1]
-    plain = (s and (first.isalpha() or first in "(¿¡") and not s.endswith(" ") and s.lower() not in RESERVED
-             and not any(c in SPECIAL for c in s.replace("://", "")))
-    if plain:
+    if (first.isalpha() or first in "(¿¡") and not s.endswith(" ") and s.lower() not in RESERVED \
+            and not UNSAFE.search(s):
         return s
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -419,7 +425,7 @@ def flow(v):
         return "{" + ", ".join(f"{k}: {flow(x)}" for k, x in v.items()) + "}"
     if isinstance(v, list):
         return "[" + ", ".join(flow(x) for x in v) + "]"
-    return scalar(v, True)
+    return scalar(v)
 
 
 def emit(out, node, indent, keys):
@@ -491,7 +497,7 @@ class Generator:
             return r
         return Flow(ref=r, why=why)
 
-    def indicator(self, spec, start, end, years, unit_override=None, code=None, resp=None, pei=False):
+    def indicator(self, spec, start, end, years, code=None, resp=None, pei=False):
         r, d = self.rng, self.defect
         name, unit, direction, lo, hi = spec
         base = r.uniform(lo, hi)
