@@ -3,7 +3,8 @@
 //!
 //! Run it in release: `cargo bench --bench tui_keypress`. It prints nanoseconds per key
 //! press (median and worst of each key's runs), and the time a re-lint's result takes to
-//! replace the run (`Msg::Reloaded`) followed by a key and a redraw; a frame is 16 ms.
+//! replace the run (`Msg::Reloaded`) followed by a key and a redraw; a frame is 16 ms. The
+//! run's index is built before (the linting thread builds it) and timed on its own.
 
 #![expect(
     clippy::indexing_slicing,
@@ -77,10 +78,17 @@ fn main() {
     // A re-lint's result replacing the run (on the UI thread, like every message), then a
     // key press and a redraw: the selection, folds and filters are carried over.
     let mut reloads = Vec::new();
+    let mut indexing = Vec::new();
     for _ in 0..5 {
         let run = synthetic_run();
+        // What the linting thread does after a run: the index, off the browser's thread.
         let start = Instant::now();
-        dispatch(&mut model, Msg::Reloaded(Box::new(run)));
+        let prepared = alinea::tui::index::Prepared::new(run);
+        indexing.push(start.elapsed());
+        let start = Instant::now();
+        dispatch(&mut model, Msg::Reloaded(Box::new(prepared)));
+        // The browser frees the old run in a thread of its own.
+        let retired = model.take_retired();
         dispatch(
             &mut model,
             Msg::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)),
@@ -89,8 +97,19 @@ fn main() {
             .draw(|frame| alinea::tui::view::view(black_box(&model), frame))
             .expect("draw");
         reloads.push(start.elapsed());
+        drop(retired);
     }
     reloads.sort();
+    indexing.sort();
+    println!(
+        "  {:<22} median {:>9} ns   (on the linting thread)",
+        "index of a run",
+        indexing
+            .get(indexing.len() / 2)
+            .copied()
+            .unwrap_or_default()
+            .as_nanos(),
+    );
     println!(
         "  {:<22} median {:>9} ns   worst {:>10} ns",
         "reload + key + redraw",

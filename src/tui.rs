@@ -32,6 +32,7 @@ pub mod coverage;
 pub mod editor;
 pub mod filter;
 pub mod index;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod strings;

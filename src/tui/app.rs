@@ -20,7 +20,7 @@ use ratatui::layout::Rect;
 use super::TuiStyle;
 use super::coverage::{self, Matrix};
 use super::filter::Filter;
-use super::index::{Counts, Index, Node};
+use super::index::{Counts, Index, Node, Prepared};
 use super::keys::{self, Action, Context, GROUP_KEYS, GroupBy};
 use super::layout;
 use super::strings::Words;
@@ -73,8 +73,8 @@ pub enum Msg {
     Action(Action),
     /// Group the findings differently (the end of the `,` chord).
     Group(GroupBy),
-    /// A re-lint finished.
-    Reloaded(Box<Run>),
+    /// A re-lint finished (its index built off the browser's thread).
+    Reloaded(Box<Prepared>),
     /// A re-lint could not run.
     ReloadFailed(String),
     /// The editor exited (or could not start: the error).
@@ -350,6 +350,7 @@ pub struct Model {
     pub(crate) limits: Limits,
     busy: Option<String>,
     effects: Vec<Effect>,
+    retired: Option<Box<Prepared>>,
     quit: bool,
 }
 
@@ -358,7 +359,13 @@ impl Model {
     /// the run's language (`run.report.lang`).
     #[must_use]
     pub fn new(run: Run, style: TuiStyle) -> Self {
-        let index = Index::new(&run);
+        Self::prepared(Prepared::new(run), style)
+    }
+
+    /// [`Model::new`] over a run whose index is already built (by the linting thread).
+    #[must_use]
+    pub fn prepared(prepared: Prepared, style: TuiStyle) -> Self {
+        let Prepared { run, index } = prepared;
         let words = Words::new(run.report.lang);
         let mut model = Self {
             coverage: CoverageState {
@@ -396,6 +403,7 @@ impl Model {
             limits: Limits::default(),
             busy: None,
             effects: Vec::new(),
+            retired: None,
             quit: false,
         };
         model.refilter();
@@ -548,6 +556,13 @@ impl Model {
         std::mem::take(&mut self.effects)
     }
 
+    /// The run a reload replaced, for the caller to free off the browser's thread (with
+    /// 100,000 findings, freeing it takes 80 ms). Left here, it is freed at the next
+    /// reload.
+    pub fn take_retired(&mut self) -> Option<Box<Prepared>> {
+        self.retired.take()
+    }
+
     /// The selected finding's place among the listed findings, from 1 (none on a group row).
     #[must_use]
     pub fn selected_position(&self) -> Option<usize> {
@@ -567,8 +582,11 @@ impl Model {
     /// The fingerprint of the selected finding.
     #[must_use]
     pub fn selected_fingerprint(&self) -> Option<String> {
-        self.selected_finding()
-            .map(|finding| finding.fingerprint(&self.run.sources))
+        let index = self.selected_index()?;
+        self.index
+            .info
+            .get(index)
+            .map(|info| info.fingerprint.clone())
     }
 
     fn selected_index(&self) -> Option<usize> {
@@ -1053,8 +1071,10 @@ impl Model {
         let selected = self.findings.selected;
         let fingerprint_at = |row: usize| match rows.get(row) {
             Some(Row::Finding(index)) => self
-                .finding(*index)
-                .map(|f| f.fingerprint(&self.run.sources)),
+                .index
+                .info
+                .get(*index)
+                .map(|info| info.fingerprint.clone()),
             _ => None,
         };
         (1..rows.len().min(NEIGHBOURS))
@@ -1073,7 +1093,7 @@ impl Model {
     /// same finding (by fingerprint), else its nearest surviving neighbour, else the same
     /// group's row. Everything that held graph ids (the trace root, the coverage plan, an
     /// open cell popup) is re-resolved by (plan id, code), or closed.
-    fn reload(&mut self, run: Run) {
+    fn reload(&mut self, prepared: Prepared) {
         let fingerprint = self.selected_fingerprint();
         let old_row = self.findings.selected;
         // The selected finding's neighbours in the list, nearest first, and its group: where
@@ -1110,34 +1130,40 @@ impl Model {
             .get(self.profile.selected)
             .map(|plan| plan.id.value.clone());
 
-        self.run = run;
-        self.index = Index::new(&self.run);
+        // Freeing the old run takes as long as building a small one: it is handed over to
+        // be dropped elsewhere ([`Model::take_retired`]).
+        let run = std::mem::replace(&mut self.run, prepared.run);
+        let index = std::mem::replace(&mut self.index, prepared.index);
+        self.retired = Some(Box::new(Prepared { run, index }));
         self.words = Words::new(self.run.report.lang);
         self.refilter();
-        // Each listed finding's row by fingerprint, built once.
-        let rows_by_fingerprint: HashMap<String, usize> = self
+        // The wanted fingerprints, nearest first: the listed row of the nearest one found.
+        let mut wanted: HashMap<&str, usize> = HashMap::new();
+        for (rank, fingerprint) in fingerprint.iter().chain(neighbours.iter()).enumerate() {
+            wanted.entry(fingerprint.as_str()).or_insert(rank);
+        }
+        let found = self
             .findings
             .rows
             .iter()
             .enumerate()
             .filter_map(|(row, entry)| match entry {
-                Row::Finding(index) => self
-                    .finding(*index)
-                    .map(|f| (f.fingerprint(&self.run.sources), row)),
+                Row::Finding(index) => {
+                    let info = self.index.info.get(*index)?;
+                    wanted
+                        .get(info.fingerprint.as_str())
+                        .map(|&rank| (rank, row))
+                }
                 Row::Group(_) => None,
             })
-            .collect();
-        let restored = fingerprint
-            .iter()
-            .chain(neighbours.iter())
-            .find_map(|wanted| rows_by_fingerprint.get(wanted).copied())
-            .or_else(|| {
-                let label = group_label?;
-                self.findings.rows.iter().position(|row| {
-                    matches!(row, Row::Group(group)
+            .min();
+        let restored = found.map(|(_, row)| row).or_else(|| {
+            let label = group_label?;
+            self.findings.rows.iter().position(|row| {
+                matches!(row, Row::Group(group)
                         if self.findings.groups.get(*group).is_some_and(|g| g.label == label))
-                })
-            });
+            })
+        });
         self.findings.selected =
             restored.unwrap_or_else(|| old_row.min(self.findings.rows.len().saturating_sub(1)));
         if let Some(keys) = cell_keys {
@@ -2060,8 +2086,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Option<Msg> {
             model.set_group(group_by);
             None
         }
-        Msg::Reloaded(run) => {
-            model.reload(*run);
+        Msg::Reloaded(prepared) => {
+            model.reload(*prepared);
             None
         }
         Msg::ReloadFailed(error) => {

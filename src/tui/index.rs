@@ -70,6 +70,8 @@ pub struct FindingInfo {
     pub column: usize,
     /// Lowercase text that free filter terms and the search look in.
     pub haystack: String,
+    /// The finding's fingerprint (what a reload finds the selection by).
+    pub fingerprint: String,
 }
 
 /// A rule or built-in check, as the Profile view lists it.
@@ -92,6 +94,31 @@ pub enum Node {
     Element(ElementId),
     /// An activity or investment.
     Implementer(ImplementerId),
+}
+
+/// A run with its derived data, built where the run is made (the linting thread), so
+/// that a reload leaves the browser's thread little to do.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The run.
+    pub run: Run,
+    /// What the views derive from it.
+    pub index: Index,
+}
+
+impl Prepared {
+    /// Derives the index of a run.
+    #[must_use]
+    pub fn new(run: Run) -> Self {
+        let index = Index::new(&run);
+        Self { run, index }
+    }
+}
+
+impl From<Run> for Prepared {
+    fn from(run: Run) -> Self {
+        Self::new(run)
+    }
 }
 
 /// The derived data of one run.
@@ -128,6 +155,7 @@ impl Index {
                 line: start.line,
                 column: start.column,
                 haystack: super::filter::haystack(finding, file.display_name(), &words),
+                fingerprint: finding.fingerprint(&run.sources),
             });
             index.totals.add(finding.severity);
             index

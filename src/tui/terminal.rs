@@ -6,8 +6,10 @@
 //! Runs go on in the [worker](super::worker)'s thread and file changes come from the
 //! operating system ([`watch`](super::watch)), so the loop never waits on either: it
 //! draws the loading screen until the first run arrives, then the model, with a spinner
-//! in the status line while a re-lint runs. Asleep, it wakes every [`IDLE`] to look at
-//! two channels and a flag, and costs nothing else.
+//! in the status line while a re-lint runs. Keys come from a thread of their own
+//! ([`input`](super::input)), so that a terminal that went away is noticed. Asleep, the
+//! loop waits on the keys' channel and wakes every [`IDLE`] to look at two more and at a
+//! flag, and costs nothing else.
 
 #[cfg(test)]
 mod tests;
@@ -20,7 +22,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -31,6 +33,7 @@ use ratatui::DefaultTerminal;
 use super::TuiStyle;
 use super::app::{Effect, Model, Msg, dispatch};
 use super::editor;
+use super::input::{self, Input};
 use super::keys::Action;
 use super::view::{loading, view};
 use super::watch::Watch;
@@ -136,7 +139,7 @@ fn watched(options: &crate::CheckOptions) -> Vec<PathBuf> {
 /// The loading screen until the first run arrives, then the browser.
 fn browse(
     terminal: &mut DefaultTerminal,
-    first: Option<crate::Run>,
+    first: Option<super::index::Prepared>,
     watch: JoinHandle<Result<Watch, String>>,
     worker: &mut Worker,
     signals: &Signals,
@@ -144,9 +147,10 @@ fn browse(
     style: TuiStyle,
 ) -> Result<End, Error> {
     execute!(io::stdout(), EnableMouseCapture)?;
+    let mut input = Input::start()?;
     let first = match first {
         Some(run) => run,
-        None => match load(terminal, worker, signals, lang, style)? {
+        None => match load(terminal, &input, worker, signals, lang, style)? {
             Loading::Done(outcome) => match *outcome {
                 Ok(run) => run,
                 Err(error) => return Err(Error::FirstRun(error)),
@@ -154,11 +158,18 @@ fn browse(
             Loading::End(end) => return Ok(end),
         },
     };
-    let mut model = Model::new(first, style);
+    let mut model = Model::prepared(first, style);
     let size = terminal.size()?;
     dispatch(&mut model, Msg::Resize(size.width, size.height));
     let mut watching = Watching::Starting(watch);
-    event_loop(terminal, &mut model, worker, &mut watching, signals)
+    event_loop(
+        terminal,
+        &mut model,
+        &mut input,
+        worker,
+        &mut watching,
+        signals,
+    )
 }
 
 /// The file watch, while it is set up in its thread, then ready (or off).
@@ -203,6 +214,7 @@ enum Loading {
 /// and `ctrl-c` quit.
 fn load(
     terminal: &mut DefaultTerminal,
+    input: &Input,
     worker: &mut Worker,
     signals: &Signals,
     lang: Lang,
@@ -211,23 +223,20 @@ fn load(
     let mut tick = 0;
     loop {
         terminal.draw(|frame| loading::draw(frame, worker.progress(), lang, style.color, tick))?;
-        if let Some(signal) = signals.caught() {
+        if let Some(signal) = signals.hang_up() {
             return Ok(Loading::End(End::Signal(signal)));
         }
-        if event::poll(TICK)? {
-            loop {
-                if let Event::Key(key) = event::read()?
-                    && key.kind != KeyEventKind::Release
-                    && (key.code == KeyCode::Char('q')
-                        || (key.code == KeyCode::Char('c')
-                            && key.modifiers.contains(KeyModifiers::CONTROL)))
-                {
-                    return Ok(Loading::End(End::Quit));
-                }
-                if !event::poll(Duration::ZERO)? {
-                    break;
-                }
+        let mut next = input.next(TICK)?;
+        while let Some(event) = next {
+            if let Event::Key(key) = event
+                && key.kind != KeyEventKind::Release
+                && (key.code == KeyCode::Char('q')
+                    || (key.code == KeyCode::Char('c')
+                        && key.modifiers.contains(KeyModifiers::CONTROL)))
+            {
+                return Ok(Loading::End(End::Quit));
             }
+            next = input.try_next()?;
         }
         if let Some(outcome) = worker.try_outcome() {
             return Ok(Loading::Done(Box::new(outcome)));
@@ -269,6 +278,18 @@ impl Signals {
         }
     }
 
+    /// The signal that came, or SIGHUP when the terminal is gone without one (standard
+    /// input is no longer a terminal): either ends the browser.
+    fn hang_up(&self) -> Option<i32> {
+        self.caught().or_else(|| {
+            #[cfg(unix)]
+            if !input::terminal_alive() {
+                return Some(signal_hook::consts::SIGHUP);
+            }
+            None
+        })
+    }
+
     /// Gives the signals their default handling back.
     fn unregister(self) {
         for id in self.ids {
@@ -301,6 +322,7 @@ fn install_panic_hook() {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     model: &mut Model,
+    input: &mut Input,
     worker: &mut Worker,
     watching: &mut Watching,
     signals: &Signals,
@@ -316,7 +338,7 @@ fn event_loop(
         if model.should_quit() {
             return Ok(End::Quit);
         }
-        if let Some(signal) = signals.caught() {
+        if let Some(signal) = signals.hang_up() {
             return Ok(End::Signal(signal));
         }
         let now = Instant::now();
@@ -328,20 +350,21 @@ fn event_loop(
         if let Some(wait) = watching.get(model).and_then(|watch| watch.wait(now)) {
             timeout = timeout.min(wait);
         }
-        if event::poll(timeout)? {
+        let mut next = input.next(timeout)?;
+        let mut handled = 0;
+        while let Some(event) = next {
             draw = true;
-            let mut handled = 0;
-            loop {
-                if let Some(msg) = message(&event::read()?) {
-                    #[cfg(debug_assertions)]
-                    test_panic(&msg);
-                    dispatch(model, msg);
-                }
-                handled += 1;
-                if model.should_quit() || handled >= EVENT_BATCH || !event::poll(Duration::ZERO)? {
-                    break;
-                }
+            if let Some(msg) = message(&event) {
+                #[cfg(debug_assertions)]
+                test_panic(&msg);
+                dispatch(model, msg);
             }
+            handled += 1;
+            next = if model.should_quit() || handled >= EVENT_BATCH {
+                None
+            } else {
+                input.try_next()?
+            };
         }
         let now = Instant::now();
         if let Some(watch) = watching.get(model) {
@@ -359,12 +382,18 @@ fn event_loop(
             dispatch(
                 model,
                 match outcome {
-                    Ok(run) => Msg::Reloaded(Box::new(run)),
+                    Ok(prepared) => Msg::Reloaded(Box::new(prepared)),
                     Err(error) => Msg::ReloadFailed(describe(&error, lang)),
                 },
             );
+            if let Some(retired) = model.take_retired() {
+                // Freed in a thread of its own; should the thread not start, here.
+                let _ = std::thread::Builder::new()
+                    .name("alinea-free".to_owned())
+                    .spawn(move || drop(retired));
+            }
         }
-        draw |= carry_out(terminal, model, worker, watching)?;
+        draw |= carry_out(terminal, model, input, worker, watching)?;
         if worker.busy() && Instant::now() >= next_tick {
             tick += 1;
             next_tick = Instant::now() + TICK;
@@ -403,6 +432,7 @@ fn message(event: &Event) -> Option<Msg> {
 fn carry_out(
     terminal: &mut DefaultTerminal,
     model: &mut Model,
+    input: &mut Input,
     worker: &mut Worker,
     watching: &mut Watching,
 ) -> io::Result<bool> {
@@ -423,7 +453,10 @@ fn carry_out(
                     worker.request();
                 }
                 Effect::OpenEditor { path, line, column } => {
+                    // Every key goes to the editor while it runs.
+                    input.stop();
                     let result = open_editor(terminal, &path, line, column, model.lang());
+                    *input = Input::start()?;
                     dispatch(model, Msg::EditorFinished(result));
                 }
                 Effect::Copy(text) => {
@@ -436,8 +469,8 @@ fn carry_out(
     }
 }
 
-/// Leaves the screen, runs the editor (no event is read meanwhile, so every key goes
-/// to the editor), comes back and forces a full redraw.
+/// Leaves the screen, runs the editor (the caller stops reading events meanwhile, so
+/// every key goes to the editor), comes back and forces a full redraw.
 fn open_editor(
     terminal: &mut DefaultTerminal,
     path: &Path,

@@ -12,10 +12,12 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
 
-use crate::{CheckError, CheckOptions, Progress, Run};
+use super::index::Prepared;
+use crate::{CheckError, CheckOptions, Progress};
 
-/// What a run gives: a run, or why it could not start.
-pub type Outcome = Result<Run, CheckError>;
+/// What a run gives: a run with its index (built here, off the browser's thread), or why
+/// it could not start.
+pub type Outcome = Result<Prepared, CheckError>;
 
 /// Whether a run is going on and whether another one is wanted after it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,7 +83,7 @@ impl Worker {
                     .thread_name(|i| format!("alinea-lint-{i}"))
                     .build()
                     .ok();
-                let lint = || crate::check_reporting(&options, &shared);
+                let lint = || crate::check_reporting(&options, &shared).map(Prepared::new);
                 // Ends when the browser drops its side of either channel.
                 while asked.recv().is_ok() {
                     let outcome = match &pool {

@@ -424,7 +424,7 @@ fn a_reload_keeps_the_selection_on_the_same_finding() {
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("# one\n# two\n{text}")).unwrap();
     let rerun = crate::run_with_rules(&[dir.path()], AS_OF);
-    dispatch(&mut model, Msg::Reloaded(Box::new(rerun)));
+    dispatch(&mut model, Msg::Reloaded(Box::new(rerun.into())));
     assert_eq!(model.selected_fingerprint().unwrap(), fingerprint);
     let after = model.selected_finding().unwrap();
     assert_eq!(model.run().sources.start(after.span).line, line_before + 2);
@@ -437,7 +437,7 @@ fn a_reload_keeps_the_selection_on_the_same_finding() {
         .collect();
     std::fs::write(&file, "plan: {}\n").unwrap();
     let rerun = crate::run_with_rules(&[dir.path()], AS_OF);
-    dispatch(&mut model, Msg::Reloaded(Box::new(rerun)));
+    dispatch(&mut model, Msg::Reloaded(Box::new(rerun.into())));
     let now = model.selected_fingerprint().unwrap();
     assert_ne!(now, fingerprint);
     assert!(listed.contains(&now), "{now} was not listed before");
@@ -740,7 +740,10 @@ fn spanish_messages_group_labels_and_filters() {
         model.status(),
         Some(tr!(Lang::Es, "tui-relinting").as_str())
     );
-    dispatch(&mut model, Msg::Reloaded(Box::new(chain_run(Lang::Es))));
+    dispatch(
+        &mut model,
+        Msg::Reloaded(Box::new(chain_run(Lang::Es).into())),
+    );
     let status = model.status().unwrap().to_owned();
     assert!(status.starts_with("revisión actualizada: "), "{status}");
     dispatch(&mut model, Msg::EditorFinished(Err("x".to_owned())));
@@ -1112,15 +1115,15 @@ struct Tmux {
 }
 
 impl Tmux {
-    fn start(command: &str, width: u16, height: u16) -> Option<Self> {
-        if std::process::Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_err()
-        {
-            eprintln!("tmux is not installed: the end-to-end browser test is skipped");
-            return None;
-        }
+    fn start(command: &str, width: u16, height: u16) -> Self {
+        // `.ci/run` installs it: a machine without it cannot run the browser's tests.
+        assert!(
+            std::process::Command::new("tmux")
+                .arg("-V")
+                .output()
+                .is_ok(),
+            "tmux is not installed: the end-to-end browser tests need it"
+        );
         let socket = format!("alinea-it-{}-{}", std::process::id(), fastrand());
         let tmux = Self { socket };
         tmux.run(&[
@@ -1135,7 +1138,7 @@ impl Tmux {
             command,
         ]);
         tmux.run(&["set-option", "-g", "window-size", "manual"]);
-        Some(tmux)
+        tmux
     }
 
     fn run(&self, args: &[&str]) -> String {
@@ -1280,9 +1283,7 @@ fn the_real_binary_in_tmux() {
         shell_quote(&exit),
         shell_quote(&stty),
     );
-    let Some(tmux) = Tmux::start(&command, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start(&command, 120, 40);
     // Findings listed with the severity spelled out.
     let screen = tmux.wait_for("1 Findings");
     assert!(screen.contains("E error   ART-07"), "{screen}");
@@ -1369,9 +1370,7 @@ fn the_real_binary_in_spanish_in_tmux() {
         shell_quote(&crate::binary()),
         shell_quote(&exit),
     );
-    let Some(tmux) = Tmux::start(&command, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start(&command, 120, 40);
     let findings = format!("1 {}", es("tui-view-findings"));
     // Spanish tabs, pane titles, severities, labels and hint.
     let screen = tmux.wait_for(&findings);
@@ -1486,9 +1485,7 @@ fn the_terminal_is_restored_after_a_panic_and_no_color_keeps_the_selection() {
         shell_quote(&exit),
         shell_quote(&stty),
     );
-    let Some(tmux) = Tmux::start(&command, 100, 30) else {
-        return;
-    };
+    let tmux = Tmux::start(&command, 100, 30);
     tmux.wait_for("1 Findings");
     let styled = tmux.run(&["capture-pane", "-t", "t", "-p", "-e"]);
     let selected = styled
@@ -1539,7 +1536,9 @@ fn while_a_relint_runs_the_spinner_shows_and_its_result_reaches_the_model() {
     dispatch(&mut model, Msg::Busy(None));
     dispatch(
         &mut model,
-        Msg::Reloaded(Box::new(crate::run_with_rules(&[Path::new(CHAIN)], AS_OF))),
+        Msg::Reloaded(Box::new(
+            crate::run_with_rules(&[Path::new(CHAIN)], AS_OF).into(),
+        )),
     );
     assert!(model.status().unwrap().starts_with("re-linted"));
     press(&mut model, "j");
@@ -1549,7 +1548,7 @@ fn while_a_relint_runs_the_spinner_shows_and_its_result_reaches_the_model() {
 /// Starts `alinea browse` in tmux through `sh`, which writes its pid to `pid.txt` in
 /// `dir` and becomes it; then the exit code and `stty -a` are written to `exit.txt` and
 /// `stty.txt`.
-fn browse_in_tmux(dir: &Path, folder: &Path, args: &str) -> Option<Tmux> {
+fn browse_in_tmux(dir: &Path, folder: &Path, args: &str) -> Tmux {
     let command = format!(
         "cd {} && sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' {} browse {args}; echo EXIT=$? > {}; stty -a > {}; sleep 30",
         shell_quote(folder),
@@ -1561,18 +1560,22 @@ fn browse_in_tmux(dir: &Path, folder: &Path, args: &str) -> Option<Tmux> {
     Tmux::start(&command, 100, 30)
 }
 
+/// [`browse_in_tmux`] on the shipped plans, once their findings are on screen.
+fn browse_plans_in_tmux(dir: &Path) -> Tmux {
+    let tmux = browse_in_tmux(
+        dir,
+        &std::env::current_dir().unwrap(),
+        &format!("plans --as-of {AS_OF}"),
+    );
+    tmux.wait_for("1 Findings");
+    tmux
+}
+
 #[test]
 fn sigterm_and_sighup_give_the_terminal_back() {
     for (signal, code) in [("TERM", 143), ("HUP", 129)] {
         let dir = tempfile::tempdir().unwrap();
-        let Some(tmux) = browse_in_tmux(
-            dir.path(),
-            &std::env::current_dir().unwrap(),
-            &format!("plans --as-of {AS_OF}"),
-        ) else {
-            return;
-        };
-        tmux.wait_for("1 Findings");
+        let tmux = browse_plans_in_tmux(dir.path());
         let flags = "#{alternate_on} #{mouse_any_flag} #{cursor_flag}";
         assert_eq!(
             tmux.run(&["display-message", "-p", "-t", "t", flags])
@@ -1604,13 +1607,33 @@ fn sigterm_and_sighup_give_the_terminal_back() {
 }
 
 #[test]
+fn a_browser_whose_terminal_goes_away_ends() {
+    // Once its terminal is gone, crossterm's reader spins forever; the browser must still
+    // see the hang-up and end, not stay behind at full CPU.
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = browse_plans_in_tmux(dir.path());
+    let pid = wait_file(&dir.path().join("pid.txt"));
+    let proc = Path::new("/proc").join(pid.trim());
+    assert!(proc.exists());
+    tmux.run(&["kill-server"]);
+    let start = std::time::Instant::now();
+    while proc.exists() && start.elapsed() < std::time::Duration::from_secs(5) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let state = std::fs::read_to_string(proc.join("stat")).unwrap_or_default();
+    // Gone, or a zombie its parent has not reaped yet.
+    assert!(
+        !proc.exists() || state.split_whitespace().nth(2) == Some("Z"),
+        "still running 5 s after its terminal went away: {state}"
+    );
+}
+
+#[test]
 fn a_saved_plan_is_relinted_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path().join("repo");
     crate::copy_tree(Path::new(CHAIN), &repo);
-    let Some(tmux) = browse_in_tmux(dir.path(), &repo, &format!(". --as-of {AS_OF}")) else {
-        return;
-    };
+    let tmux = browse_in_tmux(dir.path(), &repo, &format!(". --as-of {AS_OF}"));
     tmux.wait_for("1 Findings");
     // A file that is no plan changes nothing.
     std::fs::write(repo.join("notes.txt"), "not a plan").unwrap();
@@ -1637,9 +1660,7 @@ fn without_a_controlling_terminal_browse_says_so_before_linting() {
         shell_quote(&err),
         shell_quote(&exit),
     );
-    let Some(_tmux) = Tmux::start(&command, 100, 30) else {
-        return;
-    };
+    let _tmux = Tmux::start(&command, 100, 30);
     assert_eq!(wait_file(&exit).trim(), "EXIT=2");
     let said = std::fs::read_to_string(&err).unwrap();
     assert!(

@@ -29,7 +29,7 @@ fn press(model: &mut Model, script: &str) {
 }
 
 fn reload(model: &mut Model, dir: &Path) {
-    dispatch(model, Msg::Reloaded(Box::new(run_of(dir))));
+    dispatch(model, Msg::Reloaded(Box::new(run_of(dir).into())));
     assert_eq!(model.invariants(), Vec::<String>::new(), "after a reload");
 }
 

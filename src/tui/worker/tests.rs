@@ -58,9 +58,12 @@ fn the_worker_lints_in_its_thread_and_runs_a_queued_request_after() {
     assert!(worker.busy(), "the queued run started");
     let second = outcome(&mut worker).unwrap();
     assert!(!worker.busy());
-    assert_eq!(first.report.findings.len(), second.report.findings.len());
     assert_eq!(
-        first.report.findings.len(),
+        first.run.report.findings.len(),
+        second.run.report.findings.len()
+    );
+    assert_eq!(
+        first.run.report.findings.len(),
         crate::check(&plans()).unwrap().report.findings.len()
     );
     assert!(worker.try_outcome().is_none(), "no third run");
