@@ -270,6 +270,11 @@ pub(crate) struct FindingsState {
     pub(crate) offset: usize,
     pub(crate) detail_scroll: usize,
     pub(crate) shown: usize,
+    /// Where each jump to a related location left from (fingerprint, and which of its
+    /// related locations it followed), newest last: `ctrl-o` goes back.
+    jumps: Vec<(String, usize)>,
+    /// After going back, the next related location of that finding that `o` follows.
+    next_related: Option<(String, usize)>,
 }
 
 #[derive(Debug, Default)]
@@ -301,6 +306,9 @@ pub(crate) struct ProfileState {
     pub(crate) selected: usize,
     pub(crate) offset: usize,
     pub(crate) rules_scroll: usize,
+    /// The selected check of the selected plan (in pillar order), when the checks pane
+    /// has the focus.
+    pub(crate) check: usize,
 }
 
 /// How many rows on each side of a selected finding a reload looks at for a surviving
@@ -316,6 +324,8 @@ pub(crate) struct Limits {
     pub(crate) help: Cell<usize>,
     pub(crate) explain: Cell<usize>,
     pub(crate) profile: Cell<usize>,
+    /// Where the checks pane was scrolled to, as drawn (it follows the selected check).
+    pub(crate) profile_shown: Cell<usize>,
 }
 
 impl Default for Limits {
@@ -325,6 +335,7 @@ impl Default for Limits {
             help: Cell::new(usize::MAX),
             explain: Cell::new(usize::MAX),
             profile: Cell::new(usize::MAX),
+            profile_shown: Cell::new(0),
         }
     }
 }
@@ -393,6 +404,8 @@ impl Model {
                 offset: 0,
                 detail_scroll: 0,
                 shown: 0,
+                jumps: Vec::new(),
+                next_related: None,
             },
             trace: TraceState::default(),
             profile: ProfileState::default(),
@@ -794,6 +807,134 @@ impl Model {
             self.findings.detail_scroll = 0;
         }
         self.findings.selected = row;
+    }
+
+    /// Follows one of the selected finding's related locations to the finding there: the
+    /// first one, or after `ctrl-o` came back to it, the next one. Its group is unfolded, and
+    /// the filter and minimum severity are cleared if they hide it. A location with no
+    /// finding is said in the status line.
+    fn follow_related(&mut self) {
+        let lang = self.lang();
+        let Some(index) = self.selected_index() else {
+            return;
+        };
+        let Some(finding) = self.finding(index) else {
+            return;
+        };
+        let count = finding.related.len();
+        if count == 0 {
+            self.status = Some(tr!(lang, "tui-no-related"));
+            return;
+        }
+        let fingerprint = self
+            .index
+            .info
+            .get(index)
+            .map(|info| info.fingerprint.clone())
+            .unwrap_or_default();
+        let which = match &self.findings.next_related {
+            Some((from, next)) if *from == fingerprint => *next % count,
+            _ => 0,
+        };
+        let Some(span) = finding.related.get(which).map(|related| related.span) else {
+            return;
+        };
+        let (_, line, column, location) = self.location(span);
+        let Some(target) = self.finding_at(span) else {
+            self.status = Some(tr!(
+                lang,
+                "tui-no-finding-at",
+                location = format!("{location}:{line}:{column}")
+            ));
+            return;
+        };
+        if !self.reveal(target) {
+            return;
+        }
+        self.findings.jumps.push((fingerprint, which));
+        self.findings.next_related = None;
+        self.findings.detail_scroll = 0;
+        self.focus = Pane::Primary;
+        self.status = Some(tr!(lang, "tui-followed", which = which + 1, count = count));
+    }
+
+    /// Goes back to where the last [`follow_related`](Self::follow_related) left from.
+    fn jump_back(&mut self) {
+        let Some((fingerprint, which)) = self.findings.jumps.pop() else {
+            self.status = Some(tr!(self.lang(), "tui-no-jump-back"));
+            return;
+        };
+        let index = self
+            .index
+            .info
+            .iter()
+            .position(|info| info.fingerprint == fingerprint);
+        if let Some(index) = index
+            && self.reveal(index)
+        {
+            self.findings.detail_scroll = 0;
+            self.findings.next_related = Some((fingerprint, which + 1));
+        }
+    }
+
+    /// The finding at a location: the one starting there, else the first in the same file
+    /// whose span holds it, else the first on the same line.
+    fn finding_at(&self, span: Span) -> Option<usize> {
+        let findings = &self.run.report.findings;
+        let same_file = || {
+            findings
+                .iter()
+                .enumerate()
+                .filter(move |(_, f)| f.span.file == span.file)
+        };
+        let line = self.run.sources.file(span.file).line_col(span.start).line;
+        same_file()
+            .find(|(_, f)| f.span.start == span.start)
+            .or_else(|| {
+                same_file().find(|(_, f)| f.span.start <= span.start && span.start < f.span.end)
+            })
+            .or_else(|| {
+                same_file().find(|(index, _)| {
+                    self.index
+                        .info
+                        .get(*index)
+                        .is_some_and(|info| info.line == line)
+                })
+            })
+            .map(|(index, _)| index)
+    }
+
+    /// Selects a finding, unfolding its group and clearing a filter or minimum severity
+    /// that hides it; false when it cannot be listed.
+    fn reveal(&mut self, index: usize) -> bool {
+        if self.select_finding(index) {
+            return true;
+        }
+        let listed = |model: &Self| {
+            model
+                .findings
+                .groups
+                .iter()
+                .any(|group| group.members.contains(&index))
+        };
+        if !listed(self) {
+            self.findings.filter = Filter::default();
+            self.findings.filter_text.clear();
+            self.findings.min_severity = Severity::Info;
+            self.refilter();
+        }
+        let label = self
+            .findings
+            .groups
+            .iter()
+            .find(|group| group.members.contains(&index))
+            .map(|group| group.label.clone());
+        if let Some(label) = label
+            && self.findings.folded.remove(&label)
+        {
+            self.rebuild_rows();
+        }
+        self.select_finding(index)
     }
 
     fn step_finding(&mut self, forward: bool) {
@@ -1486,6 +1627,8 @@ impl Model {
             Action::Bottom => self.move_row(usize::MAX),
             Action::NextFinding => self.step_finding(true),
             Action::PrevFinding => self.step_finding(false),
+            Action::FollowRelated => self.follow_related(),
+            Action::JumpBack => self.jump_back(),
             Action::Right if detail => {}
             Action::Right => match self.selected_group_folded() {
                 Some(true) => self.toggle_fold(Some(false)),
@@ -1682,8 +1825,24 @@ impl Model {
         });
     }
 
+    /// The checks of the selected plan's profile, in the order the checks pane lists them.
+    fn profile_checks(&self) -> Vec<&crate::profile::CheckResult> {
+        self.run
+            .report
+            .profiles
+            .get(self.profile.selected)
+            .map(|profile| {
+                Pillar::ALL
+                    .into_iter()
+                    .flat_map(|pillar| profile.pillar(pillar))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     fn profile_action(&mut self, action: Action) {
         let plans = self.run.graph.plans.len();
+        let checks = self.profile_checks().len();
         let rules_focus = self.focus == Pane::Secondary;
         let plan = self.run.graph.plans.get(self.profile.selected);
         let span = plan.map(|plan| plan.id.span);
@@ -1697,21 +1856,29 @@ impl Model {
             | Action::Bottom => {
                 if rules_focus {
                     let page = self.secondary_height().max(1);
-                    self.profile.rules_scroll =
-                        step(self.profile.rules_scroll, usize::MAX, action, page);
+                    // The pane follows the selected check from where it was drawn.
+                    self.profile.rules_scroll = self.limits.profile_shown.get();
+                    self.profile.check = step(self.profile.check, checks, action, page);
                 } else {
                     let page = self.primary_height().max(1);
                     let next = step(self.profile.selected, plans, action, page);
                     if next != self.profile.selected {
                         self.profile.rules_scroll = 0;
+                        self.profile.check = 0;
                     }
                     self.profile.selected = next;
                 }
             }
-            // From the checks, Enter lists the plan's findings (a filter on the plan).
+            // From a check, Enter lists the plan's findings of the rules behind it (of all
+            // rules when none is behind it).
             Action::Enter if rules_focus => {
                 if let Some(plan) = plan {
-                    let filter = format!("%plan \"{}\"", plan.id.value);
+                    let mut filter = format!("%plan \"{}\"", plan.id.value);
+                    if let Some(check) = self.profile_checks().get(self.profile.check)
+                        && !check.rules.is_empty()
+                    {
+                        filter.push_str(&format!(" %rule {}", check.rules.join(",")));
+                    }
                     if self.apply_filter(&filter).is_ok() {
                         self.view = View::Findings;
                         self.focus = Pane::Primary;
@@ -1829,6 +1996,7 @@ impl Model {
                 if row < self.run.graph.plans.len() {
                     self.profile.selected = row;
                     self.profile.rules_scroll = 0;
+                    self.profile.check = 0;
                 }
             }
         }
@@ -1892,6 +2060,10 @@ impl Model {
         let limits = &self.limits;
         self.findings.detail_scroll = self.findings.detail_scroll.min(limits.detail.get());
         self.profile.rules_scroll = self.profile.rules_scroll.min(limits.profile.get());
+        self.profile.check = self
+            .profile
+            .check
+            .min(self.profile_checks().len().saturating_sub(1));
         match &mut self.popup {
             Some(Popup::Help { scroll, .. }) => *scroll = (*scroll).min(limits.help.get()),
             Some(Popup::Explain { scroll, .. }) => *scroll = (*scroll).min(limits.explain.get()),
@@ -2013,7 +2185,7 @@ fn step(current: usize, count: usize, action: Action, page: usize) -> usize {
 }
 
 /// The first visible row, so that `selected` is inside a window of `height` rows.
-fn fit_offset(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+pub(crate) fn fit_offset(offset: usize, selected: usize, height: usize, len: usize) -> usize {
     if height == 0 {
         return offset.min(len.saturating_sub(1));
     }

@@ -3,7 +3,7 @@
 //! A filter is a list of terms, all of which must hold. A term is free text (a
 //! case-insensitive substring of the rule, slug, severity, message, plan, element,
 //! file and YAML path) or a scoped test: `%rule ART` (rule id or slug starting with
-//! it), `%sev>=warning` (also `>`, `<=`, `<`, `=`, or a bare value for `=`),
+//! it; `%rule ART-01,REF` with any of them), `%sev>=warning` (also `>`, `<=`, `<`, `=`, or a bare value for `=`),
 //! `%plan pei-` (plan id containing it), `%pillar value`, `%file moyobamba`,
 //! `%element OEI.03`. Field names may be shortened to any unambiguous prefix
 //! (`%r`, `%s`, `%pl`, `%pi`). `!` before a term negates it. Values with spaces go in
@@ -46,7 +46,8 @@ enum Cmp {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Test {
     Text(String),
-    Rule(String),
+    /// Any of these prefixes.
+    Rule(Vec<String>),
     Severity(Cmp, Severity),
     Plan(String),
     Pillar(Pillar),
@@ -134,7 +135,13 @@ impl Filter {
                 return Err(tr!(lang, "tui-filter-compare", field = written));
             }
             let kind = match field {
-                Field::Rule => Test::Rule(value),
+                Field::Rule => Test::Rule(
+                    value
+                        .split(',')
+                        .filter(|prefix| !prefix.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                ),
                 Field::Severity => Test::Severity(cmp, severity_named(&value, lang)?),
                 Field::Plan => Test::Plan(value),
                 Field::Pillar => Test::Pillar(pillar_named(&value, lang)?),
@@ -162,9 +169,9 @@ impl Filter {
         self.terms.iter().all(|term| {
             let hit = match &term.test {
                 Test::Text(text) => haystack.contains(text.as_str()),
-                Test::Rule(prefix) => {
+                Test::Rule(prefixes) => prefixes.iter().any(|prefix| {
                     starts_with_ci(&finding.rule, prefix) || starts_with_ci(&finding.slug, prefix)
-                }
+                }),
                 Test::Severity(cmp, severity) => match cmp {
                     Cmp::Eq => finding.severity == *severity,
                     Cmp::Ge => finding.severity >= *severity,

@@ -31,6 +31,10 @@ pub enum Action {
     NextFinding,
     /// Previous finding, skipping group rows.
     PrevFinding,
+    /// Follow a related location of the selected finding to the finding there.
+    FollowRelated,
+    /// Back to where the last followed related location left from.
+    JumpBack,
     /// Unfold a group, or enter (re-root a trace, next matrix column).
     Right,
     /// Fold a group, go to the parent, go back.
@@ -117,6 +121,8 @@ impl Action {
             Self::Bottom => tr!(lang, "tui-key-bottom"),
             Self::NextFinding => tr!(lang, "tui-key-next-finding"),
             Self::PrevFinding => tr!(lang, "tui-key-prev-finding"),
+            Self::FollowRelated => tr!(lang, "tui-key-follow-related"),
+            Self::JumpBack => tr!(lang, "tui-key-jump-back"),
             Self::Right => tr!(lang, "tui-key-right"),
             Self::Left => tr!(lang, "tui-key-left"),
             Self::Enter => tr!(lang, "tui-key-enter"),
@@ -274,6 +280,16 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[ch('[')],
         action: Action::PrevFinding,
+        context: Context::Findings,
+    },
+    Binding {
+        keys: &[ch('o')],
+        action: Action::FollowRelated,
+        context: Context::Findings,
+    },
+    Binding {
+        keys: &[ctrl('o')],
+        action: Action::JumpBack,
         context: Context::Findings,
     },
     Binding {

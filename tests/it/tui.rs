@@ -85,6 +85,7 @@ pub(crate) fn keys(script: &str) -> Vec<KeyEvent> {
                 "c-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
                 "c-u" => (KeyCode::Char('u'), KeyModifiers::CONTROL),
                 "c-w" => (KeyCode::Char('w'), KeyModifiers::CONTROL),
+                "c-o" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
                 "home" => (KeyCode::Home, KeyModifiers::NONE),
                 "end" => (KeyCode::End, KeyModifiers::NONE),
                 "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
@@ -1569,6 +1570,54 @@ fn browse_plans_in_tmux(dir: &Path) -> Tmux {
     );
     tmux.wait_for("1 Findings");
     tmux
+}
+
+#[test]
+fn o_follows_a_related_location_to_its_finding_and_ctrl_o_comes_back() {
+    // A plan that cannot be read: the references to it say so, with its LOAD finding as
+    // related location.
+    let dir = tempfile::tempdir().unwrap();
+    crate::copy_tree(Path::new(CHAIN), dir.path());
+    let pei = dir.path().join("local/soritor/pei-2025-2027.yaml");
+    let text = std::fs::read_to_string(&pei).unwrap();
+    std::fs::write(
+        &pei,
+        text.replacen("plan:\n", "plan:\n  version: [new\n", 1),
+    )
+    .unwrap();
+    let run = crate::run_with_rules(&[dir.path()], AS_OF);
+    let mut model = Model::new(run, TuiStyle { color: false });
+    dispatch(&mut model, Msg::Resize(120, 40));
+    // Only the references are listed; the LOAD finding is hidden by the filter.
+    press(&mut model, "f%rule REF-01<enter>");
+    let from = model.selected_finding().unwrap().clone();
+    assert_eq!(from.rule, "REF-01");
+    assert_eq!(from.related.len(), 1, "{from:?}");
+    press(&mut model, "o");
+    let there = model.selected_finding().unwrap().clone();
+    assert_eq!(there.rule, "LOAD-01", "{:?}", model.status());
+    assert_eq!(there.span, from.related[0].span);
+    assert!(
+        model.status().unwrap().contains("1 of 1"),
+        "{:?}",
+        model.status()
+    );
+    // The filter that hid it is gone; the LOAD finding has nothing related.
+    press(&mut model, "o");
+    assert_eq!(model.selected_finding().unwrap().rule, "LOAD-01");
+    assert_eq!(
+        model.status(),
+        Some(tr!(Lang::En, "tui-no-related").as_str())
+    );
+    // ctrl-o comes back to the very finding it left from, once.
+    press(&mut model, "<c-o>");
+    assert_eq!(model.selected_finding(), Some(&from));
+    press(&mut model, "<c-o>");
+    assert_eq!(
+        model.status(),
+        Some(tr!(Lang::En, "tui-no-jump-back").as_str())
+    );
+    assert!(model.invariants().is_empty(), "{:?}", model.invariants());
 }
 
 #[test]

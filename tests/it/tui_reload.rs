@@ -339,30 +339,63 @@ fn search_opens_the_folded_groups_that_hold_matches() {
 }
 
 #[test]
-fn from_a_plans_checks_enter_lists_its_findings() {
+fn from_a_plans_checks_enter_lists_the_findings_of_the_selected_check() {
     let dir = copy_of_plans();
     let mut model = Model::new(run_of(dir.path()), TuiStyle { color: false });
     dispatch(&mut model, Msg::Resize(100, 30));
     press(&mut model, "4");
-    // Select the GORE PEI, focus its checks, Enter.
+    // Select the GORE PEI, focus its checks.
     for _ in 0..model.run().graph.plans.len() {
         if selected_row_text(&mut model).contains("pei-gore-san-martin") {
             break;
         }
         press(&mut model, "j");
     }
-    press(&mut model, "<enter><enter>");
+    let plan = "pei-gore-san-martin-2024-2028";
+    press(&mut model, "<enter>");
+    // Its checks in the order the pane lists them; the first failing one is selected with
+    // `j`, the pane following it (100×30 cannot show them all).
+    let checks: Vec<(String, Vec<String>, alinea::profile::Status)> = {
+        let profile = model
+            .run()
+            .report
+            .profiles
+            .iter()
+            .find(|p| p.plan == plan)
+            .unwrap();
+        alinea::report::Pillar::ALL
+            .into_iter()
+            .flat_map(|pillar| profile.pillar(pillar))
+            .map(|c| (c.id.to_string(), c.rules.clone(), c.status))
+            .collect()
+    };
+    let failing = checks
+        .iter()
+        .rposition(|(_, rules, status)| {
+            *status == alinea::profile::Status::Fail && !rules.is_empty()
+        })
+        .unwrap();
+    for _ in 0..failing {
+        press(&mut model, "j");
+    }
+    let (id, rules, _) = &checks[failing];
+    let shown = screen_row(&mut model, 100, 30, |row| row.contains("▶ ✗"));
+    assert!(
+        shown.contains(&format!("{id} ")) || shown.contains(id.as_str()),
+        "{shown}"
+    );
+    press(&mut model, "<enter>");
     assert_eq!(model.view(), alinea::tui::app::View::Findings);
     assert_eq!(
         model.filter_text(),
-        "%plan \"pei-gore-san-martin-2024-2028\""
+        format!("%plan \"{plan}\" %rule {}", rules.join(","))
     );
+    assert!(model.listed_findings().count() > 0);
     assert!(
         model
             .listed_findings()
-            .all(|f| f.plan == "pei-gore-san-martin-2024-2028")
+            .all(|f| f.plan == plan && rules.contains(&f.rule))
     );
-    assert!(model.listed_findings().count() > 0);
 }
 
 /// The first row of the screen, drawn at `width`×`height`, that `wanted` picks.

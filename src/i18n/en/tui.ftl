@@ -72,7 +72,7 @@ tui-detail-path = path
 tui-detail-on = on
 tui-detail-element-of = { $element } of { $plan }
 tui-detail-indicator = indicator { $indicator }
-tui-detail-related = related
+tui-detail-related = related · o follows one (ctrl-o comes back)
 tui-detail-help = help
 tui-detail-keys = e edit · i explain · t trace · y copy location
 
@@ -141,7 +141,7 @@ tui-syntax-title = filter syntax (f): every term must hold
 tui-syntax-text = words
 tui-syntax-text-help = free text: in the rule, message, plan, element, file or YAML path
 tui-syntax-rule = %rule ART
-tui-syntax-rule-help = rule id or slug starting with it
+tui-syntax-rule-help = rule id or slug starting with it; ART-01,REF for any of several
 tui-syntax-severity = %sev>=warning
 tui-syntax-severity-help = severity, compared with >= > <= < = (a bare value means =)
 tui-syntax-plan = %plan pei-
@@ -170,6 +170,12 @@ tui-key-top = go to the first row
 tui-key-bottom = go to the last row
 tui-key-next-finding = next finding, skipping group rows
 tui-key-prev-finding = previous finding, skipping group rows
+tui-key-follow-related = follow a related location to its finding (again after ctrl-o: the next one)
+tui-key-jump-back = back to the finding a related location was followed from
+tui-no-related = this finding has no related location
+tui-no-finding-at = no finding at { $location }
+tui-followed = related location { $which } of { $count } · ctrl-o comes back
+tui-no-jump-back = no related location was followed
 tui-key-right = unfold a group / enter (trace: follow the node; matrix: next column)
 tui-key-left = fold a group or go to its row / back (trace: previous root; matrix: previous column)
 tui-key-enter = toggle a group, focus the detail, follow a trace node, list a matrix cell
@@ -226,10 +232,10 @@ tui-worker-stopped = the linter stopped
 # The focused view's own keys, at the right of the status line when there is room.
 tui-hint-view = { $place ->
         [findings] ↵ fold  / search  f filter  e edit  t trace
-        [detail] j k scroll  ← back  e edit
+        [detail] j k scroll  o related  ← back  e edit
         [trace] l follow  h back  e edit
         [coverage-plans] ↵ matrix  j k plan
         [coverage] ↵ cell  o sort  h l column
         [profile-plans] ↵ checks  t trace
-       *[profile] ↵ findings  j k scroll
+       *[profile] ↵ findings  j k check
     }

@@ -110,7 +110,7 @@ tui-detail-path = ruta
 tui-detail-on = sobre
 tui-detail-element-of = { $element } de { $plan }
 tui-detail-indicator = indicador { $indicator }
-tui-detail-related = ubicaciones relacionadas
+tui-detail-related = ubicaciones relacionadas · o sigue una (ctrl-o regresa)
 tui-detail-help = ayuda
 tui-detail-keys = e editar · i explicar · t articulación · y copiar la ubicación
 
@@ -184,7 +184,7 @@ tui-syntax-title = sintaxis del filtro (f): todos los términos deben cumplirse
 tui-syntax-text = palabras
 tui-syntax-text-help = texto libre: en la regla, el mensaje, el plan, el elemento, el archivo o la ruta YAML
 tui-syntax-rule = %regla ART
-tui-syntax-rule-help = id o nombre de la regla que empieza así
+tui-syntax-rule-help = id o nombre de la regla que empieza así; ART-01,REF para cualquiera de varias
 tui-syntax-severity = %sev>=advertencia
 tui-syntax-severity-help = severidad, comparada con >= > <= < = (un valor solo significa =)
 tui-syntax-plan = %plan pei-
@@ -213,6 +213,12 @@ tui-key-top = ir a la primera fila
 tui-key-bottom = ir a la última fila
 tui-key-next-finding = hallazgo siguiente, sin pasar por los encabezados de grupo
 tui-key-prev-finding = hallazgo anterior, sin pasar por los encabezados de grupo
+tui-key-follow-related = seguir una ubicación relacionada hasta su hallazgo (otra vez tras ctrl-o: la siguiente)
+tui-key-jump-back = regresar al hallazgo desde el que se siguió una ubicación relacionada
+tui-no-related = este hallazgo no tiene ubicaciones relacionadas
+tui-no-finding-at = no hay ningún hallazgo en { $location }
+tui-followed = ubicación relacionada { $which } de { $count } · ctrl-o regresa
+tui-no-jump-back = no se ha seguido ninguna ubicación relacionada
 tui-key-right = desplegar un grupo / entrar (articulación: seguir el nodo; matriz: columna siguiente)
 tui-key-left = plegar un grupo o ir a su fila / volver (articulación: raíz anterior; matriz: columna anterior)
 tui-key-enter = plegar o desplegar un grupo, pasar al detalle, seguir un nodo de la articulación, listar una celda de la matriz
@@ -269,10 +275,10 @@ tui-worker-stopped = el revisor se detuvo
 # Las teclas propias de la vista activa, a la derecha de la línea de estado cuando caben.
 tui-hint-view = { $place ->
         [findings] ↵ plegar  / buscar  f filtrar  e editar  t articulación
-        [detail] j k desplazar  ← volver  e editar
+        [detail] j k desplazar  o relacionada  ← volver  e editar
         [trace] l seguir  h volver  e editar
         [coverage-plans] ↵ matriz  j k plan
         [coverage] ↵ celda  o ordenar  h l columna
         [profile-plans] ↵ verificaciones  t articulación
-       *[profile] ↵ hallazgos  j k desplazar
+       *[profile] ↵ hallazgos  j k verificación
     }

@@ -79,6 +79,8 @@ fn scoped_terms() {
     check("%rule IND", &["IND-04", "IND-09"]);
     check("%rule ind", &["IND-04", "IND-09"]);
     check("%rule=stale", &["IND-04"]);
+    check("%rule ART-11,ind-04,", &["IND-04", "ART-11"]);
+    check("!%rule ART,IND", &["CAP-02", "LOAD-01"]);
     check("%r unfunded", &["CAP-02"]);
     check(
         "%sev>=warning",

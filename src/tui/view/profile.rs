@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::super::app::{Model, Pane};
+use super::super::app::{Model, Pane, fit_offset};
 use super::super::layout::Screen;
 use super::super::strings::Words;
 use super::super::theme::Theme;
@@ -109,17 +109,27 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
     for line in crate::render::human::profile_lines(profile, lang) {
         lines.push(Line::raw(truncate(&line, width)));
     }
+    // With the focus, one check is selected (Enter lists its findings) and kept in view.
+    let cursor = focused(model, Pane::Secondary).then_some(state.check);
+    let mut cursor_line = None;
+    let mut position = 0;
     for pillar in Pillar::ALL {
         lines.push(Line::default());
         lines.push(Line::styled(words.pillar(pillar).to_owned(), theme.heading));
         for check in profile.pillar(pillar) {
+            let selected = cursor == Some(position);
+            position += 1;
+            if selected {
+                cursor_line = Some(lines.len());
+            }
             let (mark, style) = match check.status {
-                Status::Pass => ("  ✓", theme.dim),
-                Status::Fail => ("  ✗", theme.error),
-                Status::Waived => ("  ~", theme.warning),
-                Status::Unknown => ("  ?", theme.warning),
-                Status::NotApplicable => ("  –", theme.dim),
+                Status::Pass => ("✓", theme.dim),
+                Status::Fail => ("✗", theme.error),
+                Status::Waived => ("~", theme.warning),
+                Status::Unknown => ("?", theme.warning),
+                Status::NotApplicable => ("–", theme.dim),
             };
+            let mark = format!("{}{mark}", marker(selected));
             let mut text = tr!(lang, "profile-check", id = check.id);
             if let (Some(share), Some(items)) = (check.share, check.items) {
                 text.push_str(&format!(" {:.0} % ({items})", share * 100.0));
@@ -148,13 +158,16 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
             ]));
         }
     }
-    scrolled(
-        frame,
-        below,
-        lines,
-        state.rules_scroll,
-        &model.limits.profile,
-    );
+    let scroll = cursor_line.map_or(state.rules_scroll, |line| {
+        fit_offset(
+            state.rules_scroll,
+            line,
+            usize::from(below.height),
+            lines.len(),
+        )
+    });
+    model.limits.profile_shown.set(scroll);
+    scrolled(frame, below, lines, scroll, &model.limits.profile);
 }
 
 /// Moore's strategic triangle: the full triangle, one axis per pillar, and the plan's scores
