@@ -4,16 +4,16 @@
     cargo build --release && python3 benches/browse_latency.py [CORPUS] [--presses N]
 
 It starts `alinea browse CORPUS` in a detached 120×40 tmux session, waits for the first
-screen, then, N times: asks for a re-lint (`r`), waits a random moment of the run (0 to 1.5 s),
-presses `j` or `k` and polls the screen (`tmux capture-pane`, every 2 ms) until the
-selection's position in the findings title (`· 12/41`) has moved by one. The time from the
-key to that screen is the latency: update, redraw and the terminal's own work, all counted.
-It also reports the browser's CPU use while idle (10 s, from /proc) once the runs are
-over.
+screen, then, N times: asks for a re-lint (`r`), waits a random moment of the run (0 to
+1.5 s), presses `]` or `[` (next or previous finding) and polls the screen (`tmux
+capture-pane`, every 2 ms) until the selection's position in the findings title
+(`· 12/41`) has moved by one. The time from the key to that screen is the latency: update,
+redraw and the terminal's own work, all counted. It also reports the browser's CPU use
+while idle (10 s, from /proc) once the runs are over.
 
-CORPUS defaults to plans/; `python3 benches/scale.py 300` or `benches/national.py` make
-larger ones. Figures are printed as median, p90 and worst in milliseconds; the target is
-p90 under 100 ms on a national-scale repository.
+CORPUS defaults to plans/; `python3 benches/national.py` (the country, ~6,000 plans) and
+`python3 benches/scale.py 300` make larger ones. Figures are printed as median, p90 and
+worst in milliseconds; the target is p90 under 100 ms on a national-scale repository.
 """
 import os
 import random
@@ -92,6 +92,8 @@ def main():
         time.sleep(random.uniform(0.0, 1.5))
         before = position()
         if before is None:
+            print("no position on screen:", file=sys.stderr)
+            print("\n".join(screen().splitlines()[:3] + screen().splitlines()[-1:]), file=sys.stderr)
             continue
         current, total = before
         if current >= total:
@@ -100,10 +102,14 @@ def main():
             down = True
         wanted = current + 1 if down else current - 1
         start = time.monotonic()
-        tmux("send-keys", "-t", SESSION, "j" if down else "k")
+        # `]` and `[` step over group rows, where the title shows no position.
+        tmux("send-keys", "-t", SESSION, "]" if down else "[")
         seen = wait_for(lambda: (p := position()) is not None and p[0] == wanted, 5)
         elapsed = time.monotonic() - start
         latencies.append(elapsed * 1e3 if seen else float("inf"))
+        if not seen:
+            print(f"no answer to the key (wanted {wanted}, from {before}):", file=sys.stderr)
+            print("\n".join(screen().splitlines()[:3] + screen().splitlines()[-1:]), file=sys.stderr)
     # Let the last runs end (no more than one core-second in 2 s), then measure idle CPU.
     pid = browser_pid()
     idle = None
