@@ -1,0 +1,163 @@
+//! The whole country: `alinea check` with the default pack, against the floor of parsing the
+//! same files into saphyr's span-keeping `MarkedYaml` on the same threads, side by side in
+//! one run; the check's peak memory against the corpus's bytes; and the same on a corpus
+//! twice as large, to show the time grows with the input.
+//!
+//!     cargo bench --bench national [-- SCALE…]
+//!
+//! The corpora come from `benches/national.py` (the country's shape, seeded defects; made
+//! once under `target/bench-corpus/`); the default scales are 1 (about 6,000 plans, 90 MB)
+//! and 2. Each measure is the median of three runs. Memory is read by running the release
+//! binary (`target/release/alinea`, which `cargo bench` builds beside the benchmark) under
+//! `/usr/bin/time`. Targets: check ≤ 1.3 × parse; peak RSS < 2 × corpus bytes; the time of
+//! scale 2 about twice that of scale 1.
+
+#![expect(
+    clippy::expect_used,
+    reason = "a benchmark that cannot set up its input should fail loudly"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use saphyr::{LoadableYamlNode, MarkedYaml};
+
+const RUNS: usize = 3;
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let scales: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    let scales = if scales.is_empty() {
+        vec!["1".to_owned(), "2".to_owned()]
+    } else {
+        scales
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    println!("national: {threads} threads, median of {RUNS} runs");
+    let mut first: Option<(f64, Duration)> = None;
+    for scale in &scales {
+        let corpus = corpus(&root, scale);
+        let files = yaml_files(&corpus);
+        let bytes: u64 = files
+            .iter()
+            .map(|file| std::fs::metadata(file).map_or(0, |m| m.len()))
+            .sum();
+        let parse = median(|| parse_all(&files));
+        let check = median(|| check_all(&corpus));
+        let ratio = check.as_secs_f64() / parse.as_secs_f64();
+        println!(
+            "scale {scale}: {} files, {:.1} MB; parse (saphyr MarkedYaml) {:.2} s; check {:.2} s; check/parse {ratio:.2} (target ≤ 1.30)",
+            files.len(),
+            bytes as f64 / 1e6,
+            parse.as_secs_f64(),
+            check.as_secs_f64(),
+        );
+        if let Some(rss) = peak_rss(&root, &corpus) {
+            println!(
+                "  peak RSS of `alinea check`: {:.0} MB, {:.2} × the corpus (target < 2)",
+                rss as f64 / 1e6,
+                rss as f64 / bytes as f64
+            );
+        }
+        match first {
+            None => first = Some((bytes as f64, check)),
+            Some((first_bytes, first_check)) => println!(
+                "  against the first corpus: {:.2} × the bytes, {:.2} × the check's time",
+                bytes as f64 / first_bytes,
+                check.as_secs_f64() / first_check.as_secs_f64()
+            ),
+        }
+    }
+}
+
+/// The corpus of a scale, made by `benches/national.py` when missing.
+fn corpus(root: &Path, scale: &str) -> PathBuf {
+    let path = root
+        .join("target/bench-corpus")
+        .join(format!("national-s{scale}-seed1"));
+    if !path.join("MANIFEST.json").exists() {
+        let status = Command::new("python3")
+            .arg(root.join("benches/national.py"))
+            .args(["--scale", scale])
+            .status()
+            .expect("python3 runs benches/national.py");
+        assert!(status.success(), "benches/national.py failed");
+    }
+    path
+}
+
+fn yaml_files(corpus: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(corpus)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn median(mut run: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..RUNS).map(|_| run()).collect();
+    times.sort();
+    times.get(RUNS / 2).copied().unwrap_or_default()
+}
+
+/// Reads and parses every file on the global pool (as many threads as cores).
+fn parse_all(files: &[PathBuf]) -> Duration {
+    let start = Instant::now();
+    let nodes: usize = files
+        .par_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            MarkedYaml::load_from_str(&text).map_or(0, |docs| docs.len())
+        })
+        .sum();
+    std::hint::black_box(nodes);
+    start.elapsed()
+}
+
+/// The whole check, the JSON report included, on the same pool.
+fn check_all(corpus: &Path) -> Duration {
+    let start = Instant::now();
+    let run = alinea::check(&alinea::CheckOptions {
+        paths: vec![corpus.to_path_buf()],
+        ..alinea::CheckOptions::default()
+    })
+    .expect("the corpus checks");
+    let mut out = Vec::new();
+    alinea::render::json::render(&run.report, &run.sources, &mut out).expect("JSON renders");
+    std::hint::black_box(out.len());
+    let elapsed = start.elapsed();
+    drop(run);
+    elapsed
+}
+
+/// The peak RSS of the release binary checking `corpus`, from `/usr/bin/time`, in bytes.
+fn peak_rss(root: &Path, corpus: &Path) -> Option<u64> {
+    let binary = root.join("target/release/alinea");
+    if !binary.exists() {
+        println!("  (no target/release/alinea: `cargo build --release` to measure memory)");
+        return None;
+    }
+    let output = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(&binary)
+        .arg("check")
+        .arg(corpus)
+        .args(["--format", "json", "--output", "/dev/null"])
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let kilobytes: u64 = stderr.lines().last()?.trim().parse().ok()?;
+    Some(kilobytes * 1024)
+}
