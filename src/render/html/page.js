@@ -113,6 +113,24 @@
     drawPlans();
   }
 
+  // The filters live in the address (`#overview?kind=pei&region=22&rule=ART-01&q=text`), so
+  // that a filtered list can be linked to; typing replaces the address, it adds no history.
+  var FILTERS = { region: 'region', kind: 'kind', rule: 'rule', q: 'text' };
+  function remember() {
+    var parts = [];
+    Object.keys(FILTERS).forEach(function (k) { if (state[FILTERS[k]]) parts.push(k + '=' + encodeURIComponent(state[FILTERS[k]])); });
+    history.replaceState(null, '', parts.length ? '#overview?' + parts.join('&') : '#');
+  }
+  function recall(query) {
+    Object.keys(FILTERS).forEach(function (k) { state[FILTERS[k]] = ''; });
+    query.split('&').forEach(function (pair) {
+      var cut = pair.indexOf('=');
+      var k = pair.slice(0, cut);
+      if (cut > 0 && FILTERS[k]) state[FILTERS[k]] = decodeURIComponent(pair.slice(cut + 1));
+    });
+    state.limit = PAGE;
+  }
+
   function stat(label, value, id, cls) {
     return el('div', { 'class': 'stat' + (cls ? ' ' + cls : '') }, el('dt', null, cls ? [el('span', { 'aria-hidden': 'true' }, ICONS[SEVERITY_CLASS.indexOf(cls)] + ' '), label] : label), el('dd', { id: id }, value));
   }
@@ -122,7 +140,7 @@
       var node = el('select', { id: 'filter-' + name }, el('option', { value: '' }, W.all),
         options.map(function (o) { return el('option', { value: o[0] }, o[1]); }));
       node.value = state[name];
-      node.addEventListener('change', function () { state[name] = node.value; state.limit = PAGE; drawPlans(); });
+      node.addEventListener('change', function () { state[name] = node.value; state.limit = PAGE; remember(); drawPlans(); });
       return el('label', null, label + ' ', node);
     }
     var regions = {};
@@ -132,11 +150,11 @@
     var kinds = {};
     D.plans.forEach(function (p) { if (p.kind) kinds[p.kind] = true; });
     var kindOptions = D.kinds.filter(function (k) { return kinds[k[0]]; });
-    var ruleOptions = D.rules.map(function (r, i) { return [String(i), r.id + ' ' + r.slug]; })
-      .filter(function (o) { return total(D.rules[Number(o[0])].counts) > 0; });
+    var ruleOptions = D.rules.filter(function (r) { return total(r.counts) > 0; })
+      .map(function (r) { return [r.id, r.id + ' ' + r.slug]; });
     var text = el('input', { type: 'search', id: 'filter-text', placeholder: W['filter-text-hint'] });
     text.value = state.text;
-    text.addEventListener('input', function () { state.text = text.value; state.limit = PAGE; drawPlans(); });
+    text.addEventListener('input', function () { state.text = text.value; state.limit = PAGE; remember(); drawPlans(); });
     return el('form', { 'class': 'filters no-print', role: 'search' },
       select('region', W['filter-region'], regionOptions), select('kind', W['filter-kind'], kindOptions),
       select('rule', W['filter-rule'], ruleOptions), el('label', null, W['filter-text'] + ' ', text));
@@ -178,8 +196,7 @@
     if (state.region && state.region !== '-' && p.territory.slice(0, 2) !== state.region) return false;
     if (state.kind && p.kind !== state.kind) return false;
     if (state.rule !== '') {
-      var rule = Number(state.rule);
-      if (!p.findings.some(function (f) { return D.findings[f].r === rule; })) return false;
+      if (!p.findings.some(function (f) { return D.rules[D.findings[f].r].id === state.rule; })) return false;
     }
     if (state.text) {
       var needle = state.text.toLowerCase();
@@ -439,7 +456,9 @@
       var title = document.getElementById('view-title');
       if (title) title.focus({ preventScroll: true });
       window.scrollTo(0, 0);
-    } else if (hash === '' || hash === '#' || hash === '#overview') {
+    } else if (hash === '' || hash === '#' || hash.indexOf('#overview') === 0) {
+      var query = hash.indexOf('?');
+      if (query > 0) recall(hash.slice(query + 1));
       overview();
       document.title = baseTitle;
     }
