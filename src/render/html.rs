@@ -51,6 +51,8 @@ use super::junit::escape;
 const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/page.js");
 
+/// Up to this many plans, the trace graphs' tooltips carry every statement.
+const STATEMENTS_UP_TO_PLANS: usize = 500;
 /// Source lines shown before and after a finding's span.
 const CONTEXT_LINES: usize = 2;
 /// A span longer than this many lines shows its first lines only.
@@ -168,6 +170,7 @@ struct Data<'a> {
     groups: BTreeMap<String, String>,
     kinds: Vec<(&'static str, String)>,
     plans: Vec<PlanData<'a>>,
+    trace_nodes: trace::NodeTable,
     findings: Vec<FindingData<'a>>,
     waived: Vec<FindingData<'a>>,
     unknown: Vec<FindingData<'a>>,
@@ -330,7 +333,7 @@ fn data(run: &Run) -> Data<'_> {
         }
     }
 
-    let plans = plans(run, &mut files, &findings, &waived, &unknown);
+    let (plans, trace_nodes) = plans(run, &mut files, &findings, &waived, &unknown);
     let mut families: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for finding in &report.findings {
         let counts = families
@@ -375,6 +378,7 @@ fn data(run: &Run) -> Data<'_> {
             .collect(),
         files: files.finish(sources),
         plans,
+        trace_nodes,
         findings,
         waived,
         unknown,
@@ -500,7 +504,7 @@ fn plans<'a>(
     findings: &[FindingData<'a>],
     waived: &[FindingData<'a>],
     unknown: &[FindingData<'a>],
-) -> Vec<PlanData<'a>> {
+) -> (Vec<PlanData<'a>>, trace::NodeTable) {
     let report = &run.report;
     let graph = &run.graph;
     let lang = report.lang;
@@ -556,6 +560,15 @@ fn plans<'a>(
         keys.insert(id, key);
     }
 
+    // Small repositories show every statement in the trace graphs' tooltips; large ones
+    // those of the plans a lower plan answers to (PDLC of a province and above), which are
+    // few and met by many.
+    let mut table = trace::NodeTable::default();
+    table.statements_from_rank = if ids.len() <= STATEMENTS_UP_TO_PLANS {
+        0
+    } else {
+        3
+    };
     let mut entries: Vec<PlanData<'a>> = ids
         .iter()
         .map(|&id| {
@@ -573,6 +586,7 @@ fn plans<'a>(
                 &gaps,
                 &index,
                 &keys,
+                &mut table,
             )
         })
         .collect();
@@ -625,7 +639,7 @@ fn plans<'a>(
             }
         }
     }
-    entries
+    (entries, table)
 }
 
 /// An entry for a file whose findings name no plan of the run (a file that does not parse).
@@ -673,6 +687,7 @@ fn plan_data<'a>(
     gaps: &crate::report::gaps::Gaps,
     index: &crate::tui::index::Index,
     keys: &HashMap<PlanId, String>,
+    table: &mut trace::NodeTable,
 ) -> PlanData<'a> {
     let text =
         |value: Option<&'a crate::source::Spanned<String>>| value.map_or("", |v| v.value.as_str());
@@ -730,7 +745,7 @@ fn plan_data<'a>(
                 until: waiver.until.as_ref().map(|u| u.value.to_string()),
             })
             .collect(),
-        trace: trace::trace(graph, gaps, id, lang),
+        trace: trace::trace(graph, gaps, id, table, lang),
         coverage: coverage(graph, index, id, keys),
     }
 }

@@ -366,19 +366,31 @@
   function traceView(t) {
     if (!t) return el('p', null, W['trace-empty']);
     var W2 = 132, H = 34;
-    var edges = t.edges.map(function (e) {
-      var a = t.nodes[e[0]], b = t.nodes[e[1]];
+    var table = D.trace_nodes;
+    var gapWords = {};
+    t.gaps.forEach(function (g) { gapWords[g[0]] = g[2]; });
+    var list = [];
+    for (var i = 0; i + 3 < t.n.length; i += 4) {
+      var entry = table.nodes[t.n[i]];
+      list.push({ x: t.n[i + 1], y: t.n[i + 2], k: t.n[i + 3] % 4, g: Math.floor(t.n[i + 3] / 4),
+        t: entry[1], plan: entry[0] ? table.plans[entry[0] - 1] : '', statement: entry[2] });
+    }
+    var edges = [];
+    for (var j = 0; j + 2 < t.e.length; j += 3) {
+      var a = list[t.e[j]], b = list[t.e[j + 1]];
       var x1 = a.x + W2 / 2, y1 = a.y, x2 = b.x + W2 / 2, y2 = b.y + H;
       if (b.y > a.y) { y1 = a.y + H; y2 = b.y; }
       var mid = (y1 + y2) / 2;
-      return svg('path', { d: 'M' + x1 + ' ' + y1 + ' C' + x1 + ' ' + mid + ' ' + x2 + ' ' + mid + ' ' + x2 + ' ' + y2, 'class': 'edge e' + e[2] });
-    });
-    var nodes = t.nodes.map(function (n) {
+      edges.push(svg('path', { d: 'M' + x1 + ' ' + y1 + ' C' + x1 + ' ' + mid + ' ' + x2 + ' ' + mid + ' ' + x2 + ' ' + y2, 'class': 'edge e' + t.e[j + 2] }));
+    }
+    var nodes = list.map(function (n) {
       var cls = 'node k' + n.k + (n.g === 1 ? ' gap' : n.g === 2 ? ' gap2' : '');
       var label = (n.g === 1 ? '✗ ' : n.g === 2 ? '⚠ ' : '') + n.t;
       if (label.length > 19) label = label.slice(0, 18) + '…';
+      var tip = (n.plan ? n.plan + ' · ' : '') + n.t + (n.statement ? ': ' + n.statement : '') +
+        (n.g ? (n.g === 1 ? ' — ✗ ' : ' — ⚠ ') + (gapWords[n.t] || '') : '');
       return svg('g', { 'class': cls, transform: 'translate(' + n.x + ' ' + n.y + ')' },
-        svg('title', null, n.tip),
+        svg('title', null, tip),
         svg('rect', { width: String(W2), height: String(H), rx: '5' }),
         svg('text', { x: String(W2 / 2), y: String(H / 2 + 4), 'text-anchor': 'middle' }, label));
     });
@@ -472,6 +484,8 @@
   document.body.setAttribute('data-plans', String(D.plans.filter(function (p) { return p.kind; }).length));
   document.body.setAttribute('data-findings', String(D.findings.length));
   document.body.setAttribute('data-errors', String(errors.length));
+  // The script's own time, and the time since the browser began to load the page.
   document.body.setAttribute('data-ready-ms', String(Math.round(performance.now() - started)));
+  document.body.setAttribute('data-ready-at', String(Math.round(performance.now())));
   document.body.setAttribute('data-ready', 'true');
 })();

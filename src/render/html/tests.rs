@@ -221,14 +221,30 @@ fn a_plan_page_has_its_profile_waivers_trace_and_gaps() {
         gaps.contains(&"OEI.05") && gaps.contains(&"OEI.06"),
         "{gaps:?}"
     );
-    let nodes = trace["nodes"].as_array().unwrap();
+    let table = data["trace_nodes"]["nodes"].as_array().unwrap();
+    let flat: Vec<u64> = trace["n"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    let nodes: Vec<(&str, u64)> = flat
+        .chunks(4)
+        .map(|node| {
+            (
+                table[usize::try_from(node[0]).unwrap()][1]
+                    .as_str()
+                    .unwrap(),
+                node[3],
+            )
+        })
+        .collect();
     for code in ["OEI.05", "OEI.06"] {
-        let node = nodes.iter().find(|n| n["t"] == code).unwrap();
-        assert_eq!(node["g"], 1, "{code} is where the chain is cut");
-        assert_eq!(node["k"], 0);
+        let &(_, flags) = nodes.iter().find(|(c, _)| *c == code).unwrap();
+        assert_eq!(flags, 4, "{code}: this plan's, and where the chain is cut");
     }
-    // It reaches the PDRC and the PEDN: higher layers exist.
-    assert!(nodes.iter().any(|n| n["k"] == 1));
+    // It reaches the PDRC and the PEDN: nodes of higher plans exist.
+    assert!(nodes.iter().any(|&(_, flags)| flags % 4 == 1));
     // The PDRC has a coverage matrix whose columns include the PEI.
     let pdrc = plans
         .iter()
@@ -251,7 +267,8 @@ fn the_trace_layout_keeps_nodes_apart_and_inside_the_drawing() {
     let run = run(&[PathBuf::from("plans")], Lang::En);
     let gaps = crate::report::gaps::Gaps::new(&run.report.findings);
     for id in run.graph.plan_ids() {
-        let Some(trace) = trace::trace(&run.graph, &gaps, id, Lang::En) else {
+        let mut table = trace::NodeTable::default();
+        let Some(trace) = trace::trace(&run.graph, &gaps, id, &mut table, Lang::En) else {
             continue;
         };
         for (i, a) in trace.nodes.iter().enumerate() {

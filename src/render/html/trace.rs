@@ -46,10 +46,19 @@ pub(super) struct Trace {
     pub(super) h: u32,
     /// Each layer's title and where it is written (`[y, title]`).
     pub(super) layers: Vec<(u32, String)>,
+    /// The nodes, for the tests; the page reads `n`.
+    #[serde(skip)]
     pub(super) nodes: Vec<Node>,
-    /// `[from, to, kind]`: from the lower node to what it traces to; kind 0 a trace, 1 an
-    /// action's place under its objective, 2 an activity's action, 3 a broken reference.
+    /// The nodes, flat: `ref, x, y, flags` each, `ref` an entry of the report's
+    /// [`NodeTable`], `flags` the kind (`k`) plus 4 × the gap (`g`).
+    pub(super) n: Vec<u32>,
+    /// The edges, for the tests; the page reads `e`.
+    #[serde(skip)]
     pub(super) edges: Vec<(usize, usize, u8)>,
+    /// The edges, flat: `from, to, kind` each, from the lower node to what it traces to; kind
+    /// 0 a trace, 1 an action's place under its objective, 2 an activity's action, 3 a broken
+    /// reference.
+    pub(super) e: Vec<usize>,
     /// How many nodes beyond [`MAX_NODES`] are left out, in words (empty when none).
     pub(super) cut: String,
     /// The gaps of the drawing, in words (`[code, gap, words]`, `gap` as in [`Node::g`]),
@@ -58,29 +67,67 @@ pub(super) struct Trace {
 }
 
 /// A node where the script draws it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) struct Node {
     pub(super) x: u32,
     pub(super) y: u32,
     /// The code (or plan id, or the broken reference).
     pub(super) t: String,
-    /// The tooltip: plan, code and statement.
-    pub(super) tip: String,
+    /// The plan (absent for a missing node) and the statement.
+    pub(super) plan: Option<PlanId>,
+    pub(super) statement: Option<String>,
     /// 0 this plan, 1 a higher plan, 2 missing.
     pub(super) k: u8,
     /// The gap the findings mark on it: 0 none, 1 the chain is cut here (not articulated,
     /// or a missing node), 2 another gap (does not reach national policy, no lower plan
     /// takes it up, nothing implements it).
-    #[serde(skip_serializing_if = "is_zero")]
     pub(super) g: u8,
 }
 
-#[expect(
-    clippy::trivially_copy_pass_by_ref,
-    reason = "serde's `skip_serializing_if` passes a reference"
-)]
-fn is_zero(value: &u8) -> bool {
-    *value == 0
+/// Every node the report's trace graphs draw, once: the graphs name them by index, so that
+/// the PEDN's objectives, met by thousands of plans, are written once.
+#[derive(Default, Serialize)]
+pub(super) struct NodeTable {
+    #[serde(skip)]
+    index: HashMap<(Option<PlanId>, String), u32>,
+    #[serde(skip)]
+    plan_index: HashMap<PlanId, u32>,
+    /// Plan ids.
+    plans: Vec<String>,
+    /// `[plan + 1 (0 for a missing node), code, statement]`.
+    nodes: Vec<(u32, String, String)>,
+    /// Statements of plans below this rank are left out (a national report would double).
+    #[serde(skip)]
+    pub(super) statements_from_rank: u8,
+}
+
+impl NodeTable {
+    fn entry(&mut self, graph: &Graph, node: &Node) -> u32 {
+        let key = (node.plan, node.t.clone());
+        if let Some(&index) = self.index.get(&key) {
+            return index;
+        }
+        let plan = node.plan.map_or(0, |plan| {
+            let next = u32::try_from(self.plans.len()).unwrap_or(u32::MAX);
+            let index = *self.plan_index.entry(plan).or_insert(next);
+            if index == next {
+                self.plans.push(graph.plan(plan).id.value.clone());
+            }
+            index + 1
+        });
+        let statement = match (node.plan, &node.statement) {
+            (Some(plan), Some(statement))
+                if graph.plan_node(plan).rank >= self.statements_from_rank =>
+            {
+                statement.clone()
+            }
+            _ => String::new(),
+        };
+        self.nodes.push((plan, node.t.clone(), statement));
+        let index = u32::try_from(self.nodes.len() - 1).unwrap_or(u32::MAX);
+        self.index.insert(key, index);
+        index
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,7 +168,13 @@ impl Collected {
 }
 
 /// The trace graph of `plan`, or `None` when it has nothing to draw.
-pub(super) fn trace(graph: &Graph, gaps: &Gaps, plan: PlanId, lang: Lang) -> Option<Trace> {
+pub(super) fn trace(
+    graph: &Graph,
+    gaps: &Gaps,
+    plan: PlanId,
+    table: &mut NodeTable,
+    lang: Lang,
+) -> Option<Trace> {
     let node = graph.plan_node(plan);
     let mut found = Collected::default();
     let mut edges: Vec<(usize, usize, u8)> = Vec::new();
@@ -217,7 +270,7 @@ pub(super) fn trace(graph: &Graph, gaps: &Gaps, plan: PlanId, lang: Lang) -> Opt
             let mut x = (width - row_width) / 2;
             for &member in row {
                 if let (Some(slot), Some(&key)) = (nodes.get_mut(member), keys.get(member)) {
-                    *slot = Some(describe(graph, gaps, plan, key, x, y, lang));
+                    *slot = Some(describe(graph, gaps, plan, key, x, y));
                 }
                 x += NODE_WIDTH + GAP_X;
             }
@@ -232,12 +285,29 @@ pub(super) fn trace(graph: &Graph, gaps: &Gaps, plan: PlanId, lang: Lang) -> Opt
         .filter(|(node, _)| node.g > 0)
         .map(|(node, &key)| (node.t.clone(), node.g, gap_words(graph, gaps, key, lang)))
         .collect();
+    let n = nodes
+        .iter()
+        .flat_map(|node| {
+            [
+                table.entry(graph, node),
+                node.x,
+                node.y,
+                u32::from(node.k) + 4 * u32::from(node.g),
+            ]
+        })
+        .collect();
+    let e = edges
+        .iter()
+        .flat_map(|&(from, to, kind)| [from, to, usize::from(kind)])
+        .collect();
     Some(Trace {
         w: width,
         h: y - LAYER_GAP + GAP_ROW + MARGIN,
         layers: titles,
         nodes,
+        n,
         edges,
+        e,
         cut: if cut == 0 {
             String::new()
         } else {
@@ -382,7 +452,7 @@ fn layer_title(graph: &Graph, layer: u32, members: &[usize], keys: &[Key], lang:
     format!("{} · {tier}", kinds.join(", "))
 }
 
-fn describe(graph: &Graph, gaps: &Gaps, own: PlanId, key: Key, x: u32, y: u32, lang: Lang) -> Node {
+fn describe(graph: &Graph, gaps: &Gaps, own: PlanId, key: Key, x: u32, y: u32) -> Node {
     let (plan, code, statement) = match key {
         Key::Element(id) => {
             let element = graph.element(id);
@@ -420,12 +490,12 @@ fn describe(graph: &Graph, gaps: &Gaps, own: PlanId, key: Key, x: u32, y: u32, l
         Key::Broken(link) => (None, graph.link(link).reference.text.value.clone(), None),
     };
     let Some(plan) = plan else {
-        let tip = format!("✗ {} — {}", code, tr!(lang, "html-broken"));
         return Node {
             x,
             y,
             t: code,
-            tip,
+            plan: None,
+            statement: None,
             k: 2,
             g: 1,
         };
@@ -441,26 +511,18 @@ fn describe(graph: &Graph, gaps: &Gaps, own: PlanId, key: Key, x: u32, y: u32, l
     } else {
         u8::from(!marked.is_empty()) * 2
     };
-    let mut tip = format!("{plan_id} · {code}");
-    if let Some(statement) = statement {
-        tip.push_str(": ");
-        match statement.char_indices().nth(MAX_TIP_CHARS) {
-            Some((cut, _)) => {
-                tip.push_str(statement.get(..cut).unwrap_or(""));
-                tip.push('…');
-            }
-            None => tip.push_str(statement),
-        }
-    }
-    if gap > 0 {
-        tip.push_str(if gap == 1 { " — ✗ " } else { " — ⚠ " });
-        tip.push_str(&gap_words(graph, gaps, key, lang));
-    }
+    let statement = statement.map(
+        |statement| match statement.char_indices().nth(MAX_TIP_CHARS) {
+            Some((cut, _)) => format!("{}…", statement.get(..cut).unwrap_or("")),
+            None => statement.to_owned(),
+        },
+    );
     Node {
         x,
         y,
         t: code,
-        tip,
+        plan: Some(plan),
+        statement,
         k: u8::from(plan != own),
         g: gap,
     }
