@@ -16,7 +16,7 @@
 //! What is shown is computed here, never re-decided: findings and their counts come from
 //! the [`Report`](crate::report::Report); the profile's scores, checks and money from
 //! [`crate::profile`]; the gaps from [`crate::report::gaps`]; the trace graph's nodes and
-//! edges from the resolved [`Graph`](crate::graph::Graph), laid out here ([`trace`]); the
+//! edges from the resolved [`Graph`], laid out here (`trace`); the
 //! coverage matrix from the browser's [`crate::tui::coverage::matrix`]. The script only
 //! draws.
 //!
