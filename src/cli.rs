@@ -940,7 +940,7 @@ fn write_report(
     if args.statistics {
         return crate::render::statistics(&run.report, style, out);
     }
-    crate::render::render(args.format, &run.report, &run.sources, style, out)?;
+    crate::render::render(args.format, run, style, out)?;
     if args.verbose && matches!(args.format, Format::Human | Format::Concise) {
         for skipped in &run.report.skipped {
             writeln!(

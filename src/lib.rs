@@ -8,7 +8,7 @@
 //! ```text
 //! discover files → load plans (YAML with spans) → build the reference graph
 //!    → compile rules (pest → AST → type-check → IR) → evaluate → waivers, baseline
-//!    → findings → render (human | json | sarif | junit | github) or browse (tui)
+//!    → findings → render (human | json | sarif | junit | github | html) or browse (tui)
 //! ```
 //!
 //! ## Codemap
@@ -48,7 +48,8 @@
 //!   the one output model every renderer and the browser read; `report::gaps` derives
 //!   the gaps the views draw from the findings.
 //! - [`render`]: one module per format (`human` with miette, `json`, `sarif`,
-//!   `junit`, `github`) and `--statistics`.
+//!   `junit`, `github`, `html`: one self-contained page with the trace graphs laid out in
+//!   `render::html::trace`) and `--statistics`.
 //! - [`export`]: `alinea graph` (dot, mermaid, json).
 //! - [`cases`]: rule fixture cases (`alinea rules test`).
 //! - [`docs`]: rule documentation from one place: `Listed` (a built-in check or a

@@ -2,6 +2,7 @@
 
 pub mod concise;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -10,7 +11,6 @@ pub mod sarif;
 use std::io::{self, Write};
 
 use crate::report::Report;
-use crate::source::SourceDb;
 
 /// The output formats of `alinea check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -27,6 +27,9 @@ pub enum Format {
     Junit,
     /// GitHub Actions annotations.
     Github,
+    /// One self-contained HTML page for reviewers: overview, plan pages, profile, trace
+    /// graph and coverage (works offline; makes no request).
+    Html,
 }
 
 /// What the human renderer needs to know about the terminal.
@@ -49,11 +52,11 @@ pub struct Style {
 /// When writing fails (a closed pipe included; the caller decides what that means).
 pub fn render(
     format: Format,
-    report: &Report,
-    sources: &SourceDb,
+    run: &crate::Run,
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let (report, sources) = (&run.report, &run.sources);
     match format {
         Format::Human => human::render(report, sources, style, out),
         Format::Concise => concise::render(report, sources, style, out),
@@ -61,6 +64,7 @@ pub fn render(
         Format::Sarif => sarif::render(report, sources, out),
         Format::Junit => junit::render(report, sources, out),
         Format::Github => github::render(report, sources, out),
+        Format::Html => html::render(run, out),
     }
 }
 

@@ -170,7 +170,6 @@ pub fn summary(report: &Report, style: super::Style, out: &mut dyn Write) -> io:
 /// unknown checks with their rule ids), and the money line when the plan has one.
 #[must_use]
 pub fn profile_lines(profile: &crate::profile::Profile, lang: Lang) -> Vec<String> {
-    use crate::profile::Status;
     let width = Pillar::ALL
         .iter()
         .map(|p| p.name(lang).chars().count())
@@ -182,38 +181,7 @@ pub fn profile_lines(profile: &crate::profile::Profile, lang: Lang) -> Vec<Strin
             || tr!(lang, "profile-no-score"),
             |score| format!("{:>3} %", (score * 100.0).round()),
         );
-        let mut parts = Vec::new();
-        for status in [Status::Fail, Status::Waived, Status::Unknown] {
-            let checks: Vec<String> = profile
-                .pillar(pillar)
-                .filter(|check| check.status == status)
-                .map(|check| {
-                    let mut text = tr!(lang, "profile-check", id = check.id);
-                    if let (Some(share), Some(items)) = (check.share, check.items) {
-                        #[expect(
-                            clippy::cast_possible_truncation,
-                            clippy::cast_sign_loss,
-                            clippy::cast_precision_loss,
-                            reason = "a share of a plan's items, times their count"
-                        )]
-                        let passing = (share * items as f64).round() as usize;
-                        text.push_str(&format!(" {passing}/{items}"));
-                    }
-                    if !check.rules.is_empty() {
-                        text.push_str(&format!(" ({})", check.rules.join(", ")));
-                    }
-                    text
-                })
-                .collect();
-            if !checks.is_empty() {
-                parts.push(tr!(
-                    lang,
-                    "profile-status-list",
-                    status = status.key(),
-                    checks = checks.join(", ")
-                ));
-            }
-        }
+        let parts = pillar_parts(profile, pillar, lang);
         let name = pillar.name(lang);
         let mut line = format!("{name:<width$}  {score:>6}");
         if !parts.is_empty() {
@@ -223,24 +191,70 @@ pub fn profile_lines(profile: &crate::profile::Profile, lang: Lang) -> Vec<Strin
         lines.push(line);
     }
     if let Some(money) = profile.money {
-        let share = if money.total > 0.0 {
-            format!("{:.0}", money.chain / money.total * 100.0)
-        } else {
-            "—".to_owned()
-        };
         lines.push(format!(
             "{:<width$}  {}",
             tr!(lang, "profile-money"),
-            tr!(
-                lang,
-                "profile-money-line",
-                chain = soles(money.chain, lang),
-                total = soles(money.total, lang),
-                share = share
-            )
+            money_line(money, lang)
         ));
     }
     lines
+}
+
+/// The checks of one pillar that do not pass, in words: one part per status (failing,
+/// waived, unknown), each listing its checks with their share and rule ids.
+#[must_use]
+pub fn pillar_parts(profile: &crate::profile::Profile, pillar: Pillar, lang: Lang) -> Vec<String> {
+    use crate::profile::Status;
+    let mut parts = Vec::new();
+    for status in [Status::Fail, Status::Waived, Status::Unknown] {
+        let checks: Vec<String> = profile
+            .pillar(pillar)
+            .filter(|check| check.status == status)
+            .map(|check| {
+                let mut text = tr!(lang, "profile-check", id = check.id);
+                if let (Some(share), Some(items)) = (check.share, check.items) {
+                    #[expect(
+                        clippy::cast_possible_truncation,
+                        clippy::cast_sign_loss,
+                        clippy::cast_precision_loss,
+                        reason = "a share of a plan's items, times their count"
+                    )]
+                    let passing = (share * items as f64).round() as usize;
+                    text.push_str(&format!(" {passing}/{items}"));
+                }
+                if !check.rules.is_empty() {
+                    text.push_str(&format!(" ({})", check.rules.join(", ")));
+                }
+                text
+            })
+            .collect();
+        if !checks.is_empty() {
+            parts.push(tr!(
+                lang,
+                "profile-status-list",
+                status = status.key(),
+                checks = checks.join(", ")
+            ));
+        }
+    }
+    parts
+}
+
+/// The money figure in words: how many of the POIs' soles reach national policy.
+#[must_use]
+pub fn money_line(money: crate::profile::Money, lang: Lang) -> String {
+    let share = if money.total > 0.0 {
+        format!("{:.0}", money.chain / money.total * 100.0)
+    } else {
+        "—".to_owned()
+    };
+    tr!(
+        lang,
+        "profile-money-line",
+        chain = soles(money.chain, lang),
+        total = soles(money.total, lang),
+        share = share
+    )
 }
 
 /// An amount of soles as a person reads it: `S/ 412.5 M` (`S/ 412,5 millones` in Spanish)

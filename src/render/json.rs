@@ -63,16 +63,17 @@ struct Tool {
     version: &'static str,
 }
 
+/// The report's counts, as the JSON report (and the HTML report's data) write them.
 #[derive(Serialize)]
-struct Summary {
-    files: usize,
-    plans: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    suppressed: usize,
-    not_transcribed: usize,
-    rules: usize,
+pub(super) struct Summary {
+    pub(super) files: usize,
+    pub(super) plans: usize,
+    pub(super) errors: usize,
+    pub(super) warnings: usize,
+    pub(super) infos: usize,
+    pub(super) suppressed: usize,
+    pub(super) not_transcribed: usize,
+    pub(super) rules: usize,
 }
 
 #[derive(Serialize)]
@@ -115,16 +116,7 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
             name: "alinea",
             version: env!("CARGO_PKG_VERSION"),
         },
-        summary: Summary {
-            files: report.files(),
-            plans: report.plans,
-            errors: report.count(crate::report::Severity::Error),
-            warnings: report.count(crate::report::Severity::Warning),
-            infos: report.count(crate::report::Severity::Info),
-            suppressed: report.suppressed(),
-            not_transcribed: report.not_transcribed.len(),
-            rules: report.rules,
-        },
+        summary: summary(report),
         findings: report
             .findings
             .iter()
@@ -135,6 +127,20 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;
     out.write_all(b"\n")
+}
+
+/// The report's counts.
+pub(super) fn summary(report: &Report) -> Summary {
+    Summary {
+        files: report.files(),
+        plans: report.plans,
+        errors: report.count(crate::report::Severity::Error),
+        warnings: report.count(crate::report::Severity::Warning),
+        infos: report.count(crate::report::Severity::Info),
+        suppressed: report.suppressed(),
+        not_transcribed: report.not_transcribed.len(),
+        rules: report.rules,
+    }
 }
 
 fn finding<'a>(finding: &'a Finding, sources: &'a SourceDb) -> JsonFinding<'a> {

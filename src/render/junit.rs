@@ -83,8 +83,9 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
     writeln!(out, "</testsuites>")
 }
 
-/// Escapes text for XML attributes and content; drops characters XML 1.0 cannot hold.
-fn escape(text: &str) -> String {
+/// Escapes text for XML (and HTML) attributes and content; drops characters XML 1.0 cannot
+/// hold.
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -4,6 +4,8 @@
 //!   `# expect: ID` comments on the lines they point at; no misses, no extras.
 //! - `fields`: every field the rule language declares reads a value from a real plan.
 //! - `hostile`: malformed and hostile files beside good plans.
+//! - `html`: the HTML report in headless Chromium: every plan and finding shown, no script
+//!   error, nothing blocked; screenshots under `target/html-shots/`.
 //! - `ci`: SARIF, `JUnit`, GitHub annotations, configuration, baseline, graph export.
 //! - `docs`: the generated rule reference, the documentation's examples and links (English and
 //!   Spanish), no outside paths.
@@ -33,6 +35,7 @@ mod cli;
 mod docs;
 mod fields;
 mod hostile;
+mod html;
 mod i18n;
 mod plans;
 mod profile;

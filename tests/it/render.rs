@@ -15,7 +15,7 @@ fn rendered(dir: &str, format: Format) -> String {
         file_order: false,
         width: 100,
     };
-    render(format, &run.report, &run.sources, style, &mut out).unwrap();
+    render(format, &run, style, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
