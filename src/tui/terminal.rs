@@ -7,7 +7,7 @@
 //! operating system ([`watch`](super::watch)), so the loop never waits on either: it
 //! draws the loading screen until the first run arrives, then the model, with a spinner
 //! in the status line while a re-lint runs. Keys come from a thread of their own
-//! ([`input`](super::input)), so that a terminal that went away is noticed. Asleep, the
+//! ([`input`]), so that a terminal that went away is noticed. Asleep, the
 //! loop waits on the keys' channel and wakes every [`IDLE`] to look at two more and at a
 //! flag, and costs nothing else.
 
