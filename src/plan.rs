@@ -17,6 +17,7 @@ use crate::report::{CheckMeta, Finding, Severity};
 use crate::source::{FileId, ReadOutcome, SourceDb, SourceFile, Span, read};
 use crate::tr;
 
+pub use load::MAX_UNKNOWN_KEYS;
 pub use model::{Plan, PlanKind};
 
 /// LOAD-01: the file is not well-formed YAML (or breaks a parsing limit).

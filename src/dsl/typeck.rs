@@ -37,6 +37,7 @@ pub(crate) fn check_file(
         scope: Vec::new(),
         slots: 0,
         inlining: Vec::new(),
+        inlined: 0,
         in_place: false,
     };
     for def in &file.defs {
@@ -75,6 +76,11 @@ enum Expected {
     AnyList,
 }
 
+/// The most `def` calls one rule may expand into (each call is a copy of the `def`'s body).
+/// Real rules expand a few dozen; a chain of 30 `def`s that each call the next twice would
+/// expand a billion.
+pub const MAX_INLINED: usize = 10_000;
+
 struct Checker<'f> {
     /// The language errors are worded in.
     lang: Lang,
@@ -86,6 +92,9 @@ struct Checker<'f> {
     slots: usize,
     /// `def`s being inlined, to reject recursion.
     inlining: Vec<String>,
+    /// How many `def` calls the rule (or constant) being checked has inlined so far: a
+    /// chain of `def`s that each call the next twice doubles at every step.
+    inlined: usize,
     /// Whether the expression being checked is an `at` path: a place, whose `a ?? b` may join
     /// places of different types (the first that exists is where the finding points).
     in_place: bool,
@@ -108,6 +117,7 @@ impl Checker<'_> {
     fn rule(&mut self, rule: &RuleAst, text: &str, file_name: &str) -> Option<CheckedRule> {
         let errors_before = self.errors.len();
         self.scope.clear();
+        self.inlined = 0;
         self.slots = 0;
         let severity = self.header_word(
             rule.severity.as_ref(),
@@ -1098,6 +1108,25 @@ impl Checker<'_> {
                 &tr!(self.lang, "dsl-recursion-label"),
                 Some(tr!(self.lang, "dsl-recursion-help")),
             );
+            return None;
+        }
+        self.inlined += 1;
+        if self.inlined > MAX_INLINED {
+            // Said once, where the budget ran out; every call after it fails quietly.
+            if self.inlined == MAX_INLINED + 1 {
+                let message = tr!(
+                    self.lang,
+                    "dsl-inline-budget",
+                    name = def.name.value.as_str(),
+                    max = MAX_INLINED
+                );
+                self.error(
+                    name.span,
+                    message,
+                    &tr!(self.lang, "dsl-inline-budget-label"),
+                    Some(tr!(self.lang, "dsl-inline-budget-help")),
+                );
+            }
             return None;
         }
         if args.len() != def.params.len() {

@@ -431,6 +431,10 @@ pub(crate) struct Decoder {
     file_lang: Lang,
 }
 
+/// The unknown keys of one mapping that are reported one by one; the rest are counted in
+/// one more finding (a generated or hostile file may hold 100,000 of them).
+pub const MAX_UNKNOWN_KEYS: usize = 20;
+
 impl Decoder {
     /// A decoder for a document, starting with a finding per duplicated key.
     fn new(file: FileId, document: &Document, lang: Lang) -> Self {
@@ -591,6 +595,7 @@ impl Decoder {
         };
         let mut names: Vec<Option<&'static str>> = Vec::with_capacity(entries.len());
         let mut misspelt = Vec::new();
+        let mut unknown = 0;
         for entry in entries {
             let written = entry.key.value.as_str();
             let name = allowed
@@ -628,7 +633,12 @@ impl Decoder {
                     names.push(None);
                 }
                 Some(name) => names.push(Some(name)),
+                None if unknown >= MAX_UNKNOWN_KEYS => {
+                    unknown += 1;
+                    names.push(None);
+                }
                 None => {
+                    unknown += 1;
                     let near = self.near_key(written, allowed);
                     misspelt.extend(near.map(|(_, key)| key));
                     let help = if let Some((spelling, _)) = near {
@@ -660,6 +670,25 @@ impl Decoder {
                     );
                     names.push(None);
                 }
+            }
+        }
+        if unknown > MAX_UNKNOWN_KEYS {
+            // The rest in one finding, at the first key not listed.
+            let unlisted = entries
+                .iter()
+                .zip(&names)
+                .filter(|(_, name)| name.is_none())
+                .nth(MAX_UNKNOWN_KEYS);
+            if let Some((entry, _)) = unlisted {
+                let lang = self.lang;
+                let message = tr!(
+                    lang,
+                    "load-more-unknown-keys",
+                    count = unknown - MAX_UNKNOWN_KEYS,
+                    what = self.what(what),
+                );
+                let label = tr!(lang, "load-unknown-key-label");
+                self.error(entry.key.span, message, label, None, path);
             }
         }
         Some(Fields {

@@ -198,10 +198,17 @@ enum Frame {
     Map {
         start: Span,
         entries: Vec<Entry>,
+        /// Each key's entry, once the mapping is too long to search (see [`MAP_SCAN`]).
+        index: HashMap<String, usize>,
         pending_key: Option<Result<Spanned<String>, Span>>,
         anchor: usize,
     },
 }
+
+/// Up to this many entries, a mapping is searched for a duplicated key; beyond, its keys
+/// are indexed, so that a mapping of 100,000 keys costs 100,000 lookups, not 5 billion
+/// comparisons.
+const MAP_SCAN: usize = 16;
 
 struct Builder<'a> {
     id: FileId,
@@ -339,6 +346,7 @@ impl<'a> Builder<'a> {
                     self.stack.push(Frame::Map {
                         start,
                         entries: Vec::new(),
+                        index: HashMap::new(),
                         pending_key: None,
                         anchor,
                     });
@@ -466,6 +474,7 @@ impl<'a> Builder<'a> {
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map {
                 entries,
+                index,
                 pending_key,
                 ..
             }) => match pending_key.take() {
@@ -477,9 +486,25 @@ impl<'a> Builder<'a> {
                 }
                 Some(Err(key_span)) => self.complex_keys.push(key_span),
                 Some(Ok(key)) => {
-                    if let Some(first) = entries.iter().find(|e| e.key.value == key.value) {
+                    let first = if entries.len() < MAP_SCAN {
+                        entries.iter().find(|e| e.key.value == key.value)
+                    } else {
+                        if index.is_empty() {
+                            index.extend(
+                                entries
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(at, entry)| (entry.key.value.clone(), at)),
+                            );
+                        }
+                        index.get(&key.value).and_then(|&at| entries.get(at))
+                    };
+                    if let Some(first) = first {
                         self.duplicate_keys.push((key, first.key.span));
                     } else {
+                        if !index.is_empty() {
+                            index.insert(key.value.clone(), entries.len());
+                        }
                         entries.push(Entry { key, value: node });
                     }
                 }

@@ -244,3 +244,89 @@ fn randomly_mutated_plans_never_crash_the_pipeline() {
         drop(findings);
     }
 }
+
+#[test]
+fn a_mapping_of_100000_keys_gives_a_bounded_list_of_findings() {
+    // Duplicate-key detection indexes long mappings (it was quadratic: 22 s for this file),
+    // and unknown keys past the first few are counted in one finding.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("plan:\n  id: many-keys\n  kind: pedn\n");
+    for key in 0..100_000 {
+        writeln!(text, "  k{key}: v").unwrap();
+        if key % 10_000 == 0 {
+            // The same key again, later in the mapping.
+            writeln!(text, "  k0: again").unwrap();
+        }
+    }
+    write(dir.path(), "many-keys.yaml", &text);
+    write(
+        dir.path(),
+        "good-pedn.yaml",
+        GOOD_PEDN.replace("pedn-2050", "pedn-good"),
+    );
+    let run = run(&[dir.path()]);
+    let messages: Vec<&str> = run
+        .report
+        .findings
+        .iter()
+        .filter(|f| {
+            run.sources
+                .file(f.span.file)
+                .path()
+                .ends_with("many-keys.yaml")
+        })
+        .map(|f| f.message.as_str())
+        .collect();
+    let duplicated = messages.iter().filter(|m| m.contains("duplicated")).count();
+    let unknown = messages
+        .iter()
+        .filter(|m| m.starts_with("unknown key"))
+        .count();
+    // k0 comes back 10 times (the first time right after itself).
+    assert_eq!(duplicated, 10, "{messages:?}");
+    assert_eq!(unknown, alinea::plan::MAX_UNKNOWN_KEYS, "{messages:?}");
+    assert!(
+        messages.contains(&"99980 more unknown keys in the plan header, not listed one by one"),
+        "{messages:?}"
+    );
+    assert!(run.graph.plan_by_id("pedn-good").is_some());
+}
+
+#[test]
+fn a_chain_of_30_defs_each_calling_the_next_twice_stops_at_the_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rule = String::from("def d0(x) = x + 1\n");
+    for level in 1..30 {
+        writeln!(
+            rule,
+            "def d{level}(x) = d{}(x) + d{}(x)",
+            level - 1,
+            level - 1
+        )
+        .unwrap();
+    }
+    rule.push_str(
+        "rule X-01 def-chain {\n  title \"a chain of defs\"\n  severity warning\n  pillar value\n\n  for i in indicators\n  require d29(1) > 0\n  message \"never\"\n}\n",
+    );
+    write(dir.path(), "chain.rule", &rule);
+    write(dir.path(), "good-pedn.yaml", GOOD_PEDN);
+    let outcome = alinea::check(&alinea::CheckOptions {
+        paths: vec![dir.path().join("good-pedn.yaml")],
+        rules: vec![dir.path().join("chain.rule")],
+        ..alinea::CheckOptions::default()
+    });
+    let Err(alinea::CheckError::Rules { errors, .. }) = outcome else {
+        panic!(
+            "the chain should be refused: {:?}",
+            outcome.map(|r| r.report.findings.len())
+        );
+    };
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "expanding `d0` goes past {} `def` calls in this rule",
+            alinea::dsl::typeck::MAX_INLINED
+        )]
+    );
+}

@@ -123,6 +123,9 @@ dsl-invalid-pattern-label = not a valid regex
 dsl-recursion = `{ $name }` calls itself ({ $chain } → { $name })
 dsl-recursion-label = recursion is not allowed
 dsl-recursion-help = rules must always terminate; write the helper without calling itself
+dsl-inline-budget = expanding `{ $name }` goes past { $max } `def` calls in this rule
+dsl-inline-budget-label = the expansion stops here
+dsl-inline-budget-help = each call copies the `def`'s body: a chain of `def`s that each call the next more than once grows exponentially; have each `def` call the next once, or split the rule
 
 ## Rule files and packs.
 

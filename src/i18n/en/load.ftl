@@ -45,6 +45,7 @@ load-second-document-help = move the second document to a file of its own
 # Keys.
 load-unknown-key = unknown key `{ $key }` in { $what }
 load-unknown-key-label = unknown key
+load-more-unknown-keys = { $count } more unknown keys in { $what }, not listed one by one
 load-keys-are = the keys of { $what } are { $list }
 load-key-twice = `{ $key }` gives `{ $first }` a second time in { $what }
 load-key-twice-label = written twice (once in English, once in Spanish?)

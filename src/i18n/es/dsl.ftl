@@ -127,6 +127,9 @@ dsl-invalid-pattern-label = no es una expresión regular válida
 dsl-recursion = `{ $name }` se llama a sí misma ({ $chain } → { $name })
 dsl-recursion-label = no se admite la recursión
 dsl-recursion-help = una regla siempre debe terminar: escriba la función auxiliar sin que se llame a sí misma
+dsl-inline-budget = expandir `{ $name }` supera las { $max } llamadas a `def` en esta regla
+dsl-inline-budget-label = la expansión se detiene aquí
+dsl-inline-budget-help = cada llamada copia el cuerpo del `def`: una cadena de `def` en la que cada uno llama al siguiente más de una vez crece exponencialmente; haga que cada `def` llame al siguiente una sola vez, o divida la regla
 
 ## Archivos y paquetes de reglas.
 

@@ -45,6 +45,7 @@ load-second-document-help = pase el segundo documento a un archivo propio
 # Claves.
 load-unknown-key = clave desconocida `{ $key }` en { $what }
 load-unknown-key-label = clave desconocida
+load-more-unknown-keys = { $count } claves desconocidas más en { $what }, que no se listan una por una
 load-keys-are = las claves de { $what } son { $list }
 load-key-twice = `{ $key }` repite la clave `{ $first }` en { $what }
 load-key-twice-label = escrita dos veces (¿una vez en inglés y otra en español?)
