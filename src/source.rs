@@ -401,7 +401,12 @@ pub fn read(path: &Path) -> ReadOutcome {
     {
         return ReadOutcome::TooLarge(meta.len());
     }
-    let mut bytes = Vec::new();
+    // Sized from `metadata`, so that the text takes its own length and not up to twice it
+    // (a growing buffer doubles).
+    let expected = file
+        .metadata()
+        .map_or(0, |meta| usize::try_from(meta.len()).unwrap_or(0));
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
     // Read one byte past the limit, in case the file grew after `metadata`.
     if let Err(error) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
         return ReadOutcome::Failed(error);
