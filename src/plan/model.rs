@@ -5,7 +5,6 @@
 //! a finding about an absent key can point at the nearest enclosing node that
 //! exists. The model holds no YAML-library type.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::i18n::{Lang, unaccented};
@@ -353,7 +352,105 @@ impl fmt::Display for Date {
 }
 
 /// Numbers by year (`targets`, `budget`, `physical`, `budget_ceiling`).
-pub type YearMap = BTreeMap<i32, Spanned<f64>>;
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct YearMap {
+    /// By year, each year once.
+    entries: Vec<(i32, Spanned<f64>)>,
+}
+
+impl YearMap {
+    /// An empty map.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets a year's number (the last one written wins, as in a map).
+    pub fn insert(&mut self, year: i32, value: Spanned<f64>) {
+        match self.entries.binary_search_by_key(&year, |(y, _)| *y) {
+            Ok(at) => {
+                if let Some(entry) = self.entries.get_mut(at) {
+                    entry.1 = value;
+                }
+            }
+            Err(at) => self.entries.insert(at, (year, value)),
+        }
+    }
+
+    /// A year's number.
+    #[must_use]
+    pub fn get(&self, year: &i32) -> Option<&Spanned<f64>> {
+        self.entries
+            .binary_search_by_key(year, |(y, _)| *y)
+            .ok()
+            .and_then(|at| self.entries.get(at))
+            .map(|(_, value)| value)
+    }
+
+    /// The years and their numbers, in year order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&i32, &Spanned<f64>)> + ExactSizeIterator {
+        self.entries.iter().map(|(year, value)| (year, value))
+    }
+
+    /// The years, in order.
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &i32> + ExactSizeIterator {
+        self.entries.iter().map(|(year, _)| year)
+    }
+
+    /// The numbers, in year order.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Spanned<f64>> + ExactSizeIterator {
+        self.entries.iter().map(|(_, value)| value)
+    }
+
+    /// How many years.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no year is given.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether the year is given.
+    #[must_use]
+    pub fn contains_key(&self, year: &i32) -> bool {
+        self.get(year).is_some()
+    }
+
+    /// The years from `years.start()` to `years.end()` and their numbers, in order.
+    pub fn range(
+        &self,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> impl DoubleEndedIterator<Item = (&i32, &Spanned<f64>)> {
+        self.iter().filter(move |(year, _)| years.contains(year))
+    }
+
+    /// The first year and its number.
+    #[must_use]
+    pub fn first_key_value(&self) -> Option<(&i32, &Spanned<f64>)> {
+        self.entries.first().map(|(year, value)| (year, value))
+    }
+
+    /// The last year and its number.
+    #[must_use]
+    pub fn last_key_value(&self) -> Option<(&i32, &Spanned<f64>)> {
+        self.entries.last().map(|(year, value)| (year, value))
+    }
+}
+
+impl<'a> IntoIterator for &'a YearMap {
+    type Item = (&'a i32, &'a Spanned<f64>);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (i32, Spanned<f64>)>,
+        fn(&'a (i32, Spanned<f64>)) -> (&'a i32, &'a Spanned<f64>),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|(year, value)| (year, value))
+    }
+}
 
 /// A reference to a plan (`upper`) or to an element (`traces_to`, `action`), as written.
 #[derive(Clone, Debug)]
