@@ -1,7 +1,8 @@
 //! The whole country: `alinea check` with the default pack, against the floor of parsing the
 //! same files into saphyr's span-keeping `MarkedYaml` on the same threads, side by side in
 //! one run; the check's peak memory against the corpus's bytes; and the same on a corpus
-//! twice as large, to show the time grows with the input.
+//! twice as large, to show the time grows with the input; and the incremental run (the load
+//! cache) after one PEI changed.
 //!
 //!     cargo bench --bench national [-- SCALE…]
 //!
@@ -56,6 +57,12 @@ fn main() {
             bytes as f64 / 1e6,
             parse.as_secs_f64(),
             check.as_secs_f64(),
+        );
+        let recheck = recheck_one(&corpus, &files);
+        println!(
+            "  re-check after one PEI changed (load cache): {:.2} s, {:.2} × the full check (target: 50 ms)",
+            recheck.as_secs_f64(),
+            recheck.as_secs_f64() / check.as_secs_f64()
         );
         if let Some(rss) = peak_rss(&root, &corpus) {
             println!(
@@ -140,6 +147,38 @@ fn check_all(corpus: &Path) -> Duration {
     let elapsed = start.elapsed();
     drop(run);
     elapsed
+}
+
+/// The incremental run after one PEI changed: a comment appended, then the file restored.
+fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
+    let options = alinea::CheckOptions {
+        paths: vec![corpus.to_path_buf()],
+        ..alinea::CheckOptions::default()
+    };
+    let progress = alinea::Progress::default();
+    let mut cache = alinea::plan::LoadCache::default();
+    alinea::check_incremental(&options, &progress, &mut cache).expect("the corpus checks");
+    let pei = files
+        .iter()
+        .find(|file| {
+            file.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("pei-"))
+        })
+        .expect("a PEI in the corpus");
+    let original = std::fs::read_to_string(pei).expect("the PEI reads");
+    let mut edit = 0;
+    let time = median(|| {
+        edit += 1;
+        std::fs::write(pei, format!("{original}# edit {edit}\n")).expect("the PEI is written");
+        let start = Instant::now();
+        let run =
+            alinea::check_incremental(&options, &progress, &mut cache).expect("the corpus checks");
+        let elapsed = start.elapsed();
+        std::hint::black_box(run.report.findings.len());
+        elapsed
+    });
+    std::fs::write(pei, original).expect("the PEI is restored");
+    time
 }
 
 /// The peak RSS of the release binary checking `corpus`, from `/usr/bin/time`, in bytes.

@@ -123,6 +123,7 @@ pub fn run(case: &Case, rules: &[CheckedRule], as_of: Date, lang: crate::i18n::L
         Some(as_of),
         lang,
         &mut crate::Stopwatch::new(),
+        None,
     )
     .findings;
     let mut found: Vec<(Expectation, String)> = findings

@@ -264,8 +264,8 @@ pub struct ImplementerNode {
 /// The resolved graph of every plan.
 #[derive(Debug, Default)]
 pub struct Graph {
-    /// Plans, in path order.
-    pub plans: Vec<Plan>,
+    /// Plans, in path order (shared with the load cache of an incremental run).
+    pub plans: Vec<std::sync::Arc<Plan>>,
     /// One node per plan.
     pub plan_nodes: Vec<PlanNode>,
     /// Every objective and action.

@@ -295,6 +295,28 @@ pub fn check(options: &CheckOptions) -> Result<Run, CheckError> {
 /// # Errors
 /// As [`check`].
 pub fn check_reporting(options: &CheckOptions, progress: &Progress) -> Result<Run, CheckError> {
+    check_cached(options, progress, None)
+}
+
+/// [`check_reporting`] after an earlier run of the same options: the files whose text has
+/// not changed since the run that filled `cache` are not parsed or decoded again (the
+/// browser's re-lint). The run and its output are the same as a run without the cache.
+///
+/// # Errors
+/// As [`check`].
+pub fn check_incremental(
+    options: &CheckOptions,
+    progress: &Progress,
+    cache: &mut plan::LoadCache,
+) -> Result<Run, CheckError> {
+    check_cached(options, progress, Some(cache))
+}
+
+fn check_cached(
+    options: &CheckOptions,
+    progress: &Progress,
+    cache: Option<&mut plan::LoadCache>,
+) -> Result<Run, CheckError> {
     progress.start();
     let mut watch = Stopwatch::reporting(progress);
     let mut rule_sources = SourceDb::new();
@@ -337,6 +359,7 @@ pub fn check_reporting(options: &CheckOptions, progress: &Progress) -> Result<Ru
         options.as_of,
         options.lang,
         &mut watch,
+        cache,
     );
     // Only what was asked about is reported; the rest of the repository was context.
     let mut reported: HashSet<source::FileId> = inputs
@@ -603,6 +626,10 @@ pub(crate) fn known_rules(rules: &[dsl::CheckedRule]) -> Vec<(&str, &str)> {
 
 /// The analysis every run and every rule case shares: read and decode the inputs, resolve
 /// references, evaluate the rules, apply waivers.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the pipeline's inputs, each used once: a struct would only rename them"
+)]
 pub(crate) fn analyse(
     inputs: &[discover::Input],
     rules: &[dsl::CheckedRule],
@@ -611,8 +638,9 @@ pub(crate) fn analyse(
     as_of: Option<plan::model::Date>,
     lang: i18n::Lang,
     watch: &mut Stopwatch<'_>,
+    cache: Option<&mut plan::LoadCache>,
 ) -> Analysis {
-    let loaded = plan::load_counting(inputs, sources, lang, watch.read_counter());
+    let loaded = plan::load_counting(inputs, sources, lang, watch.read_counter(), cache);
     watch.lap("load");
     let (graph, graph_findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
     watch.lap("resolve");

@@ -9,6 +9,10 @@ pub mod model;
 pub mod schema;
 pub mod yaml;
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::discover::{Input, io_message};
@@ -62,14 +66,15 @@ pub const LOAD_03: CheckMeta = CheckMeta {
 pub const LOAD_CHECKS: [CheckMeta; 3] = [LOAD_01, LOAD_02, LOAD_03];
 
 /// What one file turned out to be.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum PlanFile {
     /// YAML without a top-level `plan` key: skipped without a word.
     NotAPlan,
     /// A plan document: the plan when its header could be read, and the findings.
     Plan {
-        /// The plan (absent when `id` or `kind` could not be read).
-        plan: Option<Box<Plan>>,
+        /// The plan (absent when `id` or `kind` could not be read); shared with the load
+        /// cache of an incremental run.
+        plan: Option<std::sync::Arc<Plan>>,
         /// LOAD findings.
         findings: Vec<Finding>,
     },
@@ -81,7 +86,7 @@ pub enum PlanFile {
 #[derive(Debug, Default)]
 pub struct Loaded {
     /// Plans, in path order.
-    pub plans: Vec<Plan>,
+    pub plans: Vec<std::sync::Arc<Plan>>,
     /// LOAD findings.
     pub findings: Vec<Finding>,
     /// Files that are plans or could not be read.
@@ -119,33 +124,98 @@ pub struct Unreadable {
     pub mentions: Vec<String>,
 }
 
-/// Reads, parses and decodes every input, in parallel, into `sources`.
-pub fn load(inputs: &[Input], sources: &mut SourceDb, lang: Lang) -> Loaded {
-    load_counting(inputs, sources, lang, None)
+/// What loading gave last time, for the next run of the same repository: a file whose
+/// text, place among the inputs and way of being named are unchanged is not parsed or
+/// decoded again, and its source and plan are shared, not copied. The browser keeps one
+/// across its re-lints, so that a save re-parses one file, not the country.
+///
+/// Files are compared by their text (reading is a small part of loading; parsing and
+/// decoding are most of it), so a change is never missed, whatever the file system's
+/// timestamps say.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    lang: Option<Lang>,
+    files: HashMap<PathBuf, Cached>,
+    reused: usize,
 }
 
-/// [`load`], counting the files read in `read` when given.
+#[derive(Debug)]
+struct Cached {
+    id: FileId,
+    explicit: bool,
+    file: Arc<SourceFile>,
+    outcome: PlanFile,
+}
+
+impl LoadCache {
+    /// How many files the last run took from the cache.
+    #[must_use]
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
+}
+
+/// Reads, parses and decodes every input, in parallel, into `sources`.
+pub fn load(inputs: &[Input], sources: &mut SourceDb, lang: Lang) -> Loaded {
+    load_counting(inputs, sources, lang, None, None)
+}
+
+/// [`load`], counting the files read in `read` when given, and taking what has not changed
+/// since the last run from `cache` (which then holds this run's files).
 pub fn load_counting(
     inputs: &[Input],
     sources: &mut SourceDb,
     lang: Lang,
     read: Option<&std::sync::atomic::AtomicUsize>,
+    cache: Option<&mut LoadCache>,
 ) -> Loaded {
     let first = sources.next_id().index();
-    let results: Vec<(SourceFile, PlanFile)> = inputs
+    let usable = cache.as_deref().filter(|cache| cache.lang == Some(lang));
+    let results: Vec<(Arc<SourceFile>, PlanFile, bool)> = inputs
         .par_iter()
         .enumerate()
         .map(|(i, input)| {
-            let loaded = load_one(FileId::from_index(first + i), input, lang);
+            let id = FileId::from_index(first + i);
+            let text = read_input(input);
+            let kept = usable.and_then(|cache| {
+                let cached = cache.files.get(&input.path)?;
+                let same = cached.id == id
+                    && cached.explicit == input.explicit
+                    && matches!(&text, Some(ReadOutcome::Text(text)) if text == cached.file.text());
+                same.then(|| (Arc::clone(&cached.file), cached.outcome.clone(), true))
+            });
+            let loaded = kept.unwrap_or_else(|| {
+                let (file, outcome) = load_read(id, input, lang, text);
+                (Arc::new(file), outcome, false)
+            });
             if let Some(read) = read {
                 read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
             loaded
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.lang = Some(lang);
+        cache.reused = results.iter().filter(|(_, _, reused)| *reused).count();
+        cache.files = inputs
+            .iter()
+            .zip(&results)
+            .enumerate()
+            .filter(|(_, (input, _))| input.problem.is_none() && input.text.is_none())
+            .map(|(i, (input, (file, outcome, _)))| {
+                let cached = Cached {
+                    id: FileId::from_index(first + i),
+                    explicit: input.explicit,
+                    file: Arc::clone(file),
+                    outcome: outcome.clone(),
+                };
+                (input.path.clone(), cached)
+            })
+            .collect();
+    }
     let mut loaded = Loaded::default();
-    for (file, outcome) in results {
-        let id = sources.push(file);
+    for (file, outcome, _) in results {
+        let id = sources.push_shared(file);
         match outcome {
             PlanFile::NotAPlan => loaded.skipped.push(id),
             PlanFile::Broken(finding) => {
@@ -158,7 +228,7 @@ pub fn load_counting(
             PlanFile::Plan { plan, findings } => {
                 loaded.files += 1;
                 match plan {
-                    Some(plan) => loaded.plans.push(*plan),
+                    Some(plan) => loaded.plans.push(plan),
                     None => {
                         if let Some(unreadable) = findings
                             .first()
@@ -256,18 +326,41 @@ fn id_in(text: &str) -> Option<String> {
     }
 }
 
-fn load_one(id: FileId, input: &Input, lang: Lang) -> (SourceFile, PlanFile) {
-    if let Some(problem) = &input.problem {
+/// The text of an input, unless discovery already found a problem with it.
+fn read_input(input: &Input) -> Option<ReadOutcome> {
+    if input.problem.is_some() {
+        return None;
+    }
+    Some(match &input.text {
+        Some(text) => ReadOutcome::Text(text.clone()),
+        None => read(&input.path),
+    })
+}
+
+/// Parses and decodes what [`read_input`] gave.
+fn load_read(
+    id: FileId,
+    input: &Input,
+    lang: Lang,
+    outcome: Option<ReadOutcome>,
+) -> (SourceFile, PlanFile) {
+    let (Some(outcome), None) = (outcome, &input.problem) else {
+        let problem = input.problem.clone().unwrap_or_default();
         let file = SourceFile::new(input.path.clone(), String::new());
-        let finding = Finding::new(&LOAD_03, Span::file_start(id), problem.clone())
+        let finding = Finding::new(&LOAD_03, Span::file_start(id), problem)
             .label(tr!(lang, "load-path-label"))
             .help(tr!(lang, "load-path-help"));
         return (file, PlanFile::Broken(Box::new(finding)));
-    }
-    let outcome = match &input.text {
-        Some(text) => ReadOutcome::Text(text.clone()),
-        None => read(&input.path),
     };
+    load_outcome(id, input, lang, outcome)
+}
+
+fn load_outcome(
+    id: FileId,
+    input: &Input,
+    lang: Lang,
+    outcome: ReadOutcome,
+) -> (SourceFile, PlanFile) {
     match outcome {
         ReadOutcome::Text(text) => {
             let file = SourceFile::new(input.path.clone(), text);
@@ -277,6 +370,7 @@ fn load_one(id: FileId, input: &Input, lang: Lang) -> (SourceFile, PlanFile) {
                     if let PlanFile::Plan {
                         plan: Some(plan), ..
                     } = &mut outcome
+                        && let Some(plan) = std::sync::Arc::get_mut(plan)
                     {
                         file.display_name().clone_into(&mut plan.path);
                     }

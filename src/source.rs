@@ -260,7 +260,8 @@ impl SourceFile {
 /// Every file read during a run. Files are added once and never change.
 #[derive(Debug, Default)]
 pub struct SourceDb {
-    files: Vec<SourceFile>,
+    /// Shared with the load cache of an incremental run.
+    files: Vec<std::sync::Arc<SourceFile>>,
 }
 
 impl SourceDb {
@@ -277,9 +278,20 @@ impl SourceDb {
 
     /// Adds a file built beforehand (files are built in parallel, then pushed in order).
     pub fn push(&mut self, file: SourceFile) -> FileId {
+        self.push_shared(std::sync::Arc::new(file))
+    }
+
+    /// Adds a file another run read (kept by the load cache of an incremental run).
+    pub fn push_shared(&mut self, file: std::sync::Arc<SourceFile>) -> FileId {
         let id = FileId::from_index(self.files.len());
         self.files.push(file);
         id
+    }
+
+    /// The file behind an id, to share with the next run.
+    #[must_use]
+    pub fn shared(&self, id: FileId) -> Option<std::sync::Arc<SourceFile>> {
+        self.files.get(id.index()).cloned()
     }
 
     /// The id the next pushed file will get.
@@ -303,7 +315,7 @@ impl SourceDb {
         self.files
             .iter()
             .enumerate()
-            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
+            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), &**f))
     }
 
     /// The number of files.

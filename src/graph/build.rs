@@ -18,8 +18,10 @@ use crate::tr;
 
 /// Resolves every reference of `plans` (in path order) and reports REF-01..05.
 #[must_use]
-pub fn build(plans: Vec<Plan>) -> (Graph, Vec<Finding>) {
-    build_with(plans, &[], Lang::En)
+pub fn build<P: Into<std::sync::Arc<Plan>>>(
+    plans: impl IntoIterator<Item = P>,
+) -> (Graph, Vec<Finding>) {
+    build_with(plans.into_iter().map(Into::into).collect(), &[], Lang::En)
 }
 
 /// [`build`], knowing the plan files that could not be read: a reference to one of them
@@ -27,7 +29,7 @@ pub fn build(plans: Vec<Plan>) -> (Graph, Vec<Finding>) {
 /// is marked incomplete.
 #[must_use]
 pub fn build_with(
-    plans: Vec<Plan>,
+    plans: Vec<std::sync::Arc<Plan>>,
     unreadable: &[Unreadable],
     lang: Lang,
 ) -> (Graph, Vec<Finding>) {
@@ -72,7 +74,7 @@ struct Builder<'u> {
 }
 
 impl Builder<'_> {
-    fn index(&mut self, plans: Vec<Plan>) {
+    fn index(&mut self, plans: Vec<std::sync::Arc<Plan>>) {
         for (plan_index, plan) in plans.iter().enumerate() {
             let plan_id = PlanId::from_index(plan_index);
             match self.graph.by_id.entry(plan.id.value.clone()) {
@@ -949,7 +951,7 @@ impl Graph {
 }
 
 fn element_of<'p>(
-    plans: &'p [Plan],
+    plans: &'p [std::sync::Arc<Plan>],
     elements: &[ElementNode],
     id: ElementId,
 ) -> &'p crate::plan::model::Element {

@@ -78,7 +78,7 @@ pub(crate) fn decode(file: FileId, document: &Document, explicit: bool, lang: La
         }
     }
     PlanFile::Plan {
-        plan: plan.map(Box::new),
+        plan: plan.map(std::sync::Arc::new),
         findings,
     }
 }

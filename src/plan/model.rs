@@ -388,7 +388,9 @@ impl YearMap {
     }
 
     /// The years and their numbers, in year order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&i32, &Spanned<f64>)> + ExactSizeIterator {
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (&i32, &Spanned<f64>)> + ExactSizeIterator {
         self.entries.iter().map(|(year, value)| (year, value))
     }
 

@@ -1,6 +1,9 @@
 //! Lints in a thread of its own, so that the browser keeps drawing and answering keys
 //! while a run goes on (the first one included).
 //!
+//! Each run after the first takes the files whose text has not changed from the last one
+//! ([`LoadCache`](crate::plan::LoadCache)): a save re-parses one file.
+//!
 //! One run at a time: a re-lint asked for while one runs is queued, and any number of
 //! such requests make one more run ([`Lints`]), which starts as soon as the running one
 //! ends, so that a save made during a run is never lost.
@@ -83,9 +86,13 @@ impl Worker {
                     .thread_name(|i| format!("alinea-lint-{i}"))
                     .build()
                     .ok();
-                let lint = || crate::check_reporting(&options, &shared).map(Prepared::new);
+                // What the last run loaded: a re-lint parses only the files that changed.
+                let mut cache = crate::plan::LoadCache::default();
                 // Ends when the browser drops its side of either channel.
                 while asked.recv().is_ok() {
+                    let mut lint = || {
+                        crate::check_incremental(&options, &shared, &mut cache).map(Prepared::new)
+                    };
                     let outcome = match &pool {
                         Some(pool) => pool.install(lint),
                         None => lint(),

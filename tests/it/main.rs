@@ -37,6 +37,7 @@ mod fields;
 mod hostile;
 mod html;
 mod i18n;
+mod incremental;
 mod plans;
 mod profile;
 mod render;
