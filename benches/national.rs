@@ -167,6 +167,7 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
         .expect("a PEI in the corpus");
     let original = std::fs::read_to_string(pei).expect("the PEI reads");
     let mut edit = 0;
+    let mut stages = Vec::new();
     let time = median(|| {
         edit += 1;
         std::fs::write(pei, format!("{original}# edit {edit}\n")).expect("the PEI is written");
@@ -175,8 +176,14 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
             alinea::check_incremental(&options, &progress, &mut cache).expect("the corpus checks");
         let elapsed = start.elapsed();
         std::hint::black_box(run.report.findings.len());
+        stages.clone_from(&run.timings);
         elapsed
     });
+    let stages: Vec<String> = stages
+        .iter()
+        .map(|(stage, time)| format!("{stage} {:.0} ms", time.as_secs_f64() * 1e3))
+        .collect();
+    println!("  re-check stages (last run): {}", stages.join(", "));
     std::fs::write(pei, original).expect("the PEI is restored");
     time
 }
