@@ -111,6 +111,7 @@ pub mod docs;
 pub mod dsl;
 pub mod eval;
 pub mod export;
+pub mod fuzz;
 pub mod graph;
 pub mod i18n;
 pub mod plan;

@@ -34,6 +34,7 @@ mod ci;
 mod cli;
 mod docs;
 mod fields;
+mod fuzz_regressions;
 mod hostile;
 mod html;
 mod i18n;
