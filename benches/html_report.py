@@ -71,7 +71,8 @@ def main():
         wall, body = browse(report, fragment)
         print(f"{name:<15} ready {body.get('data-ready-at', '?')} ms after navigation "
               f"(script {body.get('data-ready-ms', '?')} ms), headless run {wall:.1f} s, "
-              f"rows {body.get('data-rows', '-')}, plans {body.get('data-plans', '?')}, "
+              f"view {body.get('data-view', '?')}, rows {body.get('data-rows', '-')}, "
+              f"plans {body.get('data-plans', '?')}, "
               f"findings {body.get('data-findings', '?')}, script errors {body.get('data-errors', '?')}")
 
 

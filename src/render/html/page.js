@@ -147,20 +147,28 @@
     drawPlans();
   }
 
-  // The filters live in the address (`#overview?kind=pei&region=22&rule=ART-01&q=text`), so
-  // that a filtered list can be linked to; typing replaces the address, it adds no history.
+  // The filters and the order live in the address
+  // (`#overview?kind=pei&region=22&rule=ART-01&q=text&sort=-s0`, `-` for descending), so that
+  // a filtered list can be linked to; typing replaces the address, it adds no history.
   var FILTERS = { region: 'region', kind: 'kind', rule: 'rule', q: 'text' };
   function remember() {
     var parts = [];
     Object.keys(FILTERS).forEach(function (k) { if (state[FILTERS[k]]) parts.push(k + '=' + encodeURIComponent(state[FILTERS[k]])); });
+    if (state.sort) parts.push('sort=' + (state.dir < 0 ? '-' : '') + state.sort);
     history.replaceState(null, '', parts.length ? '#overview?' + parts.join('&') : '#');
   }
   function recall(query) {
     Object.keys(FILTERS).forEach(function (k) { state[FILTERS[k]] = ''; });
+    state.sort = ''; state.dir = 1;
     query.split('&').forEach(function (pair) {
       var cut = pair.indexOf('=');
-      var k = pair.slice(0, cut);
-      if (cut > 0 && FILTERS[k]) state[FILTERS[k]] = decodeURIComponent(pair.slice(cut + 1));
+      var k = pair.slice(0, cut), value = decodeURIComponent(pair.slice(cut + 1));
+      if (cut > 0 && FILTERS[k]) state[FILTERS[k]] = value;
+      var column = value.replace(/^-/, '');
+      if (k === 'sort' && COLUMNS.some(function (c) { return c[0] === column; })) {
+        state.sort = column;
+        state.dir = value.charAt(0) === '-' ? -1 : 1;
+      }
     });
     state.limit = PAGE;
   }
@@ -213,6 +221,7 @@
 
   function resort() {
     document.querySelector('#plans thead').replaceWith(planHead());
+    remember();
     drawPlans();
   }
 
@@ -525,6 +534,7 @@
         key = key.slice(0, cut);
       }
       planPage(key, section);
+      document.body.setAttribute('data-view', byKey[key] === undefined ? 'not-found' : 'plan');
       document.title = key + ' · ' + baseTitle;
       var title = document.getElementById('view-title');
       if (title) title.focus({ preventScroll: true });
@@ -533,6 +543,7 @@
       var query = hash.indexOf('?');
       if (query > 0) recall(hash.slice(query + 1));
       overview();
+      document.body.setAttribute('data-view', 'overview');
       document.title = baseTitle;
     }
   }
