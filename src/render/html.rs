@@ -31,7 +31,8 @@
 //! address, `counts` per severity, `r` the rules of its findings). `p-<N>`: `findings` /
 //! `waived` / `unknown` (`r` rule index, `s` severity 0 error 1 warning 2 info, `m`
 //! message, `h` help, `e` element, `f` file, `l` `c` `el` `ec` the span, `x` related `[file,
-//! line, message]`), `lines` (per file, the source lines they show), `trace`, `coverage`.
+//! line, message]`), `lines` (per file, the source lines they show, as runs of consecutive
+//! lines), `trace`, `coverage`.
 
 mod trace;
 
@@ -246,8 +247,9 @@ struct Detail<'a> {
     findings: Vec<FindingData<'a>>,
     waived: Vec<FindingData<'a>>,
     unknown: Vec<FindingData<'a>>,
-    /// Per file (index into `files`), `[line, text]` for every line a finding shows.
-    lines: BTreeMap<usize, Vec<(usize, String)>>,
+    /// Per file (index into `files`), the lines its findings show, as runs of consecutive
+    /// lines: `[first line, [text, …]]`.
+    lines: BTreeMap<usize, Vec<(usize, Vec<String>)>>,
     waivers: Vec<WaiverData<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     trace: Option<trace::Trace>,
@@ -443,7 +445,7 @@ fn source_lines(
     sources: &SourceDb,
     files: &Files,
     detail: &Detail<'_>,
-) -> BTreeMap<usize, Vec<(usize, String)>> {
+) -> BTreeMap<usize, Vec<(usize, Vec<String>)>> {
     let mut wanted: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for finding in detail
         .findings
@@ -465,19 +467,19 @@ fn source_lines(
             let last = file
                 .line_col(u32::try_from(file.text().len()).unwrap_or(u32::MAX))
                 .line;
-            let lines = lines
-                .into_iter()
-                .filter(|&line| line <= last)
-                .map(|line| {
-                    let text = file.line_text(line);
-                    let text = match text.char_indices().nth(MAX_LINE_CHARS) {
-                        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or("")),
-                        None => text.to_owned(),
-                    };
-                    (line, text)
-                })
-                .collect();
-            Some((index, lines))
+            let mut runs: Vec<(usize, Vec<String>)> = Vec::new();
+            for line in lines.into_iter().filter(|&line| line <= last) {
+                let text = file.line_text(line);
+                let text = match text.char_indices().nth(MAX_LINE_CHARS) {
+                    Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or("")),
+                    None => text.to_owned(),
+                };
+                match runs.last_mut() {
+                    Some((first, texts)) if *first + texts.len() == line => texts.push(text),
+                    _ => runs.push((line, vec![text])),
+                }
+            }
+            Some((index, runs))
         })
         .collect()
 }

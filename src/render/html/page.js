@@ -400,8 +400,11 @@
   // The source lines around a span, numbered, the span marked (text only, never markup).
   function source(shown, f) {
     var first = Math.max(1, f.l - 2), last = Math.min(f.el, f.l + 6) + 2;
+    // `shown`: runs of consecutive lines, `[first line, [text, …]]`.
     var lines = {};
-    shown.forEach(function (pair) { if (pair[0] >= first && pair[0] <= last) lines[pair[0]] = pair[1]; });
+    shown.forEach(function (run) {
+      run[1].forEach(function (text, i) { var n = run[0] + i; if (n >= first && n <= last) lines[n] = text; });
+    });
     var block = el('pre', { 'class': 'source', 'aria-label': W.source });
     for (var n = first; n <= last; n++) {
       if (!(n in lines)) continue;
@@ -424,23 +427,26 @@
     return block;
   }
 
-  // The graph as laid out by alinea: rows of nodes (each its entry in the node table and its
-  // flags, in base-64 digits), a node box apart; edges as node pairs.
+  // The graph as laid out by alinea, in base-64 digits: rows (y, x of the first node, how
+  // many nodes, then each node's entry in the node table and its flags), a node box apart;
+  // edges as node pairs.
   function traceView(t) {
     if (!t) return el('p', null, W['trace-empty']);
     var T = nodeTable();
     var W2 = T.box[0], H = T.box[1], STEP = T.box[2], width = T.digits + 1;
     var gapWords = {};
     t.gaps.forEach(function (g) { gapWords[g[0]] = g[2]; });
-    var list = [];
-    t.rows.forEach(function (row) {
-      for (var i = 0; i + width <= row[2].length; i += width) {
-        var entry = number(row[2], i, T.digits), flags = number(row[2], i + T.digits, 1);
+    var list = [], rows = t.rows, at = 0;
+    while (at + 6 <= rows.length) {
+      var y = number(rows, at, 3), x = number(rows, at + 3, 2), count = number(rows, at + 5, 1);
+      at += 6;
+      for (var i = 0; i < count && at + width <= rows.length; i++, at += width) {
+        var entry = number(rows, at, T.digits), flags = number(rows, at + T.digits, 1);
         var plan = number(T.plan, entry * T.plan_digits, T.plan_digits);
-        list.push({ x: row[1] + STEP * (i / width), y: row[0], k: flags % 4, g: Math.floor(flags / 4),
+        list.push({ x: x + STEP * i, y: y, k: flags % 4, g: Math.floor(flags / 4),
           t: T.codes[entry], plan: plan ? T.plans[plan - 1] : '', statement: T.statement[entry] || '' });
       }
-    });
+    }
     var edges = [];
     for (var j = 0; j + 4 <= t.e.length; j += 4) {
       var from = number(t.e, j, 2), a = list[Math.floor(from / 4)], b = list[number(t.e, j + 2, 2)];

@@ -62,16 +62,22 @@ fn decode(
     let step = table["box"][2].as_u64().unwrap();
     let plan_of = table["plan"].as_str().unwrap();
     let mut nodes = Vec::new();
-    for row in trace["rows"].as_array().unwrap() {
-        let text = row[2].as_str().unwrap();
-        assert_eq!(text.len() % (digits + 1), 0, "{row}");
-        for (i, node) in text.as_bytes().chunks(digits + 1).enumerate() {
-            let entry = number(std::str::from_utf8(&node[..digits]).unwrap());
-            let flags = number(std::str::from_utf8(&node[digits..]).unwrap());
+    let rows = trace["rows"].as_str().unwrap();
+    let mut at = 0;
+    while at < rows.len() {
+        let y = number(&rows[at..at + 3]) as u64;
+        let x = number(&rows[at + 3..at + 5]) as u64;
+        let count = number(&rows[at + 5..at + 6]);
+        assert!((1..=trace::PER_ROW).contains(&count), "{rows}");
+        at += 6;
+        for i in 0..count {
+            let entry = number(&rows[at..at + digits]);
+            let flags = number(&rows[at + digits..=at + digits]);
+            at += digits + 1;
             let plan = number(&plan_of[entry * plan_digits..(entry + 1) * plan_digits]);
             nodes.push((
-                row[1].as_u64().unwrap() + step * i as u64,
-                row[0].as_u64().unwrap(),
+                x + step * i as u64,
+                y,
                 if plan == 0 {
                     String::new()
                 } else {
@@ -134,13 +140,15 @@ fn text_from_a_plan_stays_text() {
     );
     assert_eq!(plan["entity"], "Entidad <b>negrita</b> & <!-- comentario");
     let detail = block(&page, "p-0");
-    let lines = detail["lines"]["0"].as_array().unwrap();
+    let runs = detail["lines"]["0"].as_array().unwrap();
     assert!(
-        lines.iter().any(|line| line[1]
-            .as_str()
-            .unwrap()
-            .contains("<img src=x onerror=alert(2)>")),
-        "{lines:?}"
+        runs.iter()
+            .flat_map(|run| run[1].as_array().unwrap())
+            .any(|line| line
+                .as_str()
+                .unwrap()
+                .contains("<img src=x onerror=alert(2)>")),
+        "{runs:?}"
     );
     // The script writes plan text with textContent only.
     assert!(!SCRIPT.contains("innerHTML") && !SCRIPT.contains("insertAdjacentHTML"));
@@ -177,17 +185,24 @@ fn the_data_holds_as_many_findings_as_the_json_report() {
                 r.iter().map(|v| v.as_u64().unwrap()).collect()
             });
             assert_eq!(listed, rules, "{dir} {row}");
-            // Each finding's source lines are in its plan's block.
+            // Each finding's source lines are in its plan's block, in runs that neither
+            // overlap nor touch (they would be one run).
             for finding in detail["findings"].as_array().unwrap() {
-                let lines = &detail["lines"][finding["f"].to_string()];
+                let runs: Vec<(u64, u64)> = detail["lines"][finding["f"].to_string()]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|run| {
+                        let first = run[0].as_u64().unwrap();
+                        (first, first + run[1].as_array().unwrap().len() as u64)
+                    })
+                    .collect();
+                let line = finding["l"].as_u64().unwrap();
                 assert!(
-                    lines
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .any(|line| line[0] == finding["l"]),
+                    runs.iter().any(|&(from, to)| (from..to).contains(&line)),
                     "{dir}: no source line for {finding}"
                 );
+                assert!(runs.windows(2).all(|w| w[0].1 < w[1].0), "{runs:?}");
             }
         }
         // Per rule and severity, the same counts.

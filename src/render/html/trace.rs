@@ -12,11 +12,11 @@
 //! 200 elements stay readable. The page's script draws the nodes and edges where this
 //! module puts them.
 //!
-//! A national report holds some 6,000 graphs, so a graph is written compactly: its rows
-//! (`[y, x, nodes]`, the nodes of a row one [`NodeTable::step`] apart, each named by its
-//! entry in the report's [`NodeTable`] and its flags, in base-64 digits) and its edges (four
-//! base-64 digits each); the table names each node (plan and code) and each layer title
-//! once for the whole report.
+//! A national report holds some 6,000 graphs, so a graph is written compactly, in base-64
+//! digits: its rows (where the row's first node is, how many nodes it has, one node box
+//! apart, each named by its entry in the report's [`NodeTable`] and its flags) and its edges
+//! (four digits each); the table names each node (plan and code) and each layer title once
+//! for the whole report.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
@@ -29,8 +29,15 @@ use crate::tr;
 
 /// Nodes drawn at most; the rest are counted.
 const MAX_NODES: usize = 400;
-// An edge writes `from × 4 + kind` and `to` in two base-64 digits each.
+// An edge writes `from × 4 + kind` and `to` in two base-64 digits each; a row its `y` in
+// three (at most one row per node and a title per layer), its `x` in two (no row is wider
+// than `PER_ROW` nodes) and its count of nodes in one.
 const _: () = assert!(MAX_NODES * 4 <= 64 * 64);
+const _: () = assert!(
+    MAX_NODES * ((NODE_HEIGHT + GAP_ROW + LAYER_TITLE + LAYER_GAP) as usize) < 64 * 64 * 64
+);
+const _: () = assert!(PER_ROW * (STEP as usize) + 2 * (MARGIN as usize) < 64 * 64);
+const _: () = assert!(PER_ROW < 64);
 /// Nodes per row inside a layer.
 pub(super) const PER_ROW: usize = 8;
 /// Node size and gaps, in the drawing's units (pixels at 100 %).
@@ -64,11 +71,12 @@ pub(super) struct Trace {
     /// Each node's entry in the [`NodeTable`], in the order of `nodes`.
     #[serde(skip)]
     refs: Vec<u32>,
-    /// The rows as `[y, x of the first node, nodes]`, filled by [`Trace::encode`] once the
-    /// table is complete: each node is its table entry ([`NodeTable::digits`] base-64
-    /// digits) and one digit of flags, the kind (`k`) plus 4 × the gap (`g`). The nodes are
-    /// numbered in this order, row after row.
-    pub(super) rows: Vec<(u32, u32, String)>,
+    /// The rows, filled by [`Trace::encode`] once the table is complete, in base-64 digits:
+    /// per row, its `y` (3 digits) and the `x` of its first node (2), how many nodes it has
+    /// (1), and each node: its table entry ([`NodeTable::digits`] digits) and its flags (1),
+    /// the kind (`k`) plus 4 × the gap (`g`). The nodes are numbered in this order, row
+    /// after row.
+    pub(super) rows: String,
     /// The edges, for the tests (`from, to, kind`, indices into `nodes`); the page reads `e`.
     #[serde(skip)]
     pub(super) edges: Vec<(usize, usize, u8)>,
@@ -84,22 +92,37 @@ pub(super) struct Trace {
 }
 
 impl Trace {
-    /// Writes the rows' nodes with `digits` base-64 digits per table entry.
+    /// Writes the rows with `digits` base-64 digits per table entry.
     pub(super) fn encode(&mut self, digits: usize) {
-        let mut rows: Vec<(u32, u32, String)> = Vec::new();
-        for ((node, &entry), position) in self.nodes.iter().zip(&self.refs).zip(0..) {
-            let continues = rows.last().is_some_and(|(y, x, _)| {
-                *y == node.y && node.x >= *x && (node.x - *x) % STEP == 0 && position > 0
+        // Rows as `(y, x, nodes)`: a node continues the row when it sits one step to the
+        // right of the row's last node.
+        let mut rows: Vec<(u32, u32, Vec<usize>)> = Vec::new();
+        for (position, node) in self.nodes.iter().enumerate() {
+            let continues = rows.last().is_some_and(|(y, x, members)| {
+                *y == node.y
+                    && members.len() < PER_ROW
+                    && u32::try_from(members.len()).is_ok_and(|n| *x + n * STEP == node.x)
             });
-            if !continues {
-                rows.push((node.y, node.x, String::new()));
-            }
-            if let Some((_, _, text)) = rows.last_mut() {
-                base64(entry, digits, text);
-                base64(u32::from(node.k) + 4 * u32::from(node.g), 1, text);
+            if let (true, Some((_, _, members))) = (continues, rows.last_mut()) {
+                members.push(position);
+            } else {
+                rows.push((node.y, node.x, vec![position]));
             }
         }
-        self.rows = rows;
+        let mut text = String::with_capacity(self.nodes.len() * (digits + 1) + rows.len() * 6);
+        for (y, x, members) in rows {
+            base64(y, 3, &mut text);
+            base64(x, 2, &mut text);
+            base64(u32::try_from(members.len()).unwrap_or(0), 1, &mut text);
+            for member in members {
+                if let (Some(node), Some(&entry)) = (self.nodes.get(member), self.refs.get(member))
+                {
+                    base64(entry, digits, &mut text);
+                    base64(u32::from(node.k) + 4 * u32::from(node.g), 1, &mut text);
+                }
+            }
+        }
+        self.rows = text;
     }
 }
 
@@ -423,7 +446,7 @@ pub(super) fn trace(
         layers: titles,
         nodes,
         refs,
-        rows: Vec::new(),
+        rows: String::new(),
         edges,
         e,
         cut: if cut == 0 {
