@@ -10,7 +10,7 @@
 //! `\u003c`, so that no plan text can close the element), in three parts, so that the
 //! overview of a national repository parses only what it shows: `data`, the overview's
 //! (the counts, every word of the page, and one row per plan); `nodes`, the table that
-//! names the trace graphs' nodes and layer titles ([`trace::NodeTable`]); and `p-<N>`, the
+//! names the trace graphs' nodes and layer titles (`trace::NodeTable`); and `p-<N>`, the
 //! rest of plan `N`'s page (its findings with their source lines, its profile's checks,
 //! waivers, trace graph and coverage matrix), read when its page is opened (`#plan/<id>`).
 //! The page's script builds the overview's rows on demand (a page of rows at a time) and
