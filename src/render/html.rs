@@ -92,6 +92,7 @@ const WORDS: &[&str] = &[
     "html-total",
     "html-by-rule",
     "html-rule",
+    "html-slug",
     "html-title-col",
     "html-count",
     "html-plans-heading",

@@ -17,6 +17,7 @@ html-family = Family
 html-total = Total
 html-by-rule = Findings by rule
 html-rule = Rule
+html-slug = Slug
 html-title-col = Title
 html-count = Count
 html-plans-heading = Entities and their plans, by territory

@@ -17,6 +17,7 @@ html-family = Familia
 html-total = Total
 html-by-rule = Hallazgos por regla
 html-rule = Regla
+html-slug = Nombre
 html-title-col = Título
 html-count = Cantidad
 html-plans-heading = Entidades y sus planes, por territorio

@@ -35,6 +35,8 @@
   var ICONS = ['✖', '▲', 'ℹ'];
   var SEVERITY_CLASS = ['error', 'warning', 'info'];
   var PAGE = 200;
+  // The severities as headings write them (a finding's label keeps the lower case).
+  var SEVERITIES = D.severities.map(function (word) { return word.charAt(0).toUpperCase() + word.slice(1); });
 
   var byKey = {};
   var ruleIndex = {};
@@ -117,13 +119,13 @@
       stat(W.files, s.files, 'count-files'),
       stat(W.plans, D.plans.filter(function (p) { return p.kind; }).length, 'count-plans'),
       stat(W.findings, findingCount, 'count-findings'),
-      stat(D.severities[0], s.errors, 'count-errors', 'error'),
-      stat(D.severities[1], s.warnings, 'count-warnings', 'warning'),
-      stat(D.severities[2], s.infos, 'count-infos', 'info'),
+      stat(SEVERITIES[0], s.errors, 'count-errors', 'error'),
+      stat(SEVERITIES[1], s.warnings, 'count-warnings', 'warning'),
+      stat(SEVERITIES[2], s.infos, 'count-infos', 'info'),
       stat(W.suppressed, s.suppressed, 'count-suppressed'),
       stat(W['not-transcribed'], s.not_transcribed, 'count-unknown'),
       stat(W['rules-run'], s.rules, 'count-rules'));
-    var families = table(W['by-family'], [W.family, D.severities[0], D.severities[1], D.severities[2], W.total],
+    var families = table(W['by-family'], [W.family].concat(SEVERITIES, [W.total]),
       D.families.map(function (f) {
         return el('tr', null, el('th', { scope: 'row' }, f.family), f.counts.map(function (c) { return el('td', { 'class': 'num' }, c); }), el('td', { 'class': 'num' }, total(f.counts)));
       }), 'compact');
@@ -135,7 +137,7 @@
         return el('tr', null, el('th', { scope: 'row' }, el('code', null, r.id)), el('td', null, r.slug),
           el('td', null, r.title), r.counts.map(function (c) { return el('td', { 'class': 'num' }, c); }));
       });
-    var rules = table(W['by-rule'], [W.rule, 'slug', W['title-col'], D.severities[0], D.severities[1], D.severities[2]], ruleRows, 'compact');
+    var rules = table(W['by-rule'], [W.rule, W.slug, W['title-col']].concat(SEVERITIES), ruleRows, 'compact');
     show(
       heading(2, W.summary, 'view-title'), stats,
       el('div', { 'class': 'side-by-side' }, families, rules),
@@ -205,7 +207,7 @@
   var COLUMNS = [
     ['plan', W['col-plan']], ['kind', W['col-kind']], ['entity', W['col-entity']], ['territory', W['col-territory']],
     ['p0', D.pillars[0]], ['p1', D.pillars[1]], ['p2', D.pillars[2]], ['money', W['col-money']],
-    ['s0', D.severities[0]], ['s1', D.severities[1]], ['s2', D.severities[2]]];
+    ['s0', SEVERITIES[0]], ['s1', SEVERITIES[1]], ['s2', SEVERITIES[2]]];
 
   function planHead() {
     return el('thead', null, el('tr', null, COLUMNS.map(function (c) {
