@@ -10,7 +10,9 @@ size, and for Chromium (Debian's `chromium`, or ALINEA_CHROMIUM): the time from 
 navigation until the page's script has drawn the overview (`data-ready-at`, measured by the
 page with performance.now()), the script's own share of it (`data-ready-ms`), and the wall
 time of the whole headless run (browser start included); then the same for a filtered
-overview (`#overview?kind=pdrc`) and for one PEI's page, checking the number of rows.
+overview (`#overview?kind=pdrc`; the rows' own time, what a change of filter costs, is
+`data-draw-ms`), a sorted one, for one PEI's page and for one PDRC's (with its coverage
+matrix), printing the view shown (`overview`, `plan`, or `not-found`) and the number of rows.
 """
 import argparse
 import os
@@ -67,11 +69,15 @@ def main():
     print(f"write report    {statistics.median(times):.2f} s (median of 3, the whole check included)")
     print(f"report size     {size / 1e6:.1f} MB")
     for name, fragment in [("overview", ""), ("filtered", "#overview?kind=pdrc"),
-                           ("plan page", "#plan/pei-gore-amazonas")]:
+                           ("sorted", "#overview?sort=-s0"),
+                           ("plan page", "#plan/pei-gore-amazonas-2025-2027"),
+                           ("pdrc page", "#plan/pdrc-amazonas-2030")]:
         wall, body = browse(report, fragment)
         print(f"{name:<15} ready {body.get('data-ready-at', '?')} ms after navigation "
               f"(script {body.get('data-ready-ms', '?')} ms), headless run {wall:.1f} s, "
-              f"rows {body.get('data-rows', '-')}, plans {body.get('data-plans', '?')}, "
+              f"view {body.get('data-view', '?')}, rows {body.get('data-rows', '-')} "
+              f"(drawn in {body.get('data-draw-ms', '-')} ms), "
+              f"plans {body.get('data-plans', '?')}, "
               f"findings {body.get('data-findings', '?')}, script errors {body.get('data-errors', '?')}")
 
 

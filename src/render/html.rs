@@ -6,12 +6,17 @@
 //! and a Content-Security-Policy (with the SHA-256 of the one style and the one script)
 //! forbids every request. The same run gives the same bytes: no timestamps, sorted data.
 //!
-//! The data is one JSON document in `<script type="application/json" id="data">` (every
-//! `<` written `\u003c`, so that no plan text can close the element); the page's script
-//! builds the overview's rows from it on demand (a page of rows at a time, so that a
-//! national repository stays quick) and each plan's page when its address is opened
-//! (`#plan/<id>`). Every string from a plan reaches the page through `textContent`, never
-//! as markup.
+//! The data is JSON in `<script type="application/json">` elements (every `<` written
+//! `\u003c`, so that no plan text can close the element), in three parts, so that the
+//! overview of a national repository parses only what it shows: `data`, the overview's
+//! (the counts, every word of the page, and one row per plan); `nodes`, the table that
+//! names the trace graphs' nodes and layer titles (`trace::NodeTable`); and `p-<N>`, the
+//! rest of plan `N`'s page (its findings with their source lines, its profile's checks,
+//! waivers, trace graph and coverage matrix), read when its page is opened (`#plan/<id>`).
+//! The page's script builds the overview's rows on demand (a page of rows at a time) and
+//! each plan's page from its block; the trace graph's SVG elements are made only then, where
+//! the layout computed here puts them. Every string from a plan reaches the page through
+//! `textContent`, never as markup.
 //!
 //! What is shown is computed here, never re-decided: findings and their counts come from
 //! the [`Report`](crate::report::Report); the profile's scores, checks and money from
@@ -20,12 +25,14 @@
 //! coverage matrix from the browser's [`crate::tui::coverage::matrix`]. The script only
 //! draws.
 //!
-//! The JSON keys (short, because a national report has tens of thousands of findings):
-//! `summary`, `families`, `rules`, `words` (every word of the page, in the run's language),
-//! `files` (`name` and the source lines that findings point at), `groups` (ubigeo → name),
-//! `plans` and `findings` / `waived` / `unknown` (`r` rule index, `s` severity 0 error 1
-//! warning 2 info, `m` message, `h` help, `e` element, `f` file, `l` `c` `el` `ec` the
-//! span, `x` related `[file, line, message]`).
+//! The JSON keys are short, because a national report has tens of thousands of findings.
+//! `data`: `summary`, `families`, `rules`, `words` (every word of the page, in the run's
+//! language), `files` (names), `groups` (ubigeo → name), `kinds`, and `plans` (`key` the
+//! address, `counts` per severity, `r` the rules of its findings). `p-<N>`: `findings` /
+//! `waived` / `unknown` (`r` rule index, `s` severity 0 error 1 warning 2 info, `m`
+//! message, `h` help, `e` element, `f` file, `l` `c` `el` `ec` the span, `x` related `[file,
+//! line, message]`), `lines` (per file, the source lines they show, as runs of consecutive
+//! lines), `trace`, `coverage`.
 
 mod trace;
 
@@ -41,7 +48,7 @@ use serde::Serialize;
 use crate::Run;
 use crate::graph::{Graph, PlanId};
 use crate::i18n::Lang;
-use crate::plan::model::{Plan, PlanKind};
+use crate::plan::model::{EntityType, PlanKind};
 use crate::report::{Finding, Pillar, Severity};
 use crate::source::SourceDb;
 use crate::tr;
@@ -65,9 +72,8 @@ const MAX_LINE_CHARS: usize = 400;
 /// # Errors
 /// When writing fails.
 pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let data = data(run);
-    let json = serde_json::to_string(&data).map_err(io::Error::from)?;
-    out.write_all(page(run.report.lang, &data, &json).as_bytes())
+    let parts = parts(run);
+    out.write_all(page(run.report.lang, &parts)?.as_bytes())
 }
 
 /// The words of the page, by key (`html-` left out): the script reads them from the data.
@@ -86,6 +92,7 @@ const WORDS: &[&str] = &[
     "html-total",
     "html-by-rule",
     "html-rule",
+    "html-slug",
     "html-title-col",
     "html-count",
     "html-plans-heading",
@@ -104,6 +111,8 @@ const WORDS: &[&str] = &[
     "html-col-territory",
     "html-col-money",
     "html-sort-hint",
+    "html-sorted-note",
+    "html-territory-order",
     "html-national",
     "html-region",
     "html-province",
@@ -166,14 +175,18 @@ struct Data<'a> {
     triangle: Triangle,
     families: Vec<FamilyRow>,
     rules: Vec<RuleRow<'a>>,
-    files: Vec<FileData<'a>>,
+    files: Vec<&'a str>,
     groups: BTreeMap<String, String>,
     kinds: Vec<(&'static str, String)>,
-    plans: Vec<PlanData<'a>>,
-    trace_nodes: trace::NodeTable,
-    findings: Vec<FindingData<'a>>,
-    waived: Vec<FindingData<'a>>,
-    unknown: Vec<FindingData<'a>>,
+    plans: Vec<PlanRow<'a>>,
+}
+
+/// The page's data: the overview's, the node table, and each plan's rest, in the plans'
+/// order.
+struct Parts<'a> {
+    data: Data<'a>,
+    table: trace::TableData,
+    details: Vec<Detail<'a>>,
 }
 
 /// The full triangle: its corners (legitimacy at the top, capacity bottom left, value
@@ -200,15 +213,9 @@ struct RuleRow<'a> {
     counts: [usize; 3],
 }
 
+/// A plan's row of the overview.
 #[derive(Serialize)]
-struct FileData<'a> {
-    name: &'a str,
-    /// `[line, text]` for every line a finding shows.
-    lines: Vec<(usize, String)>,
-}
-
-#[derive(Serialize)]
-struct PlanData<'a> {
+struct PlanRow<'a> {
     /// The address: the plan id (with the file, for a second plan with one id).
     key: String,
     id: &'a str,
@@ -216,28 +223,45 @@ struct PlanData<'a> {
     kind_word: String,
     title: &'a str,
     entity: &'a str,
-    entity_type: &'static str,
-    level: &'static str,
+    entity_type: String,
     territory: &'a str,
+    /// The pillars' scores in 0..=1, `null` when no check applies.
+    scores: [Option<f64>; 3],
+    money: Option<Money>,
+    counts: [usize; 3],
+    /// The rules of its findings (indices into `rules`), for the rule filter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    r: Vec<usize>,
+}
+
+/// The rest of a plan's page.
+#[derive(Serialize)]
+struct Detail<'a> {
+    level: &'static str,
     period: String,
     status: &'static str,
     file: usize,
-    /// The pillars' scores in 0..=1, `null` when no check applies.
-    scores: [Option<f64>; 3],
     /// The inner triangle's points.
     points: String,
     /// Per pillar, the checks that do not pass, in words.
     checks: [Vec<String>; 3],
-    money: Option<Money>,
-    counts: [usize; 3],
-    findings: Vec<usize>,
-    waived: Vec<usize>,
-    unknown: Vec<usize>,
+    findings: Vec<FindingData<'a>>,
+    waived: Vec<FindingData<'a>>,
+    unknown: Vec<FindingData<'a>>,
+    /// Per file (index into `files`), the lines its findings show, as runs of consecutive
+    /// lines: `[first line, [text, …]]`.
+    lines: BTreeMap<usize, Vec<(usize, Vec<String>)>>,
     waivers: Vec<WaiverData<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     trace: Option<trace::Trace>,
     #[serde(skip_serializing_if = "Option::is_none")]
     coverage: Option<Coverage>,
+}
+
+/// One plan of the report: its overview row and the rest of its page.
+struct Entry<'a> {
+    row: PlanRow<'a>,
+    detail: Detail<'a>,
 }
 
 #[derive(Serialize)]
@@ -257,18 +281,19 @@ struct WaiverData<'a> {
 
 #[derive(Serialize)]
 struct Coverage {
-    /// The lower plans, as `[id, key of its page or ""]`.
-    columns: Vec<(String, String)>,
-    rows: Vec<CoverageRow>,
+    /// The lower plans: the index of its page in `plans`, or its id when it has none.
+    columns: Vec<Column>,
+    /// `[code, flags, covered, cells]`: flags 1 an action, 2 no lower plan takes it up;
+    /// `covered` how many lower plans take it up; a cell how many elements of the column's
+    /// plan trace to it.
+    rows: Vec<(String, u8, usize, Vec<usize>)>,
 }
 
 #[derive(Serialize)]
-struct CoverageRow {
-    code: String,
-    action: bool,
-    gap: bool,
-    covered: usize,
-    cells: Vec<usize>,
+#[serde(untagged)]
+enum Column {
+    Page(usize),
+    Id(String),
 }
 
 #[derive(Serialize)]
@@ -297,7 +322,7 @@ fn severity_index(severity: Severity) -> usize {
     }
 }
 
-fn data(run: &Run) -> Data<'_> {
+fn parts(run: &Run) -> Parts<'_> {
     let report = &run.report;
     let lang = report.lang;
     let graph = &run.graph;
@@ -308,21 +333,12 @@ fn data(run: &Run) -> Data<'_> {
     for doc in &report.rule_docs {
         rules.index(&doc.id, &doc.slug, &doc.title);
     }
-    let findings: Vec<FindingData<'_>> = report
-        .findings
-        .iter()
-        .map(|f| finding(f, sources, &mut files, &mut rules))
-        .collect();
-    let waived: Vec<FindingData<'_>> = report
-        .waived
-        .iter()
-        .map(|f| finding(f, sources, &mut files, &mut rules))
-        .collect();
-    let unknown: Vec<FindingData<'_>> = report
-        .not_transcribed
-        .iter()
-        .map(|f| finding(f, sources, &mut files, &mut rules))
-        .collect();
+    let [findings, waived, unknown] = [&report.findings, &report.waived, &report.not_transcribed]
+        .map(|list| {
+            list.iter()
+                .map(|f| finding(f, sources, &mut files, &mut rules))
+                .collect::<Vec<_>>()
+        });
     for (finding, data) in report.findings.iter().zip(&findings) {
         if let Some(count) = rules
             .rows
@@ -333,7 +349,7 @@ fn data(run: &Run) -> Data<'_> {
         }
     }
 
-    let (plans, trace_nodes) = plans(run, &mut files, &findings, &waived, &unknown);
+    let (entries, table) = plans(run, &mut files, [findings, waived, unknown]);
     let mut families: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for finding in &report.findings {
         let counts = families
@@ -352,7 +368,17 @@ fn data(run: &Run) -> Data<'_> {
             )
         })
         .collect();
-    Data {
+    let (rows, mut details): (Vec<PlanRow<'_>>, Vec<Detail<'_>>) = entries
+        .into_iter()
+        .map(|entry| (entry.row, entry.detail))
+        .unzip();
+    let digits = table.digits();
+    for detail in &mut details {
+        if let Some(trace) = &mut detail.trace {
+            trace.encode(digits);
+        }
+    }
+    let data = Data {
         lang: lang.as_str(),
         summary: super::json::summary(report),
         words,
@@ -361,7 +387,7 @@ fn data(run: &Run) -> Data<'_> {
             Severity::Warning.name(lang),
             Severity::Info.name(lang),
         ],
-        pillars: Pillar::ALL.map(|pillar| pillar.name(lang)),
+        pillars: Pillar::ALL.map(|pillar| capitalized(&pillar.name(lang))),
         triangle: Triangle {
             corners: CORNERS,
             view_box: "-150 -122 300 206",
@@ -371,71 +397,92 @@ fn data(run: &Run) -> Data<'_> {
             .map(|(family, counts)| FamilyRow { family, counts })
             .collect(),
         rules: rules.rows,
-        groups: groups(graph, &plans),
+        groups: groups(graph, &rows),
         kinds: PlanKind::ALL
             .iter()
             .map(|kind| (kind.as_str(), kind.word(lang).to_uppercase()))
             .collect(),
-        files: files.finish(sources),
-        plans,
-        trace_nodes,
-        findings,
-        waived,
-        unknown,
+        files: files
+            .order
+            .iter()
+            .map(|&id| sources.file(id).display_name())
+            .collect(),
+        plans: rows,
+    };
+    Parts {
+        data,
+        table: table.finish(),
+        details,
     }
 }
 
-/// The files findings point at, each with the source lines they show.
+/// `text` with its first letter in capitals, as a heading writes a word.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The files findings point at, by index.
 #[derive(Default)]
 struct Files {
     index: HashMap<crate::source::FileId, usize>,
     order: Vec<crate::source::FileId>,
-    lines: Vec<BTreeSet<usize>>,
 }
 
 impl Files {
     fn index(&mut self, file: crate::source::FileId) -> usize {
         *self.index.entry(file).or_insert_with(|| {
             self.order.push(file);
-            self.lines.push(BTreeSet::new());
             self.order.len() - 1
         })
     }
+}
 
-    fn show(&mut self, file: usize, first: usize, last: usize) {
-        if let Some(lines) = self.lines.get_mut(file) {
-            let last = last.min(first + MAX_SPAN_LINES);
-            lines.extend(first.saturating_sub(CONTEXT_LINES).max(1)..=last + CONTEXT_LINES);
-        }
+/// The source lines a plan's findings show, per file: each span's first lines with
+/// [`CONTEXT_LINES`] around them.
+fn source_lines(
+    sources: &SourceDb,
+    files: &Files,
+    detail: &Detail<'_>,
+) -> BTreeMap<usize, Vec<(usize, Vec<String>)>> {
+    let mut wanted: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for finding in detail
+        .findings
+        .iter()
+        .chain(&detail.waived)
+        .chain(&detail.unknown)
+    {
+        let first = finding.l;
+        let last = finding.el.max(first).min(first + MAX_SPAN_LINES);
+        wanted
+            .entry(finding.f)
+            .or_default()
+            .extend(first.saturating_sub(CONTEXT_LINES).max(1)..=last + CONTEXT_LINES);
     }
-
-    fn finish(self, sources: &SourceDb) -> Vec<FileData<'_>> {
-        self.order
-            .iter()
-            .zip(self.lines)
-            .map(|(&id, wanted)| {
-                let file = sources.file(id);
-                let last = file
-                    .line_col(u32::try_from(file.text().len()).unwrap_or(u32::MAX))
-                    .line;
-                FileData {
-                    name: file.display_name(),
-                    lines: wanted
-                        .into_iter()
-                        .filter(|&line| line <= last)
-                        .map(|line| {
-                            let text = file.line_text(line);
-                            let text = match text.char_indices().nth(MAX_LINE_CHARS) {
-                                Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or("")),
-                                None => text.to_owned(),
-                            };
-                            (line, text)
-                        })
-                        .collect(),
+    wanted
+        .into_iter()
+        .filter_map(|(index, lines)| {
+            let file = sources.file(*files.order.get(index)?);
+            let last = file
+                .line_col(u32::try_from(file.text().len()).unwrap_or(u32::MAX))
+                .line;
+            let mut runs: Vec<(usize, Vec<String>)> = Vec::new();
+            for line in lines.into_iter().filter(|&line| line <= last) {
+                let text = file.line_text(line);
+                let text = match text.char_indices().nth(MAX_LINE_CHARS) {
+                    Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or("")),
+                    None => text.to_owned(),
+                };
+                match runs.last_mut() {
+                    Some((first, texts)) if *first + texts.len() == line => texts.push(text),
+                    _ => runs.push((line, vec![text])),
                 }
-            })
-            .collect()
-    }
+            }
+            Some((index, runs))
+        })
+        .collect()
 }
 
 /// The rules of the report, by index.
@@ -468,7 +515,6 @@ fn finding<'a>(
     let start = sources.start(finding.span);
     let end = sources.end(finding.span);
     let file = files.index(finding.span.file);
-    files.show(file, start.line, end.line.max(start.line));
     FindingData {
         r: rules.index(&finding.rule, &finding.slug, ""),
         s: match finding.severity {
@@ -497,14 +543,13 @@ fn finding<'a>(
 }
 
 /// One entry per plan the run reported on (in territory, entity, rank and id order), then
-/// one per file with findings but no readable plan.
+/// one per file with findings but no readable plan; each finding, waived finding and
+/// finding about data not transcribed (`lists`, in the report's order) in its plan's entry.
 fn plans<'a>(
     run: &'a Run,
     files: &mut Files,
-    findings: &[FindingData<'a>],
-    waived: &[FindingData<'a>],
-    unknown: &[FindingData<'a>],
-) -> (Vec<PlanData<'a>>, trace::NodeTable) {
+    lists: [Vec<FindingData<'a>>; 3],
+) -> (Vec<Entry<'a>>, trace::NodeTable) {
     let report = &run.report;
     let graph = &run.graph;
     let lang = report.lang;
@@ -544,7 +589,8 @@ fn plans<'a>(
     let index = crate::tui::index::Index::new(run);
 
     // Addresses first, so that coverage columns can link to the pages of lower plans.
-    let mut keys: HashMap<PlanId, String> = HashMap::new();
+    let mut pages: HashMap<PlanId, usize> = HashMap::new();
+    let mut keys: Vec<String> = Vec::new();
     let mut taken: BTreeSet<String> = BTreeSet::new();
     for &id in &ids {
         let plan = graph.plan(id);
@@ -557,7 +603,8 @@ fn plans<'a>(
             );
         }
         taken.insert(key.clone());
-        keys.insert(id, key);
+        pages.insert(id, keys.len());
+        keys.push(key);
     }
 
     // Small repositories show every statement in the trace graphs' tooltips; large ones
@@ -569,25 +616,19 @@ fn plans<'a>(
     } else {
         3
     };
-    let mut entries: Vec<PlanData<'a>> = ids
+    let mut entries: Vec<Entry<'a>> = ids
         .iter()
-        .map(|&id| {
+        .zip(keys)
+        .map(|(&id, key)| {
             let plan = graph.plan(id);
             let file = files.index(plan.id.span.file);
             let profile = profiles.get(plan.id.value.as_str()).copied();
-            plan_data(
-                graph,
-                id,
-                plan,
-                keys.get(&id).cloned().unwrap_or_default(),
-                file,
-                profile,
-                lang,
-                &gaps,
-                &index,
-                &keys,
-                &mut table,
-            )
+            let looked_up = Lookups {
+                gaps: &gaps,
+                index: &index,
+                pages: &pages,
+            };
+            entry(graph, id, key, file, profile, lang, &looked_up, &mut table)
         })
         .collect();
 
@@ -602,22 +643,18 @@ fn plans<'a>(
     }
     let mut by_file: HashMap<usize, usize> = HashMap::new();
     for (position, entry) in entries.iter().enumerate() {
-        by_file.entry(entry.file).or_insert(position);
+        by_file.entry(entry.detail.file).or_insert(position);
     }
-    let lists: [(&[Finding], &[FindingData<'a>]); 3] = [
-        (&report.findings, findings),
-        (&report.waived, waived),
-        (&report.not_transcribed, unknown),
-    ];
-    for (list, (originals, converted)) in lists.iter().enumerate() {
-        for (position, (original, data)) in originals.iter().zip(converted.iter()).enumerate() {
+    let originals: [&'a [Finding]; 3] = [&report.findings, &report.waived, &report.not_transcribed];
+    for (list, (originals, converted)) in originals.into_iter().zip(lists).enumerate() {
+        for (original, data) in originals.iter().zip(converted) {
             let candidates = by_id
                 .get(original.plan.as_str())
                 .map_or(&[][..], Vec::as_slice);
             let owner = candidates
                 .iter()
                 .copied()
-                .find(|&c| entries.get(c).is_some_and(|e| e.file == data.f))
+                .find(|&c| entries.get(c).is_some_and(|e| e.detail.file == data.f))
                 .or_else(|| candidates.first().copied())
                 .or_else(|| by_file.get(&data.f).copied());
             let owner = owner.unwrap_or_else(|| {
@@ -628,67 +665,85 @@ fn plans<'a>(
             if let Some(entry) = entries.get_mut(owner) {
                 match list {
                     0 => {
-                        entry.findings.push(position);
-                        if let Some(count) = entry.counts.get_mut(usize::from(data.s)) {
+                        if let Some(count) = entry.row.counts.get_mut(usize::from(data.s)) {
                             *count += 1;
                         }
+                        entry.row.r.push(data.r);
+                        entry.detail.findings.push(data);
                     }
-                    1 => entry.waived.push(position),
-                    _ => entry.unknown.push(position),
+                    1 => entry.detail.waived.push(data),
+                    _ => entry.detail.unknown.push(data),
                 }
             }
         }
+    }
+    for entry in &mut entries {
+        entry.row.r.sort_unstable();
+        entry.row.r.dedup();
+        entry.detail.lines = source_lines(&run.sources, files, &entry.detail);
     }
     (entries, table)
 }
 
 /// An entry for a file whose findings name no plan of the run (a file that does not parse).
-fn outside<'a>(run: &'a Run, file: usize, finding: &'a Finding) -> PlanData<'a> {
+fn outside<'a>(run: &'a Run, file: usize, finding: &'a Finding) -> Entry<'a> {
     let name = run.sources.file(finding.span.file).display_name();
-    PlanData {
-        key: format!("file:{name}"),
-        id: &finding.plan,
-        kind: "",
-        kind_word: String::new(),
-        title: name,
-        entity: "",
-        entity_type: "",
-        level: "",
-        territory: "",
-        period: String::new(),
-        status: "",
-        file,
-        scores: [None; 3],
-        points: points([None; 3]),
-        checks: Default::default(),
-        money: None,
-        counts: [0; 3],
-        findings: Vec::new(),
-        waived: Vec::new(),
-        unknown: Vec::new(),
-        waivers: Vec::new(),
-        trace: None,
-        coverage: None,
+    Entry {
+        row: PlanRow {
+            key: format!("file:{name}"),
+            id: &finding.plan,
+            kind: "",
+            kind_word: String::new(),
+            title: name,
+            entity: "",
+            entity_type: String::new(),
+            territory: "",
+            scores: [None; 3],
+            money: None,
+            counts: [0; 3],
+            r: Vec::new(),
+        },
+        detail: Detail {
+            level: "",
+            period: String::new(),
+            status: "",
+            file,
+            points: points([None; 3]),
+            checks: Default::default(),
+            findings: Vec::new(),
+            waived: Vec::new(),
+            unknown: Vec::new(),
+            lines: BTreeMap::new(),
+            waivers: Vec::new(),
+            trace: None,
+            coverage: None,
+        },
     }
+}
+
+/// The run's derived lookups, computed once for every plan.
+struct Lookups<'l> {
+    gaps: &'l crate::report::gaps::Gaps,
+    index: &'l crate::tui::index::Index,
+    /// Each plan's position in the report's list of plans.
+    pages: &'l HashMap<PlanId, usize>,
 }
 
 #[expect(
     clippy::too_many_arguments,
-    reason = "the run's derived lookups, computed once for every plan"
+    reason = "the plan, where its page is, and the run's lookups"
 )]
-fn plan_data<'a>(
+fn entry<'a>(
     graph: &'a Graph,
     id: PlanId,
-    plan: &'a Plan,
     key: String,
     file: usize,
     profile: Option<&crate::profile::Profile>,
     lang: Lang,
-    gaps: &crate::report::gaps::Gaps,
-    index: &crate::tui::index::Index,
-    keys: &HashMap<PlanId, String>,
+    looked_up: &Lookups<'_>,
     table: &mut trace::NodeTable,
-) -> PlanData<'a> {
+) -> Entry<'a> {
+    let plan = graph.plan(id);
     let text =
         |value: Option<&'a crate::source::Spanned<String>>| value.map_or("", |v| v.value.as_str());
     let scores = Pillar::ALL.map(|pillar| {
@@ -704,7 +759,7 @@ fn plan_data<'a>(
         total: money.total,
         text: super::human::money_line(money, lang),
     });
-    PlanData {
+    let row = PlanRow {
         key,
         id: &plan.id.value,
         kind: plan.kind.value.as_str(),
@@ -715,26 +770,30 @@ fn plan_data<'a>(
             .entity
             .entity_type
             .as_ref()
-            .map_or("", |t| t.value.word(lang)),
+            .map_or_else(String::new, |t| entity_type(t.value, lang)),
+        territory: text(plan.entity.territory.as_ref()),
+        scores,
+        money,
+        counts: [0; 3],
+        r: Vec::new(),
+    };
+    let detail = Detail {
         level: plan
             .entity
             .level
             .as_ref()
             .map_or("", |l| l.value.word(lang)),
-        territory: text(plan.entity.territory.as_ref()),
         period: plan
             .period
             .map_or_else(String::new, |p| format!("{}–{}", p.start, p.end)),
         status: plan.status.as_ref().map_or("", |s| s.value.word(lang)),
         file,
-        scores,
         points: points(scores),
         checks,
-        money,
-        counts: [0; 3],
         findings: Vec::new(),
         waived: Vec::new(),
         unknown: Vec::new(),
+        lines: BTreeMap::new(),
         waivers: plan
             .waivers
             .iter()
@@ -745,8 +804,21 @@ fn plan_data<'a>(
                 until: waiver.until.as_ref().map(|u| u.value.to_string()),
             })
             .collect(),
-        trace: trace::trace(graph, gaps, id, table, lang),
-        coverage: coverage(graph, index, id, keys),
+        trace: trace::trace(graph, looked_up.gaps, id, table, lang),
+        coverage: coverage(graph, looked_up.index, id, looked_up.pages),
+    };
+    Entry { row, detail }
+}
+
+/// The kind of entity in words (the plan format's words are for files, not for readers).
+fn entity_type(value: EntityType, lang: Lang) -> String {
+    match value {
+        EntityType::Ministry => tr!(lang, "html-entity-ministry"),
+        EntityType::Oca => tr!(lang, "html-entity-oca"),
+        EntityType::RegionalGovernment => tr!(lang, "html-entity-regional-government"),
+        EntityType::Municipality => tr!(lang, "html-entity-municipality"),
+        EntityType::University => tr!(lang, "html-entity-university"),
+        EntityType::Other => tr!(lang, "html-entity-other"),
     }
 }
 
@@ -770,7 +842,7 @@ fn coverage(
     graph: &Graph,
     index: &crate::tui::index::Index,
     plan: PlanId,
-    keys: &HashMap<PlanId, String>,
+    pages: &HashMap<PlanId, usize>,
 ) -> Option<Coverage> {
     if !matches!(graph.plan(plan).kind.value, PlanKind::Pdrc | PlanKind::Pdlc) {
         return None;
@@ -781,9 +853,9 @@ fn coverage(
             .columns
             .iter()
             .map(|&column| {
-                (
-                    graph.plan(column).id.value.clone(),
-                    keys.get(&column).cloned().unwrap_or_default(),
+                pages.get(&column).map_or_else(
+                    || Column::Id(graph.plan(column).id.value.clone()),
+                    |&page| Column::Page(page),
                 )
             })
             .collect(),
@@ -792,13 +864,12 @@ fn coverage(
             .iter()
             .map(|row| {
                 let element = graph.element(row.element);
-                CoverageRow {
-                    code: element.code.value.clone(),
-                    action: element.is_action,
-                    gap: row.gap,
-                    covered: row.covered,
-                    cells: row.cells.iter().map(|cell| cell.lowers.len()).collect(),
-                }
+                (
+                    element.code.value.clone(),
+                    u8::from(element.is_action) + 2 * u8::from(row.gap),
+                    row.covered,
+                    row.cells.iter().map(|cell| cell.lowers.len()).collect(),
+                )
             })
             .collect(),
     })
@@ -806,7 +877,7 @@ fn coverage(
 
 /// The names of the territories the plans are in: a code's name is the entity of the
 /// plan of that territory with the highest rank (its regional government or province).
-fn groups(graph: &Graph, plans: &[PlanData<'_>]) -> BTreeMap<String, String> {
+fn groups(graph: &Graph, plans: &[PlanRow<'_>]) -> BTreeMap<String, String> {
     let mut named: BTreeMap<String, (u8, String)> = BTreeMap::new();
     for id in graph.plan_ids() {
         let plan = graph.plan(id);
@@ -838,7 +909,8 @@ fn groups(graph: &Graph, plans: &[PlanData<'_>]) -> BTreeMap<String, String> {
 }
 
 /// The page around the data: the style and the script inline, each allowed by its hash.
-fn page(lang: Lang, data: &Data<'_>, json: &str) -> String {
+fn page(lang: Lang, parts: &Parts<'_>) -> io::Result<String> {
+    let data = &parts.data;
     let title = crate::i18n::text(lang, "html-title", &[]);
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; img-src data:; \
@@ -848,7 +920,7 @@ fn page(lang: Lang, data: &Data<'_>, json: &str) -> String {
     );
     let summary = &data.summary;
     let findings = summary.errors + summary.warnings + summary.infos;
-    let mut html = String::with_capacity(json.len() + STYLE.len() + SCRIPT.len() + 4096);
+    let mut html = String::with_capacity(STYLE.len() + SCRIPT.len() + 4096);
     html.push_str("<!DOCTYPE html>\n");
     let _ = writeln!(html, "<html lang=\"{}\">", lang.as_str());
     html.push_str("<head>\n<meta charset=\"utf-8\">\n");
@@ -899,12 +971,23 @@ fn page(lang: Lang, data: &Data<'_>, json: &str) -> String {
             version = env!("CARGO_PKG_VERSION")
         ))
     );
-    html.push_str("<script type=\"application/json\" id=\"data\">");
-    html.push_str(&script_safe(json));
-    html.push_str("</script>\n");
+    json_block(&mut html, "data", data)?;
+    json_block(&mut html, "nodes", &parts.table)?;
+    for (index, detail) in parts.details.iter().enumerate() {
+        json_block(&mut html, &format!("p-{index}"), detail)?;
+    }
     let _ = writeln!(html, "<script>{SCRIPT}</script>");
     html.push_str("</body>\n</html>\n");
-    html
+    Ok(html)
+}
+
+/// `value` as JSON in `<script type="application/json" id="{id}">`.
+fn json_block(html: &mut String, id: &str, value: &impl Serialize) -> io::Result<()> {
+    let json = serde_json::to_string(value).map_err(io::Error::from)?;
+    let _ = write!(html, "<script type=\"application/json\" id=\"{id}\">");
+    html.push_str(&script_safe(&json));
+    html.push_str("</script>\n");
+    Ok(())
 }
 
 /// JSON that can sit inside `<script>`: every `<` as `\u003c`, so that neither `</script>`

@@ -169,6 +169,51 @@ fn chromium_shows_every_plan_and_every_finding_of_the_report() {
         let table = &table[..table.find("</table>").unwrap()];
         assert_eq!(table.matches("href=\"#plan/").count() as u64, plans);
         assert!(overview.contains(&format!("id=\"count-findings\">{}</dd>", findings.len())));
+        assert_eq!(attribute(&overview, "<body", "data-view"), "overview");
+        // Entity types and pillars in words, as the rest of the page writes them.
+        let (entity_type, pillar) = if lang == "es" {
+            ("gobierno regional", "Legitimidad")
+        } else {
+            ("regional government", "Legitimacy")
+        };
+        assert!(overview.contains(&format!(" · {entity_type}</span>")));
+        assert!(!overview.contains("regional-government"));
+        assert!(overview.contains(&format!(">{pillar}</button>")));
+        // In the order by territory, the rows have their headings and no note says otherwise.
+        assert!(table.contains("class=\"group g0\""));
+        assert!(attribute_block(&overview, "<p id=\"sorted\"").contains("hidden"));
+
+        // Sorted by errors (the order lives in the address too): no headings by territory,
+        // a note that says so, the plan with the most errors first.
+        let sorted = dom(&file, "#overview?sort=-s0");
+        assert_eq!(attribute(&sorted, "<body", "data-rows"), plans.to_string());
+        let table = &sorted[sorted.find("id=\"plans\"").unwrap()..];
+        let table = &table[..table.find("</table>").unwrap()];
+        assert!(
+            !table.contains("class=\"group"),
+            "headings in a sorted list"
+        );
+        assert!(table.contains("aria-sort=\"descending\""));
+        let note = &sorted[sorted.find("<p id=\"sorted\"").unwrap()..];
+        let note = &note[..note.find("</p>").unwrap()];
+        assert!(!attribute_block(note, "<p").contains("hidden"), "{note}");
+        assert!(note.contains("id=\"territory-order\""), "{note}");
+        let errors = |plan: &str| {
+            findings
+                .iter()
+                .filter(|f| f["plan"] == plan && f["severity"] == "error")
+                .count()
+        };
+        let most = json["profiles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|profile| errors(profile["plan"].as_str().unwrap()))
+            .max()
+            .unwrap();
+        assert!(most > 0);
+        let first = &table[table.find("href=\"#plan/").unwrap() + 12..];
+        assert_eq!(errors(&first[..first.find('"').unwrap()]), most, "{table}");
 
         // A filtered overview (the filters live in the address): the PDRC only.
         let filtered = dom(&file, "#overview?kind=pdrc");
@@ -179,6 +224,7 @@ fn chromium_shows_every_plan_and_every_finding_of_the_report() {
         // The PEI's page: its triangle, its findings with source lines, its trace graph with
         // OEI.05 and OEI.06 marked where the chain is cut.
         let page = dom(&file, &format!("#plan/{PEI}"));
+        assert_eq!(attribute(&page, "<body", "data-view"), "plan");
         let own = findings.iter().filter(|f| f["plan"] == PEI).count();
         assert!(own > 0);
         assert_eq!(
@@ -218,6 +264,7 @@ fn chromium_shows_every_plan_and_every_finding_of_the_report() {
 
         if lang == "en" {
             screenshot(&file, "", "overview.png", 1000);
+            screenshot(&file, "#overview?sort=-s0", "sorted.png", 1000);
             screenshot(&file, &format!("#plan/{PEI}"), "plan.png", 2400);
             screenshot(&file, &format!("#plan/{PEI}/trace"), "trace.png", 1200);
             screenshot(

@@ -11,6 +11,12 @@
 //! removes most crossings); a layer wider than [`PER_ROW`] nodes wraps into rows, so that
 //! 200 elements stay readable. The page's script draws the nodes and edges where this
 //! module puts them.
+//!
+//! A national report holds some 6,000 graphs, so a graph is written compactly, in base-64
+//! digits: its rows (where the row's first node is, how many nodes it has, one node box
+//! apart, each named by its entry in the report's [`NodeTable`] and its flags) and its edges
+//! (four digits each); the table names each node (plan and code) and each layer title once
+//! for the whole report.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
@@ -23,12 +29,23 @@ use crate::tr;
 
 /// Nodes drawn at most; the rest are counted.
 const MAX_NODES: usize = 400;
+// An edge writes `from × 4 + kind` and `to` in two base-64 digits each; a row its `y` in
+// three (at most one row per node and a title per layer), its `x` in two (no row is wider
+// than `PER_ROW` nodes) and its count of nodes in one.
+const _: () = assert!(MAX_NODES * 4 <= 64 * 64);
+const _: () = assert!(
+    MAX_NODES * ((NODE_HEIGHT + GAP_ROW + LAYER_TITLE + LAYER_GAP) as usize) < 64 * 64 * 64
+);
+const _: () = assert!(PER_ROW * (STEP as usize) + 2 * (MARGIN as usize) < 64 * 64);
+const _: () = assert!(PER_ROW < 64);
 /// Nodes per row inside a layer.
 pub(super) const PER_ROW: usize = 8;
 /// Node size and gaps, in the drawing's units (pixels at 100 %).
 const NODE_WIDTH: u32 = 132;
 const NODE_HEIGHT: u32 = 34;
 const GAP_X: u32 = 14;
+/// From one node of a row to the next.
+const STEP: u32 = NODE_WIDTH + GAP_X;
 const GAP_ROW: u32 = 16;
 const LAYER_TITLE: u32 = 22;
 const LAYER_GAP: u32 = 34;
@@ -44,26 +61,93 @@ pub(super) struct Trace {
     /// Width and height of the drawing.
     pub(super) w: u32,
     pub(super) h: u32,
-    /// Each layer's title and where it is written (`[y, title]`).
-    pub(super) layers: Vec<(u32, String)>,
-    /// The nodes, for the tests; the page reads `n`.
+    /// Each layer's title and where it is written (`[y, title]`, the title an index into
+    /// the table's titles).
+    pub(super) layers: Vec<(u32, u32)>,
+    /// The nodes in the order of the drawing (layer by layer, row by row, left to right),
+    /// for the tests; the page reads `rows`.
     #[serde(skip)]
     pub(super) nodes: Vec<Node>,
-    /// The nodes, flat: `ref, x, y, flags` each, `ref` an entry of the report's
-    /// [`NodeTable`], `flags` the kind (`k`) plus 4 × the gap (`g`).
-    pub(super) n: Vec<u32>,
-    /// The edges, for the tests; the page reads `e`.
+    /// Each node's entry in the [`NodeTable`], in the order of `nodes`.
+    #[serde(skip)]
+    refs: Vec<u32>,
+    /// The rows, filled by [`Trace::encode`] once the table is complete, in base-64 digits:
+    /// per row, its `y` (3 digits) and the `x` of its first node (2), how many nodes it has
+    /// (1), and each node: its table entry ([`NodeTable::digits`] digits) and its flags (1),
+    /// the kind (`k`) plus 4 × the gap (`g`). The nodes are numbered in this order, row
+    /// after row.
+    pub(super) rows: String,
+    /// The edges, for the tests (`from, to, kind`, indices into `nodes`); the page reads `e`.
     #[serde(skip)]
     pub(super) edges: Vec<(usize, usize, u8)>,
-    /// The edges, flat: `from, to, kind` each, from the lower node to what it traces to; kind
-    /// 0 a trace, 1 an action's place under its objective, 2 an activity's action, 3 a broken
-    /// reference.
-    pub(super) e: Vec<usize>,
+    /// The edges, four base-64 digits each: two for `from × 4 + kind`, two for `to`; from
+    /// the lower node to what it traces to; kind 0 a trace, 1 an action's place under its
+    /// objective, 2 an activity's action, 3 a broken reference.
+    pub(super) e: String,
     /// How many nodes beyond [`MAX_NODES`] are left out, in words (empty when none).
     pub(super) cut: String,
     /// The gaps of the drawing, in words (`[code, gap, words]`, `gap` as in [`Node::g`]),
     /// for readers who do not see red.
     pub(super) gaps: Vec<(String, u8, String)>,
+}
+
+impl Trace {
+    /// Writes the rows with `digits` base-64 digits per table entry.
+    pub(super) fn encode(&mut self, digits: usize) {
+        // Rows as `(y, x, nodes)`: a node continues the row when it sits one step to the
+        // right of the row's last node.
+        let mut rows: Vec<(u32, u32, Vec<usize>)> = Vec::new();
+        for (position, node) in self.nodes.iter().enumerate() {
+            let continues = rows.last().is_some_and(|(y, x, members)| {
+                *y == node.y
+                    && members.len() < PER_ROW
+                    && u32::try_from(members.len()).is_ok_and(|n| *x + n * STEP == node.x)
+            });
+            if let (true, Some((_, _, members))) = (continues, rows.last_mut()) {
+                members.push(position);
+            } else {
+                rows.push((node.y, node.x, vec![position]));
+            }
+        }
+        let mut text = String::with_capacity(self.nodes.len() * (digits + 1) + rows.len() * 6);
+        for (y, x, members) in rows {
+            base64(y, 3, &mut text);
+            base64(x, 2, &mut text);
+            base64(u32::try_from(members.len()).unwrap_or(0), 1, &mut text);
+            for member in members {
+                if let (Some(node), Some(&entry)) = (self.nodes.get(member), self.refs.get(member))
+                {
+                    base64(entry, digits, &mut text);
+                    base64(u32::from(node.k) + 4 * u32::from(node.g), 1, &mut text);
+                }
+            }
+        }
+        self.rows = text;
+    }
+}
+
+/// The base-64 digits of the page's compact lists, in value order.
+pub(super) const DIGITS: &[u8; 64] =
+    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Appends `value` as `width` base-64 digits, most significant first (the low digits of a
+/// larger value).
+pub(super) fn base64(value: u32, width: usize, out: &mut String) {
+    for place in (0..width).rev() {
+        let digit = (value >> (6 * place)) & 63;
+        out.push(char::from(
+            DIGITS.get(digit as usize).copied().unwrap_or(b'0'),
+        ));
+    }
+}
+
+/// How many base-64 digits write every value below `count`.
+pub(super) fn digits_for(count: usize) -> usize {
+    let mut digits = 1;
+    while digits < 5 && count > 1 << (6 * digits) {
+        digits += 1;
+    }
+    digits
 }
 
 /// A node where the script draws it.
@@ -85,20 +169,41 @@ pub(super) struct Node {
 }
 
 /// Every node the report's trace graphs draw, once: the graphs name them by index, so that
-/// the PEDN's objectives, met by thousands of plans, are written once.
-#[derive(Default, Serialize)]
+/// the PEDN's objectives, met by thousands of plans, are written once. The same for the
+/// layers' titles.
+#[derive(Default)]
 pub(super) struct NodeTable {
-    #[serde(skip)]
     index: HashMap<(Option<PlanId>, String), u32>,
-    #[serde(skip)]
     plan_index: HashMap<PlanId, u32>,
     /// Plan ids.
     plans: Vec<String>,
-    /// `[plan + 1 (0 for a missing node), code, statement]`.
-    nodes: Vec<(u32, String, String)>,
+    /// Per node, its plan + 1 (0 for a missing node).
+    node_plans: Vec<u32>,
+    /// Per node, its code.
+    codes: Vec<String>,
+    /// `[node, statement]` for the nodes whose statement the tooltips show.
+    statements: Vec<(u32, String)>,
+    titles: Vec<String>,
+    title_index: HashMap<String, u32>,
     /// Statements of plans below this rank are left out (a national report would double).
-    #[serde(skip)]
     pub(super) statements_from_rank: u8,
+}
+
+/// The table as the page reads it.
+#[derive(Serialize)]
+pub(super) struct TableData {
+    /// The size of a node and the distance from one node of a row to the next.
+    #[serde(rename = "box")]
+    size: [u32; 3],
+    /// Base-64 digits per node entry in the graphs' rows, and per plan in `plan`.
+    digits: usize,
+    plan_digits: usize,
+    plans: Vec<String>,
+    /// Each node's plan + 1 (0 for a missing node), `plan_digits` base-64 digits each.
+    plan: String,
+    codes: Vec<String>,
+    statements: Vec<(u32, String)>,
+    titles: Vec<String>,
 }
 
 impl NodeTable {
@@ -115,18 +220,49 @@ impl NodeTable {
             }
             index + 1
         });
-        let statement = match (node.plan, &node.statement) {
-            (Some(plan), Some(statement))
-                if graph.plan_node(plan).rank >= self.statements_from_rank =>
-            {
-                statement.clone()
-            }
-            _ => String::new(),
-        };
-        self.nodes.push((plan, node.t.clone(), statement));
-        let index = u32::try_from(self.nodes.len() - 1).unwrap_or(u32::MAX);
+        let index = u32::try_from(self.codes.len()).unwrap_or(u32::MAX);
+        if let (Some(plan), Some(statement)) = (node.plan, &node.statement)
+            && graph.plan_node(plan).rank >= self.statements_from_rank
+        {
+            self.statements.push((index, statement.clone()));
+        }
+        self.node_plans.push(plan);
+        self.codes.push(node.t.clone());
         self.index.insert(key, index);
         index
+    }
+
+    fn title(&mut self, title: String) -> u32 {
+        let next = u32::try_from(self.titles.len()).unwrap_or(u32::MAX);
+        let index = *self.title_index.entry(title.clone()).or_insert(next);
+        if index == next {
+            self.titles.push(title);
+        }
+        index
+    }
+
+    /// Base-64 digits per node entry.
+    pub(super) fn digits(&self) -> usize {
+        digits_for(self.codes.len())
+    }
+
+    /// The table as the page reads it.
+    pub(super) fn finish(self) -> TableData {
+        let plan_digits = digits_for(self.plans.len() + 1);
+        let mut plan = String::with_capacity(self.node_plans.len() * plan_digits);
+        for &entry in &self.node_plans {
+            base64(entry, plan_digits, &mut plan);
+        }
+        TableData {
+            size: [NODE_WIDTH, NODE_HEIGHT, STEP],
+            digits: self.digits(),
+            plan_digits,
+            plans: self.plans,
+            plan,
+            codes: self.codes,
+            statements: self.statements,
+            titles: self.titles,
+        }
     }
 }
 
@@ -255,57 +391,62 @@ pub(super) fn trace(
         .map(|(_, members)| members.len().min(PER_ROW))
         .max()
         .unwrap_or(1);
-    let width = MARGIN * 2 + count(widest) * (NODE_WIDTH + GAP_X) - GAP_X;
-    let mut nodes: Vec<Option<Node>> = vec![None; keys.len()];
+    let width = MARGIN * 2 + count(widest) * STEP - GAP_X;
+    // The nodes in the order of the drawing; `position` maps a node found to its place.
+    let mut nodes: Vec<Node> = Vec::with_capacity(keys.len());
+    let mut position: Vec<usize> = vec![0; keys.len()];
     let mut titles = Vec::new();
     let mut y = MARGIN;
     for (layer, members) in &layers {
-        titles.push((
-            y + LAYER_TITLE - 8,
-            layer_title(graph, *layer, members, &keys, lang),
-        ));
+        let title = table.title(layer_title(graph, *layer, members, &keys, lang));
+        titles.push((y + LAYER_TITLE - 8, title));
         y += LAYER_TITLE;
         for row in members.chunks(PER_ROW) {
-            let row_width = count(row.len()) * (NODE_WIDTH + GAP_X) - GAP_X;
+            let row_width = count(row.len()) * STEP - GAP_X;
             let mut x = (width - row_width) / 2;
             for &member in row {
-                if let (Some(slot), Some(&key)) = (nodes.get_mut(member), keys.get(member)) {
-                    *slot = Some(describe(graph, gaps, plan, key, x, y));
+                if let (Some(slot), Some(&key)) = (position.get_mut(member), keys.get(member)) {
+                    *slot = nodes.len();
+                    nodes.push(describe(graph, gaps, plan, key, x, y));
                 }
-                x += NODE_WIDTH + GAP_X;
+                x += STEP;
             }
             y += NODE_HEIGHT + GAP_ROW;
         }
         y += LAYER_GAP - GAP_ROW;
     }
-    let nodes: Vec<Node> = nodes.into_iter().flatten().collect();
-    let gap_list = nodes
+    // The gaps in the order the nodes were found (the plan's own first).
+    let gap_list = keys
         .iter()
-        .zip(&keys)
-        .filter(|(node, _)| node.g > 0)
-        .map(|(node, &key)| (node.t.clone(), node.g, gap_words(graph, gaps, key, lang)))
+        .zip(&position)
+        .filter_map(|(&key, &at)| nodes.get(at).map(|node| (key, node)))
+        .filter(|(_, node)| node.g > 0)
+        .map(|(key, node)| (node.t.clone(), node.g, gap_words(graph, gaps, key, lang)))
         .collect();
-    let n = nodes
+    let refs = nodes.iter().map(|node| table.entry(graph, node)).collect();
+    let edges: Vec<(usize, usize, u8)> = edges
         .iter()
-        .flat_map(|node| {
-            [
-                table.entry(graph, node),
-                node.x,
-                node.y,
-                u32::from(node.k) + 4 * u32::from(node.g),
-            ]
+        .map(|&(from, to, kind)| {
+            (
+                position.get(from).copied().unwrap_or(0),
+                position.get(to).copied().unwrap_or(0),
+                kind,
+            )
         })
         .collect();
-    let e = edges
-        .iter()
-        .flat_map(|&(from, to, kind)| [from, to, usize::from(kind)])
-        .collect();
+    let mut e = String::with_capacity(edges.len() * 4);
+    for &(from, to, kind) in &edges {
+        let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        base64(index(from) * 4 + u32::from(kind), 2, &mut e);
+        base64(index(to), 2, &mut e);
+    }
     Some(Trace {
         w: width,
         h: y - LAYER_GAP + GAP_ROW + MARGIN,
         layers: titles,
         nodes,
-        n,
+        refs,
+        rows: String::new(),
         edges,
         e,
         cut: if cut == 0 {
