@@ -18,9 +18,12 @@ fn files(folder: &Path, extension: Option<&str>) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// A fuzz target: its name and what it runs.
+type Target = (&'static str, fn(&[u8]));
+
 #[test]
 fn the_inputs_the_fuzzers_found_no_longer_fail() {
-    let targets: [(&str, fn(&[u8])); 3] = [
+    let targets: [Target; 3] = [
         ("yaml_loader", alinea::fuzz::yaml_loader),
         ("rule_language", alinea::fuzz::rule_language),
         ("whole_check", alinea::fuzz::whole_check),
