@@ -303,7 +303,10 @@ fn repository_files() -> Vec<PathBuf> {
         .into_iter()
         .filter_entry(|entry| {
             let name = entry.file_name().to_string_lossy();
-            !(name == ".git" || (entry.depth() == 1 && name == "target"))
+            // Build output and what the fuzzers write (all ignored by git).
+            let fuzz_output = entry.path().starts_with("./fuzz")
+                && ["target", "corpus", "seeds", "artifacts", "coverage"].contains(&&*name);
+            !(name == ".git" || (entry.depth() == 1 && name == "target") || fuzz_output)
         })
         .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_file())
