@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::run;
 
-const GOOD_PEDN: &str = "plan:
+pub(crate) const GOOD_PEDN: &str = "plan:
   id: pedn-2050
   kind: pedn
   title: PEDN al 2050
