@@ -62,7 +62,7 @@ const COMPILER_STACK_BYTES: usize = 256 * 1024 * 1024;
 /// Errors in one file do not stop the others from being checked; duplicate ids or
 /// slugs across files are errors at the second one, with a note at the first. Errors are
 /// worded in `lang`. Runs on a thread of its own with a stack for the deepest expression
-/// accepted ([`COMPILER_STACK_BYTES`]), whatever thread calls it.
+/// accepted (256 MiB, reserved and touched only as deep as it goes), whatever thread calls it.
 pub fn compile(
     files: Vec<RuleSource>,
     sources: &mut SourceDb,
