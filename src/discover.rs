@@ -2,7 +2,8 @@
 //!
 //! Hidden folders, `target/` and the configuration files (`alinea.yaml`) are skipped; symbolic links are followed and
 //! loops are reported (as a file that cannot be read) instead of followed
-//! forever; a file reached twice through links is read once. The order is
+//! forever; a file reached twice through links is read once. A named pipe, a device or a
+//! socket with a YAML name is reported, never opened. The order is
 //! sorted by path, so results never depend on the file system's order.
 
 use std::collections::HashSet;
@@ -222,6 +223,18 @@ impl Walker {
         })
     }
 
+    /// Whether a walked entry is something other than a file or a folder (a named pipe, a
+    /// device, a socket) that would be read as a plan if it were a file.
+    fn not_a_file(&self, entry: &walkdir::DirEntry, explicit: bool) -> bool {
+        let kind = entry.file_type();
+        !kind.is_file()
+            && !kind.is_dir()
+            && (explicit
+                || (is_yaml(entry.path())
+                    && !self.excluded(entry.path())
+                    && entry.file_name() != crate::config::FILE_NAME))
+    }
+
     fn walk(
         &self,
         root: &Path,
@@ -243,6 +256,21 @@ impl Walker {
                 Ok(entry) => {
                     // A file named on the command line is always taken, whatever its name.
                     let explicit = reported && entry.depth() == 0;
+                    // A named pipe, a device or a socket with a plan's name: reported, never
+                    // opened (opening a pipe waits for a writer).
+                    if self.not_a_file(&entry, explicit) {
+                        let key = absolute_key(entry.path());
+                        if seen.insert(key.clone()) {
+                            inputs.push(Input {
+                                problem: Some(crate::tr!(self.lang, "discover-not-a-file")),
+                                explicit,
+                                reported,
+                                key,
+                                ..Input::asked(entry.path().to_path_buf())
+                            });
+                        }
+                        continue;
+                    }
                     if !entry.file_type().is_file()
                         || !(explicit || is_yaml(entry.path()))
                         || (!explicit

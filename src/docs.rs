@@ -447,3 +447,98 @@ fn fence(text: &str) -> String {
     }
     "`".repeat((longest + 1).max(3))
 }
+
+/// Every limit alinea puts on what it reads, as a Markdown table in `lang`: the limit, its
+/// value and the constant that declares it, and the finding or error past it (the message as
+/// alinea writes it, `N` standing for a count). Generated from the constants, so the numbers
+/// are declared once; the READMEs embed it between `<!-- limits:begin -->` and
+/// `<!-- limits:end -->`.
+#[must_use]
+pub fn limits_reference(lang: Lang) -> String {
+    use crate::plan::yaml::{MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES};
+    let mib = crate::source::MAX_FILE_BYTES / (1024 * 1024);
+    let rule_error = tr!(lang, "limits-rule-error");
+    let rows = [
+        (
+            tr!(lang, "limits-file-size"),
+            tr!(lang, "limits-file-size-unit", value = mib.to_string()),
+            "source::MAX_FILE_BYTES",
+            format!(
+                "LOAD-03: {}",
+                tr!(lang, "load-too-large", size = "N", limit = mib.to_string())
+            ),
+        ),
+        (
+            tr!(lang, "limits-yaml-nodes"),
+            MAX_NODES.to_string(),
+            "plan::yaml::MAX_NODES",
+            format!(
+                "LOAD-01: {}",
+                tr!(lang, "yaml-too-many-values", max = MAX_NODES.to_string())
+            ),
+        ),
+        (
+            tr!(lang, "limits-yaml-depth"),
+            MAX_DEPTH.to_string(),
+            "plan::yaml::MAX_DEPTH",
+            format!(
+                "LOAD-01: {}",
+                tr!(lang, "yaml-too-deep", max = MAX_DEPTH.to_string())
+            ),
+        ),
+        (
+            tr!(lang, "limits-yaml-aliases"),
+            MAX_ALIAS_NODES.to_string(),
+            "plan::yaml::MAX_ALIAS_NODES",
+            format!(
+                "LOAD-01: {}",
+                tr!(lang, "yaml-alias-bomb", max = MAX_ALIAS_NODES.to_string())
+            ),
+        ),
+        (
+            tr!(lang, "limits-unknown-keys"),
+            crate::plan::MAX_UNKNOWN_KEYS.to_string(),
+            "plan::MAX_UNKNOWN_KEYS",
+            format!(
+                "LOAD-02: {}",
+                tr!(lang, "load-more-unknown-keys", count = "N", what = "…")
+            ),
+        ),
+        (
+            tr!(lang, "limits-expr-depth"),
+            crate::dsl::parser::MAX_EXPR_DEPTH.to_string(),
+            "dsl::parser::MAX_EXPR_DEPTH",
+            format!(
+                "{rule_error}: {}",
+                tr!(
+                    lang,
+                    "dsl-too-deep",
+                    levels = crate::dsl::parser::MAX_EXPR_DEPTH
+                )
+            ),
+        ),
+        (
+            tr!(lang, "limits-def-expansion"),
+            crate::dsl::typeck::MAX_INLINED.to_string(),
+            "dsl::typeck::MAX_INLINED",
+            format!(
+                "{rule_error}: {}",
+                tr!(
+                    lang,
+                    "dsl-inline-budget",
+                    name = "f",
+                    max = crate::dsl::typeck::MAX_INLINED.to_string()
+                )
+            ),
+        ),
+    ];
+    let mut table = tr!(lang, "limits-table-head");
+    table.push_str("\n|---|---|---|\n");
+    for (limit, value, constant, past) in rows {
+        table.push_str(&format!(
+            "| {limit} | {value} (`{constant}`) | {} |\n",
+            past.replace('|', "\\|")
+        ));
+    }
+    table
+}

@@ -51,11 +51,44 @@ pub fn default_pack() -> Vec<RuleSource> {
         .collect()
 }
 
+/// The stack the rule compiler runs on. Parsing and checking recurse once per level of an
+/// expression (several frames per bracket): an expression nested up to
+/// [`parser::MAX_EXPR_DEPTH`] levels needs more than a test's or a worker's thread has (2 MiB;
+/// a debug build overflowed 8 MiB at 80 brackets). Reserved, not used: only the pages touched
+/// are taken.
+const COMPILER_STACK_BYTES: usize = 256 * 1024 * 1024;
+
 /// Parses, checks and compiles rule files (added to `sources` so errors can show them).
 /// Errors in one file do not stop the others from being checked; duplicate ids or
 /// slugs across files are errors at the second one, with a note at the first. Errors are
-/// worded in `lang`.
+/// worded in `lang`. Runs on a thread of its own with a stack for the deepest expression
+/// accepted (256 MiB, reserved and touched only as deep as it goes), whatever thread calls it.
 pub fn compile(
+    files: Vec<RuleSource>,
+    sources: &mut SourceDb,
+    lang: Lang,
+) -> (Vec<CheckedRule>, Vec<RuleError>) {
+    let mut files = Some(files);
+    let compiled = std::thread::scope(|scope| {
+        let (files, sources) = (&mut files, &mut *sources);
+        std::thread::Builder::new()
+            .name("rule-compiler".to_owned())
+            .stack_size(COMPILER_STACK_BYTES)
+            .spawn_scoped(scope, move || {
+                compile_here(files.take().unwrap_or_default(), sources, lang)
+            })
+            .ok()
+            .map(std::thread::ScopedJoinHandle::join)
+    });
+    match compiled {
+        Some(Ok(compiled)) => compiled,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        // No thread could be made: compile here, on the caller's stack.
+        None => compile_here(files.unwrap_or_default(), sources, lang),
+    }
+}
+
+fn compile_here(
     files: Vec<RuleSource>,
     sources: &mut SourceDb,
     lang: Lang,

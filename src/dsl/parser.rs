@@ -23,8 +23,9 @@ use grammar::{Rule, RuleParser};
 
 /// The deepest nesting the parser follows (pest's call limit keeps hostile files bounded).
 const CALL_LIMIT: usize = 2_000_000;
-/// The deepest expression nesting accepted; deeper rule files are errors, not stack overflows.
-const MAX_EXPR_DEPTH: usize = 200;
+/// The deepest expression nesting accepted (brackets, prefix operators, chains of operators
+/// and of field accesses); deeper rule files are errors, not stack overflows.
+pub const MAX_EXPR_DEPTH: usize = 200;
 
 /// Parses one rule file; errors are worded in `lang`.
 ///
@@ -80,13 +81,22 @@ pub fn parse(file: FileId, text: &str, lang: Lang) -> Result<RuleFile, RuleError
     Ok(rule_file)
 }
 
-/// The offset of the first bracket nested deeper than the limit, if any.
+/// The offset where the text nests deeper than the limit, if any: a bracket, or a run of
+/// prefix operators (`not`, `-`), each of which puts the rest of the expression one level
+/// deeper. Checked on the text, before the parser recurses into it.
 fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
+    let mut prefixes = 0usize;
     let mut in_string = false;
-    for (offset, byte) in text.bytes().enumerate() {
+    let mut offset = 0;
+    while let Some(&byte) = bytes.get(offset) {
+        let mut next = offset + 1;
         match byte {
-            b'"' => in_string = !in_string,
+            b'"' => {
+                in_string = !in_string;
+                prefixes = 0;
+            }
             b'(' | b'[' | b'{' if !in_string || byte == b'{' => {
                 depth += 1;
                 if depth > MAX_EXPR_DEPTH {
@@ -94,10 +104,95 @@ fn too_deep(text: &str) -> Option<usize> {
                 }
             }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+            _ if in_string => {}
+            b'#' => next = line_end(bytes, offset),
+            b'/' if bytes.get(offset + 1) == Some(&b'/') => next = line_end(bytes, offset),
+            b'-' => {
+                prefixes += 1;
+                if prefixes > MAX_EXPR_DEPTH {
+                    return Some(offset);
+                }
+            }
+            _ if byte.is_ascii_alphanumeric() || byte == b'_' => {
+                next = bytes
+                    .iter()
+                    .skip(offset)
+                    .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+                    .map_or(bytes.len(), |length| offset + length);
+                if bytes.get(offset..next) == Some(b"not".as_slice()) {
+                    prefixes += 1;
+                    if prefixes > MAX_EXPR_DEPTH {
+                        return Some(offset);
+                    }
+                } else {
+                    prefixes = 0;
+                }
+            }
+            _ if byte.is_ascii_whitespace() => {}
+            _ => prefixes = 0,
         }
+        offset = next;
     }
     None
+}
+
+/// The offset of the line break after `offset` (or the end of the text).
+fn line_end(bytes: &[u8], offset: usize) -> usize {
+    bytes
+        .iter()
+        .skip(offset)
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |length| offset + length)
+}
+
+/// Whether `expr` nests deeper than `limit` levels (walked without recursion: the tree may
+/// be one level too deep for a recursive walk's taste).
+fn deeper_than(expr: &Expr, limit: usize) -> bool {
+    let mut stack = vec![(expr, 1usize)];
+    while let Some((expr, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        stack.extend(
+            children(&expr.kind)
+                .into_iter()
+                .map(|child| (child, depth + 1)),
+        );
+    }
+    false
+}
+
+/// The expressions directly inside an expression.
+fn children(kind: &ExprKind) -> Vec<&Expr> {
+    match kind {
+        ExprKind::Number(_) | ExprKind::Bool(_) | ExprKind::Name(_) => Vec::new(),
+        ExprKind::Str(template) => template
+            .parts
+            .iter()
+            .filter_map(|part| match part {
+                TemplatePart::Expr(inner) => Some(inner),
+                TemplatePart::Text(_) => None,
+            })
+            .collect(),
+        ExprKind::Field(inner, _)
+        | ExprKind::Not(inner)
+        | ExprKind::Negate(inner)
+        | ExprKind::Count(inner) => vec![&**inner],
+        ExprKind::Index(left, right)
+        | ExprKind::Binary(_, left, right)
+        | ExprKind::Quantified(_, _, left, right)
+        | ExprKind::CountWhere(_, left, right) => vec![&**left, &**right],
+        ExprKind::Call(_, items) | ExprKind::List(items) => items.iter().collect(),
+        ExprKind::Comprehension {
+            item,
+            source,
+            filter,
+            ..
+        } => [Some(&**item), Some(&**source), filter.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect(),
+    }
 }
 
 fn syntax_error(
@@ -666,7 +761,7 @@ impl Converter {
                         };
                         ExprKind::Index(Box::new(expr), Box::new(self.expr(index)?))
                     };
-                    expr = Expr { kind, span: whole };
+                    expr = self.bounded(Expr { kind, span: whole }, part_span)?;
                 }
                 return Ok(expr);
             }
@@ -781,7 +876,7 @@ impl Converter {
                 }
             },
         };
-        Ok(Expr { kind, span })
+        self.bounded(Expr { kind, span }, span)
     }
 
     /// Folds `a op b op c` to the left.
@@ -801,11 +896,29 @@ impl Converter {
         let mut expr = self.expr(first)?;
         for (i, operand) in operands.enumerate() {
             let right = self.expr(operand)?;
-            let span = Span::new(self.file, expr.span.start as usize, right.span.end as usize);
-            expr = Expr {
-                kind: ExprKind::Binary(op_at(i), Box::new(expr), Box::new(right)),
-                span,
-            };
+            let (start, right_span) = (expr.span.start as usize, right.span);
+            expr = self.bounded(
+                Expr {
+                    kind: ExprKind::Binary(op_at(i), Box::new(expr), Box::new(right)),
+                    span: Span::new(self.file, start, right_span.end as usize),
+                },
+                right_span,
+            )?;
+        }
+        Ok(expr)
+    }
+
+    /// `expr`, unless it nests deeper than [`MAX_EXPR_DEPTH`]: then the error, at `at`.
+    /// Every node is checked as it is built, so no tree deeper than the limit is kept (a deep
+    /// one would overflow the stack of the passes that walk it, and of its own drop).
+    fn bounded(&self, expr: Expr, at: Span) -> Result<Expr, RuleError> {
+        if deeper_than(&expr, MAX_EXPR_DEPTH) {
+            let start = at.start as usize;
+            return Err(RuleError::new(
+                Span::new(self.file, start, start + 1),
+                tr!(self.lang, "dsl-too-deep", levels = MAX_EXPR_DEPTH),
+                &tr!(self.lang, "dsl-too-deep-label"),
+            ));
         }
         Ok(expr)
     }

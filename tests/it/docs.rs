@@ -458,3 +458,33 @@ fn the_field_reference_of_the_rule_language_pages_is_generated_from_the_schema()
         }
     }
 }
+
+#[test]
+fn the_limits_table_of_the_readmes_is_generated_from_the_constants() {
+    for (name, lang) in [("README.md", Lang::En), ("README.es.md", Lang::Es)] {
+        let generated = alinea::docs::limits_reference(lang);
+        generated_table(name, "limits", &generated);
+        for constant in [
+            "MAX_FILE_BYTES",
+            "MAX_NODES",
+            "MAX_DEPTH",
+            "MAX_ALIAS_NODES",
+            "MAX_UNKNOWN_KEYS",
+            "MAX_EXPR_DEPTH",
+            "MAX_INLINED",
+        ] {
+            assert!(generated.contains(constant), "{name}: {constant}");
+        }
+    }
+    // The English table quotes the messages the hostile corpus gets.
+    let english = alinea::docs::limits_reference(Lang::En);
+    for message in [
+        "the file is too large (N MiB; the limit is 16 MiB)",
+        "nesting deeper than 64 levels",
+        "aliases expand to more than 10000 values",
+        "expression nested deeper than 200 levels",
+        "expanding `f` goes past 10000 `def` calls in this rule",
+    ] {
+        assert!(english.contains(message), "{message}\n{english}");
+    }
+}

@@ -12,6 +12,8 @@
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
 //! - `i18n`: the catalogues of texts in both languages, and how the language is chosen.
 //! - `plans`: the shipped sample repository.
+//! - `properties`: properties over generated repositories (proptest): `--jobs`, baselines,
+//!   stable fingerprints, waivers and LOAD, every format, both languages.
 //! - `render`: snapshots of the human and JSON reports.
 //! - `repository`: a planner's real repository: nothing passes silently, one file in the
 //!   whole repository's context, one cause one finding, every command agrees.
@@ -41,6 +43,7 @@ mod i18n;
 mod incremental;
 mod plans;
 mod profile;
+mod properties;
 mod render;
 mod repository;
 mod rules;

@@ -78,3 +78,15 @@ profile-ref-counts = { $over ->
         [operations] share of its activities and investments
        *[investments] share of its investments
     }
+
+# The limits table of the README (generated from the constants).
+limits-table-head = | limit | value | what alinea reports past it |
+limits-file-size = size of a plan file (a larger rule file or `alinea.yaml` is an error)
+limits-file-size-unit = { $value } MiB
+limits-yaml-nodes = YAML values in one file
+limits-yaml-depth = nesting of YAML mappings and lists
+limits-yaml-aliases = values made by expanding aliases, in one file
+limits-unknown-keys = unknown keys listed one by one, per mapping (the rest are counted in one finding)
+limits-expr-depth = nesting of a rule expression (brackets, `not` and `-`, chains of operators and of field accesses)
+limits-def-expansion = `def` calls expanded in one rule
+limits-rule-error = rule error

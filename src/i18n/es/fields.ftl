@@ -79,3 +79,15 @@ profile-ref-counts = { $over ->
         [operations] proporción de sus actividades e inversiones
        *[investments] proporción de sus inversiones
     }
+
+# La tabla de límites del README (generada a partir de las constantes).
+limits-table-head = | límite | valor | qué reporta alinea al pasarlo |
+limits-file-size = tamaño de un archivo de plan (un archivo de reglas o un `alinea.yaml` más grande es un error)
+limits-file-size-unit = { $value } MiB
+limits-yaml-nodes = valores YAML en un archivo
+limits-yaml-depth = anidamiento de mapeos y listas YAML
+limits-yaml-aliases = valores creados al expandir alias, en un archivo
+limits-unknown-keys = claves desconocidas listadas una por una, por mapeo (el resto se cuenta en un solo hallazgo)
+limits-expr-depth = anidamiento de una expresión de regla (paréntesis y corchetes, `not` y `-`, cadenas de operadores y de accesos a campos)
+limits-def-expansion = llamadas a `def` expandidas en una regla
+limits-rule-error = error de regla
