@@ -6,7 +6,7 @@
 //! every fingerprint; waivers never hide a LOAD finding; every machine format and the human
 //! report carry the same findings; a Spanish run has the English run's ids and fingerprints.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -577,4 +577,82 @@ fn attribute(line: &str, name: &str) -> String {
     let start = format!(" {name}=\"");
     let rest = line.split_once(&start).unwrap().1;
     rest.split_once('"').unwrap().0.to_owned()
+}
+
+// ---- differential: the default pack against a plain reading of a few rules ----
+
+/// What a plain reading of the catalogue says the generated repository gives, for rules
+/// where the engine and a direct reading can differ: reaching (ART-07), and an indicator's
+/// baseline and targets against its direction (IND-02, IND-06, IND-07). Each as
+/// `(rule, plan, element)`.
+fn expected(repo: &Repo) -> BTreeSet<(String, String, String)> {
+    let mut expected = BTreeSet::new();
+    for (index, pei) in repo.peis.iter().enumerate() {
+        let plan = format!("pei-{index}");
+        for (number, objective) in pei.objectives.iter().enumerate() {
+            let code = format!("OEI.{:02}", number + 1);
+            let mut add = |rule: &str| {
+                expected.insert((rule.to_owned(), plan.clone(), code.clone()));
+            };
+            // Reaching follows `traces_to` only (not the objective's own actions). Every PDRC
+            // objective traces to the PEDN, so a resolved trace reaches it; a broken one is
+            // REF-01's alone (rules never see unresolved references).
+            if matches!(objective.trace, Trace::Nothing) {
+                add("ART-07");
+            }
+            let Some(indicator) = &objective.indicator else {
+                continue;
+            };
+            let rising = |from: u32, to: u32| {
+                if indicator.ascending {
+                    to < from
+                } else {
+                    to > from
+                }
+            };
+            match indicator.baseline_value {
+                None => add("IND-02"),
+                Some(baseline) => {
+                    // The earliest target against the baseline.
+                    if indicator
+                        .targets
+                        .first()
+                        .is_some_and(|&first| rising(baseline, first))
+                    {
+                        add("IND-07");
+                    }
+                }
+            }
+            // Successive targets, in year order, moving against the direction.
+            if indicator
+                .targets
+                .iter()
+                .zip(indicator.targets.iter().skip(1))
+                .any(|(&from, &to)| rising(from, to))
+            {
+                add("IND-06");
+            }
+        }
+    }
+    expected
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES * 2))]
+
+    #[test]
+    fn reaching_and_targets_agree_with_a_plain_reading_of_the_catalogue(repo in repo()) {
+        let dir = tempfile::tempdir().unwrap();
+        write_files(dir.path(), &files(&repo));
+        let run = check(dir.path());
+        let rules = ["ART-07", "IND-02", "IND-06", "IND-07"];
+        let found: BTreeSet<(String, String, String)> = run
+            .report
+            .findings
+            .iter()
+            .filter(|f| rules.contains(&f.rule.as_str()) && f.plan.starts_with("pei-"))
+            .map(|f| (f.rule.clone(), f.plan.clone(), f.element.clone()))
+            .collect();
+        prop_assert_eq!(found, expected(&repo));
+    }
 }
