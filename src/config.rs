@@ -92,7 +92,7 @@ pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
     };
     let text = match crate::source::read(path) {
         ReadOutcome::Text(text) => text,
-        ReadOutcome::NotUtf8 { .. } => {
+        ReadOutcome::NotUtf8 { .. } | ReadOutcome::Utf16(_) => {
             return Err(fail(crate::tr!(
                 lang,
                 "load-config-not-utf8",

@@ -252,7 +252,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
     let shown = path.display().to_string();
     match crate::source::read(path) {
         crate::source::ReadOutcome::Text(text) => Ok(text),
-        crate::source::ReadOutcome::NotUtf8 { .. } => {
+        crate::source::ReadOutcome::NotUtf8 { .. } | crate::source::ReadOutcome::Utf16(_) => {
             Err(tr!(lang, "dsl-rule-file-not-utf8", path = shown))
         }
         crate::source::ReadOutcome::TooLarge(_) => {

@@ -403,6 +403,18 @@ fn load_outcome(
             .help(tr!(lang, "load-not-utf8-help"));
             (file, PlanFile::Broken(Box::new(finding)))
         }
+        ReadOutcome::Utf16(text) => {
+            let first_line = text.find('\n').unwrap_or(text.len());
+            let file = SourceFile::new(input.path.clone(), text);
+            let finding = Finding::new(
+                &LOAD_03,
+                Span::new(id, 0, first_line),
+                tr!(lang, "load-utf16"),
+            )
+            .label(tr!(lang, "load-utf16-label"))
+            .help(tr!(lang, "load-utf16-help"));
+            (file, PlanFile::Broken(Box::new(finding)))
+        }
         ReadOutcome::TooLarge(size) => {
             let file = SourceFile::new(input.path.clone(), String::new());
             let finding = Finding::new(

@@ -394,10 +394,37 @@ pub enum ReadOutcome {
         /// The first bad byte.
         byte: u8,
     },
+    /// The bytes are UTF-16 (a byte order mark, or a zero in every other byte of the start):
+    /// the text decoded, for snippets.
+    Utf16(String),
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge(u64),
     /// The file cannot be read.
     Failed(std::io::Error),
+}
+
+/// Whether bytes are UTF-16, and little-endian: a byte order mark, or else a zero in every
+/// other byte of the first 64 and in none of the others (text in a Latin script, as
+/// Excel's and Notepad's "Unicode" saves it). UTF-8 text has no zero bytes.
+fn utf16(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some(true),
+        [0xFE, 0xFF, ..] => return Some(false),
+        _ => {}
+    }
+    let start = bytes.get(..bytes.len().min(64))?;
+    if start.len() < 4 {
+        return None;
+    }
+    let zeros = |skip: usize| start.iter().skip(skip).step_by(2).all(|&b| b == 0);
+    let none = |skip: usize| start.iter().skip(skip).step_by(2).all(|&b| b != 0);
+    if zeros(1) && none(0) {
+        Some(true)
+    } else if zeros(0) && none(1) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Reads a file, refusing files over the size limit before reading them.
@@ -425,6 +452,18 @@ pub fn read(path: &Path) -> ReadOutcome {
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return ReadOutcome::TooLarge(bytes.len() as u64);
+    }
+    if let Some(little_endian) = utf16(&bytes) {
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|pair| match pair {
+                [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+                [a, b] => u16::from_be_bytes([*a, *b]),
+                _ => 0,
+            })
+            .collect();
+        let text = String::from_utf16_lossy(&units);
+        return ReadOutcome::Utf16(text.trim_start_matches('\u{feff}').to_owned());
     }
     match String::from_utf8(bytes) {
         Ok(text) => ReadOutcome::Text(text),
