@@ -656,3 +656,115 @@ proptest! {
         prop_assert_eq!(found, expected(&repo));
     }
 }
+
+/// A PEI whose objectives (and each objective's actions) carry the given priorities.
+fn prioritised_pei(objectives: &[(Option<u32>, Vec<Option<u32>>)]) -> String {
+    let mut text = String::from(
+        "plan:\n  id: pei-prioridades\n  kind: pei\n  title: PEI con prioridades\n  entity: {name: Entidad, type: regional-government, level: regional, territory: \"99\"}\n  period: {start: 2025, end: 2027}\nobjectives:\n",
+    );
+    let priority =
+        |value: Option<u32>| value.map_or_else(String::new, |p| format!(", priority: {p}"));
+    for (number, (objective, actions)) in objectives.iter().enumerate() {
+        let number = number + 1;
+        writeln!(
+            text,
+            "  - {{code: OEI.{number:02}, statement: Objetivo {number}{}}}",
+            priority(*objective)
+        )
+        .unwrap();
+        if !actions.is_empty() {
+            // The flow mapping above ends the objective: actions need the block form.
+            text = text.trim_end_matches('\n').trim_end_matches('}').to_owned();
+            text.push_str(", actions: [");
+            let listed: Vec<String> = actions
+                .iter()
+                .enumerate()
+                .map(|(index, action)| {
+                    format!(
+                        "{{code: AEI.{number:02}.{:02}, statement: Acción {}{}}}",
+                        index + 1,
+                        index + 1,
+                        priority(*action)
+                    )
+                })
+                .collect();
+            text.push_str(&listed.join(", "));
+            text.push_str("]}\n");
+        }
+    }
+    text
+}
+
+/// PRI-01 read plainly: in each sequence (the objectives; the actions of one objective) of
+/// `n` holders, a holder is reported when its priority is absent, repeated, or outside 1..n.
+fn expected_priorities(objectives: &[(Option<u32>, Vec<Option<u32>>)]) -> BTreeSet<String> {
+    fn sequence(codes: &[String], priorities: &[Option<u32>], out: &mut BTreeSet<String>) {
+        let n = u32::try_from(priorities.len()).unwrap();
+        for (code, priority) in codes.iter().zip(priorities) {
+            let bad = match priority {
+                None => true,
+                Some(p) => {
+                    !(1..=n).contains(p)
+                        || priorities.iter().filter(|q| **q == Some(*p)).count() > 1
+                }
+            };
+            if bad {
+                out.insert(code.clone());
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    let codes: Vec<String> = (1..=objectives.len())
+        .map(|n| format!("OEI.{n:02}"))
+        .collect();
+    let priorities: Vec<Option<u32>> = objectives.iter().map(|(p, _)| *p).collect();
+    sequence(&codes, &priorities, &mut out);
+    for (number, (_, actions)) in objectives.iter().enumerate() {
+        let codes: Vec<String> = (1..=actions.len())
+            .map(|index| format!("AEI.{:02}.{index:02}", number + 1))
+            .collect();
+        sequence(&codes, actions, &mut out);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES * 2))]
+
+    #[test]
+    fn priorities_agree_with_a_plain_reading_of_the_catalogue(
+        objectives in proptest::collection::vec(
+            (
+                proptest::option::weighted(0.85, 0u32..6),
+                proptest::collection::vec(proptest::option::weighted(0.85, 0u32..5), 0..4),
+            ),
+            1..6,
+        )
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        write_files(
+            dir.path(),
+            &[
+                ("national/pedn-2050.yaml".to_owned(), pedn()),
+                ("regional/pei.yaml".to_owned(), prioritised_pei(&objectives)),
+            ],
+        );
+        let run = check(dir.path());
+        let found: BTreeSet<String> = run
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "PRI-01")
+            .map(|f| f.element.clone())
+            .collect();
+        let loads: Vec<&str> = run
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("LOAD"))
+            .map(|f| f.message.as_str())
+            .collect();
+        prop_assert!(loads.is_empty(), "{loads:?}\n{}", prioritised_pei(&objectives));
+        prop_assert_eq!(found, expected_priorities(&objectives));
+    }
+}
