@@ -768,3 +768,108 @@ proptest! {
         prop_assert_eq!(found, expected_priorities(&objectives));
     }
 }
+
+/// Budgets by year (2025 to 2027), each year given or not; small, so that sums often meet
+/// a ceiling exactly.
+fn budgets() -> impl Strategy<Value = Vec<Option<u32>>> {
+    proptest::collection::vec(proptest::option::weighted(0.7, 0u32..30), 3)
+}
+
+/// A flow mapping of the years given (`{2025: 80, 2027: 5}`).
+fn year_map(values: &[Option<u32>]) -> String {
+    let entries: Vec<String> = values
+        .iter()
+        .zip(2025..)
+        .filter_map(|(value, year)| value.map(|value| format!("{year}: {value}")))
+        .collect();
+    format!("{{{}}}", entries.join(", "))
+}
+
+/// CAP-03's findings (their years) for a POI with these budgets, and what a plain reading
+/// of the catalogue expects: a ceiling year whose activities' and investments' budgets for
+/// that year add up to more than the ceiling.
+fn ceilings(
+    ceiling: &[Option<u32>],
+    activities: &[Vec<Option<u32>>],
+    investments: &[Vec<Option<u32>>],
+) -> (BTreeSet<i32>, BTreeSet<i32>, String) {
+    let mut poi = format!(
+        "plan:\n  id: poi-x\n  kind: poi\n  title: POI X\n  entity: {{name: Entidad, type: regional-government, level: regional, territory: \"99\"}}\n  period: {{start: 2025, end: 2027}}\nbudget_ceiling: {}\n",
+        year_map(ceiling)
+    );
+    poi.push_str("activities:\n");
+    for (index, budget) in activities.iter().enumerate() {
+        writeln!(
+            poi,
+            "  - {{code: A{index}, name: Actividad {index}, budget: {}}}",
+            year_map(budget)
+        )
+        .unwrap();
+    }
+    poi.push_str("investments:\n");
+    for (index, budget) in investments.iter().enumerate() {
+        writeln!(
+            poi,
+            "  - {{cui: \"99000{index:02}\", type: PI, name: Inversión {index}, budget: {}}}",
+            year_map(budget)
+        )
+        .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_files(dir.path(), &[("poi.yaml".to_owned(), poi.clone())]);
+    let run = check(dir.path());
+    let expected: BTreeSet<i32> = ceiling
+        .iter()
+        .zip(2025..)
+        .filter_map(|(limit, year)| {
+            let limit = (*limit)?;
+            let spent: u32 = activities
+                .iter()
+                .chain(investments)
+                .filter_map(|budget| {
+                    budget
+                        .get(usize::try_from(year - 2025).ok()?)
+                        .copied()
+                        .flatten()
+                })
+                .sum();
+            (spent > limit).then_some(year)
+        })
+        .collect();
+    let found: BTreeSet<i32> = run
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "CAP-03")
+        .map(|f| f.message.split(':').next().unwrap().parse().unwrap())
+        .collect();
+    (found, expected, poi)
+}
+
+#[test]
+fn a_ceiling_met_exactly_is_not_exceeded_and_one_unit_more_is() {
+    let (found, expected, poi) = ceilings(
+        &[Some(100), Some(50), None],
+        &[
+            vec![Some(70), Some(50), Some(9)],
+            vec![Some(30), None, None],
+        ],
+        &[vec![None, Some(1), Some(9)]],
+    );
+    assert_eq!(found, expected, "{poi}");
+    assert_eq!(found, BTreeSet::from([2026]), "{poi}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES * 2))]
+
+    #[test]
+    fn budget_ceilings_agree_with_a_plain_reading_of_the_catalogue(
+        ceiling in budgets(),
+        activities in proptest::collection::vec(budgets(), 0..4),
+        investments in proptest::collection::vec(budgets(), 0..3),
+    ) {
+        let (found, expected, poi) = ceilings(&ceiling, &activities, &investments);
+        prop_assert_eq!(found, expected, "{}", poi);
+    }
+}
