@@ -232,9 +232,12 @@ pub fn read_rule_paths(paths: &[PathBuf], lang: Lang) -> Result<Vec<RuleSource>,
                     error = e.to_string()
                 )
             })?;
-            let is_rule = entry.depth() == 0 && entry.file_type().is_file()
-                || entry.path().extension().is_some_and(|e| e == "rule");
-            if !entry.file_type().is_file() || !is_rule {
+            // A path named on the command line is read whatever it is (a named pipe is then
+            // refused, not skipped); in a folder, only `.rule` files.
+            let named = entry.depth() == 0 && !entry.file_type().is_dir();
+            let in_folder = entry.file_type().is_file()
+                && entry.path().extension().is_some_and(|e| e == "rule");
+            if !named && !in_folder {
                 continue;
             }
             let text = read_text(entry.path(), lang)?;

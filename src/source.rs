@@ -431,6 +431,16 @@ fn utf16(bytes: &[u8]) -> Option<bool> {
 #[must_use]
 pub fn read(path: &Path) -> ReadOutcome {
     use std::io::Read as _;
+    // Opening a named pipe waits for a writer: only regular files are opened (discovery
+    // already reports the others; this guards `--rules`, `--config` and the like).
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return ReadOutcome::Failed(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) => return ReadOutcome::Failed(error),

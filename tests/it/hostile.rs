@@ -622,3 +622,33 @@ fn a_rule_nested_up_to_the_limit_still_compiles_and_runs() {
         assert_eq!(failed, !holds, "{}", &expr[..40]);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_given_as_rules_or_configuration_is_refused_without_waiting_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["pipe.rule", "alinea.yaml"] {
+        let status = std::process::Command::new("mkfifo")
+            .arg(dir.path().join(name))
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    write(dir.path(), "good-pedn.yaml", GOOD_PEDN);
+    // Opening a pipe with no writer would block forever: the runs end, with a usage error.
+    for args in [
+        vec!["--rules", "pipe.rule"],
+        vec!["--config", "alinea.yaml"],
+    ] {
+        let output = std::process::Command::new(crate::binary())
+            .arg("check")
+            .arg("good-pedn.yaml")
+            .args(&args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("not a regular file"), "{args:?}: {stderr}");
+    }
+}
