@@ -431,30 +431,27 @@ fn utf16(bytes: &[u8]) -> Option<bool> {
 #[must_use]
 pub fn read(path: &Path) -> ReadOutcome {
     use std::io::Read as _;
-    // Opening a named pipe waits for a writer: only regular files are opened (discovery
-    // already reports the others; this guards `--rules`, `--config` and the like).
-    if let Ok(meta) = std::fs::metadata(path)
-        && !meta.is_file()
-    {
-        return ReadOutcome::Failed(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
+    // One look at the file before opening it: opening a named pipe waits for a writer, so
+    // only regular files are opened (discovery already reports the others; this guards
+    // `--rules`, `--config` and the like); a file over the limit is refused unread; the
+    // buffer takes the file's own size (a growing buffer doubles).
+    let mut expected = 0;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return ReadOutcome::Failed(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file",
+            ));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return ReadOutcome::TooLarge(meta.len());
+        }
+        expected = usize::try_from(meta.len()).unwrap_or(0);
     }
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) => return ReadOutcome::Failed(error),
     };
-    if let Ok(meta) = file.metadata()
-        && meta.len() > MAX_FILE_BYTES
-    {
-        return ReadOutcome::TooLarge(meta.len());
-    }
-    // Sized from `metadata`, so that the text takes its own length and not up to twice it
-    // (a growing buffer doubles).
-    let expected = file
-        .metadata()
-        .map_or(0, |meta| usize::try_from(meta.len()).unwrap_or(0));
     let mut bytes = Vec::with_capacity(expected.saturating_add(1));
     // Read one byte past the limit, in case the file grew after `metadata`.
     if let Err(error) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
