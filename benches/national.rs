@@ -4,7 +4,7 @@
 //! twice as large, to show the time grows with the input; and the incremental run (the load
 //! cache) after one PEI changed.
 //!
-//!     cargo bench --bench national [-- SCALE…]
+//!     cargo bench --bench national [-- SCALE…] [--recheck]
 //!
 //! The corpora come from `benches/national.py` (the country's shape, seeded defects; made
 //! once under `target/bench-corpus/`); the default scales are 1 (about 6,000 plans, 90 MB)
@@ -38,6 +38,8 @@ fn main() {
     } else {
         scales
     };
+    // `--recheck`: only the incremental re-check (while working on it).
+    let recheck_only = std::env::args().any(|arg| arg == "--recheck");
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     println!("national: {threads} threads, median of {RUNS} runs");
     let mut first: Option<(f64, Duration)> = None;
@@ -48,6 +50,14 @@ fn main() {
             .iter()
             .map(|file| std::fs::metadata(file).map_or(0, |m| m.len()))
             .sum();
+        if recheck_only {
+            let recheck = recheck_one(&corpus, &files);
+            println!(
+                "scale {scale}: re-check {:.0} ms",
+                recheck.as_secs_f64() * 1e3
+            );
+            continue;
+        }
         let parse = median(|| parse_all(&files));
         let check = median(|| check_all(&corpus));
         let ratio = check.as_secs_f64() / parse.as_secs_f64();
@@ -156,7 +166,7 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
         ..alinea::CheckOptions::default()
     };
     let progress = alinea::Progress::default();
-    let mut cache = alinea::plan::LoadCache::default();
+    let mut cache = alinea::RunCache::default();
     alinea::check_incremental(&options, &progress, &mut cache).expect("the corpus checks");
     let pei = files
         .iter()
@@ -183,7 +193,11 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
         .iter()
         .map(|(stage, time)| format!("{stage} {:.0} ms", time.as_secs_f64() * 1e3))
         .collect();
-    println!("  re-check stages (last run): {}", stages.join(", "));
+    let (reused, evaluated) = cache.eval.reused();
+    println!(
+        "  re-check stages (last run): {}; rule verdicts (rule × plan) taken from the cache {reused}, evaluated {evaluated}",
+        stages.join(", ")
+    );
     std::fs::write(pei, original).expect("the PEI is restored");
     time
 }

@@ -28,21 +28,188 @@ use value::plan_kind_word;
 pub fn evaluate(rules: &[CheckedRule], graph: &Graph, lang: Lang) -> Vec<Finding> {
     let per_rule: Vec<Vec<Finding>> = rules
         .par_iter()
-        .map(|rule| evaluate_rule(rule, graph, lang))
+        .map(|rule| {
+            let mut findings = Vec::new();
+            Machine::new(rule, graph, lang).bind(rule, 0, &mut findings);
+            findings
+        })
         .collect();
     per_rule.into_iter().flatten().collect()
 }
 
-fn evaluate_rule(rule: &CheckedRule, graph: &Graph, lang: Lang) -> Vec<Finding> {
-    let mut machine = Machine {
-        graph,
-        lang,
-        slots: vec![Value::Absent; rule.slots()],
-        tainted: false,
-    };
+/// What an earlier evaluation found, rule by rule and plan by plan, with the plans each
+/// verdict read (recorded by `graph::recording`): an evaluation after a change re-evaluates
+/// only the rules' bindings whose reads include a changed plan, and takes the rest from here.
+///
+/// A rule whose first `for` ranges over plans or their parts (every rule of the default
+/// pack) is cached per plan of that range; another rule as one group. Plans are keyed by
+/// their file, so the cache holds across runs over the same files.
+#[derive(Debug, Default)]
+pub struct EvalCache {
+    /// What the cached findings depend on besides the plans: the rules' text and the language.
+    key: Option<u64>,
+    /// Per rule, its groups in evaluation order.
+    rules: Vec<Vec<Group>>,
+    /// How many groups the last evaluation took from the cache, and how many it evaluated.
+    reused: (usize, usize),
+}
+
+/// The findings of a rule over one plan's bindings (or over all, for a rule whose first
+/// `for` is not over plans), and the files of the plans they read.
+#[derive(Debug)]
+struct Group {
+    /// The file of the plan whose bindings these are; `None`: the rule's only group.
+    plan: Option<u32>,
+    findings: Box<[Finding]>,
+    reads: Box<[u32]>,
+}
+
+impl EvalCache {
+    /// How many (rule, plan) groups the last evaluation took from the cache, and how many
+    /// it evaluated.
+    #[must_use]
+    pub fn reused(&self) -> (usize, usize) {
+        self.reused
+    }
+}
+
+/// [`evaluate`], taking from `cache` every group whose reads include no file marked in
+/// `changed` (indexed by file), and leaving this run's groups in it. `key` stands for what
+/// else the findings depend on (the rules' text, the language): a different key, or no
+/// `changed` at all, evaluates everything. The findings are the same as [`evaluate`]'s.
+pub fn evaluate_cached(
+    rules: &[CheckedRule],
+    graph: &Graph,
+    lang: Lang,
+    cache: &mut EvalCache,
+    key: u64,
+    changed: Option<&[bool]>,
+) -> Vec<Finding> {
+    let usable = changed.filter(|_| cache.key == Some(key) && cache.rules.len() == rules.len());
+    let mut previous = std::mem::take(&mut cache.rules);
+    previous.resize_with(rules.len(), Vec::new);
+    let per_rule: Vec<RuleRun> = rules
+        .par_iter()
+        .zip(previous)
+        .map(|(rule, before)| {
+            evaluate_groups(rule, graph, lang, usable.map(|changed| (before, changed)))
+        })
+        .collect();
     let mut findings = Vec::new();
-    machine.bind(rule, 0, &mut findings);
+    cache.key = Some(key);
+    cache.reused = (0, 0);
+    for run in per_rule {
+        findings.extend(run.findings);
+        cache.rules.push(run.groups);
+        cache.reused.0 += run.counts.0;
+        cache.reused.1 += run.counts.1;
+    }
     findings
+}
+
+/// One rule's evaluation: its findings, its groups, and how many groups were taken from the
+/// cache and how many evaluated.
+struct RuleRun {
+    findings: Vec<Finding>,
+    groups: Vec<Group>,
+    counts: (usize, usize),
+}
+
+/// The key of a plan in [`EvalCache`]: its file's index.
+fn file_key(graph: &Graph, plan: PlanId) -> u32 {
+    u32::try_from(graph.plan(plan).file.index()).unwrap_or(u32::MAX)
+}
+
+/// One rule, group by group: a group of `before` whose reads are unchanged is taken as it
+/// is, the others are evaluated while recording what they read.
+fn evaluate_groups(
+    rule: &CheckedRule,
+    graph: &Graph,
+    lang: Lang,
+    before: Option<(Vec<Group>, &[bool])>,
+) -> RuleRun {
+    let mut machine = Machine::new(rule, graph, lang);
+    let mut findings = Vec::new();
+    let mut groups = Vec::new();
+    let mut counts = (0, 0);
+    let (mut before, changed) = match before {
+        Some((groups, changed)) => (groups, Some(changed)),
+        None => (Vec::new(), None),
+    };
+    // Takes the group of `plan` out of `before` when what it read is unchanged.
+    let mut cached = |plan: Option<u32>| -> Option<Group> {
+        let changed = changed?;
+        let at = before.binary_search_by(|g| g.plan.cmp(&plan)).ok()?;
+        let found = before.get_mut(at)?;
+        let stale = found
+            .reads
+            .iter()
+            .any(|&file| changed.get(file as usize).copied().unwrap_or(true));
+        (!stale).then(|| Group {
+            plan,
+            findings: std::mem::take(&mut found.findings),
+            reads: std::mem::take(&mut found.reads),
+        })
+    };
+    // `work` evaluates the group's bindings, and says whether there were any (a plan with
+    // nothing the rule ranges over has no group).
+    let mut group = |plan: Option<u32>,
+                     findings: &mut Vec<Finding>,
+                     work: &mut dyn FnMut(&mut Vec<Finding>) -> bool| {
+        if let Some(found) = cached(plan) {
+            findings.extend(found.findings.iter().cloned());
+            groups.push(found);
+            counts.0 += 1;
+            return;
+        }
+        let start = findings.len();
+        let (bound, reads) = crate::graph::recording(|| work(findings));
+        if !bound {
+            return;
+        }
+        let mut files: Vec<u32> = reads.plans().map(|p| file_key(graph, p)).collect();
+        files.extend(plan);
+        files.sort_unstable();
+        files.dedup();
+        groups.push(Group {
+            plan,
+            findings: findings.get(start..).unwrap_or_default().into(),
+            reads: files.into(),
+        });
+        counts.1 += 1;
+    };
+    match rule.bindings().first() {
+        Some((slot, Source::Root(root, kinds))) => {
+            for plan in graph.plan_ids() {
+                if !kinds.is_empty() && !kinds.contains(&graph.plan(plan).kind.value) {
+                    continue;
+                }
+                group(
+                    Some(file_key(graph, plan)),
+                    &mut findings,
+                    &mut |findings| {
+                        let mut items = Vec::new();
+                        machine.root_items(*root, plan, &mut items);
+                        for item in &items {
+                            machine.set(*slot, item.clone());
+                            machine.tainted = false;
+                            machine.bind(rule, 1, findings);
+                        }
+                        !items.is_empty()
+                    },
+                );
+            }
+        }
+        _ => group(None, &mut findings, &mut |findings| {
+            machine.bind(rule, 0, findings);
+            true
+        }),
+    }
+    RuleRun {
+        findings,
+        groups,
+        counts,
+    }
 }
 
 struct Machine<'g> {
@@ -57,6 +224,15 @@ struct Machine<'g> {
 }
 
 impl<'g> Machine<'g> {
+    fn new(rule: &CheckedRule, graph: &'g Graph, lang: Lang) -> Self {
+        Machine {
+            graph,
+            lang,
+            slots: vec![Value::Absent; rule.slots()],
+            tainted: false,
+        }
+    }
+
     fn bind(&mut self, rule: &CheckedRule, depth: usize, findings: &mut Vec<Finding>) {
         let Some((slot, source)) = rule.bindings().get(depth) else {
             self.test(rule, findings);
@@ -307,61 +483,67 @@ impl<'g> Machine<'g> {
 
     fn root(&self, root: Root, kinds: &[crate::plan::model::PlanKind]) -> Rc<[Value<'g>]> {
         let graph = self.graph;
-        let plans = graph
-            .plan_ids()
-            .filter(|&p| kinds.is_empty() || kinds.contains(&graph.plan(p).kind.value));
         let mut items = Vec::new();
-        for plan in plans {
-            let node = graph.plan_node(plan);
-            match root {
-                Root::Plans => items.push(Value::Plan(plan)),
-                Root::Objectives | Root::Actions | Root::Elements => {
-                    for &element in &node.elements {
-                        let is_action = graph.element(element).is_action;
-                        let wanted = match root {
-                            Root::Objectives => !is_action,
-                            Root::Actions => is_action,
-                            _ => true,
-                        };
-                        if wanted {
-                            items.push(Value::Element(element));
-                        }
-                    }
-                }
-                Root::Indicators => {
-                    for &element in &node.elements {
-                        for index in 0..graph.element(element).indicators.len() {
-                            items.push(Value::Indicator(IndicatorRef::new(element, index)));
-                        }
-                    }
-                }
-                Root::Activities | Root::Investments => {
-                    for &implementer in &node.implementers {
-                        match (root, graph.implementer_node(implementer).place) {
-                            (Root::Activities, ImplementerPlace::Activity(..)) => {
-                                items.push(Value::Activity(implementer));
-                            }
-                            (Root::Investments, ImplementerPlace::Investment(..)) => {
-                                items.push(Value::Investment(implementer));
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                Root::Links => {
-                    for &element in &node.elements {
-                        items.extend(
-                            graph
-                                .element_node(element)
-                                .traces_to
-                                .iter()
-                                .map(|&l| Value::Link(l)),
-                        );
+        for plan in graph
+            .plan_ids()
+            .filter(|&p| kinds.is_empty() || kinds.contains(&graph.plan(p).kind.value))
+        {
+            self.root_items(root, plan, &mut items);
+        }
+        Rc::from(items)
+    }
+
+    /// The values of `root` in one plan, in document order.
+    fn root_items(&self, root: Root, plan: PlanId, items: &mut Vec<Value<'g>>) {
+        let graph = self.graph;
+        let node = graph.plan_node(plan);
+        match root {
+            Root::Plans => items.push(Value::Plan(plan)),
+            Root::Objectives | Root::Actions | Root::Elements => {
+                for &element in &node.elements {
+                    let is_action = graph.element(element).is_action;
+                    let wanted = match root {
+                        Root::Objectives => !is_action,
+                        Root::Actions => is_action,
+                        _ => true,
+                    };
+                    if wanted {
+                        items.push(Value::Element(element));
                     }
                 }
             }
+            Root::Indicators => {
+                for &element in &node.elements {
+                    for index in 0..graph.element(element).indicators.len() {
+                        items.push(Value::Indicator(IndicatorRef::new(element, index)));
+                    }
+                }
+            }
+            Root::Activities | Root::Investments => {
+                for &implementer in &node.implementers {
+                    match (root, graph.implementer_node(implementer).place) {
+                        (Root::Activities, ImplementerPlace::Activity(..)) => {
+                            items.push(Value::Activity(implementer));
+                        }
+                        (Root::Investments, ImplementerPlace::Investment(..)) => {
+                            items.push(Value::Investment(implementer));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Root::Links => {
+                for &element in &node.elements {
+                    items.extend(
+                        graph
+                            .element_node(element)
+                            .traces_to
+                            .iter()
+                            .map(|&l| Value::Link(l)),
+                    );
+                }
+            }
         }
-        Rc::from(items)
     }
 
     #[expect(clippy::too_many_lines, reason = "one arm per IR form")]

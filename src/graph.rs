@@ -6,6 +6,7 @@
 //! action and what implements it) without resolving anything again.
 
 mod build;
+mod reads;
 
 use std::collections::HashMap;
 
@@ -13,6 +14,8 @@ use crate::plan::model::{Activity, Element, Investment, Level, Plan, PlanKind, R
 use crate::report::{CheckMeta, Pillar, Severity};
 
 pub use build::{build, build_with};
+use reads::note;
+pub(crate) use reads::recording;
 
 /// The index of a plan in [`Graph::plans`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -283,6 +286,7 @@ impl Graph {
     /// The plan behind an id.
     #[must_use]
     pub fn plan(&self, id: PlanId) -> &Plan {
+        note(id);
         #[expect(clippy::indexing_slicing, reason = "PlanIds are only made by `build`")]
         &self.plans[id.index()]
     }
@@ -290,6 +294,7 @@ impl Graph {
     /// The graph node of a plan.
     #[must_use]
     pub fn plan_node(&self, id: PlanId) -> &PlanNode {
+        note(id);
         #[expect(clippy::indexing_slicing, reason = "PlanIds are only made by `build`")]
         &self.plan_nodes[id.index()]
     }
@@ -312,7 +317,9 @@ impl Graph {
             clippy::indexing_slicing,
             reason = "ElementIds are only made by `build`"
         )]
-        &self.elements[id.index()]
+        let node = &self.elements[id.index()];
+        note(node.place.plan);
+        node
     }
 
     /// The objective or action behind an id.
@@ -344,7 +351,9 @@ impl Graph {
     #[must_use]
     pub fn link(&self, id: LinkId) -> &Link {
         #[expect(clippy::indexing_slicing, reason = "LinkIds are only made by `build`")]
-        &self.links[id.index()]
+        let link = &self.links[id.index()];
+        note(link.plan);
+        link
     }
 
     /// The graph node of an activity or investment.
@@ -354,7 +363,11 @@ impl Graph {
             clippy::indexing_slicing,
             reason = "ImplementerIds are only made by `build`"
         )]
-        &self.implementers[id.index()]
+        let node = &self.implementers[id.index()];
+        note(match node.place {
+            ImplementerPlace::Activity(plan, _) | ImplementerPlace::Investment(plan, _) => plan,
+        });
+        node
     }
 
     /// The activity behind an id, if it is one.

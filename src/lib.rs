@@ -39,6 +39,10 @@
 //!   compiles it to `dsl::ir` (`CheckedRule`); the default pack (`rules/`) and its
 //!   cases are compiled into the binary by `build.rs`.
 //! - [`eval`]: evaluates checked rules over the graph (pure, parallel per rule).
+//!   `eval::evaluate_cached` keeps each rule's verdicts per plan with the plans they read
+//!   (`graph::recording` notes every plan an accessor of the graph hands out); after an
+//!   edit, [`check_incremental`] re-evaluates only the verdicts that read a plan whose file
+//!   or graph signature changed ([`RunCache`]).
 //! - [`policy`]: the run's policy (select, ignore, severities, fail-on, baseline),
 //!   validated against the loaded rules and applied once by [`check`].
 //! - [`waiver`]: waivers in plans and in the configuration (WAI-01..03).
@@ -299,8 +303,29 @@ pub fn check_reporting(options: &CheckOptions, progress: &Progress) -> Result<Ru
     check_cached(options, progress, None)
 }
 
+/// What an incremental run keeps of the runs before it ([`check_incremental`]): the files
+/// read and decoded, and each rule's verdicts with the plans they read.
+#[derive(Debug, Default)]
+pub struct RunCache {
+    /// Files whose text has not changed are not parsed or decoded again.
+    pub load: plan::LoadCache,
+    /// Verdicts that read no changed plan are not evaluated again.
+    pub eval: eval::EvalCache,
+    /// The plans of the last run, in graph order.
+    plans: Vec<PlanState>,
+}
+
+/// A plan as a run left it: its file, the plan, and its graph signature.
+#[derive(Debug)]
+struct PlanState {
+    file: u32,
+    plan: std::sync::Arc<plan::Plan>,
+    signature: u64,
+}
+
 /// [`check_reporting`] after an earlier run of the same options: the files whose text has
-/// not changed since the run that filled `cache` are not parsed or decoded again (the
+/// not changed since the run that filled `cache` are not parsed or decoded again, and a
+/// rule's verdict over a plan that read no changed plan is not evaluated again (the
 /// browser's re-lint). The run and its output are the same as a run without the cache.
 ///
 /// # Errors
@@ -308,7 +333,7 @@ pub fn check_reporting(options: &CheckOptions, progress: &Progress) -> Result<Ru
 pub fn check_incremental(
     options: &CheckOptions,
     progress: &Progress,
-    cache: &mut plan::LoadCache,
+    cache: &mut RunCache,
 ) -> Result<Run, CheckError> {
     check_cached(options, progress, Some(cache))
 }
@@ -316,12 +341,13 @@ pub fn check_incremental(
 fn check_cached(
     options: &CheckOptions,
     progress: &Progress,
-    cache: Option<&mut plan::LoadCache>,
+    cache: Option<&mut RunCache>,
 ) -> Result<Run, CheckError> {
     progress.start();
     let mut watch = Stopwatch::reporting(progress);
     let mut rule_sources = SourceDb::new();
     let rules = load_rules(options, &mut rule_sources)?;
+    let cache = cache.map(|cache| (cache, rules_key(&rule_sources, options.lang)));
     let policy = policy::Policy::new(options, &rules)?;
     watch.lap("compile-rules");
     let exclude = options
@@ -468,6 +494,53 @@ fn check_cached(
         rules,
         timings: watch.laps,
     })
+}
+
+/// What a run's verdicts depend on besides the plans: the rules' files and the language.
+fn rules_key(rule_sources: &SourceDb, lang: i18n::Lang) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    lang.hash(&mut hasher);
+    for (_, file) in rule_sources.files() {
+        (file.path(), file.text()).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The files whose plan changed since the run that filled `cache` (its text, or what the
+/// graph says about it: `Graph::signatures`), indexed by file; `None` when the runs'
+/// plan files differ (then everything is evaluated). Leaves this run's plans in `cache`.
+fn changed_plans(cache: &mut Vec<PlanState>, graph: &Graph) -> Option<Vec<bool>> {
+    let signatures = graph.signatures();
+    let now: Vec<PlanState> = graph
+        .plans
+        .iter()
+        .zip(signatures)
+        .map(|(plan, signature)| PlanState {
+            file: u32::try_from(plan.file.index()).unwrap_or(u32::MAX),
+            plan: std::sync::Arc::clone(plan),
+            signature,
+        })
+        .collect();
+    let before = std::mem::replace(cache, now);
+    let same_files = before.len() == cache.len()
+        && before
+            .iter()
+            .zip(cache.iter())
+            .all(|(old, new)| old.file == new.file);
+    if !same_files {
+        return None;
+    }
+    let size = cache.iter().map(|p| p.file as usize + 1).max().unwrap_or(0);
+    let mut changed = vec![false; size];
+    for (old, new) in before.iter().zip(cache.iter()) {
+        if (!std::sync::Arc::ptr_eq(&old.plan, &new.plan) || old.signature != new.signature)
+            && let Some(flag) = changed.get_mut(new.file as usize)
+        {
+            *flag = true;
+        }
+    }
+    Some(changed)
 }
 
 /// The profile check each rule's findings feed: the built-in checks' and the rules' own.
@@ -639,15 +712,42 @@ pub(crate) fn analyse(
     as_of: Option<plan::model::Date>,
     lang: i18n::Lang,
     watch: &mut Stopwatch<'_>,
-    cache: Option<&mut plan::LoadCache>,
+    cache: Option<(&mut RunCache, u64)>,
 ) -> Analysis {
-    let loaded = plan::load_counting(inputs, sources, lang, watch.read_counter(), cache);
+    let (mut load_cache, mut eval_cache) = match cache {
+        Some((cache, key)) => {
+            // Split so that the loader and the evaluator each hold their part.
+            let RunCache { load, eval, plans } = cache;
+            (Some(load), Some((eval, key, plans)))
+        }
+        None => (None, None),
+    };
+    let loaded = plan::load_counting(
+        inputs,
+        sources,
+        lang,
+        watch.read_counter(),
+        load_cache.take(),
+    );
     watch.lap("load");
     let (graph, graph_findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
     watch.lap("resolve");
     let mut findings = loaded.findings;
     findings.extend(graph_findings);
-    findings.extend(eval::evaluate(rules, &graph, lang));
+    match eval_cache.take() {
+        Some((eval, key, plans)) => {
+            let changed = changed_plans(plans, &graph);
+            findings.extend(eval::evaluate_cached(
+                rules,
+                &graph,
+                lang,
+                eval,
+                key,
+                changed.as_deref(),
+            ));
+        }
+        None => findings.extend(eval::evaluate(rules, &graph, lang)),
+    }
     watch.lap("evaluate");
     let known = known_rules(rules);
     let set_aside = waiver::apply(

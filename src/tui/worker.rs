@@ -2,7 +2,8 @@
 //! while a run goes on (the first one included).
 //!
 //! Each run after the first takes the files whose text has not changed from the last one
-//! ([`LoadCache`](crate::plan::LoadCache)): a save re-parses one file.
+//! ([`RunCache`](crate::RunCache)): a save re-parses one file, and re-evaluates only
+//! the verdicts that read a plan that changed.
 //!
 //! One run at a time: a re-lint asked for while one runs is queued, and any number of
 //! such requests make one more run ([`Lints`]), which starts as soon as the running one
@@ -87,7 +88,7 @@ impl Worker {
                     .build()
                     .ok();
                 // What the last run loaded: a re-lint parses only the files that changed.
-                let mut cache = crate::plan::LoadCache::default();
+                let mut cache = crate::RunCache::default();
                 // Ends when the browser drops its side of either channel.
                 while asked.recv().is_ok() {
                     let mut lint = || {
