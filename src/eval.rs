@@ -376,8 +376,8 @@ impl<'g> Machine<'g> {
                     path,
                 )
             }
-            Value::Link(link) | Value::UpperLink(link) => {
-                let link = graph.link(*link);
+            Value::Link(id) | Value::UpperLink(id) => {
+                let link = graph.link(*id);
                 let element = match link.from {
                     Owner::Element(e) => graph.element(e).code.value.clone(),
                     _ => String::new(),
@@ -386,7 +386,7 @@ impl<'g> Machine<'g> {
                     plan_id(link.plan),
                     element,
                     None,
-                    link.reference.path.clone(),
+                    graph.reference(*id).path.clone(),
                 )
             }
             Value::Activity(id) | Value::Investment(id) => {

@@ -117,9 +117,9 @@ fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, V
         }
     }
     for index in 0..graph.links.len() {
-        let link = graph.link(crate::graph::LinkId(
-            u32::try_from(index).unwrap_or(u32::MAX),
-        ));
+        let id = crate::graph::LinkId(u32::try_from(index).unwrap_or(u32::MAX));
+        let link = graph.link(id);
+        let reference = graph.reference(id);
         let plan = &graph.plan(link.plan).id.value;
         let from = match link.from {
             Owner::Element(e) => element_id(graph, e),
@@ -155,14 +155,14 @@ fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, V
                 ),
                 false,
             ),
-            None => (format!("missing:{}", link.reference.text.value), true),
+            None => (format!("missing:{}", reference.text.value), true),
         };
         edges.push(Edge {
             from,
             to,
             kind,
             broken,
-            text: link.reference.text.value.clone(),
+            text: reference.text.value.clone(),
         });
     }
     (nodes, edges)

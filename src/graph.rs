@@ -175,8 +175,9 @@ pub enum Target {
     Implementer(ImplementerId),
 }
 
-/// One reference, as written, and what it resolved to.
-#[derive(Clone, Debug)]
+/// One reference and what it resolved to. The reference as written stays in its plan
+/// ([`Graph::reference`]): a link is a few numbers.
+#[derive(Clone, Copy, Debug)]
 pub struct Link {
     /// What it is for.
     pub kind: LinkKind,
@@ -184,8 +185,9 @@ pub struct Link {
     pub plan: PlanId,
     /// Who wrote it.
     pub from: Owner,
-    /// The reference as written.
-    pub reference: Reference,
+    /// Its position among its owner's references of its kind (`traces_to[index]`,
+    /// `upper[index]`; 0 for an `action`).
+    pub index: u32,
     /// What it names (absent when unresolved: REF-01's alone).
     pub target: Option<Target>,
 }
@@ -354,6 +356,27 @@ impl Graph {
         let link = &self.links[id.index()];
         note(link.plan);
         link
+    }
+
+    /// The reference a link was written as.
+    #[must_use]
+    pub fn reference(&self, id: LinkId) -> &Reference {
+        static NONE: std::sync::LazyLock<Reference> = std::sync::LazyLock::new(|| Reference {
+            text: crate::source::Spanned::new(String::new(), crate::source::Span::default()),
+            why: None,
+            path: String::new(),
+        });
+        let link = self.link(id);
+        let index = link.index as usize;
+        let found = match link.from {
+            Owner::Plan(plan) => self.plan(plan).upper.get(index),
+            Owner::Element(element) => self.element(element).traces_to.get(index),
+            Owner::Implementer(implementer) => self
+                .activity(implementer)
+                .and_then(|a| a.action.as_ref())
+                .or_else(|| self.investment(implementer).and_then(|i| i.action.as_ref())),
+        };
+        found.unwrap_or(&NONE)
     }
 
     /// The graph node of an activity or investment.

@@ -191,7 +191,7 @@ impl<'g> Value<'g> {
             Self::Plan(p) => Some(graph.plan(*p).id.span),
             Self::Element(e) => Some(graph.element(*e).code.span),
             Self::Link(l) | Self::UpperLink(l) | Self::ActionLink(l) => {
-                Some(graph.link(*l).reference.text.span)
+                Some(graph.reference(*l).text.span)
             }
             Self::Indicator(i) => i.get(graph).map(|ind| {
                 ind.name
@@ -259,7 +259,7 @@ impl<'g> Value<'g> {
             | Self::Participation(p, _) => graph.plan(*p).id.value.clone(),
             Self::Element(e) => graph.element(*e).code.value.clone(),
             Self::Link(l) | Self::UpperLink(l) | Self::ActionLink(l) => {
-                graph.link(*l).reference.text.value.clone()
+                graph.reference(*l).text.value.clone()
             }
             Self::Indicator(i) | Self::Baseline(i) | Self::Ficha(i) | Self::FichaBaseline(i) => i
                 .get(graph)

@@ -290,14 +290,16 @@ impl Builder<'_> {
     fn resolve_all(&mut self) {
         for plan_index in 0..self.graph.plans.len() {
             let plan_id = PlanId::from_index(plan_index);
-            let upper: Vec<Reference> = self.graph.plan(plan_id).upper.clone();
-            for reference in upper {
-                let target = self.resolve_plan(plan_id, &reference);
+            let Some(plan) = self.graph.plans.get(plan_index).map(std::sync::Arc::clone) else {
+                continue;
+            };
+            for (index, reference) in plan.upper.iter().enumerate() {
+                let target = self.resolve_plan(plan_id, reference);
                 let link = self.push_link(
                     LinkKind::Upper,
                     plan_id,
                     Owner::Plan(plan_id),
-                    reference,
+                    index,
                     target,
                 );
                 if let Some(node) = self.graph.plan_nodes.get_mut(plan_index) {
@@ -312,14 +314,17 @@ impl Builder<'_> {
             }
             let elements = self.graph.plan_node(plan_id).elements.clone();
             for element_id in elements {
-                let references = self.graph.element(element_id).traces_to.clone();
-                for reference in references {
-                    let target = self.resolve_code(plan_id, Owner::Element(element_id), &reference);
+                let place = self.graph.element_node(element_id).place;
+                let Some(element) = element_at(&plan, place) else {
+                    continue;
+                };
+                for (index, reference) in element.traces_to.iter().enumerate() {
+                    let target = self.resolve_code(plan_id, Owner::Element(element_id), reference);
                     let link = self.push_link(
                         LinkKind::Trace,
                         plan_id,
                         Owner::Element(element_id),
-                        reference,
+                        index,
                         target,
                     );
                     if let Some(node) = self.graph.elements.get_mut(element_id.index()) {
@@ -330,27 +335,20 @@ impl Builder<'_> {
             let implementers = self.graph.plan_node(plan_id).implementers.clone();
             for implementer in implementers {
                 let reference = match self.graph.implementer_node(implementer).place {
-                    ImplementerPlace::Activity(_, i) => self
-                        .graph
-                        .plan(plan_id)
-                        .activities
-                        .get(i)
-                        .and_then(|a| a.action.clone()),
-                    ImplementerPlace::Investment(_, i) => self
-                        .graph
-                        .plan(plan_id)
-                        .investments
-                        .get(i)
-                        .and_then(|a| a.action.clone()),
+                    ImplementerPlace::Activity(_, i) => {
+                        plan.activities.get(i).and_then(|a| a.action.as_ref())
+                    }
+                    ImplementerPlace::Investment(_, i) => {
+                        plan.investments.get(i).and_then(|a| a.action.as_ref())
+                    }
                 };
                 let Some(reference) = reference else { continue };
-                let target =
-                    self.resolve_code(plan_id, Owner::Implementer(implementer), &reference);
+                let target = self.resolve_code(plan_id, Owner::Implementer(implementer), reference);
                 let link = self.push_link(
                     LinkKind::Action,
                     plan_id,
                     Owner::Implementer(implementer),
-                    reference,
+                    0,
                     target,
                 );
                 if let Some(node) = self.graph.implementers.get_mut(implementer.index()) {
@@ -370,7 +368,7 @@ impl Builder<'_> {
         kind: LinkKind,
         plan: PlanId,
         from: Owner,
-        reference: Reference,
+        index: usize,
         target: Option<Target>,
     ) -> LinkId {
         let id = LinkId::from_index(self.graph.links.len());
@@ -383,7 +381,7 @@ impl Builder<'_> {
             kind,
             plan,
             from,
-            reference,
+            index: u32::try_from(index).unwrap_or(u32::MAX),
             target,
         });
         id
@@ -744,7 +742,9 @@ impl Builder<'_> {
     fn check_ranks(&mut self) {
         let mut closures: HashMap<PlanId, Vec<PlanId>> = HashMap::new();
         for index in 0..self.graph.links.len() {
-            let link = self.graph.link(LinkId::from_index(index));
+            let link_id = LinkId::from_index(index);
+            let link = self.graph.link(link_id);
+            let reference = self.graph.reference(link_id);
             if link.kind == LinkKind::Action {
                 continue;
             }
@@ -771,7 +771,7 @@ impl Builder<'_> {
                         lang,
                         "ref-own-plan",
                         element = element.as_str(),
-                        reference = link.reference.text.value.as_str()
+                        reference = reference.text.value.as_str()
                     )
                 } else {
                     tr!(
@@ -783,15 +783,15 @@ impl Builder<'_> {
                             format!("`{element}`")
                         },
                         kind = kind,
-                        reference = link.reference.text.value.as_str(),
+                        reference = reference.text.value.as_str(),
                         target = describe_plan(to, lang),
                         source = describe_plan(from, lang),
                     )
                 };
-                let mut finding = Finding::new(&REF_04, link.reference.text.span, message)
+                let mut finding = Finding::new(&REF_04, reference.text.span, message)
                     .label(tr!(lang, "ref-not-above-label"))
                     .help(tr!(lang, "ref-not-above-help"))
-                    .at(&from.id.value, &element, link.reference.path.clone());
+                    .at(&from.id.value, &element, reference.path.clone());
                 if to_plan != from_plan {
                     finding = finding.related(
                         to.id.span,
@@ -824,7 +824,7 @@ impl Builder<'_> {
             let to_id = to.id.value.as_str();
             let mut finding = Finding::new(
                 &REF_05,
-                link.reference.text.span,
+                reference.text.span,
                 tr!(
                     lang,
                     "ref-undeclared",
@@ -834,7 +834,7 @@ impl Builder<'_> {
             )
             .label(tr!(lang, "ref-undeclared-label"))
             .help(tr!(lang, "ref-undeclared-help", plan = to_id))
-            .at(&from.id.value, &element, link.reference.path.clone());
+            .at(&from.id.value, &element, reference.path.clone());
             if let Some(key) = from.upper_key {
                 finding = finding.related(key, tr!(lang, "ref-undeclared-related"));
             }
@@ -889,11 +889,11 @@ impl Builder<'_> {
             let path = shortest_path(&successors, next, start, &component);
             let mut names = vec![self.qualified(start)];
             names.extend(path.iter().map(|&id| self.qualified(id)));
-            let link = self.graph.link(link);
-            let plan = self.graph.plan(link.plan);
+            let reference = self.graph.reference(link);
+            let plan = self.graph.plan(self.graph.link(link).plan);
             let mut finding = Finding::new(
                 &REF_03,
-                link.reference.text.span,
+                reference.text.span,
                 tr!(self.lang, "ref-cycle", cycle = names.join(" → ")),
             )
             .label(tr!(self.lang, "ref-cycle-label"))
@@ -901,7 +901,7 @@ impl Builder<'_> {
             .at(
                 &plan.id.value,
                 &self.graph.element(start).code.value,
-                link.reference.path.clone(),
+                reference.path.clone(),
             );
             for &id in path.iter().filter(|&&id| id != start).take(4) {
                 finding = finding.related(
@@ -947,6 +947,15 @@ impl Graph {
             }
         }
         order
+    }
+}
+
+/// The objective or action at `place` in `plan`.
+fn element_at(plan: &Plan, place: ElementPlace) -> Option<&crate::plan::model::Element> {
+    let objective = plan.objectives.get(place.objective)?;
+    match place.action {
+        Some(action) => objective.actions.get(action),
+        None => Some(objective),
     }
 }
 

@@ -87,7 +87,8 @@ impl Graph {
         };
         let link = |hasher: &mut FxHasher, id: LinkId| {
             if let Some(link) = self.links.get(id.index()) {
-                (link.kind as u8, file(link.plan), link.reference.text.span).hash(hasher);
+                let written = self.reference(id).text.span;
+                (link.kind as u8, file(link.plan), written).hash(hasher);
                 target(hasher, link.target);
             }
         };

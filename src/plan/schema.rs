@@ -29,13 +29,13 @@ use std::sync::LazyLock;
 use crate::dsl::schema::{EnumKind, ObjType, Type};
 use crate::eval::{IndicatorRef, Value};
 use crate::graph::{
-    ElementId, Graph, ImplementerId, ImplementerPlace, Link, LinkId, Owner, PlanId, Target,
+    ElementId, Graph, ImplementerId, ImplementerPlace, LinkId, Owner, PlanId, Target,
 };
 use crate::plan::load::{Decode, Decoder, Fields, What};
 use crate::plan::model::{
     Activity, Approval, Baseline, Date, Direction, Element, Entity, EntityType, Ficha, Gap,
     GapType, Guide, Indicator, Investment, InvestmentType, Level, Participation, Period, Plan,
-    PlanKind, Provenance, Status, Unit, Version, Waiver, Word, YearMap,
+    PlanKind, Provenance, Reference, Status, Unit, Version, Waiver, Word, YearMap,
 };
 use crate::source::{Span, Spanned};
 
@@ -795,7 +795,7 @@ fn index(i: usize) -> u32 {
     reason = "a `Locate`: other fields' places may be absent"
 )]
 fn link_text(link: LinkId, graph: &Graph) -> Option<Span> {
-    Some(graph.link(link).reference.text.span)
+    Some(graph.reference(link).text.span)
 }
 
 fn element_target(link: LinkId, graph: &Graph) -> Value<'_> {
@@ -1179,14 +1179,12 @@ pub(crate) static ELEMENT: LazyLock<Table<Element, ElementId>> = LazyLock::new(|
 });
 
 /// A `traces_to` entry; written as a mapping (`ref`, `why`) or as its reference alone.
-pub(crate) static LINK: LazyLock<Table<Link, LinkId>> = LazyLock::new(|| {
-    let mut t = Table::new(handle!(Link), |l, g| Some(g.link(l)));
-    t.key("ref", Here)
-        .es(&["referencia"])
-        .member(|l| &l.reference.text);
+pub(crate) static LINK: LazyLock<Table<Reference, LinkId>> = LazyLock::new(|| {
+    let mut t = Table::new(handle!(Link), |l, g| Some(g.reference(l)));
+    t.key("ref", Here).es(&["referencia"]).member(|r| &r.text);
     t.key("why", Here)
         .es(&["explicacion_causal"])
-        .member(|l| &l.reference.why);
+        .member(|r| &r.why);
     t.derived("from")
         .at(link_text)
         .graph(Type::Obj(ObjType::Element), |l, g| match g.link(l).from {
@@ -1203,9 +1201,9 @@ pub(crate) static LINK: LazyLock<Table<Link, LinkId>> = LazyLock::new(|| {
 });
 
 /// An `upper` entry.
-pub(crate) static UPPER_LINK: LazyLock<Table<Link, LinkId>> = LazyLock::new(|| {
-    let mut t = Table::new(handle!(UpperLink), |l, g| Some(g.link(l)));
-    t.derived("ref").member(|l| &l.reference.text);
+pub(crate) static UPPER_LINK: LazyLock<Table<Reference, LinkId>> = LazyLock::new(|| {
+    let mut t = Table::new(handle!(UpperLink), |l, g| Some(g.reference(l)));
+    t.derived("ref").member(|r| &r.text);
     t.derived("from")
         .at(link_text)
         .graph(Type::Obj(ObjType::Plan), |l, g| Value::Plan(g.link(l).plan));
@@ -1219,9 +1217,9 @@ pub(crate) static UPPER_LINK: LazyLock<Table<Link, LinkId>> = LazyLock::new(|| {
 });
 
 /// An activity's or investment's `action` entry.
-pub(crate) static ACTION_LINK: LazyLock<Table<Link, LinkId>> = LazyLock::new(|| {
-    let mut t = Table::new(handle!(ActionLink), |l, g| Some(g.link(l)));
-    t.derived("ref").member(|l| &l.reference.text);
+pub(crate) static ACTION_LINK: LazyLock<Table<Reference, LinkId>> = LazyLock::new(|| {
+    let mut t = Table::new(handle!(ActionLink), |l, g| Some(g.reference(l)));
+    t.derived("ref").member(|r| &r.text);
     t.derived("target")
         .at(link_text)
         .graph(Type::Obj(ObjType::Element), element_target);

@@ -240,9 +240,8 @@ impl Builder<'_> {
         match node {
             Node::Element(id) => {
                 let element_node = graph.element_node(id);
-                for &link in &element_node.traces_to {
-                    let link = graph.link(link);
-                    match link.target {
+                for &id in &element_node.traces_to {
+                    match graph.link(id).target {
                         Some(Target::Element(target)) => {
                             children.push(Child::Node(Node::Element(target), Relation::Plain));
                         }
@@ -252,7 +251,7 @@ impl Builder<'_> {
                         Some(Target::Plan(target)) => {
                             children.push(Child::Node(Node::Plan(target), Relation::Plain));
                         }
-                        None => children.push(self.broken(&link.reference.text.value)),
+                        None => children.push(self.broken(&graph.reference(id).text.value)),
                     }
                 }
                 if let Some(parent) = element_node.parent {
@@ -271,20 +270,19 @@ impl Builder<'_> {
                             children.push(Child::Node(Node::Element(target), Relation::Plain));
                         }
                         Some(_) => {}
-                        None => children.push(self.broken(&graph.link(link).reference.text.value)),
+                        None => children.push(self.broken(&graph.reference(link).text.value)),
                     }
                 }
                 self.gaps_of(node, &[GapKind::NoAction], &mut children);
             }
             Node::Plan(id) => {
-                for &link in &graph.plan_node(id).upper {
-                    let link = graph.link(link);
-                    match link.target {
+                for &id in &graph.plan_node(id).upper {
+                    match graph.link(id).target {
                         Some(target) => children.push(Child::Node(
                             Node::Plan(graph.target_plan(target)),
                             Relation::UpperPlan,
                         )),
-                        None => children.push(self.broken(&link.reference.text.value)),
+                        None => children.push(self.broken(&graph.reference(id).text.value)),
                     }
                 }
             }

@@ -156,7 +156,7 @@ fn the_graph_walks_both_ways() {
         .element_node(oet2)
         .traced_by
         .iter()
-        .map(|&l| graph.link(l).reference.text.value.as_str())
+        .map(|&l| graph.reference(l).text.value.as_str())
         .collect();
     assert_eq!(traced_by, ["pdrc-san-martin-2030/OET.2"]);
     let aei = graph.plan_node(pei).elements[1];

@@ -628,7 +628,7 @@ fn describe(graph: &Graph, gaps: &Gaps, own: PlanId, key: Key, x: u32, y: u32) -
             graph.plan(id).id.value.clone(),
             graph.plan(id).title.as_ref().map(|t| t.value.as_str()),
         ),
-        Key::Broken(link) => (None, graph.link(link).reference.text.value.clone(), None),
+        Key::Broken(link) => (None, graph.reference(link).text.value.clone(), None),
     };
     let Some(plan) = plan else {
         return Node {
