@@ -6,14 +6,17 @@
 //! action and what implements it) without resolving anything again.
 
 mod build;
+mod patch;
 mod reads;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::plan::model::{Activity, Element, Investment, Level, Plan, PlanKind, Reference};
 use crate::report::{CheckMeta, Pillar, Severity};
 
 pub use build::{build, build_with};
+pub(crate) use patch::remap;
 use reads::note;
 pub(crate) use reads::recording;
 
@@ -266,22 +269,23 @@ pub struct ImplementerNode {
     pub incomplete_action: bool,
 }
 
-/// The resolved graph of every plan.
-#[derive(Debug, Default)]
+/// The resolved graph of every plan. Its tables are shared: a clone costs one pointer per
+/// plan, and an incremental run that changes no reference swaps only the changed plans.
+#[derive(Clone, Debug, Default)]
 pub struct Graph {
     /// Plans, in path order (shared with the load cache of an incremental run).
-    pub plans: Vec<std::sync::Arc<Plan>>,
+    pub plans: Vec<Arc<Plan>>,
     /// One node per plan.
-    pub plan_nodes: Vec<PlanNode>,
+    pub plan_nodes: Arc<Vec<PlanNode>>,
     /// Every objective and action.
-    pub elements: Vec<ElementNode>,
+    pub elements: Arc<Vec<ElementNode>>,
     /// Every activity and investment.
-    pub implementers: Vec<ImplementerNode>,
+    pub implementers: Arc<Vec<ImplementerNode>>,
     /// Every reference.
-    pub links: Vec<Link>,
+    pub links: Arc<Vec<Link>>,
     /// Plan files that could not be read into a plan.
     pub unreadable: Vec<crate::plan::Unreadable>,
-    by_id: HashMap<String, PlanId>,
+    by_id: Arc<HashMap<String, PlanId>>,
 }
 
 impl Graph {

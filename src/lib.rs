@@ -313,14 +313,60 @@ pub struct RunCache {
     pub eval: eval::EvalCache,
     /// The plans of the last run, in graph order.
     plans: Vec<PlanState>,
+    /// The last run's graph and its findings: an edit that keeps every plan's interface
+    /// patches it instead of building it again.
+    graph: Option<GraphState>,
+    /// Whether the last run patched the graph.
+    patched: bool,
 }
 
-/// A plan as a run left it: its file, the plan, and its graph signature.
+impl RunCache {
+    /// Whether the last run patched the last graph (its edits changed no plan's id, kind,
+    /// level, codes or references) instead of building it again.
+    #[must_use]
+    pub fn patched(&self) -> bool {
+        self.patched
+    }
+}
+
+/// A plan as a run left it: its file, the plan, and its graph signature (`None`: not
+/// computed, the plan counts as changed at the next comparison).
 #[derive(Debug)]
 struct PlanState {
     file: u32,
     plan: std::sync::Arc<plan::Plan>,
-    signature: u64,
+    signature: Option<u64>,
+}
+
+/// A run's graph, its findings, and what else they were built from.
+#[derive(Debug)]
+struct GraphState {
+    graph: Graph,
+    findings: Vec<Finding>,
+    unreadable: Vec<plan::Unreadable>,
+    lang: i18n::Lang,
+}
+
+impl GraphState {
+    /// The graph of `plans` and its findings, by patching this one (see `graph::patch`),
+    /// with the files of the plans that changed; `None` when it must be built again.
+    fn patch(
+        &self,
+        plans: &[std::sync::Arc<plan::Plan>],
+        unreadable: &[plan::Unreadable],
+        lang: i18n::Lang,
+    ) -> Option<(Graph, Vec<Finding>, Vec<u32>)> {
+        if self.lang != lang || self.unreadable != unreadable {
+            return None;
+        }
+        let (graph, changed) = self.graph.patched(plans)?;
+        let findings = graph::remap(&self.findings, &changed)?;
+        let files = changed
+            .iter()
+            .map(|(_, new)| u32::try_from(new.file.index()).unwrap_or(u32::MAX))
+            .collect();
+        Some((graph, findings, files))
+    }
 }
 
 /// [`check_reporting`] after an earlier run of the same options: the files whose text has
@@ -510,6 +556,23 @@ fn rules_key(rule_sources: &SourceDb, lang: i18n::Lang) -> u64 {
 /// The files whose plan changed since the run that filled `cache` (its text, or what the
 /// graph says about it: `Graph::signatures`), indexed by file; `None` when the runs'
 /// plan files differ (then everything is evaluated). Leaves this run's plans in `cache`.
+/// After a patched graph (`GraphState::patch`): the files in `files` changed, nothing else
+/// did (the graph is the same but for those plans). Leaves this run's plans in `cache`.
+fn patched_plans(cache: &mut [PlanState], graph: &Graph, files: &[u32]) -> Vec<bool> {
+    let size = cache.iter().map(|p| p.file as usize + 1).max().unwrap_or(0);
+    let mut changed = vec![false; size];
+    for (state, plan) in cache.iter_mut().zip(&graph.plans) {
+        if files.contains(&state.file) {
+            state.plan = std::sync::Arc::clone(plan);
+            state.signature = None;
+            if let Some(flag) = changed.get_mut(state.file as usize) {
+                *flag = true;
+            }
+        }
+    }
+    changed
+}
+
 fn changed_plans(cache: &mut Vec<PlanState>, graph: &Graph) -> Option<Vec<bool>> {
     let signatures = graph.signatures();
     let now: Vec<PlanState> = graph
@@ -519,7 +582,7 @@ fn changed_plans(cache: &mut Vec<PlanState>, graph: &Graph) -> Option<Vec<bool>>
         .map(|(plan, signature)| PlanState {
             file: u32::try_from(plan.file.index()).unwrap_or(u32::MAX),
             plan: std::sync::Arc::clone(plan),
-            signature,
+            signature: Some(signature),
         })
         .collect();
     let before = std::mem::replace(cache, now);
@@ -534,7 +597,9 @@ fn changed_plans(cache: &mut Vec<PlanState>, graph: &Graph) -> Option<Vec<bool>>
     let size = cache.iter().map(|p| p.file as usize + 1).max().unwrap_or(0);
     let mut changed = vec![false; size];
     for (old, new) in before.iter().zip(cache.iter()) {
-        if (!std::sync::Arc::ptr_eq(&old.plan, &new.plan) || old.signature != new.signature)
+        if (!std::sync::Arc::ptr_eq(&old.plan, &new.plan)
+            || old.signature.is_none()
+            || old.signature != new.signature)
             && let Some(flag) = changed.get_mut(new.file as usize)
         {
             *flag = true;
@@ -714,13 +779,19 @@ pub(crate) fn analyse(
     watch: &mut Stopwatch<'_>,
     cache: Option<(&mut RunCache, u64)>,
 ) -> Analysis {
-    let (mut load_cache, mut eval_cache) = match cache {
+    let (mut load_cache, mut eval_cache, mut graph_cache) = match cache {
         Some((cache, key)) => {
-            // Split so that the loader and the evaluator each hold their part.
-            let RunCache { load, eval, plans } = cache;
-            (Some(load), Some((eval, key, plans)))
+            // Split so that the loader, the graph and the evaluator each hold their part.
+            let RunCache {
+                load,
+                eval,
+                plans,
+                graph,
+                patched,
+            } = cache;
+            (Some(load), Some((eval, key, plans)), Some((graph, patched)))
         }
-        None => (None, None),
+        None => (None, None, None),
     };
     let loaded = plan::load_counting(
         inputs,
@@ -730,13 +801,34 @@ pub(crate) fn analyse(
         load_cache.take(),
     );
     watch.lap("load");
-    let (graph, graph_findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
+    let patched = graph_cache
+        .as_ref()
+        .and_then(|(state, _)| state.as_ref())
+        .and_then(|state| state.patch(&loaded.plans, &loaded.unreadable, lang));
+    let (graph, graph_findings, patched_files) = if let Some((graph, findings, files)) = patched {
+        (graph, findings, Some(files))
+    } else {
+        let (graph, findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
+        (graph, findings, None)
+    };
+    if let Some((state, was_patched)) = graph_cache.take() {
+        *was_patched = patched_files.is_some();
+        *state = Some(GraphState {
+            graph: graph.clone(),
+            findings: graph_findings.clone(),
+            unreadable: loaded.unreadable.clone(),
+            lang,
+        });
+    }
     watch.lap("resolve");
     let mut findings = loaded.findings;
     findings.extend(graph_findings);
     match eval_cache.take() {
         Some((eval, key, plans)) => {
-            let changed = changed_plans(plans, &graph);
+            let changed = match &patched_files {
+                Some(files) => Some(patched_plans(plans, &graph, files)),
+                None => changed_plans(plans, &graph),
+            };
             findings.extend(eval::evaluate_cached(
                 rules,
                 &graph,

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as MapEntry;
+use std::sync::Arc;
 
 use super::{
     ElementId, ElementNode, ElementPlace, Graph, ImplementerId, ImplementerNode, ImplementerPlace,
@@ -77,7 +78,7 @@ impl Builder<'_> {
     fn index(&mut self, plans: Vec<std::sync::Arc<Plan>>) {
         for (plan_index, plan) in plans.iter().enumerate() {
             let plan_id = PlanId::from_index(plan_index);
-            match self.graph.by_id.entry(plan.id.value.clone()) {
+            match Arc::make_mut(&mut self.graph.by_id).entry(plan.id.value.clone()) {
                 MapEntry::Vacant(slot) => {
                     slot.insert(plan_id);
                 }
@@ -110,7 +111,7 @@ impl Builder<'_> {
             let mut indicator_codes: HashMap<&str, Span> = HashMap::new();
             for (objective_index, objective) in plan.objectives.iter().enumerate() {
                 let objective_id = ElementId::from_index(self.graph.elements.len());
-                self.graph.elements.push(ElementNode {
+                Arc::make_mut(&mut self.graph.elements).push(ElementNode {
                     place: ElementPlace {
                         plan: plan_id,
                         objective: objective_index,
@@ -127,7 +128,7 @@ impl Builder<'_> {
                 node.elements.push(objective_id);
                 for (action_index, _) in objective.actions.iter().enumerate() {
                     let action_id = ElementId::from_index(self.graph.elements.len());
-                    self.graph.elements.push(ElementNode {
+                    Arc::make_mut(&mut self.graph.elements).push(ElementNode {
                         place: ElementPlace {
                             plan: plan_id,
                             objective: objective_index,
@@ -141,7 +142,9 @@ impl Builder<'_> {
                         incomplete_traces: false,
                         incomplete_inbound: false,
                     });
-                    if let Some(parent) = self.graph.elements.get_mut(objective_id.index()) {
+                    if let Some(parent) =
+                        Arc::make_mut(&mut self.graph.elements).get_mut(objective_id.index())
+                    {
                         parent.children.push(action_id);
                     }
                     node.elements.push(action_id);
@@ -191,7 +194,7 @@ impl Builder<'_> {
             let mut cuis: HashMap<&str, Span> = HashMap::new();
             for (activity_index, activity) in plan.activities.iter().enumerate() {
                 let id = ImplementerId::from_index(self.graph.implementers.len());
-                self.graph.implementers.push(ImplementerNode {
+                Arc::make_mut(&mut self.graph.implementers).push(ImplementerNode {
                     place: ImplementerPlace::Activity(plan_id, activity_index),
                     action: None,
                     incomplete_action: false,
@@ -208,7 +211,7 @@ impl Builder<'_> {
             }
             for (investment_index, investment) in plan.investments.iter().enumerate() {
                 let id = ImplementerId::from_index(self.graph.implementers.len());
-                self.graph.implementers.push(ImplementerNode {
+                Arc::make_mut(&mut self.graph.implementers).push(ImplementerNode {
                     place: ImplementerPlace::Investment(plan_id, investment_index),
                     action: None,
                     incomplete_action: false,
@@ -237,7 +240,7 @@ impl Builder<'_> {
                     cuis.insert(&investment.cui.value, investment.cui.span);
                 }
             }
-            self.graph.plan_nodes.push(node);
+            Arc::make_mut(&mut self.graph.plan_nodes).push(node);
             self.codes.push(codes);
         }
         self.graph.plans = plans;
@@ -302,11 +305,12 @@ impl Builder<'_> {
                     index,
                     target,
                 );
-                if let Some(node) = self.graph.plan_nodes.get_mut(plan_index) {
+                if let Some(node) = Arc::make_mut(&mut self.graph.plan_nodes).get_mut(plan_index) {
                     node.upper.push(link);
                 }
                 if let Some(Target::Plan(upper)) = target
-                    && let Some(node) = self.graph.plan_nodes.get_mut(upper.index())
+                    && let Some(node) =
+                        Arc::make_mut(&mut self.graph.plan_nodes).get_mut(upper.index())
                     && !node.lower.contains(&plan_id)
                 {
                     node.lower.push(plan_id);
@@ -327,7 +331,9 @@ impl Builder<'_> {
                         index,
                         target,
                     );
-                    if let Some(node) = self.graph.elements.get_mut(element_id.index()) {
+                    if let Some(node) =
+                        Arc::make_mut(&mut self.graph.elements).get_mut(element_id.index())
+                    {
                         node.traces_to.push(link);
                     }
                 }
@@ -351,11 +357,14 @@ impl Builder<'_> {
                     0,
                     target,
                 );
-                if let Some(node) = self.graph.implementers.get_mut(implementer.index()) {
+                if let Some(node) =
+                    Arc::make_mut(&mut self.graph.implementers).get_mut(implementer.index())
+                {
                     node.action = Some(link);
                 }
                 if let Some(Target::Element(action)) = target
-                    && let Some(node) = self.graph.elements.get_mut(action.index())
+                    && let Some(node) =
+                        Arc::make_mut(&mut self.graph.elements).get_mut(action.index())
                 {
                     node.implemented_by.push(implementer);
                 }
@@ -373,11 +382,11 @@ impl Builder<'_> {
     ) -> LinkId {
         let id = LinkId::from_index(self.graph.links.len());
         if let Some(Target::Element(element)) = target
-            && let Some(node) = self.graph.elements.get_mut(element.index())
+            && let Some(node) = Arc::make_mut(&mut self.graph.elements).get_mut(element.index())
         {
             node.traced_by.push(id);
         }
-        self.graph.links.push(Link {
+        Arc::make_mut(&mut self.graph.links).push(Link {
             kind,
             plan,
             from,
@@ -411,13 +420,15 @@ impl Builder<'_> {
     fn unresolved(&mut self, plan: PlanId, owner: Owner, reference: &Reference, miss: Miss) {
         match miss.meant {
             Some(Target::Element(element)) => {
-                if let Some(node) = self.graph.elements.get_mut(element.index()) {
+                if let Some(node) = Arc::make_mut(&mut self.graph.elements).get_mut(element.index())
+                {
                     node.incomplete_inbound = true;
                 }
             }
             Some(target) => {
                 let meant = self.graph.target_plan(target);
-                if let Some(node) = self.graph.plan_nodes.get_mut(meant.index()) {
+                if let Some(node) = Arc::make_mut(&mut self.graph.plan_nodes).get_mut(meant.index())
+                {
                     node.incomplete_inbound = true;
                 }
             }
@@ -683,7 +694,7 @@ impl Builder<'_> {
             let id = ElementId::from_index(index);
             let broken = self.graph.element(id).traces_broken
                 || unresolved(&self.graph, &self.graph.element_node(id).traces_to);
-            if let Some(node) = self.graph.elements.get_mut(index) {
+            if let Some(node) = Arc::make_mut(&mut self.graph.elements).get_mut(index) {
                 node.incomplete_traces = broken;
             }
         }
@@ -691,7 +702,7 @@ impl Builder<'_> {
             let id = PlanId::from_index(index);
             let broken = self.graph.plan(id).upper_broken
                 || unresolved(&self.graph, &self.graph.plan_node(id).upper);
-            if let Some(node) = self.graph.plan_nodes.get_mut(index) {
+            if let Some(node) = Arc::make_mut(&mut self.graph.plan_nodes).get_mut(index) {
                 node.incomplete_upper = broken;
             }
         }
@@ -708,7 +719,7 @@ impl Builder<'_> {
                 || node
                     .action
                     .is_some_and(|link| self.graph.link(link).target.is_none());
-            if let Some(node) = self.graph.implementers.get_mut(index) {
+            if let Some(node) = Arc::make_mut(&mut self.graph.implementers).get_mut(index) {
                 node.incomplete_action = broken;
             }
         }
@@ -724,12 +735,16 @@ impl Builder<'_> {
                     .and_then(|codes| codes.get(code))
                 {
                     Some(Target::Element(element)) => {
-                        if let Some(node) = self.graph.elements.get_mut(element.index()) {
+                        if let Some(node) =
+                            Arc::make_mut(&mut self.graph.elements).get_mut(element.index())
+                        {
                             node.incomplete_inbound = true;
                         }
                     }
                     _ => {
-                        if let Some(node) = self.graph.plan_nodes.get_mut(plan.index()) {
+                        if let Some(node) =
+                            Arc::make_mut(&mut self.graph.plan_nodes).get_mut(plan.index())
+                        {
                             node.incomplete_inbound = true;
                         }
                     }

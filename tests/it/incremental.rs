@@ -184,9 +184,10 @@ const EDITS: &[(&str, Edit)] = &[
 ];
 
 /// A seeded series of edits across the shipped plans (codes, references, plan ids, levels,
-/// upper plans, numbers, broken files, and restoring a file): after each one, the
-/// incremental run's report equals a full run's, and verdicts that read no changed plan were
-/// taken from the cache.
+/// upper plans, numbers, statements, comments that move everything below them, broken
+/// files, and restoring a file): after each one, the incremental run's report equals a full
+/// run's; verdicts that read no changed plan were taken from the cache, and edits that
+/// change no reference patched the graph.
 #[test]
 fn after_any_series_of_edits_the_incremental_report_equals_a_full_runs() {
     let dir = tempfile::tempdir().unwrap();
@@ -217,7 +218,7 @@ fn after_any_series_of_edits_the_incremental_report_equals_a_full_runs() {
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         usize::try_from((z ^ (z >> 31)) >> 33).unwrap()
     };
-    let mut reused = 0;
+    let (mut reused, mut patched) = (0, 0);
     let mut applied = std::collections::BTreeSet::new();
     for step in 0..70 {
         let index = next() % files.len();
@@ -233,6 +234,7 @@ fn after_any_series_of_edits_the_incremental_report_equals_a_full_runs() {
         applied.insert(what);
         let run = alinea::check_incremental(&options, &progress, &mut cache).unwrap();
         reused += cache.eval.reused().0;
+        patched += usize::from(cache.patched());
         assert_eq!(
             json(&run),
             json(&alinea::check(&options).unwrap()),
@@ -246,6 +248,7 @@ fn after_any_series_of_edits_the_incremental_report_equals_a_full_runs() {
         "every kind of edit was made: {applied:?}"
     );
     assert!(reused > 0, "no verdict was taken from the cache");
+    assert!(patched > 5, "the graph was patched {patched} times");
 }
 
 /// A verdict can change without reading the edited plan: a PDRC's objectives are checked for
