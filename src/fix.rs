@@ -66,7 +66,7 @@ pub struct Edit {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     /// The rule of the finding it fixes.
-    pub rule: &'static str,
+    pub rule: String,
     /// Whether `--fix` applies it without `--unsafe-fixes`.
     pub applicability: Applicability,
     /// What it does, in the run's language (a code action's title).
@@ -124,6 +124,10 @@ pub struct Fixer<'a> {
     lang: Lang,
     /// The waivers of `alinea.yaml`, read from the run's copy of its text.
     config_waivers: Vec<Waiver>,
+    /// The plan of each plan file.
+    plans_by_file: HashMap<FileId, PlanId>,
+    /// The unresolved references, by the span of their text (REF-01 points there).
+    unresolved: HashMap<Span, usize>,
 }
 
 impl<'a> Fixer<'a> {
@@ -142,11 +146,23 @@ impl<'a> Fixer<'a> {
                 Some(config.waivers(id, file))
             })
             .unwrap_or_default();
+        let graph = &run.graph;
         Self {
-            graph: &run.graph,
+            graph,
             sources: &run.sources,
             lang: run.report.lang,
             config_waivers,
+            plans_by_file: graph
+                .plan_ids()
+                .map(|id| (graph.plan(id).file, id))
+                .collect(),
+            unresolved: graph
+                .links
+                .iter()
+                .enumerate()
+                .filter(|(_, link)| link.target.is_none())
+                .map(|(index, link)| (link.reference.text.span, index))
+                .collect(),
         }
     }
 
@@ -180,9 +196,7 @@ impl<'a> Fixer<'a> {
 
     /// The plan written in a file.
     fn plan_in(&self, file: FileId) -> Option<PlanId> {
-        self.graph
-            .plan_ids()
-            .find(|&id| self.graph.plan(id).file == file)
+        self.plans_by_file.get(&file).copied()
     }
 
     /// The innermost objective or action of the finding's file that holds its span and has
@@ -234,7 +248,7 @@ impl<'a> Fixer<'a> {
     ) -> Option<Fix> {
         let code = &self.graph.element(element).code.value;
         Some(Fix {
-            rule,
+            rule: rule.to_owned(),
             applicability,
             title: tr!(self.lang, "fix-rename", code = code.as_str(), fixed = fixed),
             edits: self.rename(element, fixed)?,
@@ -327,7 +341,7 @@ impl<'a> Fixer<'a> {
             }
         }
         Some(Fix {
-            rule: "PRI-01",
+            rule: "PRI-01".to_owned(),
             applicability: if decided {
                 Applicability::Unsafe
             } else {
@@ -384,11 +398,7 @@ impl<'a> Fixer<'a> {
     /// REF-01: a reference whose code differs only in case or blanks from one code of the
     /// plan it names is written as that code.
     fn reference(&self, finding: &Finding) -> Option<Fix> {
-        let link = self
-            .graph
-            .links
-            .iter()
-            .find(|link| link.reference.text.span == finding.span && link.target.is_none())?;
+        let link = self.graph.links.get(*self.unresolved.get(&finding.span)?)?;
         if link.kind == LinkKind::Upper {
             return None;
         }
@@ -415,7 +425,7 @@ impl<'a> Fixer<'a> {
             return None;
         }
         Some(Fix {
-            rule: "REF-01",
+            rule: "REF-01".to_owned(),
             applicability: Applicability::Safe,
             title: tr!(self.lang, "fix-reference", code = code, fixed = existing),
             edits: vec![Edit {
@@ -429,17 +439,16 @@ impl<'a> Fixer<'a> {
     /// when it was the list's only item.
     fn unused_waiver(&self, finding: &Finding) -> Option<Fix> {
         let in_plans = self
-            .graph
-            .plans
-            .iter()
-            .filter(|plan| plan.file == finding.span.file)
+            .plan_in(finding.span.file)
+            .map(|id| self.graph.plan(id))
+            .into_iter()
             .flat_map(|plan| plan.waivers.iter().chain(&plan.not_transcribed));
         let waiver = in_plans
             .chain(&self.config_waivers)
             .find(|waiver| waiver.rule.span == finding.span)?;
         let span = self.item_span(waiver.span)?;
         Some(Fix {
-            rule: "WAI-01",
+            rule: "WAI-01".to_owned(),
             applicability: Applicability::Safe,
             title: tr!(
                 self.lang,
@@ -450,6 +459,82 @@ impl<'a> Fixer<'a> {
                 span,
                 replacement: String::new(),
             }],
+        })
+    }
+
+    /// A waiver of the finding, added to its plan's `waivers` (the code action "add a waiver
+    /// for this finding"): its rule, its element as `at`, a reason to write (a placeholder
+    /// in the run's language) and `until`. Unsafe: it hides a finding. None for a finding
+    /// that cannot be waived (LOAD), outside a plan, or when the plan's waivers are not a
+    /// block list.
+    #[must_use]
+    pub fn waiver_for(&self, finding: &Finding, until: crate::plan::model::Date) -> Option<Fix> {
+        if !crate::policy::suppressible(&finding.rule) {
+            return None;
+        }
+        let plan = self.graph.plan(self.plan_in(finding.span.file)?);
+        let text = self.text(plan.file);
+        let reason = tr!(self.lang, "fix-waiver-reason");
+        let item = |indent: &str| {
+            let mut lines = format!("{indent}- rule: {}\n", finding.rule);
+            if !finding.element.is_empty() {
+                lines.push_str(&format!("{indent}  at: {}\n", finding.element));
+            }
+            lines.push_str(&format!(
+                "{indent}  reason: \"{reason}\"\n{indent}  until: {until}\n"
+            ));
+            lines
+        };
+        let edit = if let Some(last) = plan.waivers.last() {
+            // After the last item, at its indentation.
+            let span = self.item_span(last.span)?;
+            let first = line_start(text, last.span.start as usize);
+            let dash = text.get(first..last.span.start as usize)?;
+            let indent = &dash[..dash.len() - dash.trim_start().len()];
+            let end = span.end as usize;
+            let newline = if text.get(..end)?.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            Edit {
+                span: Span::new(plan.file, end, end),
+                replacement: format!("{newline}{}", item(indent)),
+            }
+        } else {
+            if text.lines().any(|line| {
+                let key = line.trim_end();
+                !line.starts_with([' ', '\t', '#'])
+                    && key.split(':').next().is_some_and(|k| {
+                        let k = k.trim();
+                        crate::plan::model::same_word(k, "waivers")
+                            || crate::plan::schema::spanish("waivers")
+                                .iter()
+                                .any(|name| crate::plan::model::same_word(k, name))
+                    })
+            }) {
+                return None;
+            }
+            let newline = if text.is_empty() || text.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            Edit {
+                span: Span::new(plan.file, text.len(), text.len()),
+                replacement: format!("{newline}waivers:\n{}", item("  ")),
+            }
+        };
+        Some(Fix {
+            rule: finding.rule.clone(),
+            applicability: Applicability::Unsafe,
+            title: tr!(
+                self.lang,
+                "fix-add-waiver",
+                rule = finding.rule.as_str(),
+                until = until.to_string()
+            ),
+            edits: vec![edit],
         })
     }
 

@@ -90,6 +90,21 @@ fn similar_asserts(name: &str, expected: &str, actual: &str) {
     );
 }
 
+/// The options of a run on `dir` on the tests' date.
+fn options_for(dir: &Path) -> alinea::CheckOptions {
+    alinea::CheckOptions {
+        paths: vec![dir.to_path_buf()],
+        as_of: alinea::plan::model::Date::parse("2026-11-26"),
+        ..alinea::CheckOptions::default()
+    }
+}
+
+/// The first finding of `rule` in a run.
+#[track_caller]
+fn finding<'r>(run: &'r alinea::Run, rule: &str) -> &'r alinea::report::Finding {
+    run.report.findings.iter().find(|f| f.rule == rule).unwrap()
+}
+
 #[test]
 fn fix_undoes_the_defects_byte_for_byte_and_a_second_run_changes_nothing() {
     let dir = broken_sample();
@@ -322,19 +337,12 @@ fn the_library_gives_each_finding_its_fix_in_the_run_language() {
         ),
     ] {
         let options = alinea::CheckOptions {
-            paths: vec![dir.path().to_path_buf()],
-            as_of: alinea::plan::model::Date::parse("2026-11-26"),
             lang,
-            ..alinea::CheckOptions::default()
+            ..options_for(dir.path())
         };
         let run = alinea::check(&options).unwrap();
         let fixer = Fixer::new(&run, &options);
-        let art10 = run
-            .report
-            .findings
-            .iter()
-            .find(|f| f.rule == "ART-10")
-            .unwrap();
+        let art10 = finding(&run, "ART-10");
         let fix = fixer.fix(art10).unwrap();
         assert_eq!(fix.applicability, Applicability::Unsafe);
         assert!(fix.title.starts_with(title), "{}", fix.title);
@@ -370,11 +378,7 @@ fn a_tie_of_priorities_is_unsafe_and_a_gap_is_safe() {
         "    statement: Mejorar las condiciones de habitabilidad\n    priority: 5\n",
     );
     crate::edit(&pei, "        priority: 2\n", "        priority: 1\n");
-    let options = alinea::CheckOptions {
-        paths: vec![dir.path().to_path_buf()],
-        as_of: alinea::plan::model::Date::parse("2026-11-26"),
-        ..alinea::CheckOptions::default()
-    };
+    let options = options_for(dir.path());
     let run = alinea::check(&options).unwrap();
     let fixer = Fixer::new(&run, &options);
     let applicability = |element: &str| {
@@ -388,4 +392,54 @@ fn a_tie_of_priorities_is_unsafe_and_a_gap_is_safe() {
     };
     assert_eq!(applicability("OEI.02"), Applicability::Safe);
     assert_eq!(applicability("AEI.01.01"), Applicability::Unsafe);
+}
+
+#[test]
+fn a_waiver_for_a_finding_waives_it() {
+    let dir = misfiled_action();
+    let options = options_for(dir.path());
+    let run = alinea::check(&options).unwrap();
+    let fixer = Fixer::new(&run, &options);
+    let until = alinea::plan::model::Date::parse("2027-12-31").unwrap();
+    let pei = finding(&run, "PRI-01");
+    let plan_level = finding(&run, "ART-02");
+    // The first waiver creates the list at the end of the plan.
+    let first = fixer.waiver_for(pei, until).unwrap();
+    assert_eq!(first.applicability, Applicability::Unsafe);
+    assert!(first.title.contains("PRI-01"), "{}", first.title);
+    let [edit] = first.edits.as_slice() else {
+        panic!("{first:?}")
+    };
+    let file = run.sources.file(edit.span.file);
+    let text = alinea::fix::apply(file.text(), &[edit]);
+    assert!(text.starts_with(file.text()), "only appended");
+    let key = alinea::discover::absolute_key(file.path());
+    let mut waived = options.clone();
+    waived.texts.insert(key.clone(), text);
+    let run = alinea::check(&waived).unwrap();
+    assert!(
+        !run.report
+            .findings
+            .iter()
+            .any(|f| f.rule == "PRI-01" || f.rule.starts_with("WAI"))
+    );
+    assert!(run.report.waived.iter().any(|f| f.rule == "PRI-01"));
+    // The second goes after it, in the same list; a plan-level finding has no `at`.
+    let second = Fixer::new(&run, &waived)
+        .waiver_for(finding(&run, &plan_level.rule), until)
+        .unwrap();
+    let [edit] = second.edits.as_slice() else {
+        panic!("{second:?}")
+    };
+    let text = alinea::fix::apply(run.sources.file(edit.span.file).text(), &[edit]);
+    assert_eq!(text.matches("waivers:").count(), 1, "{text}");
+    assert!(text.ends_with("  - rule: ART-02\n    reason: \"TODO: why this finding is accepted\"\n    until: 2027-12-31\n"), "{text}");
+    waived.texts.insert(key, text);
+    let run = alinea::check(&waived).unwrap();
+    assert!(
+        !run.report
+            .findings
+            .iter()
+            .any(|f| f.rule == "ART-02" || f.rule.starts_with("WAI"))
+    );
 }

@@ -23,3 +23,5 @@ fix-unsafe-available = { $count ->
     } an unsafe fix, applied with `--unsafe-fixes`.
 fix-unsafe-alone = `--unsafe-fixes` applies with `--fix` or `--diff`
 fix-changed-on-disk = { $file } changed on disk while it was being fixed; it was not written
+fix-add-waiver = Add a waiver of { $rule } for this finding, until { $until }
+fix-waiver-reason = TODO: why this finding is accepted

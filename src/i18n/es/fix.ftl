@@ -23,3 +23,5 @@ fix-unsafe-available = { $count ->
     } una corrección insegura, que se aplica con `--unsafe-fixes`.
 fix-unsafe-alone = `--unsafe-fixes` se usa junto con `--fix` o `--diff`
 fix-changed-on-disk = { $file } cambió en el disco mientras se corregía; no se escribió
+fix-add-waiver = Agregar una excepción de { $rule } para este hallazgo, hasta el { $until }
+fix-waiver-reason = PENDIENTE: por qué se acepta este hallazgo
