@@ -443,3 +443,55 @@ fn a_waiver_for_a_finding_waives_it() {
             .any(|f| f.rule == "ART-02" || f.rule.starts_with("WAI"))
     );
 }
+
+#[test]
+fn an_unused_waiver_of_the_configuration_is_removed_with_its_comment_and_nothing_else() {
+    let dir = misfiled_action();
+    let config = "# The repository's configuration.\nfail_on: error\nwaivers:\n  - rule: IND-04   # no baseline survey\n    plan: pei-gore-amazonas-2024-2027\n    at: OEI.01\n    reason: INEI publishes this survey every five years.\n    until: 2027-12-31\n  - rule: ART-10\n    plan: pei-gore-amazonas-2024-2027\n    reason: The codes follow the 2019 numbering.\n    until: 2027-12-31\nlang: en\n";
+    std::fs::write(dir.path().join("alinea.yaml"), config).unwrap();
+    let output = check_in(dir.path(), &["--fix", "--select", "WAI-01"]);
+    let after = std::fs::read_to_string(dir.path().join("alinea.yaml")).unwrap();
+    // The second waiver covers ART-10's finding: it stays, and so does the list's key.
+    let expected = config.replace(
+        "  - rule: IND-04   # no baseline survey\n    plan: pei-gore-amazonas-2024-2027\n    at: OEI.01\n    reason: INEI publishes this survey every five years.\n    until: 2027-12-31\n",
+        "",
+    );
+    similar_asserts("alinea.yaml", &expected, &after);
+    assert!(
+        stderr(&output).starts_with("Fixed 1 finding (0 remaining)."),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn what_cannot_be_edited_at_its_span_has_no_fix() {
+    let dir = misfiled_action();
+    let pei = dir.path().join("pei.yaml");
+    // A waiver in flow style; an action whose renamed code is taken (AEI.02.01 under OEI.01
+    // would become AEI.01.01).
+    let text = std::fs::read_to_string(&pei).unwrap();
+    std::fs::write(
+        &pei,
+        format!("{text}waivers: [{{rule: IND-04, at: OEI.01, reason: x, until: 2027-12-31}}]\n")
+            .replace("\"AEI.02.03\"", "AEI.02.01"),
+    )
+    .unwrap();
+    let options = options_for(dir.path());
+    let run = alinea::check(&options).unwrap();
+    let fixer = Fixer::new(&run, &options);
+    for rule in ["WAI-01", "ART-10"] {
+        assert!(fixer.fix(finding(&run, rule)).is_none(), "{rule}");
+    }
+    let before = tree(dir.path());
+    let output = check_in(
+        dir.path(),
+        &["--fix", "--unsafe-fixes", "--select", "WAI-01,ART-10"],
+    );
+    assert_eq!(tree(dir.path()), before);
+    assert!(
+        stderr(&output).starts_with("Fixed 0 findings (2 remaining)."),
+        "{}",
+        stderr(&output)
+    );
+}
