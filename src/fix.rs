@@ -696,7 +696,9 @@ pub struct Outcome {
 
 /// Runs the check and applies the fixes of its findings (the unsafe ones too when
 /// `unsafe_fixes`), again and again on the fixed texts until none is left or [`MAX_PASSES`]
-/// runs have been made; nothing is written.
+/// runs have been made; nothing is written. The runs after the first take the files no fix
+/// changed from the first one (as the browser's re-lint does), so that a pass costs the
+/// resolving and the rules, not reading the repository again.
 ///
 /// # Errors
 /// As [`crate::check`].
@@ -711,8 +713,10 @@ pub fn fix_repository(options: &CheckOptions, unsafe_fixes: bool) -> Result<Outc
     let mut fixed_count = 0;
     let mut failed_before = None;
     let mut passes = 0;
+    // Each pass after the first parses only the files the last one changed.
+    let mut cache = crate::plan::LoadCache::default();
     loop {
-        let run = crate::check(&options)?;
+        let run = crate::check_incremental(&options, &crate::Progress::default(), &mut cache)?;
         failed_before.get_or_insert(run.report.failed());
         let found = Fixer::new(&run, &options).fixes(&run.report.findings);
         passes += 1;
