@@ -908,6 +908,9 @@ fn run_fix(args: &CheckArgs, options: &crate::CheckOptions) -> ExitStatus {
         Ok(outcome) => outcome,
         Err(error) => return report_check_error(error, lang),
     };
+    for file in &outcome.refused {
+        eprintln!("{}", tr!(lang, "fix-refused", file = file.as_str()));
+    }
     let unsafe_line = (outcome.unsafe_available > 0).then(|| {
         tr!(
             lang,

@@ -692,6 +692,8 @@ pub struct Outcome {
     pub fixed: usize,
     /// How many findings left have a fix that `--unsafe-fixes` would apply.
     pub unsafe_available: usize,
+    /// Files a pass of fixes would have left unparsable: that pass was not applied.
+    pub refused: Vec<String>,
 }
 
 /// Runs the check and applies the fixes of its findings (the unsafe ones too when
@@ -713,6 +715,7 @@ pub fn fix_repository(options: &CheckOptions, unsafe_fixes: bool) -> Result<Outc
     let mut fixed_count = 0;
     let mut failed_before = None;
     let mut passes = 0;
+    let mut refused = Vec::new();
     // Each pass after the first parses only the files the last one changed.
     let mut cache = crate::plan::LoadCache::default();
     loop {
@@ -743,6 +746,8 @@ pub fn fix_repository(options: &CheckOptions, unsafe_fixes: bool) -> Result<Outc
             applied += 1;
         }
         if chosen.is_empty() || passes > MAX_PASSES {
+            // (A refused pass sets `passes` past the limit: the run is made once more, on
+            // the texts of the last good pass.)
             let unsafe_available = found
                 .iter()
                 .filter(|(_, fix)| fix.applicability == Applicability::Unsafe && !unsafe_fixes)
@@ -766,17 +771,34 @@ pub fn fix_repository(options: &CheckOptions, unsafe_fixes: bool) -> Result<Outc
                 files,
                 fixed: fixed_count,
                 unsafe_available,
+                refused,
             });
         }
-        fixed_count += applied;
         let mut by_file: HashMap<FileId, Vec<&Edit>> = HashMap::new();
         for edit in chosen {
             by_file.entry(edit.span.file).or_default().push(edit);
         }
-        for (file, edits) in by_file {
+        let fixed_texts: Vec<(FileId, String)> = by_file
+            .into_iter()
+            .map(|(file, edits)| (file, apply(run.sources.file(file).text(), &edits)))
+            .collect();
+        // A pass that would leave a file that parsed no longer parsing is not applied (a
+        // fix that does so is a bug of alinea's: it is named, and nothing of the pass is
+        // written).
+        let broken: Vec<String> = fixed_texts
+            .iter()
+            .filter(|(file, text)| breaks_yaml(*file, run.sources.file(*file), text))
+            .map(|(file, _)| run.sources.file(*file).display_name().to_owned())
+            .collect();
+        if !broken.is_empty() {
+            refused = broken;
+            passes = MAX_PASSES;
+            continue;
+        }
+        fixed_count += applied;
+        for (file, text) in fixed_texts {
             let source = run.sources.file(file);
             let key = crate::discover::absolute_key(source.path());
-            let text = apply(source.text(), &edits);
             originals.entry(key.clone()).or_insert_with(|| {
                 (
                     source.path().to_path_buf(),
@@ -792,6 +814,14 @@ pub fn fix_repository(options: &CheckOptions, unsafe_fixes: bool) -> Result<Outc
             options.texts.insert(key, text);
         }
     }
+}
+
+/// Whether `after`, the fixed text of `source`, no longer parses as YAML while the source did.
+fn breaks_yaml(file: FileId, source: &crate::source::SourceFile, after: &str) -> bool {
+    let lang = Lang::En;
+    let fixed = crate::source::SourceFile::new(source.path().to_path_buf(), after.to_owned());
+    crate::plan::yaml::parse(file, source, lang).is_ok()
+        && crate::plan::yaml::parse(file, &fixed, lang).is_err()
 }
 
 /// A unified diff of the changed files (`--diff`).
@@ -820,6 +850,16 @@ mod tests {
         assert_eq!(canonical("OEI. 09"), "OEI.09");
         assert_eq!(canonical("oei.09"), "OEI.09");
         assert_eq!(canonical(" aei .03.01-440 "), "AEI.03.01-440");
+    }
+
+    #[test]
+    fn a_fixed_text_that_no_longer_parses_is_told_apart() {
+        let file = FileId::from_index(0);
+        let source = crate::source::SourceFile::new("p.yaml".into(), "code: OEI. 09\n".into());
+        assert!(!breaks_yaml(file, &source, "code: OEI.09\n"));
+        assert!(breaks_yaml(file, &source, "code: [OEI.09\n"));
+        let broken = crate::source::SourceFile::new("p.yaml".into(), "code: [\n".into());
+        assert!(!breaks_yaml(file, &broken, "code: [[\n"));
     }
 
     #[test]

@@ -25,3 +25,4 @@ fix-unsafe-alone = `--unsafe-fixes` applies with `--fix` or `--diff`
 fix-changed-on-disk = { $file } changed on disk while it was being fixed; it was not written
 fix-add-waiver = Add a waiver of { $rule } for this finding, until { $until }
 fix-waiver-reason = TODO: why this finding is accepted
+fix-refused = The fixes of one pass would have left { $file } unreadable as YAML: that pass was not applied (this is a bug of alinea; please report it with the file)

@@ -25,3 +25,4 @@ fix-unsafe-alone = `--unsafe-fixes` se usa junto con `--fix` o `--diff`
 fix-changed-on-disk = { $file } cambió en el disco mientras se corregía; no se escribió
 fix-add-waiver = Agregar una excepción de { $rule } para este hallazgo, hasta el { $until }
 fix-waiver-reason = PENDIENTE: por qué se acepta este hallazgo
+fix-refused = Las correcciones de una pasada habrían dejado { $file } ilegible como YAML: esa pasada no se aplicó (es un error de alinea; repórtelo junto con el archivo)
