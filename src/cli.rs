@@ -193,6 +193,7 @@ impl RunArgs {
             }),
             baseline: crate::BaselineChoice::Configured,
             lang,
+            texts: std::collections::HashMap::new(),
         })
     }
 }
@@ -331,6 +332,16 @@ struct CheckArgs {
     /// the causes, come first).
     #[arg(long)]
     file_order: bool,
+    /// Fix what is mechanical (safe fixes) in the plan files, then report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// With `--fix` or `--diff`, apply the unsafe fixes too (they rename codes or decide an
+    /// order).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Show the fixes as a unified diff, without writing any file.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -844,24 +855,14 @@ fn run_check(args: &CheckArgs, lang: Option<Lang>) -> ExitStatus {
         Ok(options) => options,
         Err(status) => return status,
     };
+    if args.fix || args.diff || args.unsafe_fixes {
+        return run_fix(args, &options);
+    }
     let run = match crate::check(&options) {
         Ok(run) => run,
         Err(error) => return report_check_error(error, options.lang),
     };
-    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let mut style = terminal_style(to_terminal, args.color, args.quiet);
-    style.file_order = args.file_order;
-    let written = if let Some(path) = &args.output {
-        std::fs::File::create(path).and_then(|file| {
-            let mut out = io::BufWriter::new(file);
-            write_report(args, &run, style, &mut out)?;
-            out.flush()
-        })
-    } else {
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        write_report(args, &run, style, &mut out).and_then(|()| out.flush())
-    };
+    let written = emit_report(args, &run);
     if args.timings {
         for (stage, duration) in &run.timings {
             let name = crate::i18n::text(run.report.lang, &format!("timing-{stage}"), &[]);
@@ -893,6 +894,101 @@ fn run_check(args: &CheckArgs, lang: Option<Lang>) -> ExitStatus {
     // back one by one would cost seconds on large repositories for nothing.
     std::mem::forget(run);
     status
+}
+
+/// `check --fix` and `--diff`: the fixes applied in memory, then written (`--fix`) or shown
+/// as a diff (`--diff`, which writes nothing); the summary goes to standard error, so that a
+/// machine format on standard output stays whole.
+fn run_fix(args: &CheckArgs, options: &crate::CheckOptions) -> ExitStatus {
+    let lang = options.lang;
+    if !args.fix && !args.diff {
+        return usage(lang, &tr!(lang, "fix-unsafe-alone"), &[]);
+    }
+    let outcome = match crate::fix::fix_repository(options, args.unsafe_fixes) {
+        Ok(outcome) => outcome,
+        Err(error) => return report_check_error(error, lang),
+    };
+    for file in &outcome.refused {
+        eprintln!("{}", tr!(lang, "fix-refused", file = file.as_str()));
+    }
+    let unsafe_line = (outcome.unsafe_available > 0).then(|| {
+        tr!(
+            lang,
+            "fix-unsafe-available",
+            count = outcome.unsafe_available
+        )
+    });
+    if args.diff {
+        let mut out = io::stdout().lock();
+        let shown = write!(out, "{}", crate::fix::diff(&outcome.files)).and_then(|()| out.flush());
+        drop(out);
+        if let Err(error) = shown
+            && error.kind() != io::ErrorKind::BrokenPipe
+        {
+            return cannot_write(lang, std::path::Path::new("-"), &error);
+        }
+        eprintln!("{}", tr!(lang, "fix-would-fix", fixed = outcome.fixed));
+        if let Some(line) = unsafe_line {
+            eprintln!("{line}");
+        }
+        return if outcome.failed_before {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Clean
+        };
+    }
+    for file in &outcome.files {
+        // Written only if the file still holds the text that was fixed (a byte order mark
+        // the reader left out is kept).
+        let on_disk = std::fs::read(&file.path).unwrap_or_default();
+        let bom = "\u{feff}";
+        let prefix = if on_disk == file.before.as_bytes() {
+            ""
+        } else if on_disk.strip_prefix(bom.as_bytes()) == Some(file.before.as_bytes()) {
+            bom
+        } else {
+            eprintln!(
+                "{}",
+                tr!(lang, "fix-changed-on-disk", file = file.display.as_str())
+            );
+            continue;
+        };
+        if let Err(error) = std::fs::write(&file.path, format!("{prefix}{}", file.after)) {
+            return cannot_write(lang, &file.path, &error);
+        }
+    }
+    let run = outcome.run;
+    let written = emit_report(args, &run);
+    if let Err(error) = written
+        && error.kind() != io::ErrorKind::BrokenPipe
+    {
+        return usage(
+            lang,
+            &tr!(
+                lang,
+                "cli-cannot-write-report",
+                reason = crate::discover::io_message(&error)
+            ),
+            &[],
+        );
+    }
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "fix-fixed",
+            fixed = outcome.fixed,
+            remaining = run.report.findings.len()
+        )
+    );
+    if let Some(line) = unsafe_line {
+        eprintln!("{line}");
+    }
+    if run.report.failed() {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
 }
 
 /// `alinea help [COMMAND…]`: the help of the command line or of one of its commands, in
@@ -929,6 +1025,25 @@ fn cannot_write(lang: Lang, path: &std::path::Path, error: &io::Error) -> ExitSt
         ),
         &[],
     )
+}
+
+/// Writes the report of `check` where the flags say (`--output`, else standard output), in
+/// their format and style.
+fn emit_report(args: &CheckArgs, run: &crate::Run) -> io::Result<()> {
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let mut style = terminal_style(to_terminal, args.color, args.quiet);
+    style.file_order = args.file_order;
+    if let Some(path) = &args.output {
+        std::fs::File::create(path).and_then(|file| {
+            let mut out = io::BufWriter::new(file);
+            write_report(args, run, style, &mut out)?;
+            out.flush()
+        })
+    } else {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        write_report(args, run, style, &mut out).and_then(|()| out.flush())
+    }
 }
 
 fn write_report(

@@ -418,6 +418,13 @@ fn section(rule: &Listed) -> String {
     if let Some(file) = &rule.file {
         item(tr!(lang, "rules-ref-file", value = format!("`{file}`")));
     }
+    if let Some(fix) = crate::fix::kind_of(&rule.id) {
+        item(tr!(
+            lang,
+            "rules-ref-fix",
+            value = crate::i18n::text(lang, fix.doc, &[])
+        ));
+    }
     for (label, body) in &rule.sections {
         text.push_str(&format!("\n**{label}:** {body}\n"));
     }

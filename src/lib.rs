@@ -55,6 +55,8 @@
 //!   `junit`, `github`, `html`: one self-contained page with the trace graphs laid out in
 //!   `render::html::trace`) and `--statistics`.
 //! - [`export`]: `alinea graph` (dot, mermaid, json).
+//! - [`fix`]: fixes of mechanical defects (`check --fix`, `--diff`, code actions): edits at
+//!   spans, safe or unsafe, declared once per rule in `fix::FIXES`.
 //! - [`cases`]: rule fixture cases (`alinea rules test`).
 //! - [`docs`]: rule documentation from one place: `Listed` (a built-in check or a
 //!   rule, as `explain` and `rules list` show it) and `rule_reference`, the Markdown
@@ -77,7 +79,8 @@
 //!   contracts (ids, slugs, JSON keys and enum values, fingerprints, YAML paths, exit
 //!   codes) never change with it. Both languages declare the same messages (a test says so).
 //! - **Invariant:** only `discover`, `source`, `config`, `baseline` and `cli` read
-//!   files; only `cli` writes them (reports, baselines, graphs: never a plan file).
+//!   files; only `cli` writes them (reports, baselines, graphs; a plan file only with
+//!   `check --fix`).
 //!   Only `render`, `cli` and `tui::terminal` write to the terminal.
 //! - **Invariant:** the YAML library's types never leave `plan::yaml`; pest's
 //!   never leave `dsl::parser`.
@@ -115,6 +118,7 @@ pub mod docs;
 pub mod dsl;
 pub mod eval;
 pub mod export;
+pub mod fix;
 pub mod fuzz;
 pub mod graph;
 pub mod i18n;
@@ -183,6 +187,9 @@ pub struct CheckOptions {
     pub baseline: BaselineChoice,
     /// The language of every text a person reads (ids, fingerprints and keys never change).
     pub lang: i18n::Lang,
+    /// Texts read instead of the files' own, by canonical path ([`discover::Input::key`]):
+    /// the files as [`fix`] has fixed them, before anything is written.
+    pub texts: std::collections::HashMap<PathBuf, String>,
 }
 
 /// Which baseline a run applies.
@@ -400,13 +407,18 @@ fn check_cached(
         .config
         .as_ref()
         .map(|c| (c.dir(), c.exclude.as_slice()));
-    let inputs = discover::discover_repository(
+    let mut inputs = discover::discover_repository(
         &options.paths,
         options.root.as_deref(),
         exclude,
         options.lang,
     )
     .map_err(CheckError::MissingPath)?;
+    for input in &mut inputs {
+        if let Some(text) = options.texts.get(&input.key) {
+            input.text = Some(text.clone());
+        }
+    }
     progress.files.store(inputs.len(), Ordering::Relaxed);
     watch.lap("discover");
     let mut sources = SourceDb::new();

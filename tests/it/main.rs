@@ -2,6 +2,8 @@
 //!
 //! - `checks`: one fixture folder per built-in check, with the expected findings written as
 //!   `# expect: ID` comments on the lines they point at; no misses, no extras.
+//! - `fix`: `check --fix`, `--unsafe-fixes`, `--diff` and the fix library: byte-for-byte
+//!   results on a copy of the sample repository, idempotence, safe and unsafe, both languages.
 //! - `fields`: every field the rule language declares reads a value from a real plan.
 //! - `hostile`: malformed and hostile files beside good plans.
 //! - `html`: the HTML report in headless Chromium: every plan and finding shown, no script
@@ -36,6 +38,7 @@ mod ci;
 mod cli;
 mod docs;
 mod fields;
+mod fix;
 mod fuzz_regressions;
 mod hostile;
 mod html;

@@ -60,9 +60,10 @@ fn every_catalogue_rule_is_in_the_pack_with_its_documentation() {
     let rules = default_rules();
     let catalogue = [
         "ART-01", "ART-02", "ART-03", "ART-04", "ART-05", "ART-06", "ART-07", "ART-08", "ART-09",
-        "ART-10", "ART-11", "IND-01", "IND-02", "IND-03", "IND-04", "IND-05", "IND-06", "IND-07",
-        "IND-08", "IND-09", "CAP-01", "CAP-02", "CAP-03", "PRI-01", "APR-01", "APR-02", "APR-03",
-        "APR-04", "APR-05", "IND-10", "POI-01", "POI-02", "POI-03", "INV-01", "INV-02", "INV-03",
+        "ART-10", "ART-11", "ART-12", "IND-01", "IND-02", "IND-03", "IND-04", "IND-05", "IND-06",
+        "IND-07", "IND-08", "IND-09", "CAP-01", "CAP-02", "CAP-03", "PRI-01", "APR-01", "APR-02",
+        "APR-03", "APR-04", "APR-05", "IND-10", "POI-01", "POI-02", "POI-03", "INV-01", "INV-02",
+        "INV-03",
     ];
     let mut ids: Vec<&str> = rules.iter().map(|r| r.meta().id.as_str()).collect();
     ids.sort_unstable();

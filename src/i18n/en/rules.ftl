@@ -39,6 +39,7 @@ rules-ref-kind-builtin = Kind: built into alinea (runs without rule files)
 rules-ref-source = Source: { $value }
 rules-ref-status = Status: { $value }
 rules-ref-file = File: { $value }
+rules-ref-fix = Fix (`alinea check --fix`): { $value }
 
 ## `alinea rules check` and `alinea rules test`.
 

@@ -39,6 +39,7 @@ rules-ref-kind-builtin = Tipo: integrada en alinea (se ejecuta sin archivos de r
 rules-ref-source = Fuente: { $value }
 rules-ref-status = Estado: { $value }
 rules-ref-file = Archivo: { $value }
+rules-ref-fix = Corrección (`alinea check --fix`): { $value }
 
 ## `alinea rules check` y `alinea rules test`.
 
