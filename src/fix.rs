@@ -161,7 +161,10 @@ impl<'a> Fixer<'a> {
                 .iter()
                 .enumerate()
                 .filter(|(_, link)| link.target.is_none())
-                .map(|(index, link)| (link.reference.text.span, index))
+                .map(|(index, _)| {
+                    let id = crate::graph::LinkId(u32::try_from(index).unwrap_or(u32::MAX));
+                    (graph.reference(id).text.span, index)
+                })
                 .collect(),
         }
     }
@@ -270,7 +273,7 @@ impl<'a> Fixer<'a> {
             replacement: fixed.to_owned(),
         }];
         for &link in &node.traced_by {
-            let reference = &self.graph.link(link).reference.text;
+            let reference = &self.graph.reference(link).text;
             edits.push(Edit {
                 span: self.code_span(reference)?,
                 replacement: fixed.to_owned(),
@@ -398,11 +401,15 @@ impl<'a> Fixer<'a> {
     /// REF-01: a reference whose code differs only in case or blanks from one code of the
     /// plan it names is written as that code.
     fn reference(&self, finding: &Finding) -> Option<Fix> {
-        let link = self.graph.links.get(*self.unresolved.get(&finding.span)?)?;
+        let index = *self.unresolved.get(&finding.span)?;
+        let link = self.graph.links.get(index)?;
         if link.kind == LinkKind::Upper {
             return None;
         }
-        let written = link.reference.text.value.trim();
+        let reference = self
+            .graph
+            .reference(crate::graph::LinkId(u32::try_from(index).ok()?));
+        let written = reference.text.value.trim();
         let (plan, code) = match written.split_once('/') {
             Some((plan, code)) => (self.graph.plan_by_id(plan.trim())?, code.trim()),
             None => (link.plan, written),
@@ -429,7 +436,7 @@ impl<'a> Fixer<'a> {
             applicability: Applicability::Safe,
             title: tr!(self.lang, "fix-reference", code = code, fixed = existing),
             edits: vec![Edit {
-                span: self.code_span(&link.reference.text)?,
+                span: self.code_span(&reference.text)?,
                 replacement: existing.to_owned(),
             }],
         })
@@ -717,7 +724,7 @@ pub fn fix_repository(options: &CheckOptions, unsafe_fixes: bool) -> Result<Outc
     let mut passes = 0;
     let mut refused = Vec::new();
     // Each pass after the first parses only the files the last one changed.
-    let mut cache = crate::plan::LoadCache::default();
+    let mut cache = crate::RunCache::default();
     loop {
         let run = crate::check_incremental(&options, &crate::Progress::default(), &mut cache)?;
         failed_before.get_or_insert(run.report.failed());
