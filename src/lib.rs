@@ -114,6 +114,7 @@ pub mod export;
 pub mod fuzz;
 pub mod graph;
 pub mod i18n;
+pub mod import;
 pub mod plan;
 pub mod policy;
 pub mod profile;

@@ -1,0 +1,217 @@
+//! A workbook's sheets as grids of cells (calamine stays in this module).
+//!
+//! Merged cells are filled with the merged range's value, so that a header or a parent code
+//! merged over several cells reads the same in each of them.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Sheets};
+
+/// The most cells read from one sheet: a plan's matrices hold a few thousand.
+pub(crate) const MAX_CELLS: usize = 2_000_000;
+
+/// A cell's value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Cell {
+    /// Nothing.
+    Empty,
+    /// Text, trimmed.
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+impl Cell {
+    /// The cell as text (a whole number without `.0`).
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Self::Empty => String::new(),
+            Self::Text(text) => text.clone(),
+            Self::Number(number) => crate::import::draft::number(*number),
+        }
+    }
+
+    /// Whether the cell is empty.
+    pub(crate) fn is_empty(&self) -> bool {
+        matches!(self, Self::Empty)
+    }
+}
+
+/// One sheet.
+#[derive(Clone, Debug)]
+pub(crate) struct Sheet {
+    /// Its name.
+    pub(crate) name: String,
+    /// Its rows from the first (row 1 of the sheet), each from column A.
+    pub(crate) rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    /// The cell at a 0-based row and column.
+    pub(crate) fn get(&self, row: usize, column: usize) -> &Cell {
+        self.rows
+            .get(row)
+            .and_then(|cells| cells.get(column))
+            .unwrap_or(&Cell::Empty)
+    }
+
+    /// `Sheet!C12` for a 0-based row and column.
+    pub(crate) fn address(&self, row: usize, column: usize) -> String {
+        format!("{}!{}{}", self.name, column_name(column), row + 1)
+    }
+}
+
+/// `A`, `B`, …, `Z`, `AA` for a 0-based column.
+pub(crate) fn column_name(column: usize) -> String {
+    let mut name = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        name.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    name.iter().rev().collect()
+}
+
+/// Why a workbook or one of its sheets could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkbookError {
+    /// Not a spreadsheet alinea reads (xlsx, xlsm, xls, ods).
+    NotASpreadsheet,
+    /// A damaged spreadsheet: the reader's words.
+    Damaged(String),
+    /// Protected by a password (encrypted).
+    Password,
+    /// A sheet that cannot be read.
+    Sheet {
+        /// The sheet.
+        sheet: String,
+        /// Why, in the reader's words.
+        reason: String,
+    },
+    /// No sheet holds a PEI matrix (a header row with a code and an indicator column).
+    NoMatrix {
+        /// The workbook's sheets.
+        sheets: Vec<String>,
+    },
+    /// A sheet with more cells than alinea reads.
+    TooLarge {
+        /// The sheet.
+        sheet: String,
+        /// How many cells it spans.
+        cells: usize,
+    },
+}
+
+/// Reads every sheet of a workbook from its bytes.
+pub(crate) fn read(bytes: Vec<u8>) -> Result<Vec<Sheet>, WorkbookError> {
+    let mut workbook = open(bytes)?;
+    let names = workbook.sheet_names();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|error| WorkbookError::Sheet {
+                sheet: name.clone(),
+                reason: error.to_string(),
+            })?;
+        let (height, width) = range.end().map_or((0, 0), |(row, column)| {
+            (row as usize + 1, column as usize + 1)
+        });
+        if height.saturating_mul(width) > MAX_CELLS {
+            return Err(WorkbookError::TooLarge {
+                sheet: name,
+                cells: height.saturating_mul(width),
+            });
+        }
+        let mut rows = vec![vec![Cell::Empty; width]; height];
+        for (row, column, data) in range.used_cells() {
+            let (start_row, start_column) = range.start().unwrap_or((0, 0));
+            let at = (start_row as usize + row, start_column as usize + column);
+            if let Some(cell) = rows.get_mut(at.0).and_then(|cells| cells.get_mut(at.1)) {
+                *cell = convert(data);
+            }
+        }
+        if let Sheets::Xlsx(xlsx) = &mut workbook
+            && let Ok(merged) = xlsx.merge_cells_by_sheet_name(&name)
+        {
+            for region in merged {
+                let (top, left) = (region.start.0 as usize, region.start.1 as usize);
+                let (bottom, right) = (region.end.0 as usize, region.end.1 as usize);
+                let value = rows
+                    .get(top)
+                    .and_then(|cells| cells.get(left))
+                    .cloned()
+                    .unwrap_or(Cell::Empty);
+                for row in rows.iter_mut().take(bottom + 1).skip(top) {
+                    for cell in row.iter_mut().take(right + 1).skip(left) {
+                        *cell = value.clone();
+                    }
+                }
+            }
+        }
+        sheets.push(Sheet { name, rows });
+    }
+    Ok(sheets)
+}
+
+fn convert(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(int) => Cell::Number(*int as f64),
+        Data::Float(float) => Cell::Number(*float),
+        Data::Bool(value) => Cell::Text(value.to_string()),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
+            let text = text.trim();
+            if text.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(text.to_owned())
+            }
+        }
+        Data::DateTime(moment) => Cell::Number(moment.as_f64()),
+        Data::Error(error) => Cell::Text(format!("#{error:?}")),
+    }
+}
+
+/// Opens a workbook by its first bytes: a zip is an xlsx (or an ods), an OLE file an xls
+/// (or an encrypted xlsx, which is how Excel saves a password-protected one).
+fn open(bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, WorkbookError> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let cursor = Cursor::new(bytes);
+    let reason = |error: &dyn std::fmt::Display| WorkbookError::Damaged(error.to_string());
+    if cursor.get_ref().starts_with(ZIP) {
+        return match calamine::open_workbook_from_rs(cursor.clone()) {
+            Ok(xlsx) => Ok(Sheets::Xlsx(xlsx)),
+            Err(xlsx_error) => calamine::open_workbook_from_rs(cursor)
+                .map(Sheets::Ods)
+                .map_err(|_: calamine::OdsError| reason(&xlsx_error)),
+        };
+    }
+    if cursor.get_ref().starts_with(OLE) {
+        let xls_error = match calamine::open_workbook_from_rs(cursor.clone()) {
+            Ok(xls) => return Ok(Sheets::Xls(xls)),
+            Err(calamine::XlsError::Password) => return Err(WorkbookError::Password),
+            Err(error) => error,
+        };
+        return match calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(cursor) {
+            Err(calamine::XlsxError::Password) => Err(WorkbookError::Password),
+            _ => Err(reason(&xls_error)),
+        };
+    }
+    Err(WorkbookError::NotASpreadsheet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_as_spreadsheets_name_them() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(27), "AB");
+    }
+}

@@ -1,0 +1,749 @@
+//! `alinea import`, `alinea new pei` and `alinea export` on synthetic workbooks built here
+//! with the layouts of CEPLAN's templates and of the public samples (whose files are not
+//! copied: they carry no licence).
+
+use std::path::Path;
+use std::process::Command;
+
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
+
+use crate::{binary, copy_tree};
+
+fn alinea(args: &[&str]) -> std::process::Output {
+    Command::new(binary())
+        .args(args)
+        .env_remove("ALINEA_LANG")
+        .output()
+        .unwrap()
+}
+
+fn text(output: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The plan a file holds, as the spreadsheet commands see it.
+fn draft_of(repository: &Path, id: &str) -> alinea::import::Draft {
+    let run = crate::run(&[repository]);
+    let plan = run.graph.plan_by_id(id).expect("the plan loads");
+    alinea::import::Draft::from_plan(run.graph.plan(plan))
+}
+
+#[test]
+fn the_san_martin_pei_survives_export_then_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("pei.xlsx");
+    let plan = "plans/regional/san-martin/pei-2024-2028.yaml";
+    let output = alinea(&["export", plan, "--output", workbook.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let repository = dir.path().join("plans");
+    copy_tree(Path::new("plans"), &repository);
+    let imported = repository.join("regional/san-martin/pei-2024-2028.yaml");
+    let output = alinea(&[
+        "import",
+        workbook.to_str().unwrap(),
+        "--output",
+        imported.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let id = "pei-gore-san-martin-2024-2028";
+    let before = draft_of(Path::new("plans"), id);
+    let after = draft_of(&repository, id);
+    assert!(before.objectives.len() == 11 && before.elements().count() == 30);
+    assert_eq!(after, before);
+    // The 2017 guide's annexes: the ruta, the B-1, the B-2 matrix and one A-6 per indicator.
+    let indicators = before.elements().map(|e| e.indicators.len()).sum::<usize>();
+    let output = alinea(&[
+        "import",
+        workbook.to_str().unwrap(),
+        "-o",
+        dir.path().join("x.yaml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["problems"], 0, "{report}");
+    let sheets = calamine_sheet_names(&workbook);
+    assert_eq!(sheets.len(), 3 + indicators, "{sheets:?}");
+    assert_eq!(&sheets[..3], ["Ruta estratégica", "B-1", "B-2"]);
+    assert!(sheets.iter().any(|name| name == "A-6 1"));
+}
+
+fn calamine_sheet_names(path: &Path) -> Vec<String> {
+    use calamine::Reader;
+    calamine::open_workbook_auto(path).unwrap().sheet_names()
+}
+
+/// A PEI matrix as planners keep it: a header block, a two-row merged header, parent codes
+/// merged or left blank, loose codes, percentages as text, `ND`, two indicators in one cell;
+/// a B-1 and a B-2 with the Políticas Nacionales.
+fn loose_workbook(path: &Path) {
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("B-3").unwrap();
+    sheet
+        .write_string(0, 0, "ANEXO B-3: MATRIZ DEL PEI")
+        .unwrap();
+    sheet.write_string(1, 0, "Entidad:").unwrap();
+    sheet
+        .write_string(1, 1, "Municipalidad Provincial de Ejemplo")
+        .unwrap();
+    sheet.write_string(2, 0, "Pliego: 399999").unwrap();
+    sheet.write_string(3, 0, "Periodo:").unwrap();
+    sheet.write_string(3, 1, "2026 - 2028").unwrap();
+    // Rows 6-7 (0-based 5-6): the header.
+    sheet.merge_range(5, 0, 6, 0, "Código", &bold).unwrap();
+    sheet
+        .merge_range(5, 1, 6, 1, "Denominación", &bold)
+        .unwrap();
+    sheet
+        .merge_range(5, 2, 6, 2, "Nombre del indicador", &bold)
+        .unwrap();
+    sheet
+        .merge_range(5, 3, 5, 4, "Línea de base", &bold)
+        .unwrap();
+    sheet.write_string(6, 3, "Año").unwrap();
+    sheet.write_string(6, 4, "Valor").unwrap();
+    sheet
+        .merge_range(5, 5, 5, 7, "Logros esperados", &bold)
+        .unwrap();
+    for (i, year) in [2026, 2027, 2028].iter().enumerate() {
+        sheet
+            .write_number(6, 5 + u16::try_from(i).unwrap(), *year)
+            .unwrap();
+    }
+    sheet
+        .merge_range(5, 8, 6, 8, "Unidad orgánica responsable", &bold)
+        .unwrap();
+    // OEI.01 over rows 8-9 (merged), its AEI on row 10.
+    sheet
+        .merge_range(7, 0, 8, 0, "OEI 1", &Format::new())
+        .unwrap();
+    sheet
+        .merge_range(
+            7,
+            1,
+            8,
+            1,
+            "Reducir la exposición al riesgo de desastres de la población local",
+            &Format::new(),
+        )
+        .unwrap();
+    row(
+        sheet,
+        7,
+        2,
+        &["Porcentaje de zonas con factores de riesgo mitigados"],
+        2024.0,
+        "37.50%",
+        &["40", "45.5", "50"],
+    );
+    sheet
+        .write_string(7, 8, "Gerencia de Gestión del Riesgo de Desastres")
+        .unwrap();
+    row(
+        sheet,
+        8,
+        2,
+        &["Porcentaje de población en zonas de riesgo muy alto"],
+        2024.0,
+        "ND",
+        &["30", "28", "26"],
+    );
+    sheet
+        .write_string(8, 8, "Gerencia de Gestión del Riesgo de Desastres")
+        .unwrap();
+    sheet.write_string(9, 0, "AEI 1.1").unwrap();
+    sheet
+        .write_string(
+            9,
+            1,
+            "Estudios de riesgo elaborados para la población local",
+        )
+        .unwrap();
+    row(
+        sheet,
+        9,
+        2,
+        &["Ind.01 Número de estudios de riesgo aprobados / Ind.02 Porcentaje de zonas con estudio"],
+        2024.0,
+        "3",
+        &["4", "5", "6"],
+    );
+    sheet
+        .write_string(9, 8, "Gerencia de Gestión del Riesgo de Desastres")
+        .unwrap();
+    // OIE.03 (a slip), with its AEI whose code is left blank on its second row.
+    sheet.write_string(10, 0, "OIE.03").unwrap();
+    sheet
+        .write_string(10, 1, "Modernizar la gestión institucional")
+        .unwrap();
+    row(
+        sheet,
+        10,
+        2,
+        &["Porcentaje de ciudadanos satisfechos con la gestión municipal"],
+        2025.0,
+        "52,5",
+        &["55", "58", "60"],
+    );
+    sheet.write_string(10, 8, "Gerencia Municipal").unwrap();
+    sheet.write_string(11, 0, "AEI.03.01").unwrap();
+    sheet
+        .write_string(
+            11,
+            1,
+            "Gestión de recursos humanos eficiente en la municipalidad",
+        )
+        .unwrap();
+    row(
+        sheet,
+        11,
+        2,
+        &["Porcentaje de servidores capacitados"],
+        2025.0,
+        "20",
+        &["30", "40", "50"],
+    );
+    sheet
+        .write_string(11, 8, "Subgerencia de Recursos Humanos")
+        .unwrap();
+    row(
+        sheet,
+        12,
+        2,
+        &["Porcentaje de puestos con perfil aprobado"],
+        2025.0,
+        "10",
+        &["20", "35", "50"],
+    );
+    sheet
+        .write_string(12, 8, "Subgerencia de Recursos Humanos")
+        .unwrap();
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("B-1").unwrap();
+    sheet
+        .write_string(0, 0, "ANEXO B-1: MATRIZ DE ARTICULACIÓN DE PLANES")
+        .unwrap();
+    sheet.write_string(1, 0, "Plan superior:").unwrap();
+    sheet.write_string(1, 1, "pdlc-ejemplo-2022-2030").unwrap();
+    sheet
+        .merge_range(3, 0, 3, 1, "Objetivo estratégico territorial (OET)", &bold)
+        .unwrap();
+    sheet.write_string(4, 0, "Código").unwrap();
+    sheet.write_string(4, 1, "Enunciado").unwrap();
+    sheet
+        .merge_range(
+            3,
+            2,
+            3,
+            3,
+            "Objetivo estratégico institucional (OEI)",
+            &bold,
+        )
+        .unwrap();
+    sheet.write_string(4, 2, "Código").unwrap();
+    sheet.write_string(4, 3, "Enunciado").unwrap();
+    sheet
+        .merge_range(3, 4, 4, 4, "Explicación de relación causal", &bold)
+        .unwrap();
+    sheet.write_string(5, 0, "OET.05.").unwrap();
+    sheet
+        .write_string(5, 1, "Reducir la vulnerabilidad de la población")
+        .unwrap();
+    sheet.write_string(5, 2, "OEI.01").unwrap();
+    sheet
+        .write_string(5, 4, "Menos exposición al riesgo reduce la vulnerabilidad.")
+        .unwrap();
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("B-2").unwrap();
+    for (column, header) in [
+        "Código AEI",
+        "Denominación AEI",
+        "Nombre de la Política Nacional",
+        "Código OP",
+        "Código lineamiento",
+        "Enunciado del servicio",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet
+            .write_string(0, u16::try_from(column).unwrap(), *header)
+            .unwrap();
+    }
+    sheet.write_string(1, 0, "AEI.01.01").unwrap();
+    sheet.write_string(1, 2, "pn-grd-2050").unwrap();
+    sheet.write_string(1, 3, "OP 3").unwrap();
+    sheet.write_string(1, 4, "L.1.3.").unwrap();
+    sheet.write_string(2, 0, "AEI.03.01").unwrap();
+    sheet
+        .write_string(2, 2, "Política Nacional de Modernización")
+        .unwrap();
+    sheet.write_string(2, 3, "OP1").unwrap();
+    workbook.save(path).unwrap();
+}
+
+/// One matrix row from `column`: the indicator, the baseline's year and value, the targets.
+fn row(
+    sheet: &mut Worksheet,
+    at: u32,
+    column: u16,
+    name: &[&str],
+    year: f64,
+    value: &str,
+    targets: &[&str],
+) {
+    sheet.write_string(at, column, name.join("")).unwrap();
+    sheet.write_number(at, column + 1, year).unwrap();
+    sheet.write_string(at, column + 2, value).unwrap();
+    for (i, target) in targets.iter().enumerate() {
+        let c = column + 3 + u16::try_from(i).unwrap();
+        match target.parse::<f64>() {
+            Ok(number) if i % 2 == 0 => sheet.write_number(at, c, number).unwrap(),
+            _ => sheet.write_string(at, c, *target).unwrap(),
+        };
+    }
+}
+
+#[test]
+fn a_loose_workbook_imports_with_every_normalisation_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("pei.xlsx");
+    loose_workbook(&workbook);
+    let plan = dir.path().join("pei.yaml");
+    let args = [
+        "import",
+        workbook.to_str().unwrap(),
+        "--output",
+        plan.to_str().unwrap(),
+        "--format",
+        "json",
+        "--id",
+        "pei-mp-ejemplo-2026-2028",
+        "--kind",
+        "pei",
+        "--entity-type",
+        "municipality",
+        "--level",
+        "provincial",
+        "--territory",
+        "9901",
+    ];
+    let output = alinea(&args);
+    let (stdout, stderr) = text(&output);
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stdout}{stderr}"));
+    let notes: Vec<(String, String, String)> = report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|note| {
+            let detail = note
+                .get("to")
+                .or(note.get("from"))
+                .or(note.get("reason"))
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            (
+                note["cell"].as_str().unwrap().to_owned(),
+                note["kind"].as_str().unwrap().to_owned(),
+                detail,
+            )
+        })
+        .collect();
+    let has = |cell: &str, kind: &str, detail: &str| {
+        assert!(
+            notes
+                .iter()
+                .any(|(c, k, d)| c == cell && k == kind && d.contains(detail)),
+            "no {kind} {detail} at {cell} in {notes:#?}"
+        );
+    };
+    has("B-3!A8", "code", "OEI.01");
+    has("B-3!E8", "number", "37.5");
+    has("B-3!E9", "no-data", "ND");
+    has("B-3!A10", "code", "AEI.01.01");
+    has("B-3!C10", "split", "");
+    has("B-3!A11", "code", "OEI.03");
+    has("B-3!E11", "number", "52.5");
+    has("B-1!A6", "code", "OET.05");
+    has("B-2!D2", "code", "OP3");
+    has("B-2!E2", "code", "L1.3");
+    has("B-2!C3", "row", "no-policy");
+    // Only the named policy is a problem: exit 1, and the file is written all the same.
+    assert_eq!(report["problems"], 1, "{notes:#?}");
+    assert_eq!(output.status.code(), Some(1));
+    let yaml = std::fs::read_to_string(&plan).unwrap();
+    assert!(yaml.contains("pn-grd-2050/L1.3"), "{yaml}");
+    assert!(
+        yaml.contains("{ref: \"pdlc-ejemplo-2022-2030/OET.05\""),
+        "{yaml}"
+    );
+    assert!(yaml.contains("baseline: {year: 2024, value: ND}"), "{yaml}");
+    assert!(yaml.contains("pliego: \"399999\""), "{yaml}");
+    assert!(yaml.contains("period: {start: 2026, end: 2028}"), "{yaml}");
+    // `check` reads it without a LOAD finding.
+    let run = crate::run(&[&plan]);
+    let load: Vec<_> = run
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("LOAD"))
+        .map(|f| &f.message)
+        .collect();
+    assert!(load.is_empty(), "{load:?}\n{yaml}");
+    let draft = draft_of(&plan, "pei-mp-ejemplo-2026-2028");
+    let codes: Vec<&str> = draft.elements().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, ["OEI.01", "AEI.01.01", "OEI.03", "AEI.03.01"]);
+    let indicators: Vec<usize> = draft.elements().map(|e| e.indicators.len()).collect();
+    assert_eq!(indicators, [2, 2, 1, 2]);
+    // Written again without `--force`: refused, the file is kept.
+    let output = alinea(&args);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).1.contains("--force"));
+}
+
+#[test]
+fn import_keys_follow_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("pei.xlsx");
+    loose_workbook(&workbook);
+    let plan = dir.path().join("pei.yaml");
+    let output = alinea(&[
+        "import",
+        workbook.to_str().unwrap(),
+        "-o",
+        plan.to_str().unwrap(),
+        "--lang",
+        "es",
+        "--entity-type",
+        "municipalidad",
+        "--level",
+        "provincial",
+        "--territory",
+        "9901",
+        "--id",
+        "pei-x",
+        "--kind",
+        "pei",
+    ]);
+    let (stdout, _) = text(&output);
+    assert!(
+        stdout.contains("B-3!E8: nota: número escrito como texto `37.50%` leído como 37.5"),
+        "{stdout}"
+    );
+    let yaml = std::fs::read_to_string(&plan).unwrap();
+    assert!(
+        yaml.contains("objetivos:") && yaml.contains("linea_base: {anio: 2024"),
+        "{yaml}"
+    );
+    let run = crate::run(&[&plan]);
+    let load: Vec<&String> = run
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("LOAD"))
+        .map(|f| &f.message)
+        .collect();
+    assert!(load.is_empty(), "{load:?}\n{yaml}");
+}
+
+#[test]
+fn broken_workbooks_are_named_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.yaml");
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("notes.txt", b"just text", "is not a spreadsheet"),
+        (
+            "corrupt.xlsx",
+            b"PK\x03\x04garbage that is no zip",
+            "cannot be read as a spreadsheet",
+        ),
+        (
+            "old.xls",
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0],
+            "cannot be read as a spreadsheet",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = alinea(&[
+            "import",
+            path.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let (_, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains(expected),
+            "{stderr}"
+        );
+        assert!(!out.exists());
+    }
+    // A workbook without a matrix: the sheets are named.
+    let path = dir.path().join("empty.xlsx");
+    let mut workbook = Workbook::new();
+    workbook
+        .add_worksheet()
+        .set_name("Hoja de notas")
+        .unwrap()
+        .write_string(0, 0, "Sin matriz")
+        .unwrap();
+    workbook.save(&path).unwrap();
+    let output = alinea(&[
+        "import",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("empty.xlsx") && stderr.contains("`Hoja de notas`"),
+        "{stderr}"
+    );
+    // A missing file.
+    let output = alinea(&["import", "no-such.xlsx", "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).1.contains("no-such.xlsx"));
+}
+
+/// A catalogue shaped as CEPLAN's municipal one (MEGL): OEI, AEI (one row per indicator),
+/// the PGG linkage, the Políticas Nacionales and the operational activities.
+fn catalogue(path: &Path) {
+    let mut workbook = Workbook::new();
+    let table = |sheet: &mut Worksheet, name: &str, rows: &[&[&str]]| {
+        sheet.set_name(name).unwrap();
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                sheet
+                    .write_string(u32::try_from(r).unwrap(), u16::try_from(c).unwrap(), *cell)
+                    .unwrap();
+            }
+        }
+    };
+    table(
+        workbook.add_worksheet(),
+        "OEI",
+        &[
+            &["Código", "Denominación", "Nombre del Indicador"],
+            &[
+                "OEI.05",
+                "Reducir la exposición al riesgo de desastres de la población local",
+                "Porcentaje de zonas de la localidad con factores de riesgo de desastres eliminados o minimizados",
+            ],
+            &[
+                "OEI.08",
+                "Garantizar la provisión de los servicios de agua potable y saneamiento",
+                "Porcentaje de viviendas con servicio de agua potable y alcantarillado",
+            ],
+            &[
+                "OEI.11",
+                "Modernizar la gestión institucional",
+                "Porcentaje de ciudadanos satisfechos con la gestión institucional de la municipalidad",
+            ],
+        ],
+    );
+    table(
+        workbook.add_worksheet(),
+        "AEI",
+        &[
+            &[
+                "Código OEI",
+                "Código AEI",
+                "Denominación",
+                "Nombre del Indicador",
+            ],
+            &[
+                "OEI.05",
+                "AEI.05.01",
+                "Estudios de riesgo elaborados en la localidad",
+                "Número de estudios de evaluación de riesgo aprobados",
+            ],
+            &[
+                "OEI.05",
+                "AEI.05.02",
+                "Capacidades en gestión del riesgo fortalecidas en la población",
+                "Porcentaje de población capacitada en gestión del riesgo",
+            ],
+            &[
+                "OEI.08",
+                "AEI.08.01",
+                "Servicio de agua potable ampliado para la población",
+                "Número de conexiones domiciliarias instaladas",
+            ],
+            &[
+                "OEI.11",
+                "AEI.11.01",
+                "Gestión administrativa eficiente en la municipalidad",
+                "Porcentaje de procesos simplificados",
+            ],
+        ],
+    );
+    table(
+        workbook.add_worksheet(),
+        "PGG",
+        &[
+            &[
+                "Código OEI",
+                "Denominación OEI",
+                "Vinculación OEI con la PGG",
+                "Código AEI",
+                "Denominación AEI",
+                "Vinculación AEI con la PGG",
+            ],
+            &[
+                "OEI.05",
+                "",
+                "Eje 6 / Lin. 6.7",
+                "AEI.05.01",
+                "",
+                "Eje.6 / Lin. 6.7",
+            ],
+            &[
+                "OEI.08",
+                "",
+                "Eje.9 / Lin. 9.2",
+                "AEI.08.01",
+                "",
+                "EJE 9, LIN 9.2",
+            ],
+        ],
+    );
+    table(
+        workbook.add_worksheet(),
+        "PN",
+        &[
+            &[
+                "Código AEI",
+                "Denominación AEI",
+                "Nombre de la Política Nacional",
+                "Código_OP_PN",
+                "Código_Lin_PN",
+            ],
+            &["AEI.05.01", "", "pn-grd-2050", "OP 2", "L 2.2"],
+            &["AEI.05.02", "", "pn-grd-2050", "OP5", "L.5.1."],
+        ],
+    );
+    table(
+        workbook.add_worksheet(),
+        "Actividades",
+        &[
+            &["Código AEI", "Actividad operativa", "Unidad de medida"],
+            &[
+                "AEI.05.01",
+                "Elaboración de estudios de evaluación del riesgo",
+                "estudio",
+            ],
+            &[
+                "AEI.08.01",
+                "Instalación de conexiones domiciliarias de agua",
+                "conexión",
+            ],
+        ],
+    );
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn a_new_pei_from_the_catalogue_loads_and_asks_only_to_be_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let repository = dir.path().join("plans");
+    copy_tree(Path::new("plans"), &repository);
+    let catalogue_path = dir.path().join("megl.xlsx");
+    catalogue(&catalogue_path);
+    let folder = repository.join("local/ejemplo");
+    let output = alinea(&[
+        "new",
+        "pei",
+        "--catalogue",
+        catalogue_path.to_str().unwrap(),
+        "--output",
+        folder.to_str().unwrap(),
+        "--id",
+        "pei-mp-ejemplo-2026-2028",
+        "--entity-name",
+        "Municipalidad Provincial de Ejemplo",
+        "--entity-type",
+        "municipality",
+        "--level",
+        "provincial",
+        "--territory",
+        "2201",
+        "--period",
+        "2026-2028",
+        "--upper",
+        "pdlc-moyobamba-2022-2030",
+        "--pgg",
+        "pgg-2023-2026",
+        "--select",
+        "OEI.05,OEI.08",
+        "--format",
+        "json",
+    ]);
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let cells: Vec<&str> = report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["cell"].as_str().unwrap())
+        .collect();
+    assert!(
+        cells.contains(&"PGG!C2") && cells.contains(&"PN!E3"),
+        "{report}"
+    );
+    let pei = std::fs::read_to_string(folder.join("pei-mp-ejemplo-2026-2028.yaml")).unwrap();
+    let poi = std::fs::read_to_string(folder.join("poi-mp-ejemplo-2026-2028.yaml")).unwrap();
+    assert!(
+        pei.contains("pgg-2023-2026/LIN.6.7") && pei.contains("pn-grd-2050/L5.1"),
+        "{pei}"
+    );
+    assert!(!pei.contains("OEI.11"), "{pei}");
+    assert!(poi.contains("pei-mp-ejemplo-2026-2028/AEI.08.01"), "{poi}");
+    let run = crate::run_with_rules(&[&repository], "2026-01-15");
+    let mut rules: Vec<&str> = run
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.plan == "pei-mp-ejemplo-2026-2028" || f.plan == "poi-mp-ejemplo-2026-2028")
+        .map(|f| f.rule.as_str())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    // What a planner fills in: baselines and targets (IND-02, IND-05), responsible units
+    // (CAP-01, IND-09), the articulation with the PDLC (ART-01) and with the Políticas
+    // Nacionales where the catalogue gives none (ART-07, ART-08), priorities (PRI-01), the
+    // approval (APR-01; ART-05 for the POI, whose PEI is not approved yet), the POI's
+    // activities and budget (CAP-02, POI-03).
+    let fill_in = [
+        "APR-01", "ART-01", "ART-05", "ART-07", "ART-08", "CAP-01", "CAP-02", "IND-02", "IND-05",
+        "IND-09", "POI-03", "PRI-01",
+    ];
+    let unexpected: Vec<String> = run
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.plan == "pei-mp-ejemplo-2026-2028" || f.plan == "poi-mp-ejemplo-2026-2028")
+        .filter(|f| !fill_in.contains(&f.rule.as_str()))
+        .map(|f| format!("{} {}", f.rule, f.message))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "unexpected {unexpected:#?} in {rules:?}"
+    );
+    assert!(
+        rules.contains(&"IND-02") && rules.contains(&"IND-05"),
+        "{rules:?}"
+    );
+}
