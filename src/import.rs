@@ -262,6 +262,9 @@ pub(crate) fn read_code(
         return None;
     }
     let read = codes::normalise(&text, families);
+    if sheet.is_copy(row, column) {
+        return read;
+    }
     let kind = match &read {
         Some((_, code)) if *code == text => return read,
         Some((_, code)) => NoteKind::Code {

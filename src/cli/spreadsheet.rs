@@ -90,7 +90,8 @@ fn period(text: &str) -> Result<(i32, i32), String> {
 pub(super) enum ReportFormat {
     /// One line per note.
     Human,
-    /// An object: `output`, `notes` (each `cell`, `kind` and its fields, `message`).
+    /// An object: `written` (the files), `problems` (how many notes are problems), `notes`
+    /// (each `cell`, `kind` and its fields, `message`, `problem`).
     Json,
 }
 
@@ -313,6 +314,7 @@ pub(super) fn run_new(command: &NewCommand, flag: Option<Lang>) -> ExitStatus {
             ..crate::import::Draft::default()
         };
         options.apply(&mut header);
+        header.kind = Some(PlanKind::Pei);
         let Some(id) = header.id.clone() else {
             return Err(usage(lang, &tr!(lang, "sheet-new-needs-id"), &[]));
         };

@@ -135,7 +135,8 @@ impl Grid {
         let lang = Lang::Es;
         let period = draft.period.map(|(start, end)| format!("{start}-{end}"));
         let upper_list = upper.map_or_else(|| draft.upper.join(", "), str::to_owned);
-        let rows: [(&str, Option<String>); 13] = [
+        let (instrument, date) = draft.approval.clone().unwrap_or_default();
+        let rows: [(&str, Option<String>); 20] = [
             ("Identificador del plan", draft.id.clone()),
             ("Tipo de plan", draft.kind.map(|k| k.word(lang).to_owned())),
             ("Título", draft.title.clone()),
@@ -153,6 +154,13 @@ impl Grid {
             ("Sector", None),
             ("Periodo", period),
             ("Guía", draft.guide.map(|g| g.as_str().to_owned())),
+            ("Versión", draft.version.map(|v| v.word(lang).to_owned())),
+            ("Estado", draft.status.map(|s| s.word(lang).to_owned())),
+            ("Instrumento de aprobación", instrument),
+            ("Fecha de aprobación", date.map(|d| d.to_string())),
+            ("Informe técnico", draft.technical_report.clone()),
+            ("Informe técnico de CEPLAN", draft.ceplan_report.clone()),
+            ("Publicado en", draft.published.clone()),
             (
                 if upper.is_some() {
                     "Plan superior"

@@ -8,7 +8,9 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
-use crate::plan::model::{Direction, EntityType, Guide, Level, Plan, PlanKind, Unit, YearMap};
+use crate::plan::model::{
+    Date, Direction, EntityType, Guide, Level, Plan, PlanKind, Status, Unit, Version, YearMap,
+};
 use crate::plan::schema::{self, Mapping};
 
 /// A plan being imported, created or exported.
@@ -28,6 +30,18 @@ pub struct Draft {
     pub guide: Option<Guide>,
     /// `plan.upper`.
     pub upper: Vec<String>,
+    /// `plan.version`.
+    pub version: Option<Version>,
+    /// `plan.status`.
+    pub status: Option<Status>,
+    /// `plan.approval`: the instrument and its date.
+    pub approval: Option<(Option<String>, Option<Date>)>,
+    /// `plan.technical_report`.
+    pub technical_report: Option<String>,
+    /// `plan.ceplan_report`.
+    pub ceplan_report: Option<String>,
+    /// `plan.published`.
+    pub published: Option<String>,
     /// The objectives, with their actions.
     pub objectives: Vec<DraftElement>,
     /// A POI's activities.
@@ -266,6 +280,17 @@ impl Draft {
                 .map(|period| (period.start, period.end)),
             guide: plan.guide.as_ref().map(|guide| guide.value),
             upper: plan.upper.iter().map(|r| r.text.value.clone()).collect(),
+            version: plan.version.as_ref().map(|version| version.value),
+            status: plan.status.as_ref().map(|status| status.value),
+            approval: plan.approval.as_ref().map(|approval| {
+                (
+                    text(&approval.instrument),
+                    approval.date.as_ref().map(|date| date.value),
+                )
+            }),
+            technical_report: text(&plan.technical_report),
+            ceplan_report: text(&plan.ceplan_report),
+            published: text(&plan.published),
             objectives: plan
                 .objectives
                 .iter()
@@ -326,7 +351,30 @@ impl Draft {
                 ),
             );
         }
+        out.field(1, header, "version", self.version.map(|v| v.word(lang)));
+        out.field(
+            1,
+            header,
+            "status",
+            self.status.map(|status| status.word(lang)),
+        );
+        if let Some((instrument, date)) = &self.approval {
+            out.line(1, &format!("{}:", key(header, "approval", lang)));
+            out.field(2, Mapping::Approval, "instrument", instrument.as_deref());
+            if let Some(date) = date {
+                let line = format!("{}: {date}", key(Mapping::Approval, "date", lang));
+                out.line(2, &line);
+            }
+        }
+        out.field(
+            1,
+            header,
+            "technical_report",
+            self.technical_report.as_deref(),
+        );
+        out.field(1, header, "ceplan_report", self.ceplan_report.as_deref());
         out.field(1, header, "guide", self.guide.map(|guide| guide.word(lang)));
+        out.field(1, header, "published", self.published.as_deref());
         if !self.upper.is_empty() {
             let list: Vec<String> = self.upper.iter().map(|id| quote(id)).collect();
             out.line(

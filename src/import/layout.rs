@@ -353,6 +353,14 @@ pub(crate) struct Block {
 }
 
 impl Block {
+    /// The value of the label that is `name` (in words).
+    pub(crate) fn exact(&self, name: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(label, value, _)| !value.is_empty() && label == name)
+            .map(|(_, value, _)| value.as_str())
+    }
+
     /// The value of the first label that contains one of `names` (in words).
     pub(crate) fn get(&self, names: &[&str]) -> Option<(&str, (usize, usize))> {
         self.entries

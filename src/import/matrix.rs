@@ -11,7 +11,9 @@ use crate::import::draft::{DraftBaseline, DraftElement, DraftIndicator, DraftLin
 use crate::import::layout::{self, Block, Matrix, Role};
 use crate::import::workbook::{self, Cell, Sheet};
 use crate::import::{Draft, HeaderOptions, Imported, Note, NoteKind, WorkbookError};
-use crate::plan::model::{Direction, EntityType, Guide, Level, PlanKind, Unit};
+use crate::plan::model::{
+    Date, Direction, EntityType, Guide, Level, PlanKind, Status, Unit, Version,
+};
 
 /// What kind of matrix a sheet holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,7 +162,11 @@ struct Import {
 type Place = (usize, Option<usize>);
 
 impl Import {
+    /// Notes something at a cell (once for a merged range: at its first cell).
     fn note(&mut self, sheet: &Sheet, row: usize, column: usize, kind: NoteKind) {
+        if sheet.is_copy(row, column) && !matches!(kind, NoteKind::Row { .. }) {
+            return;
+        }
         self.notes.push(Note {
             cell: sheet.address(row, column),
             kind,
@@ -219,6 +225,27 @@ impl Import {
                     .find(|year| text.contains(*year))
                     .and_then(|year| Guide::read(year))
             });
+        }
+        let exact = |slot: &mut Option<String>, name: &str| {
+            if slot.is_none() {
+                *slot = block.exact(name).map(str::to_owned);
+            }
+        };
+        exact(&mut draft.technical_report, "informe tecnico");
+        exact(&mut draft.ceplan_report, "informe tecnico de ceplan");
+        exact(&mut draft.published, "publicado en");
+        if draft.version.is_none() {
+            draft.version = block.exact("version").and_then(Version::read);
+        }
+        if draft.status.is_none() {
+            draft.status = block.exact("estado").and_then(Status::read);
+        }
+        if draft.approval.is_none() {
+            let instrument = block.exact("instrumento de aprobacion").map(str::to_owned);
+            let date = block.exact("fecha de aprobacion").and_then(Date::parse);
+            if instrument.is_some() || date.is_some() {
+                draft.approval = Some((instrument, date));
+            }
         }
         if draft.period.is_none() {
             draft.period = word(&["periodo", "horizonte", "vigencia"]).and_then(period);

@@ -44,6 +44,8 @@ pub(crate) struct Sheet {
     pub(crate) name: String,
     /// Its rows from the first (row 1 of the sheet), each from column A.
     pub(crate) rows: Vec<Vec<Cell>>,
+    /// The cells that hold a copy of a merged range's value (all but its first).
+    pub(crate) copies: std::collections::HashSet<(usize, usize)>,
 }
 
 impl Sheet {
@@ -53,6 +55,12 @@ impl Sheet {
             .get(row)
             .and_then(|cells| cells.get(column))
             .unwrap_or(&Cell::Empty)
+    }
+
+    /// Whether a cell holds a copy of a merged range's value (what it says was noted at
+    /// the range's first cell).
+    pub(crate) fn is_copy(&self, row: usize, column: usize) -> bool {
+        self.copies.contains(&(row, column))
     }
 
     /// `Sheet!C12` for a 0-based row and column.
@@ -132,6 +140,7 @@ pub(crate) fn read(bytes: Vec<u8>) -> Result<Vec<Sheet>, WorkbookError> {
                 *cell = convert(data);
             }
         }
+        let mut copies = std::collections::HashSet::new();
         if let Sheets::Xlsx(xlsx) = &mut workbook
             && let Ok(merged) = xlsx.merge_cells_by_sheet_name(&name)
         {
@@ -143,14 +152,17 @@ pub(crate) fn read(bytes: Vec<u8>) -> Result<Vec<Sheet>, WorkbookError> {
                     .and_then(|cells| cells.get(left))
                     .cloned()
                     .unwrap_or(Cell::Empty);
-                for row in rows.iter_mut().take(bottom + 1).skip(top) {
-                    for cell in row.iter_mut().take(right + 1).skip(left) {
+                for (r, row) in rows.iter_mut().enumerate().take(bottom + 1).skip(top) {
+                    for (c, cell) in row.iter_mut().enumerate().take(right + 1).skip(left) {
                         *cell = value.clone();
+                        if (r, c) != (top, left) {
+                            copies.insert((r, c));
+                        }
                     }
                 }
             }
         }
-        sheets.push(Sheet { name, rows });
+        sheets.push(Sheet { name, rows, copies });
     }
     Ok(sheets)
 }

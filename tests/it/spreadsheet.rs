@@ -367,6 +367,11 @@ fn a_loose_workbook_imports_with_every_normalisation_at_its_cell() {
         );
     };
     has("B-3!A8", "code", "OEI.01");
+    // A merged cell is noted once, at its first cell.
+    assert!(
+        !notes.iter().any(|(cell, _, _)| cell == "B-3!A9"),
+        "{notes:#?}"
+    );
     has("B-3!E8", "number", "37.5");
     has("B-3!E9", "no-data", "ND");
     has("B-3!A10", "code", "AEI.01.01");
@@ -459,18 +464,27 @@ fn import_keys_follow_lang() {
 fn broken_workbooks_are_named_never_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.yaml");
-    let cases: [(&str, &[u8], &str); 3] = [
-        ("notes.txt", b"just text", "is not a spreadsheet"),
+    // A workbook without a matrix.
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Hoja de notas").unwrap();
+    sheet.write_string(0, 0, "Sin matriz").unwrap();
+    let empty = workbook.save_to_buffer().unwrap();
+    let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0];
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        ("notes.txt", b"just text".to_vec(), "is not a spreadsheet"),
         (
             "corrupt.xlsx",
-            b"PK\x03\x04garbage that is no zip",
+            b"PK\x03\x04garbage that is no zip".to_vec(),
             "cannot be read as a spreadsheet",
         ),
+        ("old.xls", ole.to_vec(), "cannot be read as a spreadsheet"),
+        // Excel saves a password-protected workbook as an OLE file with an `EncryptedPackage`.
         (
-            "old.xls",
-            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0],
-            "cannot be read as a spreadsheet",
+            "protegido.xlsx",
+            encrypted_package(),
+            "protected by a password",
         ),
+        ("empty.xlsx", empty, "sheets: `Hoja de notas`"),
     ];
     for (name, bytes, expected) in cases {
         let path = dir.path().join(name);
@@ -489,28 +503,6 @@ fn broken_workbooks_are_named_never_a_panic() {
         );
         assert!(!out.exists());
     }
-    // A workbook without a matrix: the sheets are named.
-    let path = dir.path().join("empty.xlsx");
-    let mut workbook = Workbook::new();
-    workbook
-        .add_worksheet()
-        .set_name("Hoja de notas")
-        .unwrap()
-        .write_string(0, 0, "Sin matriz")
-        .unwrap();
-    workbook.save(&path).unwrap();
-    let output = alinea(&[
-        "import",
-        path.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    let (_, stderr) = text(&output);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("empty.xlsx") && stderr.contains("`Hoja de notas`"),
-        "{stderr}"
-    );
     // A missing file.
     let output = alinea(&["import", "no-such.xlsx", "-o", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
@@ -746,4 +738,52 @@ fn a_new_pei_from_the_catalogue_loads_and_asks_only_to_be_filled_in() {
         rules.contains(&"IND-02") && rules.contains(&"IND-05"),
         "{rules:?}"
     );
+}
+
+/// The smallest OLE compound file (version 3, 512-byte sectors) whose directory names an
+/// `EncryptedPackage` stream, as a password-protected xlsx has: the header, one FAT
+/// sector, one directory sector.
+fn encrypted_package() -> Vec<u8> {
+    const END: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
+    let mut file = vec![0u8; 512 * 3];
+    let mut put = |at: usize, bytes: &[u8]| {
+        file.get_mut(at..at + bytes.len())
+            .unwrap()
+            .copy_from_slice(bytes);
+    };
+    put(0, &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    put(24, &0x003E_u16.to_le_bytes());
+    put(26, &3_u16.to_le_bytes());
+    put(28, &0xFFFE_u16.to_le_bytes());
+    put(30, &9_u16.to_le_bytes());
+    put(32, &6_u16.to_le_bytes());
+    put(44, &1_u32.to_le_bytes()); // one FAT sector
+    put(48, &1_u32.to_le_bytes()); // the directory in sector 1
+    put(56, &4096_u32.to_le_bytes());
+    put(60, &END.to_le_bytes());
+    put(68, &END.to_le_bytes());
+    put(76, &0_u32.to_le_bytes()); // the FAT in sector 0
+    for i in 1..109 {
+        put(76 + 4 * i, &FREE.to_le_bytes());
+    }
+    // Sector 0, the FAT: sector 0 is the FAT's, sector 1 ends the directory's chain.
+    put(512, &0xFFFF_FFFD_u32.to_le_bytes());
+    put(516, &END.to_le_bytes());
+    for i in 2..128 {
+        put(512 + 4 * i, &FREE.to_le_bytes());
+    }
+    // Sector 1, the directory: the root and the encrypted package.
+    for (entry, name) in ["Root Entry", "EncryptedPackage"].iter().enumerate() {
+        let at = 1024 + 128 * entry;
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        put(at, &utf16);
+        put(
+            at + 64,
+            &u16::try_from(utf16.len() + 2).unwrap().to_le_bytes(),
+        );
+        put(at + 66, &[if entry == 0 { 5 } else { 2 }]);
+        put(at + 116, &END.to_le_bytes());
+    }
+    file
 }
