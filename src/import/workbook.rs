@@ -117,36 +117,76 @@ pub(crate) fn read(bytes: Vec<u8>) -> Result<Vec<Sheet>, WorkbookError> {
     let names = workbook.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|error| WorkbookError::Sheet {
-                sheet: name.clone(),
-                reason: error.to_string(),
-            })?;
-        let (height, width) = range.end().map_or((0, 0), |(row, column)| {
-            (row as usize + 1, column as usize + 1)
-        });
+        let sheet_error = |error: &dyn std::fmt::Display| WorkbookError::Sheet {
+            sheet: name.clone(),
+            reason: error.to_string(),
+        };
+        let too_large = |cells: usize| WorkbookError::TooLarge {
+            sheet: name.clone(),
+            cells,
+        };
+        let mut used: Vec<(usize, usize, Cell)> = Vec::new();
+        if let Sheets::Xlsx(xlsx) = &mut workbook {
+            // Cell by cell, so that a sheet spanning A1:XFD1048576 with two cells is refused
+            // before anything the size of its range is allocated.
+            let mut reader = xlsx
+                .worksheet_cells_reader(&name)
+                .map_err(|e| sheet_error(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| sheet_error(&e))? {
+                let (row, column) = cell.get_position();
+                let value = convert(&Data::from(cell.get_value().clone()));
+                if !value.is_empty() {
+                    if used.len() >= MAX_CELLS {
+                        return Err(too_large(used.len() + 1));
+                    }
+                    used.push((row as usize, column as usize, value));
+                }
+            }
+        } else {
+            let range = workbook
+                .worksheet_range(&name)
+                .map_err(|e| sheet_error(&e))?;
+            let (start_row, start_column) = range.start().unwrap_or((0, 0));
+            used.extend(range.used_cells().map(|(row, column, data)| {
+                (
+                    start_row as usize + row,
+                    start_column as usize + column,
+                    convert(data),
+                )
+            }));
+        }
+        let height = used.iter().map(|(row, _, _)| row + 1).max().unwrap_or(0);
+        let width = used
+            .iter()
+            .map(|(_, column, _)| column + 1)
+            .max()
+            .unwrap_or(0);
         if height.saturating_mul(width) > MAX_CELLS {
-            return Err(WorkbookError::TooLarge {
-                sheet: name,
-                cells: height.saturating_mul(width),
-            });
+            return Err(too_large(height.saturating_mul(width)));
         }
         let mut rows = vec![vec![Cell::Empty; width]; height];
-        for (row, column, data) in range.used_cells() {
-            let (start_row, start_column) = range.start().unwrap_or((0, 0));
-            let at = (start_row as usize + row, start_column as usize + column);
-            if let Some(cell) = rows.get_mut(at.0).and_then(|cells| cells.get_mut(at.1)) {
-                *cell = convert(data);
+        for (row, column, value) in used {
+            if let Some(cell) = rows.get_mut(row).and_then(|cells| cells.get_mut(column)) {
+                *cell = value;
             }
         }
         let mut copies = std::collections::HashSet::new();
         if let Sheets::Xlsx(xlsx) = &mut workbook
             && let Ok(merged) = xlsx.merge_cells_by_sheet_name(&name)
         {
+            let mut filled = 0usize;
             for region in merged {
                 let (top, left) = (region.start.0 as usize, region.start.1 as usize);
-                let (bottom, right) = (region.end.0 as usize, region.end.1 as usize);
+                let bottom = (region.end.0 as usize).min(height.saturating_sub(1));
+                let right = (region.end.1 as usize).min(width.saturating_sub(1));
+                // Merged ranges over the same cells, again and again, are refused like a
+                // sheet that is too large.
+                filled = filled.saturating_add(
+                    (bottom + 1).saturating_sub(top) * (right + 1).saturating_sub(left),
+                );
+                if filled > MAX_CELLS {
+                    return Err(too_large(filled));
+                }
                 let value = rows
                     .get(top)
                     .and_then(|cells| cells.get(left))

@@ -31,45 +31,80 @@ fn draft_of(repository: &Path, id: &str) -> alinea::import::Draft {
     alinea::import::Draft::from_plan(run.graph.plan(plan))
 }
 
-#[test]
-fn the_san_martin_pei_survives_export_then_import() {
+/// Exports a shipped plan, imports the workbook in its place, and returns the plan before
+/// and after, with the workbook's sheets.
+fn round_trip(file: &str, id: &str) -> (alinea::import::Draft, alinea::import::Draft, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let workbook = dir.path().join("pei.xlsx");
-    let plan = "plans/regional/san-martin/pei-2024-2028.yaml";
-    let output = alinea(&["export", plan, "--output", workbook.to_str().unwrap()]);
+    let plan = format!("plans/{file}");
+    let output = alinea(&["export", &plan, "--output", workbook.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
     let repository = dir.path().join("plans");
     copy_tree(Path::new("plans"), &repository);
-    let imported = repository.join("regional/san-martin/pei-2024-2028.yaml");
+    let imported = repository.join(file);
     let output = alinea(&[
         "import",
         workbook.to_str().unwrap(),
         "--output",
         imported.to_str().unwrap(),
         "--force",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
-    let id = "pei-gore-san-martin-2024-2028";
-    let before = draft_of(Path::new("plans"), id);
-    let after = draft_of(&repository, id);
-    assert!(before.objectives.len() == 11 && before.elements().count() == 30);
-    assert_eq!(after, before);
-    // The 2017 guide's annexes: the ruta, the B-1, the B-2 matrix and one A-6 per indicator.
-    let indicators = before.elements().map(|e| e.indicators.len()).sum::<usize>();
-    let output = alinea(&[
-        "import",
-        workbook.to_str().unwrap(),
-        "-o",
-        dir.path().join("x.yaml").to_str().unwrap(),
         "--format",
         "json",
     ]);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(report["problems"], 0, "{report}");
-    let sheets = calamine_sheet_names(&workbook);
+    assert_eq!(
+        report.get("notes"),
+        Some(&serde_json::json!([])),
+        "{report}"
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let before = draft_of(Path::new("plans"), id);
+    let after = draft_of(&repository, id);
+    (before, after, calamine_sheet_names(&workbook))
+}
+
+#[test]
+fn the_san_martin_pei_survives_export_then_import() {
+    let (before, after, sheets) = round_trip(
+        "regional/san-martin/pei-2024-2028.yaml",
+        "pei-gore-san-martin-2024-2028",
+    );
+    assert!(before.objectives.len() == 11 && before.elements().count() == 30);
+    assert!(
+        before
+            .elements()
+            .flat_map(|e| &e.indicators)
+            .any(|i| i.ficha.is_some())
+    );
+    assert_eq!(after, before);
+    // The 2017 guide's annexes: the ruta, the B-1, the B-2 matrix and one A-6 per indicator.
+    let indicators = before.elements().map(|e| e.indicators.len()).sum::<usize>();
     assert_eq!(sheets.len(), 3 + indicators, "{sheets:?}");
-    assert_eq!(&sheets[..3], ["Ruta estratégica", "B-1", "B-2"]);
-    assert!(sheets.iter().any(|name| name == "A-6 1"));
+    assert_eq!(&sheets[..4], ["Ruta estratégica", "B-1", "B-2", "A-6 1"]);
+}
+
+#[test]
+fn a_pei_of_the_2024_guide_survives_export_then_import() {
+    let (before, after, sheets) = round_trip(
+        "local/moyobamba/pei-2025-2027.yaml",
+        "pei-mp-moyobamba-2025-2027",
+    );
+    // Links to the PGG (ruta), the PDLC (B-1) and the Políticas Nacionales (B-2).
+    let targets: Vec<&str> = before
+        .elements()
+        .flat_map(|e| &e.traces_to)
+        .map(|link| link.target.split('/').next().unwrap())
+        .collect();
+    for plan in ["pgg-2023-2026", "pdlc-moyobamba-2022-2030", "pn-grd-2050"] {
+        assert!(targets.contains(&plan), "{targets:?}");
+    }
+    assert_eq!(after, before);
+    let indicators = before.elements().map(|e| e.indicators.len()).sum::<usize>();
+    assert_eq!(sheets.len(), 4 + indicators, "{sheets:?}");
+    assert_eq!(
+        &sheets[..5],
+        ["Ruta estratégica", "B-1", "B-2", "B-3", "Ficha 1"]
+    );
 }
 
 fn calamine_sheet_names(path: &Path) -> Vec<String> {
@@ -469,8 +504,14 @@ fn broken_workbooks_are_named_never_a_panic() {
     let sheet = workbook.add_worksheet().set_name("Hoja de notas").unwrap();
     sheet.write_string(0, 0, "Sin matriz").unwrap();
     let empty = workbook.save_to_buffer().unwrap();
+    // A sheet with two cells, at A1 and at the last cell Excel has.
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Enorme").unwrap();
+    sheet.write_string(0, 0, "Código").unwrap();
+    sheet.write_string(1_048_575, 16_383, "fin").unwrap();
+    let huge = workbook.save_to_buffer().unwrap();
     let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0];
-    let cases: [(&str, Vec<u8>, &str); 5] = [
+    let cases: [(&str, Vec<u8>, &str); 6] = [
         ("notes.txt", b"just text".to_vec(), "is not a spreadsheet"),
         (
             "corrupt.xlsx",
@@ -485,6 +526,7 @@ fn broken_workbooks_are_named_never_a_panic() {
             "protected by a password",
         ),
         ("empty.xlsx", empty, "sheets: `Hoja de notas`"),
+        ("huge.xlsx", huge, "sheet `Enorme` of"),
     ];
     for (name, bytes, expected) in cases {
         let path = dir.path().join(name);
