@@ -282,3 +282,40 @@ pub(crate) fn read_code(
     });
     read
 }
+
+/// A Política Nacional cell (`Nombre de la Política Nacional`): its plan id as written, or the
+/// id of the one `pn` plan of the repository whose title it names (noted at the cell). A name
+/// that designates no plan is noted as a row not imported, and gives `None`.
+pub(crate) fn read_policy(
+    sheet: &workbook::Sheet,
+    (row, column): (usize, usize),
+    known: &draft::Known,
+    notes: &mut Vec<Note>,
+) -> Option<String> {
+    let text = sheet.get(row, column).text();
+    if matrix::is_plan_id(&text) {
+        return Some(text);
+    }
+    let cell = sheet.address(row, column);
+    if let Some(id) = known.policy(&text) {
+        let id = id.to_owned();
+        if !sheet.is_copy(row, column) {
+            notes.push(Note {
+                cell,
+                kind: NoteKind::Code {
+                    from: text,
+                    to: id.clone(),
+                },
+            });
+        }
+        return Some(id);
+    }
+    notes.push(Note {
+        cell,
+        kind: NoteKind::Row {
+            reason: "no-policy",
+            text,
+        },
+    });
+    None
+}

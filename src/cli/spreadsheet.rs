@@ -156,6 +156,37 @@ fn key_language(flag: Option<Lang>) -> Lang {
     flag.unwrap_or(Lang::En)
 }
 
+/// The plans of the repository a written file goes into (the folder of the nearest
+/// `alinea.yaml` above it, else of the nearest `.git`), loaded without rules: what the
+/// import needs to name Políticas Nacionales by their titles and find the PGG. Nothing when
+/// the file is in no repository (no folder is walked on a guess) or the repository has no
+/// plan.
+fn known_around(output: &Path) -> crate::import::draft::Known {
+    let Some(folder) = std::path::absolute(output).ok().and_then(|path| {
+        path.ancestors()
+            .skip(1)
+            .find(|dir| dir.is_dir())
+            .map(Path::to_path_buf)
+    }) else {
+        return crate::import::draft::Known::default();
+    };
+    let root = crate::config::find(&folder)
+        .and_then(|config| config.parent().map(Path::to_path_buf))
+        .or_else(|| crate::discover::repository_root(std::slice::from_ref(&folder), None));
+    let Some(root) = root else {
+        return crate::import::draft::Known::default();
+    };
+    let options = crate::CheckOptions {
+        paths: vec![root],
+        no_default_rules: true,
+        ..crate::CheckOptions::default()
+    };
+    crate::check(&options).map_or_else(
+        |_| crate::import::draft::Known::default(),
+        |run| crate::import::draft::Known::new(run.graph.plan_ids().map(|id| run.graph.plan(id))),
+    )
+}
+
 fn read(path: &Path, lang: Lang) -> Result<Vec<u8>, ExitStatus> {
     std::fs::read(path).map_err(|error| {
         usage(
@@ -290,7 +321,8 @@ pub(super) fn run_import(args: &ImportArgs, flag: Option<Lang>) -> ExitStatus {
     let run = || -> Result<ExitStatus, ExitStatus> {
         writable(&args.output, args.force, lang)?;
         let bytes = read(&args.workbook, lang)?;
-        let imported = crate::import::import(bytes, &args.header.options())
+        let known = known_around(&args.output);
+        let imported = crate::import::import(bytes, &args.header.options(), &known)
             .map_err(|error| workbook_error(&error, &args.workbook, lang))?;
         let text = imported.draft.to_yaml(key_language(flag));
         write(&args.output, text.as_bytes(), lang)?;
@@ -327,9 +359,15 @@ pub(super) fn run_new(command: &NewCommand, flag: Option<Lang>) -> ExitStatus {
         let choice = crate::import::catalogue::Choice {
             codes: args.select.iter().map(|c| c.trim().to_owned()).collect(),
         };
-        let made =
-            crate::import::catalogue::new_pei(bytes, &header, options.pgg.as_deref(), &choice)
-                .map_err(|error| workbook_error(&error, &args.catalogue, lang))?;
+        let known = known_around(&pei_path);
+        let made = crate::import::catalogue::new_pei(
+            bytes,
+            &header,
+            options.pgg.as_deref(),
+            &choice,
+            &known,
+        )
+        .map_err(|error| workbook_error(&error, &args.catalogue, lang))?;
         std::fs::create_dir_all(&args.output)
             .map_err(|error| super::cannot_write(lang, &args.output, &error))?;
         let keys = key_language(flag);
@@ -381,7 +419,7 @@ pub(super) fn run_export(args: &ExportArgs, flag: Option<Lang>) -> ExitStatus {
         };
         let draft = crate::import::Draft::from_plan(plan);
         let targets =
-            crate::import::annex::Targets::new(run.graph.plan_ids().map(|id| run.graph.plan(id)));
+            crate::import::draft::Known::new(run.graph.plan_ids().map(|id| run.graph.plan(id)));
         let bytes = crate::import::annex::export(&draft, &targets).map_err(|error| {
             usage(
                 lang,

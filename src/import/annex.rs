@@ -17,52 +17,12 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 
 use crate::i18n::Lang;
 use crate::import::codes;
+use crate::import::draft::Known;
 use crate::import::draft::{DraftBaseline, DraftElement, DraftFicha, DraftIndicator, Value};
 use crate::import::layout::words;
 use crate::import::workbook::Sheet;
 use crate::import::{Draft, Note, NoteKind};
 use crate::plan::model::{Direction, Guide, PlanKind, Unit};
-
-/// What the plans a draft traces to are: each plan's kind and, for each action, its
-/// objective's code.
-#[derive(Clone, Debug, Default)]
-pub struct Targets {
-    plans: HashMap<String, (PlanKind, HashMap<String, String>)>,
-}
-
-impl Targets {
-    /// The targets of the loaded plans.
-    pub fn new<'p>(plans: impl IntoIterator<Item = &'p crate::plan::model::Plan>) -> Self {
-        let plans = plans
-            .into_iter()
-            .map(|plan| {
-                let actions =
-                    plan.objectives
-                        .iter()
-                        .flat_map(|objective| {
-                            objective.actions.iter().map(|action| {
-                                (action.code.value.clone(), objective.code.value.clone())
-                            })
-                        })
-                        .collect();
-                (plan.id.value.clone(), (plan.kind.value, actions))
-            })
-            .collect();
-        Self { plans }
-    }
-
-    fn kind(&self, plan: &str) -> Option<PlanKind> {
-        self.plans.get(plan).map(|(kind, _)| *kind)
-    }
-
-    /// The objective of an action of `plan` (`None` for an objective).
-    fn objective(&self, plan: &str, code: &str) -> Option<&str> {
-        self.plans
-            .get(plan)
-            .and_then(|(_, actions)| actions.get(code))
-            .map(String::as_str)
-    }
-}
 
 /// Where a link goes in the annexes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +32,7 @@ enum Matrix {
     Policies,
 }
 
-fn matrix_of(targets: &Targets, plan: &str, guide: Guide) -> Matrix {
+fn matrix_of(targets: &Known, plan: &str, guide: Guide) -> Matrix {
     match (targets.kind(plan), guide) {
         (Some(PlanKind::Pgg), _) => Matrix::Ruta,
         (Some(PlanKind::Pn), Guide::G2024) => Matrix::Policies,
@@ -248,7 +208,7 @@ fn years(draft: &Draft) -> Vec<i32> {
 ///
 /// # Errors
 /// When the workbook cannot be written (a sheet or cell beyond Excel's limits).
-pub fn export(draft: &Draft, targets: &Targets) -> Result<Vec<u8>, XlsxError> {
+pub fn export(draft: &Draft, targets: &Known) -> Result<Vec<u8>, XlsxError> {
     let guide = draft.guide_or_default();
     let pgg: Option<String> = draft
         .elements()
@@ -306,7 +266,7 @@ pub fn export(draft: &Draft, targets: &Targets) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
-fn ruta(draft: &Draft, targets: &Targets, pgg: Option<&str>) -> Grid {
+fn ruta(draft: &Draft, targets: &Known, pgg: Option<&str>) -> Grid {
     let mut grid = Grid::new("Ruta estratégica".to_owned());
     grid.block("RUTA ESTRATÉGICA", draft, pgg, None);
     grid.header(&[
@@ -336,7 +296,7 @@ fn ruta(draft: &Draft, targets: &Targets, pgg: Option<&str>) -> Grid {
 
 fn articulation(
     draft: &Draft,
-    targets: &Targets,
+    targets: &Known,
     plan: &str,
     name: String,
     pgg: Option<&str>,
@@ -381,7 +341,7 @@ fn articulation(
     grid
 }
 
-fn policies(draft: &Draft, targets: &Targets, pgg: Option<&str>) -> Grid {
+fn policies(draft: &Draft, targets: &Known, pgg: Option<&str>) -> Grid {
     let mut grid = Grid::new("B-2".to_owned());
     grid.block(
         "ANEXO B-2: MATRIZ DE ARTICULACIÓN DE LAS POLÍTICAS NACIONALES Y EL PEI",

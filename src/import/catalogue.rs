@@ -10,9 +10,10 @@
 //! operativa`, `Unidad de medida`). Baselines and targets are left to the planner (`null`).
 
 use crate::import::codes::{self, Family};
-use crate::import::draft::{DraftActivity, DraftBaseline, DraftElement, DraftIndicator, DraftLink};
+use crate::import::draft::{
+    DraftActivity, DraftBaseline, DraftElement, DraftIndicator, DraftLink, Known,
+};
 use crate::import::layout::words;
-use crate::import::matrix::is_plan_id;
 use crate::import::workbook::{self, Sheet};
 use crate::import::{Draft, Note, NoteKind, WorkbookError};
 use crate::plan::model::PlanKind;
@@ -140,7 +141,8 @@ fn blank_indicator(name: String, period: Option<(i32, i32)>) -> DraftIndicator {
 
 /// A PEI and its POI stub from a catalogue's bytes; `header` holds the PEI's header as the
 /// options give it (id, entity, period, upper…), `pgg` the id of the PGG the catalogue's
-/// linkage names.
+/// linkage names (else the repository's PGG in force over the period), `known` the plans
+/// of the repository (Políticas Nacionales named by their titles).
 ///
 /// # Errors
 /// When the catalogue cannot be read, or no sheet lists OEI.
@@ -149,8 +151,10 @@ pub fn new_pei(
     header: &Draft,
     pgg: Option<&str>,
     choice: &Choice,
+    known: &Known,
 ) -> Result<NewPei, WorkbookError> {
     let sheets = workbook::read(bytes)?;
+    let pgg = pgg.or_else(|| known.pgg(header.period));
     let mut notes = Vec::new();
     let mut pei = header.clone();
     pei.kind = Some(PlanKind::Pei);
@@ -352,17 +356,11 @@ pub fn new_pei(
                     },
                 });
             }
-            let policy = text_at(sheet, row, cols.policy).unwrap_or_default();
-            if !is_plan_id(&policy) {
-                notes.push(Note {
-                    cell: sheet.address(row, cols.policy.unwrap_or(0)),
-                    kind: NoteKind::Row {
-                        reason: "no-policy",
-                        text: policy,
-                    },
-                });
+            let Some(policy) = cols.policy.and_then(|column| {
+                crate::import::read_policy(sheet, (row, column), known, &mut notes)
+            }) else {
                 continue;
-            }
+            };
             let target = format!("{policy}/{link}");
             if !element.traces_to.iter().any(|l| l.target == target) {
                 element.traces_to.push(DraftLink { target, why: None });

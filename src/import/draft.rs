@@ -5,7 +5,7 @@
 //! [`Draft::from_plan`] is the one place these commands read the typed plan model; every
 //! key written comes from the schema's table (`key`), in English or Spanish.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::i18n::Lang;
 use crate::plan::model::{
@@ -643,6 +643,101 @@ impl Writer {
                     entries.join(", ")
                 ),
             );
+        }
+    }
+}
+
+/// What the spreadsheet commands know of the plans around a plan (its repository): each
+/// plan's kind, title and period, and for each action its objective's code.
+#[derive(Clone, Debug, Default)]
+pub struct Known {
+    plans: HashMap<String, KnownPlan>,
+}
+
+#[derive(Clone, Debug)]
+struct KnownPlan {
+    kind: PlanKind,
+    title: Option<String>,
+    period: Option<(i32, i32)>,
+    actions: HashMap<String, String>,
+}
+
+impl Known {
+    /// What the loaded plans say.
+    pub fn new<'p>(plans: impl IntoIterator<Item = &'p Plan>) -> Self {
+        let plans = plans
+            .into_iter()
+            .map(|plan| {
+                let actions =
+                    plan.objectives
+                        .iter()
+                        .flat_map(|objective| {
+                            objective.actions.iter().map(|action| {
+                                (action.code.value.clone(), objective.code.value.clone())
+                            })
+                        })
+                        .collect();
+                let known = KnownPlan {
+                    kind: plan.kind.value,
+                    title: plan.title.as_ref().map(|title| title.value.clone()),
+                    period: plan
+                        .period
+                        .as_ref()
+                        .map(|period| (period.start, period.end)),
+                    actions,
+                };
+                (plan.id.value.clone(), known)
+            })
+            .collect();
+        Self { plans }
+    }
+
+    /// A plan's kind.
+    pub(crate) fn kind(&self, plan: &str) -> Option<PlanKind> {
+        self.plans.get(plan).map(|known| known.kind)
+    }
+
+    /// The objective of an action of `plan` (`None` for an objective or an unknown code).
+    pub(crate) fn objective(&self, plan: &str, code: &str) -> Option<&str> {
+        self.plans
+            .get(plan)
+            .and_then(|known| known.actions.get(code))
+            .map(String::as_str)
+    }
+
+    /// The Política Nacional a name designates: the one `pn` plan whose title is the name or
+    /// holds it (case and accents aside).
+    pub(crate) fn policy(&self, name: &str) -> Option<&str> {
+        let name = crate::import::layout::words(name);
+        if name.is_empty() {
+            return None;
+        }
+        let mut found = self.plans.iter().filter(|(_, known)| {
+            known.kind == PlanKind::Pn
+                && known.title.as_deref().is_some_and(|title| {
+                    let title = crate::import::layout::words(title);
+                    title == name || title.contains(&name) || name.contains(&title)
+                })
+        });
+        match (found.next(), found.next()) {
+            (Some((id, _)), None) => Some(id.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The PGG in force when a plan starts (the one PGG of the repository when no period is
+    /// given): `None` when there is none or several fit.
+    pub(crate) fn pgg(&self, period: Option<(i32, i32)>) -> Option<&str> {
+        let mut found = self.plans.iter().filter(|(_, known)| {
+            known.kind == PlanKind::Pgg
+                && match (period, known.period) {
+                    (Some((start, end)), Some((from, to))) => from <= end && start <= to,
+                    _ => true,
+                }
+        });
+        match (found.next(), found.next()) {
+            (Some((id, _)), None) => Some(id.as_str()),
+            _ => None,
         }
     }
 }

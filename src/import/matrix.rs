@@ -7,7 +7,7 @@
 //! `traces_to`; the fichas add what only they give.
 
 use crate::import::codes::{self, Family};
-use crate::import::draft::{DraftBaseline, DraftElement, DraftIndicator, DraftLink, Value};
+use crate::import::draft::{DraftBaseline, DraftElement, DraftIndicator, DraftLink, Known, Value};
 use crate::import::layout::{self, Block, Matrix, Role};
 use crate::import::workbook::{self, Cell, Sheet};
 use crate::import::{Draft, HeaderOptions, Imported, Note, NoteKind, WorkbookError};
@@ -50,7 +50,11 @@ fn kind(matrix: &Matrix) -> Option<Kind> {
 /// # Errors
 /// When the bytes are not a readable workbook, a sheet cannot be read, or no sheet holds a
 /// PEI matrix (the sheets are named).
-pub fn import(bytes: Vec<u8>, options: &HeaderOptions) -> Result<Imported, WorkbookError> {
+pub fn import(
+    bytes: Vec<u8>,
+    options: &HeaderOptions,
+    known: &Known,
+) -> Result<Imported, WorkbookError> {
     let sheets = workbook::read(bytes)?;
     let fichas: Vec<&Sheet> = sheets
         .iter()
@@ -87,6 +91,11 @@ pub fn import(bytes: Vec<u8>, options: &HeaderOptions) -> Result<Imported, Workb
     if options.pgg.is_some() {
         import.pgg.clone_from(&options.pgg);
     }
+    if import.pgg.is_none() {
+        import.pgg = known
+            .pgg(options.period.or(import.draft.period))
+            .map(str::to_owned);
+    }
     for order in [Kind::Pei, Kind::Ruta, Kind::Plans, Kind::Policies] {
         for (sheet, matrix, block, kind) in &kinds {
             if *kind == Some(order) {
@@ -95,7 +104,7 @@ pub fn import(bytes: Vec<u8>, options: &HeaderOptions) -> Result<Imported, Workb
                     Kind::Pei => import.pei(sheet, matrix),
                     Kind::Ruta => import.ruta(sheet, matrix),
                     Kind::Plans => import.plans(sheet, matrix, block),
-                    Kind::Policies => import.policies(sheet, matrix),
+                    Kind::Policies => import.policies(sheet, matrix, known),
                 }
             }
         }
@@ -852,7 +861,7 @@ impl Import {
 
     /// The matrix of articulation with the Políticas Nacionales (B-2 of 2024): AEI → the
     /// policy's lineamiento (or objetivo prioritario).
-    fn policies(&mut self, sheet: &Sheet, matrix: &Matrix) {
+    fn policies(&mut self, sheet: &Sheet, matrix: &Matrix, known: &Known) {
         for (row, place) in self.placed_rows(sheet, matrix) {
             // Both codes are read (and their changes noted); the link goes to the
             // lineamiento when the row gives one, else to the objetivo prioritario.
@@ -868,23 +877,16 @@ impl Import {
                     target = Some((column, code));
                 }
             }
-            let Some((column, code)) = target else {
+            let Some((_, code)) = target else {
                 continue;
             };
-            let policy_column = matrix.column(Role::PolicyName);
-            let name = Self::text(sheet, row, policy_column).unwrap_or_default();
-            if is_plan_id(&name) {
-                self.link(place, format!("{name}/{code}"), None);
-            } else {
-                self.note(
-                    sheet,
-                    row,
-                    policy_column.unwrap_or(column),
-                    NoteKind::Row {
-                        reason: "no-policy",
-                        text: name,
-                    },
-                );
+            let Some(policy_column) = matrix.column(Role::PolicyName) else {
+                continue;
+            };
+            if let Some(policy) =
+                crate::import::read_policy(sheet, (row, policy_column), known, &mut self.notes)
+            {
+                self.link(place, format!("{policy}/{code}"), None);
             }
         }
     }

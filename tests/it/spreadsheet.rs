@@ -665,7 +665,14 @@ fn catalogue(path: &Path) {
                 "Código_Lin_PN",
             ],
             &["AEI.05.01", "", "pn-grd-2050", "OP 2", "L 2.2"],
-            &["AEI.05.02", "", "pn-grd-2050", "OP5", "L.5.1."],
+            // A policy named by its title, as CEPLAN's catalogue names them.
+            &[
+                "AEI.05.02",
+                "",
+                "Política Nacional de Gestión del Riesgo de Desastres al 2050",
+                "OP5",
+                "L.5.1.",
+            ],
         ],
     );
     table(
@@ -717,8 +724,6 @@ fn a_new_pei_from_the_catalogue_loads_and_asks_only_to_be_filled_in() {
         "2026-2028",
         "--upper",
         "pdlc-moyobamba-2022-2030",
-        "--pgg",
-        "pgg-2023-2026",
         "--select",
         "OEI.05,OEI.08",
         "--format",
@@ -737,6 +742,15 @@ fn a_new_pei_from_the_catalogue_loads_and_asks_only_to_be_filled_in() {
         cells.contains(&"PGG!C2") && cells.contains(&"PN!E3"),
         "{report}"
     );
+    // The policy's title read as its plan id, at its cell; the PGG (no `--pgg`) is the
+    // repository's PGG in force over the period.
+    let named = report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["cell"] == "PN!C3")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(named["to"], "pn-grd-2050", "{report}");
     let pei = std::fs::read_to_string(folder.join("pei-mp-ejemplo-2026-2028.yaml")).unwrap();
     let poi = std::fs::read_to_string(folder.join("poi-mp-ejemplo-2026-2028.yaml")).unwrap();
     assert!(

@@ -21,7 +21,7 @@ import-row-no-objective = an AEI with no OEI above it
 import-row-no-name = values without an indicator name
 import-row-unknown-element = its OEI or AEI and indicator are not in the PEI matrix
 import-row-no-upper-plan = the upper plan's id is not known: give it with `--upper` or a `Plan superior:` row
-import-row-no-policy = the Política Nacional is named, not given by its plan id
+import-row-no-policy = the Política Nacional is neither a plan id nor the title of a Política Nacional of the repository
 import-row-no-pgg = the PGG's id is not known: give it with `--pgg` or a `PGG:` row
 
 sheet-cannot-read = cannot read `{ $file }`: { $reason }

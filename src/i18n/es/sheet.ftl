@@ -21,7 +21,7 @@ import-row-no-objective = una AEI sin OEI encima
 import-row-no-name = valores sin nombre de indicador
 import-row-unknown-element = su OEI o AEI e indicador no están en la matriz del PEI
 import-row-no-upper-plan = no se conoce el id del plan superior: indíquelo con `--upper` o una fila `Plan superior:`
-import-row-no-policy = la Política Nacional se nombra, no se da por su id de plan
+import-row-no-policy = la Política Nacional no es un id de plan ni el título de una Política Nacional del repositorio
 import-row-no-pgg = no se conoce el id de la PGG: indíquelo con `--pgg` o una fila `PGG:`
 
 sheet-cannot-read = no se puede leer `{ $file }`: { $reason }
