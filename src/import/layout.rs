@@ -141,8 +141,19 @@ pub(crate) fn role(group: &str, label: &str) -> Option<Role> {
     } else {
         format!("{group} {label}")
     };
-    let baseline = all.contains("linea de base") || all.contains("linea base");
-    if let Some(year) = codes::year(&label) {
+    // `2025` under `Logros esperados`, or `Meta 2025`, `Logro esperado 2025` in one cell.
+    let year = codes::year(&label).or_else(|| {
+        let target = ["logro", "logros", "meta", "metas"]
+            .iter()
+            .any(|word| has_word(&all, word));
+        let mut years = all.split(' ').filter_map(codes::year);
+        match (years.next(), years.next()) {
+            (Some(year), None) if target || baseline_words(&all) => Some(year),
+            _ => None,
+        }
+    });
+    let baseline = baseline_words(&all);
+    if let Some(year) = year {
         return Some(if baseline {
             Role::BaselineIn(year)
         } else {
@@ -244,6 +255,11 @@ pub(crate) fn role(group: &str, label: &str) -> Option<Role> {
     } else {
         return None;
     })
+}
+
+/// Whether a header names the baseline.
+fn baseline_words(all: &str) -> bool {
+    all.contains("linea de base") || all.contains("linea base")
 }
 
 /// Words a sub-header row holds (under a merged group).
@@ -428,6 +444,9 @@ mod tests {
         assert_eq!(role("Línea de base", "Año"), Some(Role::BaselineYear));
         assert_eq!(role("Línea de base", "Valor"), Some(Role::BaselineValue));
         assert_eq!(role("Logros esperados", "2025"), Some(Role::Target(2025)));
+        assert_eq!(role("Meta 2026", ""), Some(Role::Target(2026)));
+        assert_eq!(role("Logro esperado 2027", ""), Some(Role::Target(2027)));
+        assert_eq!(role("Línea de base 2022", ""), Some(Role::BaselineIn(2022)));
         assert_eq!(
             role("Unidad orgánica responsable", ""),
             Some(Role::Responsible)
