@@ -50,6 +50,8 @@ sheet-export-unloadable-help = run `alinea check { $file }` and fix what it repo
 sheet-export-failed = cannot write the workbook: { $reason }
 sheet-exported = wrote `{ $file }` (the annexes of `{ $plan }`)
 
+limits-sheet-cells = cells a sheet of a workbook spans (`import`, `new pei`)
+
 help-import = Import a PEI's matrices from a workbook (xlsx, xls, ods) into a plan file
 help-import-workbook = The workbook (xlsx, xls, ods)
 help-import-output = The plan file to write

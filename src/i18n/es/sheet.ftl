@@ -50,6 +50,8 @@ sheet-export-unloadable-help = ejecute `alinea check { $file }` y corrija lo que
 sheet-export-failed = no se puede escribir el libro: { $reason }
 sheet-exported = se escribió `{ $file }` (los anexos de `{ $plan }`)
 
+limits-sheet-cells = celdas que abarca una hoja de un libro (`import`, `new pei`)
+
 help-import = Importa las matrices de un PEI desde un libro (xlsx, xls, ods) a un archivo de plan
 help-import-workbook = El libro (xlsx, xls, ods)
 help-import-output = El archivo de plan que se escribe
