@@ -236,9 +236,11 @@ fn open(bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, WorkbookError> {
     if cursor.get_ref().starts_with(ZIP) {
         return match calamine::open_workbook_from_rs(cursor.clone()) {
             Ok(xlsx) => Ok(Sheets::Xlsx(xlsx)),
-            Err(xlsx_error) => calamine::open_workbook_from_rs(cursor)
-                .map(Sheets::Ods)
-                .map_err(|_: calamine::OdsError| reason(&xlsx_error)),
+            Err(xlsx_error) => match calamine::open_workbook_from_rs(cursor) {
+                Ok(ods) => Ok(Sheets::Ods(ods)),
+                Err(calamine::OdsError::Password) => Err(WorkbookError::Password),
+                Err(_) => Err(reason(&xlsx_error)),
+            },
         };
     }
     if cursor.get_ref().starts_with(OLE) {

@@ -838,3 +838,197 @@ fn encrypted_package() -> Vec<u8> {
     }
     file
 }
+
+/// A cell of an `OpenDocument` sheet written by [`ods`].
+enum Ods<'a> {
+    Text(&'a str),
+    Number(f64),
+    Empty,
+    /// Text over this many rows and columns (`number-rows-spanned`, `number-columns-spanned`).
+    Merged(&'a str, u32, u32),
+    /// A cell under a merged one.
+    Covered,
+}
+
+/// A minimal `OpenDocument` spreadsheet (what `LibreOffice` saves, without styles): its
+/// `mimetype`, manifest and `content.xml`; `encrypted` marks its content as encrypted, as a
+/// password-protected file's manifest does.
+fn ods(sheets: &[(&str, Vec<Vec<Ods<'_>>>)], encrypted: bool) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;");
+    let mut content = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet>",
+    );
+    for (name, rows) in sheets {
+        content.push_str(&format!("<table:table table:name=\"{name}\">"));
+        for row in rows {
+            content.push_str("<table:table-row>");
+            for cell in row {
+                content.push_str(&match cell {
+                    Ods::Text(text) => format!(
+                        "<table:table-cell office:value-type=\"string\"><text:p>{}</text:p></table:table-cell>",
+                        escape(text)
+                    ),
+                    Ods::Number(n) => format!(
+                        "<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"
+                    ),
+                    Ods::Empty => "<table:table-cell/>".to_owned(),
+                    Ods::Merged(text, rows, columns) => format!(
+                        "<table:table-cell table:number-rows-spanned=\"{rows}\" \
+                         table:number-columns-spanned=\"{columns}\" office:value-type=\"string\">\
+                         <text:p>{}</text:p></table:table-cell>",
+                        escape(text)
+                    ),
+                    Ods::Covered => "<table:covered-table-cell/>".to_owned(),
+                });
+            }
+            content.push_str("</table:table-row>");
+        }
+        content.push_str("</table:table>");
+    }
+    content.push_str("</office:spreadsheet></office:body></office:document-content>");
+    let encryption = if encrypted {
+        "<manifest:encryption-data manifest:checksum-type=\"SHA1/1K\" manifest:checksum=\"AAAA\"/>"
+    } else {
+        ""
+    };
+    let manifest = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest \
+         xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+         <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+         <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\">{encryption}</manifest:file-entry>\
+         </manifest:manifest>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest.as_str()),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// The 2017 guide's B-2 as an `OpenDocument` sheet: headers merged over two rows (ODS keeps no
+/// merge that calamine reads: the cells under a merge are empty), parent codes left blank
+/// under the first row of their element, `Valor` before `Año`.
+#[test]
+fn an_opendocument_matrix_with_blank_parent_cells_imports() {
+    use Ods::{Covered, Empty, Merged, Number, Text};
+    let header = vec![
+        Merged("Código", 2, 1),
+        Merged("Descripción", 2, 1),
+        Merged("Indicador", 2, 1),
+        Merged("Línea base", 1, 2),
+        Covered,
+        Merged("Logros esperados", 1, 3),
+        Covered,
+        Covered,
+        Merged("Unidad orgánica responsable", 2, 1),
+    ];
+    let sub = vec![
+        Covered,
+        Covered,
+        Covered,
+        Text("Valor"),
+        Text("Año"),
+        Number(2024.0),
+        Number(2025.0),
+        Number(2026.0),
+        Covered,
+    ];
+    let row =
+        |code: &'static str, statement: &'static str, name: &'static str, base: Ods<'static>| {
+            vec![
+                if code.is_empty() { Empty } else { Text(code) },
+                if statement.is_empty() {
+                    Empty
+                } else {
+                    Text(statement)
+                },
+                Text(name),
+                base,
+                Number(2022.0),
+                Number(10.0),
+                Text("12.5%"),
+                Number(15.0),
+                Text("Oficina de Planeamiento"),
+            ]
+        };
+    let rows = vec![
+        vec![Text("ANEXO B-2: MATRIZ DEL PEI")],
+        vec![Text("Periodo:"), Text("2024-2026")],
+        vec![],
+        header,
+        sub,
+        row("OEI.01", "Mejorar la gestión", "Indicador A", Number(8.0)),
+        row("", "", "Indicador B", Text("ND")),
+        row(
+            "AEI.01.01",
+            "Procesos simplificados",
+            "Indicador C",
+            Number(5.0),
+        ),
+        row("", "", "Indicador D", Number(6.0)),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("pei.ods");
+    std::fs::write(&workbook, ods(&[("B-2", rows)], false)).unwrap();
+    let plan = dir.path().join("pei.yaml");
+    let output = alinea(&[
+        "import",
+        workbook.to_str().unwrap(),
+        "-o",
+        plan.to_str().unwrap(),
+        "--id",
+        "pei-x-2024-2026",
+        "--kind",
+        "pei",
+    ]);
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("B-2!G6: note: number written as text `12.5%` read as 12.5"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("B-2!D7: note: `ND` read as no data (ND)"),
+        "{stdout}"
+    );
+    let draft = draft_of(&plan, "pei-x-2024-2026");
+    let elements: Vec<(&str, usize)> = draft
+        .elements()
+        .map(|e| (e.code.as_str(), e.indicators.len()))
+        .collect();
+    assert_eq!(elements, [("OEI.01", 2), ("AEI.01.01", 2)]);
+    let first = &draft.objectives[0].indicators[0];
+    assert_eq!(
+        first.baseline.map(|b| (b.year, b.value.number())),
+        Some((Some(2022), Some(8.0)))
+    );
+    assert_eq!(first.targets.get(&2025), Some(&Some(12.5)));
+    assert_eq!(draft.period, Some((2024, 2026)));
+    // An encrypted `OpenDocument` file is named as password-protected.
+    let locked = dir.path().join("locked.ods");
+    std::fs::write(&locked, ods(&[("B-2", vec![])], true)).unwrap();
+    let output = alinea(&[
+        "import",
+        locked.to_str().unwrap(),
+        "-o",
+        dir.path().join("l.yaml").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output).1.contains("protected by a password"),
+        "{:?}",
+        text(&output)
+    );
+}
