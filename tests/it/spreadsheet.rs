@@ -24,6 +24,18 @@ fn text(output: &std::process::Output) -> (String, String) {
     )
 }
 
+/// `alinea import WORKBOOK -o PLAN` with more arguments.
+fn import(workbook: &Path, plan: &Path, more: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "import",
+        workbook.to_str().unwrap(),
+        "-o",
+        plan.to_str().unwrap(),
+    ];
+    args.extend_from_slice(more);
+    alinea(&args)
+}
+
 /// The plan a file holds, as the spreadsheet commands see it.
 fn draft_of(repository: &Path, id: &str) -> alinea::import::Draft {
     let run = crate::run(&[repository]);
@@ -456,24 +468,24 @@ fn import_keys_follow_lang() {
     let workbook = dir.path().join("pei.xlsx");
     loose_workbook(&workbook);
     let plan = dir.path().join("pei.yaml");
-    let output = alinea(&[
-        "import",
-        workbook.to_str().unwrap(),
-        "-o",
-        plan.to_str().unwrap(),
-        "--lang",
-        "es",
-        "--entity-type",
-        "municipalidad",
-        "--level",
-        "provincial",
-        "--territory",
-        "9901",
-        "--id",
-        "pei-x",
-        "--kind",
-        "pei",
-    ]);
+    let output = import(
+        &workbook,
+        &plan,
+        &[
+            "--lang",
+            "es",
+            "--entity-type",
+            "municipalidad",
+            "--level",
+            "provincial",
+            "--territory",
+            "9901",
+            "--id",
+            "pei-x",
+            "--kind",
+            "pei",
+        ],
+    );
     let (stdout, _) = text(&output);
     assert!(
         stdout.contains("B-3!E8: nota: número escrito como texto `37.50%` leído como 37.5"),
@@ -983,16 +995,11 @@ fn an_opendocument_matrix_with_blank_parent_cells_imports() {
     let workbook = dir.path().join("pei.ods");
     std::fs::write(&workbook, ods(&[("B-2", rows)], false)).unwrap();
     let plan = dir.path().join("pei.yaml");
-    let output = alinea(&[
-        "import",
-        workbook.to_str().unwrap(),
-        "-o",
-        plan.to_str().unwrap(),
-        "--id",
-        "pei-x-2024-2026",
-        "--kind",
-        "pei",
-    ]);
+    let output = import(
+        &workbook,
+        &plan,
+        &["--id", "pei-x-2024-2026", "--kind", "pei"],
+    );
     let (stdout, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
     assert!(
@@ -1019,12 +1026,7 @@ fn an_opendocument_matrix_with_blank_parent_cells_imports() {
     // An encrypted `OpenDocument` file is named as password-protected.
     let locked = dir.path().join("locked.ods");
     std::fs::write(&locked, ods(&[("B-2", vec![])], true)).unwrap();
-    let output = alinea(&[
-        "import",
-        locked.to_str().unwrap(),
-        "-o",
-        dir.path().join("l.yaml").to_str().unwrap(),
-    ]);
+    let output = import(&locked, &dir.path().join("l.yaml"), &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         text(&output).1.contains("protected by a password"),
