@@ -368,6 +368,24 @@ pub(super) fn run_new(command: &NewCommand, flag: Option<Lang>) -> ExitStatus {
             &known,
         )
         .map_err(|error| workbook_error(&error, &args.catalogue, lang))?;
+        let missing: Vec<&str> = choice
+            .codes
+            .iter()
+            .filter(|code| !made.pei.elements().any(|element| element.code == **code))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            return Err(usage(
+                lang,
+                &tr!(
+                    lang,
+                    "sheet-not-in-catalogue",
+                    codes = missing.join("`, `"),
+                    file = crate::source::display_path(&args.catalogue)
+                ),
+                &[],
+            ));
+        }
         std::fs::create_dir_all(&args.output)
             .map_err(|error| super::cannot_write(lang, &args.output, &error))?;
         let keys = key_language(flag);
@@ -418,6 +436,13 @@ pub(super) fn run_export(args: &ExportArgs, flag: Option<Lang>) -> ExitStatus {
             ));
         };
         let draft = crate::import::Draft::from_plan(plan);
+        if draft.objectives.is_empty() {
+            return Err(usage(
+                lang,
+                &tr!(lang, "sheet-export-nothing", file = path.as_str()),
+                &[],
+            ));
+        }
         let targets =
             crate::import::draft::Known::new(run.graph.plan_ids().map(|id| run.graph.plan(id)));
         let bytes = crate::import::annex::export(&draft, &targets).map_err(|error| {

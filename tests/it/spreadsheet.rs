@@ -1034,3 +1034,61 @@ fn an_opendocument_matrix_with_blank_parent_cells_imports() {
         text(&output)
     );
 }
+
+#[test]
+fn what_cannot_be_written_is_refused_before_anything_is() {
+    let dir = tempfile::tempdir().unwrap();
+    // A POI has no objectives: no annexes.
+    let workbook = dir.path().join("poi.xlsx");
+    let output = alinea(&[
+        "export",
+        "plans/regional/san-martin/poi-2025-2027.yaml",
+        "-o",
+        workbook.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output).1.contains("has no objectives"),
+        "{:?}",
+        text(&output)
+    );
+    assert!(!workbook.exists());
+    // A code of `--select` that the catalogue does not have.
+    let catalogue_path = dir.path().join("megl.xlsx");
+    catalogue(&catalogue_path);
+    let folder = dir.path().join("out");
+    let output = alinea(&[
+        "--lang",
+        "es",
+        "new",
+        "pei",
+        "--catalogue",
+        catalogue_path.to_str().unwrap(),
+        "-o",
+        folder.to_str().unwrap(),
+        "--id",
+        "pei-x",
+        "--select",
+        "OEI.05,OEI.99",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output)
+            .1
+            .contains("`OEI.99` de `--select` no está en el catálogo"),
+        "{:?}",
+        text(&output)
+    );
+    assert!(!folder.exists());
+    // `new pei` needs the PEI's id.
+    let output = alinea(&[
+        "new",
+        "pei",
+        "--catalogue",
+        catalogue_path.to_str().unwrap(),
+        "-o",
+        folder.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).1.contains("--id"));
+}

@@ -47,6 +47,8 @@ sheet-export-unloadable = `{ $file }` is not a plan that loads ({ $count ->
        *[other] { $count } LOAD findings
     })
 sheet-export-unloadable-help = run `alinea check { $file }` and fix what it reports
+sheet-not-in-catalogue = `{ $codes }` of `--select` is not in the catalogue `{ $file }`: nothing written
+sheet-export-nothing = `{ $file }` has no objectives: the annexes hold a plan's objectives, actions and indicators
 sheet-export-failed = cannot write the workbook: { $reason }
 sheet-exported = wrote `{ $file }` (the annexes of `{ $plan }`)
 

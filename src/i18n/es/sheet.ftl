@@ -47,6 +47,8 @@ sheet-export-unloadable = `{ $file }` no es un plan que cargue ({ $count ->
        *[other] { $count } hallazgos LOAD
     })
 sheet-export-unloadable-help = ejecute `alinea check { $file }` y corrija lo que reporte
+sheet-not-in-catalogue = `{ $codes }` de `--select` no está en el catálogo `{ $file }`: no se escribe nada
+sheet-export-nothing = `{ $file }` no tiene objetivos: los anexos contienen los objetivos, las acciones y los indicadores de un plan
 sheet-export-failed = no se puede escribir el libro: { $reason }
 sheet-exported = se escribió `{ $file }` (los anexos de `{ $plan }`)
 
