@@ -36,6 +36,20 @@ fn import(workbook: &Path, plan: &Path, more: &[&str]) -> std::process::Output {
     alinea(&args)
 }
 
+/// `alinea new pei --catalogue CATALOGUE -o FOLDER` with more arguments.
+fn new_pei(catalogue: &Path, folder: &Path, more: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "new",
+        "pei",
+        "--catalogue",
+        catalogue.to_str().unwrap(),
+        "-o",
+        folder.to_str().unwrap(),
+    ];
+    args.extend_from_slice(more);
+    alinea(&args)
+}
+
 /// The plan a file holds, as the spreadsheet commands see it.
 fn draft_of(repository: &Path, id: &str) -> alinea::import::Draft {
     let run = crate::run(&[repository]);
@@ -715,32 +729,30 @@ fn a_new_pei_from_the_catalogue_loads_and_asks_only_to_be_filled_in() {
     let catalogue_path = dir.path().join("megl.xlsx");
     catalogue(&catalogue_path);
     let folder = repository.join("local/ejemplo");
-    let output = alinea(&[
-        "new",
-        "pei",
-        "--catalogue",
-        catalogue_path.to_str().unwrap(),
-        "--output",
-        folder.to_str().unwrap(),
-        "--id",
-        "pei-mp-ejemplo-2026-2028",
-        "--entity-name",
-        "Municipalidad Provincial de Ejemplo",
-        "--entity-type",
-        "municipality",
-        "--level",
-        "provincial",
-        "--territory",
-        "2201",
-        "--period",
-        "2026-2028",
-        "--upper",
-        "pdlc-moyobamba-2022-2030",
-        "--select",
-        "OEI.05,OEI.08",
-        "--format",
-        "json",
-    ]);
+    let output = new_pei(
+        &catalogue_path,
+        &folder,
+        &[
+            "--id",
+            "pei-mp-ejemplo-2026-2028",
+            "--entity-name",
+            "Municipalidad Provincial de Ejemplo",
+            "--entity-type",
+            "municipality",
+            "--level",
+            "provincial",
+            "--territory",
+            "2201",
+            "--period",
+            "2026-2028",
+            "--upper",
+            "pdlc-moyobamba-2022-2030",
+            "--select",
+            "OEI.05,OEI.08",
+            "--format",
+            "json",
+        ],
+    );
     let (stdout, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
@@ -1057,20 +1069,11 @@ fn what_cannot_be_written_is_refused_before_anything_is() {
     let catalogue_path = dir.path().join("megl.xlsx");
     catalogue(&catalogue_path);
     let folder = dir.path().join("out");
-    let output = alinea(&[
-        "--lang",
-        "es",
-        "new",
-        "pei",
-        "--catalogue",
-        catalogue_path.to_str().unwrap(),
-        "-o",
-        folder.to_str().unwrap(),
-        "--id",
-        "pei-x",
-        "--select",
-        "OEI.05,OEI.99",
-    ]);
+    let output = new_pei(
+        &catalogue_path,
+        &folder,
+        &["--lang", "es", "--id", "pei-x", "--select", "OEI.05,OEI.99"],
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(
         text(&output)
@@ -1081,14 +1084,7 @@ fn what_cannot_be_written_is_refused_before_anything_is() {
     );
     assert!(!folder.exists());
     // `new pei` needs the PEI's id.
-    let output = alinea(&[
-        "new",
-        "pei",
-        "--catalogue",
-        catalogue_path.to_str().unwrap(),
-        "-o",
-        folder.to_str().unwrap(),
-    ]);
+    let output = new_pei(&catalogue_path, &folder, &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output).1.contains("--id"));
 }
