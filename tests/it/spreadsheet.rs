@@ -57,9 +57,13 @@ fn draft_of(repository: &Path, id: &str) -> alinea::import::Draft {
     alinea::import::Draft::from_plan(run.graph.plan(plan))
 }
 
-/// Exports a shipped plan, imports the workbook in its place, and returns the plan before
-/// and after, with the workbook's sheets.
-fn round_trip(file: &str, id: &str) -> (alinea::import::Draft, alinea::import::Draft, Vec<String>) {
+/// Exports a shipped plan, imports the workbook in its place (keys in `lang`), and returns
+/// the plan before and after, with the workbook's sheets.
+fn round_trip(
+    file: &str,
+    id: &str,
+    lang: &str,
+) -> (alinea::import::Draft, alinea::import::Draft, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let workbook = dir.path().join("pei.xlsx");
     let plan = format!("plans/{file}");
@@ -68,15 +72,11 @@ fn round_trip(file: &str, id: &str) -> (alinea::import::Draft, alinea::import::D
     let repository = dir.path().join("plans");
     copy_tree(Path::new("plans"), &repository);
     let imported = repository.join(file);
-    let output = alinea(&[
-        "import",
-        workbook.to_str().unwrap(),
-        "--output",
-        imported.to_str().unwrap(),
-        "--force",
-        "--format",
-        "json",
-    ]);
+    let output = import(
+        &workbook,
+        &imported,
+        &["--force", "--format", "json", "--lang", lang],
+    );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         report.get("notes"),
@@ -94,6 +94,7 @@ fn the_san_martin_pei_survives_export_then_import() {
     let (before, after, sheets) = round_trip(
         "regional/san-martin/pei-2024-2028.yaml",
         "pei-gore-san-martin-2024-2028",
+        "en",
     );
     assert!(before.objectives.len() == 11 && before.elements().count() == 30);
     assert!(
@@ -107,6 +108,13 @@ fn the_san_martin_pei_survives_export_then_import() {
     let indicators = before.elements().map(|e| e.indicators.len()).sum::<usize>();
     assert_eq!(sheets.len(), 3 + indicators, "{sheets:?}");
     assert_eq!(&sheets[..4], ["Ruta estratégica", "B-1", "B-2", "A-6 1"]);
+    // Written with Spanish keys, the same plan.
+    let (_, spanish, _) = round_trip(
+        "regional/san-martin/pei-2024-2028.yaml",
+        "pei-gore-san-martin-2024-2028",
+        "es",
+    );
+    assert_eq!(spanish, before);
 }
 
 #[test]
@@ -114,6 +122,7 @@ fn a_pei_of_the_2024_guide_survives_export_then_import() {
     let (before, after, sheets) = round_trip(
         "local/moyobamba/pei-2025-2027.yaml",
         "pei-mp-moyobamba-2025-2027",
+        "en",
     );
     // Links to the PGG (ruta), the PDLC (B-1) and the Políticas Nacionales (B-2).
     let targets: Vec<&str> = before
