@@ -21,7 +21,8 @@
 //! - `rules_es`: rules in two languages: the pack complete in Spanish, Spanish runs, fallbacks.
 //! - `spanish`: plan files written in Spanish, and LOAD messages in both languages.
 //! - `spreadsheet`: `import`, `new pei` and `export` on synthetic workbooks in CEPLAN's
-//!   layouts: normalisations at their cells, broken workbooks, the San Martín round trip.
+//!   layouts: normalisations at their cells, broken workbooks, the San Martín round trip,
+//!   generated workbooks imported or refused, never a panic.
 //! - `tidy`: module and grammar docs, orphan snapshots, hostile rule files.
 //! - `tui`: the browser: state machine, `TestBackend` snapshots and size sweep, the binary in tmux.
 //! - `yaml_errors`: YAML syntax errors point at the mistake (the tab, the unclosed quote or

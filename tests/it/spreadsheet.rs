@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use proptest::strategy::Strategy as _;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
 use crate::{binary, copy_tree};
@@ -1096,4 +1097,115 @@ fn what_cannot_be_written_is_refused_before_anything_is() {
     let output = new_pei(&catalogue_path, &folder, &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output).1.contains("--id"));
+}
+
+/// Words of the matrices, codes and values, loose and strict, for the generated workbooks.
+const WORDS: &[&str] = &[
+    "",
+    "",
+    "Código",
+    "Denominación",
+    "Nombre del indicador",
+    "Línea de base",
+    "Año",
+    "Valor",
+    "Logros esperados",
+    "2025",
+    "Meta 2026",
+    "Unidad orgánica responsable",
+    "OEI.01",
+    "OEI 2",
+    "OIE.03",
+    "AEI.01.01",
+    "AEI 2.1",
+    "AEI.09.09",
+    "37.50%",
+    "52,5",
+    "ND",
+    "Ind.01 A / Ind.02 B",
+    "Explicación de relación causal",
+    "Objetivo estratégico regional",
+    "Plan superior:",
+    "pdrc-x-2030",
+    "Código OP",
+    "OP 3",
+    "Código lineamiento",
+    "L.1.3.",
+    "Nombre de la Política Nacional",
+    "Política Nacional de Algo",
+    "Vinculación con la PGG",
+    "Eje.8 / Lin. 8.3",
+    "PGG:",
+    "Periodo:",
+    "2025 - 2027",
+    "Ficha técnica del indicador",
+    "Campo",
+    "texto cualquiera",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Any grid of these words and numbers, in up to three sheets with merged ranges, is
+    /// imported or refused with an error: never a panic. What is imported writes a plan file
+    /// the loader reads without a LOAD-01.
+    #[test]
+    fn any_workbook_is_imported_or_refused(
+        sheets in proptest::collection::vec(
+            (
+                proptest::collection::vec(
+                    proptest::collection::vec(
+                        proptest::prop_oneof![
+                            (0..WORDS.len()).prop_map(|i| Err(WORDS[i])),
+                            (-5.0f64..3000.0).prop_map(Ok),
+                        ],
+                        0..8,
+                    ),
+                    0..14,
+                ),
+                proptest::collection::vec((0u32..14, 0u16..8, 0u32..3, 0u16..3), 0..3),
+            ),
+            1..4,
+        ),
+    ) {
+        let mut workbook = Workbook::new();
+        for (index, (rows, merges)) in sheets.iter().enumerate() {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(format!("H{index}")).unwrap();
+            for (r, cells) in rows.iter().enumerate() {
+                for (c, cell) in cells.iter().enumerate() {
+                    let (r, c) = (u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
+                    match cell {
+                        Err(text) if !text.is_empty() => { sheet.write_string(r, c, *text).unwrap(); }
+                        Ok(number) => { sheet.write_number(r, c, *number).unwrap(); }
+                        Err(_) => {}
+                    }
+                }
+            }
+            for (r, c, down, across) in merges {
+                if *down + u32::from(*across) > 0 {
+                    // Overlapping ranges are refused by the writer: skip them.
+                    let _ = sheet.merge_range(*r, *c, r + down, c + across, "OEI.01", &Format::new());
+                }
+            }
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        let options = alinea::import::HeaderOptions {
+            id: Some("pei-x".to_owned()),
+            ..alinea::import::HeaderOptions::default()
+        };
+        if let Ok(imported) = alinea::import::import(bytes, &options, &alinea::import::draft::Known::default()) {
+            for lang in alinea::i18n::Lang::ALL {
+                let dir = tempfile::tempdir().unwrap();
+                let plan = dir.path().join("pei.yaml");
+                std::fs::write(&plan, imported.draft.to_yaml(lang)).unwrap();
+                let run = crate::run(&[&plan]);
+                let broken: Vec<_> = run.report.findings.iter().filter(|f| f.rule == "LOAD-01").map(|f| &f.message).collect();
+                proptest::prop_assert!(broken.is_empty(), "{broken:?}\n{}", imported.draft.to_yaml(lang));
+                for note in &imported.notes {
+                    proptest::prop_assert!(!note.message(lang).is_empty());
+                }
+            }
+        }
+    }
 }
