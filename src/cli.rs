@@ -17,6 +17,8 @@ use crate::render::{Format, Style};
 use crate::report::Severity;
 use crate::tr;
 
+mod spreadsheet;
+
 /// Checks that Peru's public plans are aligned (SINAPLAN / CEPLAN).
 #[derive(Debug, Parser)]
 #[command(name = "alinea", version, about, long_about = None, disable_help_subcommand = true)]
@@ -61,6 +63,15 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Import a PEI's matrices from a workbook (xlsx, xls, ods) into a plan file.
+    Import(spreadsheet::ImportArgs),
+    /// Create plans: a PEI and its POI stub from CEPLAN's municipal catalogue.
+    New {
+        #[command(subcommand)]
+        command: spreadsheet::NewCommand,
+    },
+    /// Export a plan to CEPLAN's annexes, as an xlsx workbook.
+    Export(spreadsheet::ExportArgs),
     /// Print this message or the help of the given subcommand(s).
     Help {
         /// The command (and subcommand) to describe.
@@ -247,9 +258,12 @@ pub fn run_options(command_line: &[&str]) -> Result<crate::CheckOptions, ExitSta
         Command::Browse(browse) => browse.options(lang),
         Command::Baseline(baseline) => baseline.options(lang),
         Command::Graph(graph) => graph.run.options(lang),
-        Command::Explain(_) | Command::Rules { .. } | Command::Help { .. } => {
-            Err(ExitStatus::Usage)
-        }
+        Command::Explain(_)
+        | Command::Rules { .. }
+        | Command::Help { .. }
+        | Command::Import(_)
+        | Command::New { .. }
+        | Command::Export(_) => Err(ExitStatus::Usage),
     }
 }
 
@@ -597,6 +611,9 @@ pub fn main() -> ExitCode {
         Command::Explain(explain) => run_explain(&explain, lang),
         Command::Baseline(baseline) => run_baseline(&baseline, flag),
         Command::Graph(graph) => run_graph(&graph, flag),
+        Command::Import(import) => spreadsheet::run_import(&import, flag),
+        Command::New { command } => spreadsheet::run_new(&command, flag),
+        Command::Export(export) => spreadsheet::run_export(&export, flag),
         Command::Rules { command } => match command {
             RulesCommand::List { format, rules } => run_rules_list(format, &rules, lang),
             RulesCommand::Check {

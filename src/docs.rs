@@ -538,6 +538,23 @@ pub fn limits_reference(lang: Lang) -> String {
                 )
             ),
         ),
+        (
+            tr!(lang, "limits-sheet-cells"),
+            crate::import::workbook::MAX_CELLS.to_string(),
+            "import::workbook::MAX_CELLS",
+            format!(
+                "{}: {}",
+                crate::report::Severity::Error.name(lang),
+                tr!(
+                    lang,
+                    "sheet-too-large",
+                    file = "F",
+                    sheet = "S",
+                    cells = "N",
+                    limit = crate::import::workbook::MAX_CELLS.to_string()
+                )
+            ),
+        ),
     ];
     let mut table = tr!(lang, "limits-table-head");
     table.push_str("\n|---|---|---|\n");

@@ -57,6 +57,11 @@
 //! - [`export`]: `alinea graph` (dot, mermaid, json).
 //! - [`fix`]: fixes of mechanical defects (`check --fix`, `--diff`, code actions): edits at
 //!   spans, safe or unsafe, declared once per rule in `fix::FIXES`.
+//! - [`import`]: CEPLAN's Excel matrices: `alinea import` (a PEI's matrices into a plan
+//!   file, every normalisation a note at its cell), `alinea new pei` (a PEI and a POI stub
+//!   from the municipal catalogue) and `alinea export` (a plan back to the annexes, xlsx).
+//!   It works on bytes and text; calamine stays in `import::workbook`, `rust_xlsxwriter` in
+//!   `import::annex`, and `import::draft` is the one place these commands read the model.
 //! - [`cases`]: rule fixture cases (`alinea rules test`).
 //! - [`docs`]: rule documentation from one place: `Listed` (a built-in check or a
 //!   rule, as `explain` and `rules list` show it) and `rule_reference`, the Markdown
@@ -79,8 +84,9 @@
 //!   contracts (ids, slugs, JSON keys and enum values, fingerprints, YAML paths, exit
 //!   codes) never change with it. Both languages declare the same messages (a test says so).
 //! - **Invariant:** only `discover`, `source`, `config`, `baseline` and `cli` read
-//!   files; only `cli` writes them (reports, baselines, graphs; a plan file only with
-//!   `check --fix`).
+//!   files; only `cli` writes them (reports, baselines, graphs, workbooks; a plan file only
+//!   where a command says it writes one: `check --fix`, and `import` and `new pei` to a path
+//!   the user names, never over an existing file without `--force`).
 //!   Only `render`, `cli` and `tui::terminal` write to the terminal.
 //! - **Invariant:** the YAML library's types never leave `plan::yaml`; pest's
 //!   never leave `dsl::parser`.
@@ -122,6 +128,7 @@ pub mod fix;
 pub mod fuzz;
 pub mod graph;
 pub mod i18n;
+pub mod import;
 pub mod plan;
 pub mod policy;
 pub mod profile;

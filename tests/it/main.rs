@@ -22,6 +22,9 @@
 //! - `rules`: the rule language and the default pack: its cases, the seeded chain, real plans.
 //! - `rules_es`: rules in two languages: the pack complete in Spanish, Spanish runs, fallbacks.
 //! - `spanish`: plan files written in Spanish, and LOAD messages in both languages.
+//! - `spreadsheet`: `import`, `new pei` and `export` on synthetic workbooks in CEPLAN's
+//!   layouts: normalisations at their cells, broken workbooks, the San Martín round trip,
+//!   generated workbooks imported or refused, never a panic.
 //! - `tidy`: module and grammar docs, orphan snapshots, hostile rule files.
 //! - `tui`: the browser: state machine, `TestBackend` snapshots and size sweep, the binary in tmux.
 //! - `yaml_errors`: YAML syntax errors point at the mistake (the tab, the unclosed quote or
@@ -52,6 +55,7 @@ mod repository;
 mod rules;
 mod rules_es;
 mod spanish;
+mod spreadsheet;
 mod tidy;
 mod transcription;
 mod tui;
