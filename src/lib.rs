@@ -332,9 +332,42 @@ pub struct RunCache {
     graph: Option<GraphState>,
     /// Whether the last run patched the graph.
     patched: bool,
+    /// The last run's inputs, and the paths and root they were discovered from.
+    inputs: Option<(Vec<PathBuf>, Option<PathBuf>, Vec<discover::Input>)>,
+    /// The files the caller says may have changed since the last run ([`RunCache::changed`]).
+    changed: Option<HashSet<PathBuf>>,
 }
 
 impl RunCache {
+    /// Says that since the last run only `paths` may have changed (edited on disk, or given
+    /// new text in [`CheckOptions::texts`]): the next run takes the list of files from the
+    /// last one instead of walking the repository, and reads only these files. A path that
+    /// the last run did not check (a new file) or that no longer exists makes the next run
+    /// walk the repository as usual; so does any change of the run's paths. Files created or
+    /// deleted elsewhere must be named here too, or not use this at all.
+    pub fn changed(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        self.changed
+            .get_or_insert_with(HashSet::new)
+            .extend(paths.into_iter().map(|path| discover::absolute_key(&path)));
+    }
+
+    /// The last run's inputs, when the caller said which files changed and they are all
+    /// among them; the set of files that may have changed, by canonical path.
+    fn known_inputs(
+        &mut self,
+        options: &CheckOptions,
+    ) -> Option<(Vec<discover::Input>, HashSet<PathBuf>)> {
+        let changed = self.changed.take()?;
+        let (paths, root, inputs) = self.inputs.as_ref()?;
+        if *paths != options.paths || *root != options.root {
+            return None;
+        }
+        let known = changed
+            .iter()
+            .all(|key| key.is_file() && inputs.iter().any(|input| input.key == *key));
+        known.then(|| (inputs.clone(), changed))
+    }
+
     /// Whether the last run patched the last graph (its edits changed no plan's id, kind,
     /// level, codes or references) instead of building it again.
     #[must_use]
@@ -414,13 +447,29 @@ fn check_cached(
         .config
         .as_ref()
         .map(|c| (c.dir(), c.exclude.as_slice()));
-    let mut inputs = discover::discover_repository(
-        &options.paths,
-        options.root.as_deref(),
-        exclude,
-        options.lang,
-    )
-    .map_err(CheckError::MissingPath)?;
+    let (mut cache, known) = match cache {
+        Some((cache, key)) => {
+            let known = cache.known_inputs(options);
+            (Some((cache, key)), known)
+        }
+        None => (None, None),
+    };
+    let (mut inputs, trusted) = if let Some((inputs, changed)) = known {
+        (inputs, Some(changed))
+    } else {
+        let inputs = discover::discover_repository(
+            &options.paths,
+            options.root.as_deref(),
+            exclude,
+            options.lang,
+        )
+        .map_err(CheckError::MissingPath)?;
+        (inputs, None)
+    };
+    if let Some((cache, _)) = cache.as_mut() {
+        cache.inputs = Some((options.paths.clone(), options.root.clone(), inputs.clone()));
+        cache.load.trust(trusted);
+    }
     for input in &mut inputs {
         if let Some(text) = options.texts.get(&input.key) {
             input.text = Some(text.clone());
@@ -807,6 +856,7 @@ pub(crate) fn analyse(
                 plans,
                 graph,
                 patched,
+                ..
             } = cache;
             (Some(load), Some((eval, key, plans)), Some((graph, patched)))
         }

@@ -137,6 +137,9 @@ pub struct LoadCache {
     lang: Option<Lang>,
     files: HashMap<PathBuf, Cached>,
     reused: usize,
+    /// For the next run only: the files (canonical paths) that may have changed; the others
+    /// are taken from the cache without being read.
+    changed: Option<std::collections::HashSet<PathBuf>>,
 }
 
 #[derive(Debug)]
@@ -148,6 +151,12 @@ struct Cached {
 }
 
 impl LoadCache {
+    /// Says which files may have changed since the last run (`None`: any): the next run
+    /// reads only those, and takes the others from the cache as they were.
+    pub fn trust(&mut self, changed: Option<std::collections::HashSet<PathBuf>>) {
+        self.changed = changed;
+    }
+
     /// How many files the last run took from the cache.
     #[must_use]
     pub fn reused(&self) -> usize {
@@ -167,15 +176,31 @@ pub fn load_counting(
     sources: &mut SourceDb,
     lang: Lang,
     read: Option<&std::sync::atomic::AtomicUsize>,
-    cache: Option<&mut LoadCache>,
+    mut cache: Option<&mut LoadCache>,
 ) -> Loaded {
     let first = sources.next_id().index();
+    let changed = cache.as_deref_mut().and_then(|cache| cache.changed.take());
     let usable = cache.as_deref().filter(|cache| cache.lang == Some(lang));
     let results: Vec<(Arc<SourceFile>, PlanFile, bool)> = inputs
         .par_iter()
         .enumerate()
         .map(|(i, input)| {
             let id = FileId::from_index(first + i);
+            // A file the caller says has not changed is taken as it was, unread.
+            let unchanged = usable.zip(changed.as_ref()).and_then(|(cache, changed)| {
+                let cached = cache.files.get(&input.path)?;
+                let same = !changed.contains(&input.key)
+                    && input.text.is_none()
+                    && cached.id == id
+                    && cached.explicit == input.explicit;
+                same.then(|| (Arc::clone(&cached.file), cached.outcome.clone(), true))
+            });
+            if let Some(unchanged) = unchanged {
+                if let Some(read) = read {
+                    read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                return unchanged;
+            }
             let text = read_input(input);
             let kept = usable.and_then(|cache| {
                 let cached = cache.files.get(&input.path)?;

@@ -20,6 +20,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::graph::{Graph, PlanId, Target};
@@ -356,7 +357,7 @@ pub struct Inputs<'a> {
     /// The check each rule's findings feed, by rule id.
     pub feeds: &'a HashMap<String, &'static str>,
     /// The fingerprint of a finding.
-    pub fingerprint: &'a dyn Fn(&Finding) -> String,
+    pub fingerprint: &'a (dyn Fn(&Finding) -> String + Sync),
 }
 
 /// The profile of each plan, in the order given.
@@ -382,8 +383,9 @@ pub fn profiles<'p>(
             }
         }
     }
+    let plans: Vec<(PlanId, &Plan)> = plans.into_iter().collect();
     plans
-        .into_iter()
+        .into_par_iter()
         .map(|(id, plan)| {
             let checks = CHECKS
                 .iter()
@@ -433,47 +435,52 @@ fn has_poi(id: PlanId, graph: &Graph) -> bool {
 
 /// The items a share check counts: an element's (or operation's) code, and for an
 /// indicator its path under the element (`indicators[0]`).
-fn items(over: Over, plan: &Plan) -> Vec<(String, Option<String>)> {
-    let codes = |elements: &mut dyn Iterator<Item = &crate::plan::model::Element>| {
-        elements
-            .map(|e| (e.code.value.clone(), None))
-            .collect::<Vec<_>>()
-    };
+/// The items a check counts: an element's code, and for an indicator its position.
+type Item<'p> = (&'p str, Option<usize>);
+
+fn items(over: Over, plan: &Plan) -> Vec<Item<'_>> {
+    fn codes<'p>(elements: impl Iterator<Item = &'p crate::plan::model::Element>) -> Vec<Item<'p>> {
+        elements.map(|e| (e.code.value.as_str(), None)).collect()
+    }
     match over {
         Over::Plan => Vec::new(),
-        Over::Objectives => codes(&mut plan.objectives.iter()),
-        Over::Elements => codes(&mut plan.elements()),
-        Over::Actions => codes(&mut plan.objectives.iter().flat_map(|o| o.actions.iter())),
+        Over::Objectives => codes(plan.objectives.iter()),
+        Over::Elements => codes(plan.elements()),
+        Over::Actions => codes(plan.objectives.iter().flat_map(|o| o.actions.iter())),
         Over::Indicators => plan
             .elements()
-            .flat_map(|e| {
-                (0..e.indicators.len())
-                    .map(move |i| (e.code.value.clone(), Some(format!("indicators[{i}]"))))
-            })
+            .flat_map(|e| (0..e.indicators.len()).map(move |i| (e.code.value.as_str(), Some(i))))
             .collect(),
         Over::Operations => plan
             .activities
             .iter()
-            .map(|a| (a.code.value.clone(), None))
-            .chain(plan.investments.iter().map(|v| (v.cui.value.clone(), None)))
+            .map(|a| (a.code.value.as_str(), None))
+            .chain(
+                plan.investments
+                    .iter()
+                    .map(|v| (v.cui.value.as_str(), None)),
+            )
             .collect(),
         Over::Investments => plan
             .investments
             .iter()
-            .map(|v| (v.cui.value.clone(), None))
+            .map(|v| (v.cui.value.as_str(), None))
             .collect(),
     }
 }
 
-/// Whether a finding is about an item.
-fn about(finding: &Finding, (code, path): &(String, Option<String>)) -> bool {
-    finding.element == *code
-        && path.as_ref().is_none_or(|prefix| {
-            finding.path == *prefix
-                || finding
-                    .path
-                    .strip_prefix(prefix.as_str())
-                    .is_some_and(|rest| rest.starts_with('.'))
+/// Whether a finding is about an item: its element, and for an indicator its path
+/// (`indicators[2]`, or a path under it).
+fn about(finding: &Finding, &(code, indicator): &Item<'_>) -> bool {
+    finding.element == code
+        && indicator.is_none_or(|index| {
+            finding
+                .path
+                .strip_prefix("indicators[")
+                .and_then(|rest| rest.split_once(']'))
+                .is_some_and(|(number, rest)| {
+                    number.parse() == Ok(index) && (rest.is_empty() || rest.starts_with('.'))
+                })
         })
 }
 

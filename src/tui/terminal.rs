@@ -446,11 +446,10 @@ fn carry_out(
         for effect in effects {
             match effect {
                 Effect::Reload => {
-                    // The run asked for sees every change seen so far.
-                    if let Some(watch) = watching.get(model) {
-                        watch.seen();
-                    }
-                    worker.request();
+                    // The run asked for sees every change seen so far, and reads only the
+                    // files they named when the watcher knows them.
+                    let changed = watching.get(model).and_then(Watch::seen);
+                    worker.request(changed);
                 }
                 Effect::OpenEditor { path, line, column } => {
                     // Every key goes to the editor while it runs.

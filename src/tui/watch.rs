@@ -90,6 +90,8 @@ pub struct Watch {
     events: Receiver<notify::Result<notify::Event>>,
     named: Vec<PathBuf>,
     debounce: Debounce,
+    /// The files the relevant events named since the last run (`None`: unknown).
+    paths: Option<Vec<PathBuf>>,
 }
 
 impl Watch {
@@ -118,6 +120,7 @@ impl Watch {
             events,
             named,
             debounce: Debounce::default(),
+            paths: Some(Vec::new()),
         })
     }
 
@@ -125,15 +128,29 @@ impl Watch {
     pub fn drain(&mut self, now: Instant) {
         while let Ok(event) = self.events.try_recv().map(Result::ok) {
             // An error (a watch lost, an overflow) may hide a change.
-            if event.is_none_or(|event| relevant(&event, &self.named)) {
-                self.debounce.changed(now);
+            match event {
+                Some(event) if relevant(&event, &self.named) => {
+                    self.debounce.changed(now);
+                    if let Some(paths) = &mut self.paths {
+                        paths.extend(event.paths);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    self.debounce.changed(now);
+                    self.paths = None;
+                }
             }
         }
     }
 
-    /// Forgets the changes seen so far (a run is starting or queued: it will see them).
-    pub fn seen(&mut self) {
+    /// Forgets the changes seen so far (a run is starting or queued: it will see them), and
+    /// says which files they were: `None` when that is not known (an error of the watcher,
+    /// or no change seen: a reload the user asked for reads every file again).
+    pub fn seen(&mut self) -> Option<Vec<PathBuf>> {
         self.debounce.clear();
+        let paths = self.paths.replace(Vec::new())?;
+        (!paths.is_empty()).then_some(paths)
     }
 
     /// Whether changes have settled and a re-lint is due.

@@ -12,6 +12,7 @@
 #[cfg(test)]
 mod tests;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
@@ -57,7 +58,12 @@ impl Lints {
 
 /// The linting thread, seen from the browser.
 pub struct Worker {
-    requests: Sender<()>,
+    /// A run asked for, with the files that changed since the last one (`None`: unknown).
+    requests: Sender<Option<Vec<PathBuf>>>,
+    /// The files changed since the last run was asked for.
+    pending: Vec<PathBuf>,
+    /// Whether a change since the last run was asked for is of unknown files.
+    unknown: bool,
     outcomes: Receiver<Outcome>,
     progress: Arc<Progress>,
     lints: Lints,
@@ -71,7 +77,7 @@ impl Worker {
     /// When the thread cannot be started.
     pub fn start(options: CheckOptions) -> std::io::Result<Self> {
         let lang = options.lang;
-        let (requests, asked) = mpsc::channel::<()>();
+        let (requests, asked) = mpsc::channel::<Option<Vec<PathBuf>>>();
         let (answer, outcomes) = mpsc::channel();
         let progress = Arc::new(Progress::default());
         let shared = Arc::clone(&progress);
@@ -90,7 +96,10 @@ impl Worker {
                 // What the last run loaded: a re-lint parses only the files that changed.
                 let mut cache = crate::RunCache::default();
                 // Ends when the browser drops its side of either channel.
-                while asked.recv().is_ok() {
+                while let Ok(changed) = asked.recv() {
+                    if let Some(paths) = changed {
+                        cache.changed(paths);
+                    }
                     let mut lint = || {
                         crate::check_incremental(&options, &shared, &mut cache).map(Prepared::new)
                     };
@@ -105,20 +114,34 @@ impl Worker {
             })?;
         let mut worker = Self {
             requests,
+            pending: Vec::new(),
+            unknown: false,
             outcomes,
             progress,
             lints: Lints::default(),
             lang,
         };
-        worker.request();
+        worker.request(None);
         Ok(worker)
     }
 
-    /// Asks for a run: it starts now, or after the running one.
-    pub fn request(&mut self) {
-        if self.lints.request() {
-            let _ = self.requests.send(());
+    /// Asks for a run, after the files `changed` changed (`None`: unknown, every file is
+    /// read again): it starts now, or after the running one.
+    pub fn request(&mut self, changed: Option<Vec<PathBuf>>) {
+        match changed {
+            Some(paths) => self.pending.extend(paths),
+            None => self.unknown = true,
         }
+        if self.lints.request() {
+            self.send();
+        }
+    }
+
+    /// Sends the request, with the changes gathered since the last one.
+    fn send(&mut self) {
+        let paths = std::mem::take(&mut self.pending);
+        let known = !std::mem::take(&mut self.unknown);
+        let _ = self.requests.send(known.then_some(paths));
     }
 
     /// Whether a run is going on.
@@ -151,7 +174,7 @@ impl Worker {
 
     fn ended(&mut self, outcome: Outcome) -> Outcome {
         if self.lints.finished() {
-            let _ = self.requests.send(());
+            self.send();
         }
         outcome
     }

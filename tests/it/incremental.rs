@@ -181,6 +181,17 @@ const EDITS: &[(&str, Edit)] = &[
     ("the file stops being YAML", |text, _| {
         Some(format!("{text}\n  - : [\n"))
     }),
+    ("a statement changes", |text, n| {
+        edit_line(
+            text,
+            n,
+            |l| l.trim_start().starts_with("statement: "),
+            |l| l.replacen("statement: ", "statement: Revisado, ", 1),
+        )
+    }),
+    ("a comment is added at the top", |text, _| {
+        Some(format!("# revisado\n{text}"))
+    }),
 ];
 
 /// A seeded series of edits across the shipped plans (codes, references, plan ids, levels,
@@ -232,6 +243,11 @@ fn after_any_series_of_edits_the_incremental_report_equals_a_full_runs() {
         let Some(edited) = edited else { continue };
         std::fs::write(file, &edited).unwrap();
         applied.insert(what);
+        // Every other step, the caller says which file changed (as an editor does): the
+        // run neither walks the repository nor reads the other files.
+        if step % 2 == 0 {
+            cache.changed([file.clone()]);
+        }
         let run = alinea::check_incremental(&options, &progress, &mut cache).unwrap();
         reused += cache.eval.reused().0;
         patched += usize::from(cache.patched());
@@ -290,4 +306,41 @@ fn a_plan_whose_links_change_is_evaluated_again_though_its_file_did_not() {
         reused > 0 && evaluated > 0,
         "{reused} reused, {evaluated} evaluated"
     );
+}
+
+/// Told which files changed, a run reads only those; a new file it is told of makes it walk
+/// the repository again, so that the new file is checked.
+#[test]
+fn told_which_files_changed_a_run_reads_only_those_and_finds_new_files() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::copy_tree(Path::new("plans"), dir.path());
+    let options = options(dir.path(), Lang::En);
+    let mut cache = RunCache::default();
+    let progress = Progress::default();
+    alinea::check_incremental(&options, &progress, &mut cache).unwrap();
+    let files = progress.files();
+
+    let pei = dir.path().join("regional/san-martin/pei-2024-2028.yaml");
+    let text = std::fs::read_to_string(&pei).unwrap();
+    std::fs::write(
+        &pei,
+        text.replacen("statement: ", "statement: Revisado, ", 1),
+    )
+    .unwrap();
+    cache.changed([pei.clone()]);
+    let run = alinea::check_incremental(&options, &progress, &mut cache).unwrap();
+    assert_eq!(json(&run), json(&alinea::check(&options).unwrap()));
+    assert_eq!(cache.load.reused(), files - 1, "only the PEI was read");
+    assert!(cache.patched());
+
+    let copy = dir.path().join("regional/san-martin/pei-copy.yaml");
+    std::fs::write(
+        &copy,
+        text.replace("pei-gore-san-martin-2024-2028", "pei-copia"),
+    )
+    .unwrap();
+    cache.changed([copy]);
+    let run = alinea::check_incremental(&options, &progress, &mut cache).unwrap();
+    assert_eq!(progress.files(), files + 1, "the new file was found");
+    assert_eq!(json(&run), json(&alinea::check(&options).unwrap()));
 }
