@@ -336,6 +336,8 @@ pub struct RunCache {
     inputs: Option<(Vec<PathBuf>, Option<PathBuf>, Vec<discover::Input>)>,
     /// The files the caller says may have changed since the last run ([`RunCache::changed`]).
     changed: Option<HashSet<PathBuf>>,
+    /// The last run's profiles.
+    profiles: profile::ProfileCache,
 }
 
 impl RunCache {
@@ -492,6 +494,7 @@ fn check_cached(
         graph,
         mut findings,
         set_aside,
+        changed,
     } = analyse(
         &inputs,
         &rules,
@@ -500,7 +503,7 @@ fn check_cached(
         options.as_of,
         options.lang,
         &mut watch,
-        cache,
+        cache.as_mut().map(|(cache, key)| (&mut **cache, *key)),
     );
     // Only what was asked about is reported; the rest of the repository was context.
     let mut reported: HashSet<source::FileId> = inputs
@@ -562,7 +565,14 @@ fn check_cached(
         .collect();
     let feeds = profile_feeds(&rules);
     let fingerprint = |finding: &Finding| finding.fingerprint(&sources);
-    let profiles = profile::profiles(
+    // Unknown changes: every profile is computed (an empty list marks every file changed),
+    // and kept for the next run.
+    let reuse = cache.map(|(cache, key)| profile::Reuse {
+        cache: &mut cache.profiles,
+        changed: changed.as_deref().unwrap_or_default(),
+        key,
+    });
+    let profiles = profile::profiles_cached(
         reported_plans.iter().copied(),
         &graph,
         &profile::Inputs {
@@ -572,6 +582,7 @@ fn check_cached(
             feeds: &feeds,
             fingerprint: &fingerprint,
         },
+        reuse,
     );
     let checked: Vec<source::FileId> = inputs
         .iter()
@@ -699,6 +710,8 @@ pub(crate) struct Analysis {
     pub(crate) findings: Vec<Finding>,
     /// The findings waivers and `not_transcribed` entries set aside.
     pub(crate) set_aside: waiver::SetAside,
+    /// The files whose plan changed since the cached run (indexed by file), when known.
+    pub(crate) changed: Option<Vec<bool>>,
 }
 
 /// A stage of a run, in pipeline order, as [`Progress`] reports it.
@@ -892,9 +905,10 @@ pub(crate) fn analyse(
     watch.lap("resolve");
     let mut findings = loaded.findings;
     findings.extend(graph_findings);
+    let mut changed = None;
     match eval_cache.take() {
         Some((eval, key, plans)) => {
-            let changed = match &patched_files {
+            changed = match &patched_files {
                 Some(files) => Some(patched_plans(plans, &graph, files)),
                 None => changed_plans(plans, &graph),
             };
@@ -926,6 +940,7 @@ pub(crate) fn analyse(
         graph,
         findings,
         set_aside,
+        changed,
     }
 }
 

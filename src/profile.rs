@@ -367,6 +367,36 @@ pub fn profiles<'p>(
     graph: &Graph,
     inputs: &Inputs<'_>,
 ) -> Vec<Profile> {
+    profiles_cached(plans, graph, inputs, None)
+}
+
+/// The profiles of an earlier run, by plan file, each with a hash of what it was computed
+/// from: the plan's findings and its POIs' (the ones that feed a check), the POIs, and the
+/// run's key (rules, language, policy).
+#[derive(Debug, Default)]
+pub struct ProfileCache {
+    profiles: HashMap<crate::source::FileId, (u64, Profile)>,
+}
+
+/// What [`profiles_cached`] may take from an earlier run: its cache, the files that changed
+/// since (indexed by file: a profile that read one is computed again), and what else the
+/// profiles depend on (rules, language, policy).
+pub struct Reuse<'c> {
+    /// The profiles of the last run; this run's are left in it.
+    pub cache: &'c mut ProfileCache,
+    /// The files that changed since.
+    pub changed: &'c [bool],
+    /// What else the profiles depend on.
+    pub key: u64,
+}
+
+/// [`profiles`], taking from `reuse` the profile of every plan whose inputs are unchanged.
+pub fn profiles_cached<'p>(
+    plans: impl IntoIterator<Item = (PlanId, &'p Plan)>,
+    graph: &Graph,
+    inputs: &Inputs<'_>,
+    reuse: Option<Reuse<'_>>,
+) -> Vec<Profile> {
     // Findings by (plan, check), with how the run classified them.
     let mut by_check: HashMap<(&str, &str), Vec<(&Finding, Kind)>> = HashMap::new();
     for (list, kind) in [
@@ -384,9 +414,22 @@ pub fn profiles<'p>(
         }
     }
     let plans: Vec<(PlanId, &Plan)> = plans.into_iter().collect();
-    plans
+    let previous = reuse
+        .as_ref()
+        .map(|r| (&r.cache.profiles, r.changed, r.key));
+    let computed: Vec<(crate::source::FileId, u64, Profile)> = plans
         .into_par_iter()
         .map(|(id, plan)| {
+            let (key, dirty) = previous.map_or((0, true), |(_, changed, key)| {
+                inputs_hash(id, plan, graph, &by_check, changed, key)
+            });
+            if let Some((cached, _, _)) = previous
+                && !dirty
+                && let Some((was, profile)) = cached.get(&plan.file)
+                && *was == key
+            {
+                return (plan.file, key, profile.clone());
+            }
             let checks = CHECKS
                 .iter()
                 .map(|def| {
@@ -396,13 +439,65 @@ pub fn profiles<'p>(
                     answer(def, id, plan, graph, found, inputs)
                 })
                 .collect();
-            Profile {
+            let profile = Profile {
                 plan: plan.id.value.clone(),
                 checks,
                 money: money(id, plan, graph, &by_check),
-            }
+            };
+            (plan.file, key, profile)
         })
+        .collect();
+    if let Some(reuse) = reuse {
+        reuse.cache.profiles = computed
+            .iter()
+            .map(|(file, key, profile)| (*file, (*key, profile.clone())))
+            .collect();
+    }
+    computed
+        .into_iter()
+        .map(|(_, _, profile)| profile)
         .collect()
+}
+
+/// A hash of what a plan's profile is computed from, and whether it must be computed
+/// whatever the hash: the plan, one of its POIs, or the file of one of their findings
+/// changed.
+fn inputs_hash(
+    id: PlanId,
+    plan: &Plan,
+    graph: &Graph,
+    by_check: &HashMap<(&str, &str), Vec<(&Finding, Kind)>>,
+    changed: &[bool],
+    key: u64,
+) -> (u64, bool) {
+    use std::hash::{Hash, Hasher};
+    let is_changed =
+        |file: crate::source::FileId| changed.get(file.index()).copied().unwrap_or(true);
+    let mut hasher = rustc_hash::FxHasher::default();
+    key.hash(&mut hasher);
+    let mut plans = vec![(id, plan)];
+    plans.extend(
+        graph
+            .plan_node(id)
+            .lower
+            .iter()
+            .map(|&lower| (lower, graph.plan(lower))),
+    );
+    let mut dirty = false;
+    for (lower, plan) in plans {
+        dirty |= is_changed(plan.file);
+        (lower, &plan.id.value).hash(&mut hasher);
+        for def in CHECKS {
+            for (finding, kind) in by_check
+                .get(&(plan.id.value.as_str(), def.id))
+                .map_or(&[][..], Vec::as_slice)
+            {
+                dirty |= is_changed(finding.span.file);
+                (*kind as u8, finding).hash(&mut hasher);
+            }
+        }
+    }
+    (hasher.finish(), dirty)
 }
 
 /// Why a check does not apply to a plan, if it does not.
@@ -434,8 +529,7 @@ fn has_poi(id: PlanId, graph: &Graph) -> bool {
 }
 
 /// The items a share check counts: an element's (or operation's) code, and for an
-/// indicator its path under the element (`indicators[0]`).
-/// The items a check counts: an element's code, and for an indicator its position.
+/// indicator its position among the element's indicators.
 type Item<'p> = (&'p str, Option<usize>);
 
 fn items(over: Over, plan: &Plan) -> Vec<Item<'_>> {

@@ -175,7 +175,7 @@ impl Diagnostic {
 }
 
 /// Another place that helps explain a finding.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Related {
     /// Where.
     pub span: Span,
@@ -184,7 +184,7 @@ pub struct Related {
 }
 
 /// One violation, at one place.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Finding {
     /// Rule id (`REF-01`).
     pub rule: String,

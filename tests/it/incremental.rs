@@ -344,3 +344,40 @@ fn told_which_files_changed_a_run_reads_only_those_and_finds_new_files() {
     assert_eq!(progress.files(), files + 1, "the new file was found");
     assert_eq!(json(&run), json(&alinea::check(&options).unwrap()));
 }
+
+/// A plan's profile changes when its findings do, though neither it nor its POIs changed:
+/// the PDRC's period is cut short, the PEI that articulates with it now has an upper plan
+/// out of force (ART-05), and its profile's `upper_in_force` check fails.
+#[test]
+fn a_profile_follows_its_plans_findings_after_an_edit_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::copy_tree(Path::new("plans"), dir.path());
+    let options = options(dir.path(), Lang::En);
+    let mut cache = RunCache::default();
+    let progress = Progress::default();
+    let first = alinea::check_incremental(&options, &progress, &mut cache).unwrap();
+    let pdrc = dir.path().join("regional/san-martin/pdrc-2030.yaml");
+    let text = std::fs::read_to_string(&pdrc).unwrap();
+    let edited = text.replace(
+        "period: {start: 2019, end: 2030}",
+        "period: {start: 2019, end: 2020}",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&pdrc, edited).unwrap();
+    cache.changed([pdrc]);
+    let run = alinea::check_incremental(&options, &progress, &mut cache).unwrap();
+    assert!(cache.patched(), "a period is not part of the graph");
+    let in_force = |run: &Run| {
+        run.report
+            .profiles
+            .iter()
+            .find(|p| p.plan == "pei-gore-san-martin-2024-2028")
+            .and_then(|p| p.checks.iter().find(|c| c.id == "upper_in_force"))
+            .map(|c| c.status)
+    };
+    let full = alinea::check(&options).unwrap();
+    assert_eq!(in_force(&first), Some(alinea::profile::Status::Pass));
+    assert_eq!(in_force(&run), in_force(&full));
+    assert_eq!(in_force(&full), Some(alinea::profile::Status::Fail));
+    assert_eq!(json(&run), json(&full));
+}
