@@ -56,6 +56,8 @@ enum Command {
     Baseline(BaselineArgs),
     /// Export the resolved trace graph (dot, mermaid or json), broken links and gaps marked.
     Graph(GraphArgs),
+    /// Serve the Language Server Protocol on standard input and output, for editors.
+    Lsp,
     /// List, check and test rules.
     Rules {
         #[command(subcommand)]
@@ -246,7 +248,7 @@ pub fn run_options(command_line: &[&str]) -> Result<crate::CheckOptions, ExitSta
         Command::Browse(browse) => browse.options(lang),
         Command::Baseline(baseline) => baseline.options(lang),
         Command::Graph(graph) => graph.run.options(lang),
-        Command::Explain(_) | Command::Rules { .. } | Command::Help { .. } => {
+        Command::Explain(_) | Command::Rules { .. } | Command::Help { .. } | Command::Lsp => {
             Err(ExitStatus::Usage)
         }
     }
@@ -586,6 +588,10 @@ pub fn main() -> ExitCode {
         Command::Explain(explain) => run_explain(&explain, lang),
         Command::Baseline(baseline) => run_baseline(&baseline, flag),
         Command::Graph(graph) => run_graph(&graph, flag),
+        Command::Lsp => match crate::lsp::serve(flag) {
+            Ok(()) => ExitStatus::Clean,
+            Err(message) => usage(lang, &tr!(lang, "lsp-failed", message = message), &[]),
+        },
         Command::Rules { command } => match command {
             RulesCommand::List { format, rules } => run_rules_list(format, &rules, lang),
             RulesCommand::Check {

@@ -64,6 +64,9 @@
 //! - [`tui`]: the browser, in the Elm architecture (`tui::app`: model, messages,
 //!   update; `tui::view`: rendering; `tui::terminal`: the only terminal IO).
 //! - [`cli`]: flags → options, the commands, exit codes.
+//! - [`lsp`]: `alinea lsp`, the language server: each edit runs [`check_incremental`] with
+//!   the editor's unsaved buffers (`plan::LoadCache::set_overlay`), and the run's findings,
+//!   graph and field table answer the editor (diagnostics, hover, definition, completion).
 //! - [`suggest`]: "did you mean" by edit distance.
 //!
 //! ## Invariants
@@ -74,7 +77,8 @@
 //!   codes) never change with it. Both languages declare the same messages (a test says so).
 //! - **Invariant:** only `discover`, `source`, `config`, `baseline` and `cli` read
 //!   files; only `cli` writes them (reports, baselines, graphs: never a plan file).
-//!   Only `render`, `cli` and `tui::terminal` write to the terminal.
+//!   Only `render`, `cli` and `tui::terminal` write to the terminal (`lsp` speaks the
+//!   protocol on standard output, never to a person).
 //! - **Invariant:** the YAML library's types never leave `plan::yaml`; pest's
 //!   never leave `dsl::parser`.
 //! - **Invariant:** no stage returns early on bad user data: each returns its
@@ -114,6 +118,7 @@ pub mod export;
 pub mod fuzz;
 pub mod graph;
 pub mod i18n;
+pub mod lsp;
 pub mod plan;
 pub mod policy;
 pub mod profile;

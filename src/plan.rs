@@ -137,6 +137,8 @@ pub struct LoadCache {
     lang: Option<Lang>,
     files: HashMap<PathBuf, Cached>,
     reused: usize,
+    /// Text to read instead of the disk's, by canonical path (an editor's unsaved buffers).
+    overlay: HashMap<PathBuf, String>,
 }
 
 #[derive(Debug)]
@@ -152,6 +154,17 @@ impl LoadCache {
     #[must_use]
     pub fn reused(&self) -> usize {
         self.reused
+    }
+
+    /// Makes the runs that use this cache read `text` for the file at `path` instead of the
+    /// disk's (an editor's unsaved buffer), or the disk again when `text` is `None`. `path`
+    /// is canonical ([`crate::discover::absolute_key`]); the file must exist on disk to be
+    /// found by discovery.
+    pub fn set_overlay(&mut self, path: PathBuf, text: Option<String>) {
+        match text {
+            Some(text) => self.overlay.insert(path, text),
+            None => self.overlay.remove(&path),
+        };
     }
 }
 
@@ -171,12 +184,13 @@ pub fn load_counting(
 ) -> Loaded {
     let first = sources.next_id().index();
     let usable = cache.as_deref().filter(|cache| cache.lang == Some(lang));
+    let overlay = cache.as_deref().map(|cache| &cache.overlay);
     let results: Vec<(Arc<SourceFile>, PlanFile, bool)> = inputs
         .par_iter()
         .enumerate()
         .map(|(i, input)| {
             let id = FileId::from_index(first + i);
-            let text = read_input(input);
+            let text = read_input(input, overlay);
             let kept = usable.and_then(|cache| {
                 let cached = cache.files.get(&input.path)?;
                 let same = cached.id == id
@@ -326,12 +340,14 @@ fn id_in(text: &str) -> Option<String> {
     }
 }
 
-/// The text of an input, unless discovery already found a problem with it.
-fn read_input(input: &Input) -> Option<ReadOutcome> {
+/// The text of an input (an editor's buffer in `overlay` before the disk's), unless
+/// discovery already found a problem with it.
+fn read_input(input: &Input, overlay: Option<&HashMap<PathBuf, String>>) -> Option<ReadOutcome> {
     if input.problem.is_some() {
         return None;
     }
-    Some(match &input.text {
+    let buffer = overlay.and_then(|overlay| overlay.get(&input.key));
+    Some(match input.text.as_ref().or(buffer) {
         Some(text) => ReadOutcome::Text(text.clone()),
         None => read(&input.path),
     })
