@@ -146,7 +146,11 @@ fn uri(path: &Path) -> String {
 
 /// The protocol's position of the end of the first `needle` in `text` (UTF-16 columns).
 fn position_after(text: &str, needle: &str) -> Value {
-    let offset = text.find(needle).unwrap() + needle.len();
+    position_at(text, text.find(needle).unwrap() + needle.len())
+}
+
+/// The protocol's position of a byte offset of `text`.
+fn position_at(text: &str, offset: usize) -> Value {
     let before = &text[..offset];
     let line = before.matches('\n').count();
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -498,4 +502,73 @@ fn a_rule_file_gets_its_problems_as_it_is_typed_and_its_fields_completed() {
     let text = hover["contents"]["value"].as_str().unwrap();
     assert!(text.starts_with("`plan.approval`: "), "{text}");
     client.stop();
+}
+
+#[test]
+fn headless_neovim_gets_diagnostics_and_jumps_to_a_definition() {
+    let repo = repository();
+    let out = repo.root.join("nvim-result.txt");
+    let needle = "pdrc-san-martin-2030/AET.1.2";
+    let status = Command::new("nvim")
+        .args(["--headless", "--clean", "-u", "NONE", "-c"])
+        .arg(format!(
+            "luafile {}",
+            std::fs::canonicalize("tests/lsp/nvim.lua")
+                .unwrap()
+                .display()
+        ))
+        .current_dir(&repo.root)
+        .env("ALINEA_ROOT", &repo.root)
+        .env("ALINEA_PLAN", &repo.pei)
+        .env("ALINEA_BIN", crate::binary())
+        .env("ALINEA_NEEDLE", needle)
+        .env("ALINEA_OUT", &out)
+        .env_remove("ALINEA_LANG")
+        .env("LANG", "C")
+        .stdin(Stdio::null())
+        .status()
+        .expect("Neovim (`nvim`) is not installed: .ci/run installs Debian's `neovim`");
+    assert!(status.success(), "{status}");
+    let result = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = result.lines().collect();
+    assert_eq!(lines[0], "diagnostics true", "{result}");
+    // The one finding: the broken reference, where the text has it.
+    let at = position_at(
+        &repo.broken,
+        repo.broken.find("pdrc-san-martin-2030/AET.1.33").unwrap(),
+    );
+    let (line, column) = (
+        at["line"].as_u64().unwrap() + 1,
+        at["character"].as_u64().unwrap() + 1,
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "diagnostic {line} {column} REF-01 `pdrc-san-martin-2030` has no element `AET.1.33`"
+        )),
+        "{result}"
+    );
+    // The jump: the PDRC's file, at AET.1.2's code.
+    let run = crate::run(&[&repo.root]);
+    let pdrc = run
+        .graph
+        .plan(run.graph.plan_by_id("pdrc-san-martin-2030").unwrap());
+    let code = pdrc
+        .objectives
+        .iter()
+        .flat_map(|o| &o.actions)
+        .find(|a| a.code.value == "AET.1.2")
+        .unwrap();
+    let at = run.sources.start(code.code.span);
+    assert_eq!(
+        lines.last().unwrap(),
+        &format!(
+            "definition {} {} {}",
+            repo.root
+                .join("regional/san-martin/pdrc-2030.yaml")
+                .display(),
+            at.line,
+            at.column
+        ),
+        "{result}"
+    );
 }
