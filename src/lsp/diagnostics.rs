@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::Run;
+
 use lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Url,
@@ -93,25 +95,34 @@ pub(crate) fn of_finding(
     }
 }
 
-/// The diagnostics of every file of the last run that has findings, by file.
-pub(crate) fn of_run(workspace: &Workspace, docs: &DocsLink) -> HashMap<FileId, Vec<Diagnostic>> {
-    let mut by_file: HashMap<FileId, Vec<Diagnostic>> = HashMap::new();
-    let Some(run) = &workspace.run else {
-        return by_file;
-    };
+/// The findings of the run by file, in the report's order, each file's with a fingerprint
+/// of everything its diagnostics show (two runs give a file the same fingerprint when its
+/// diagnostics are the same, spans included).
+pub(crate) fn by_file(run: &Run) -> Vec<(FileId, Vec<&Finding>, u64)> {
+    use std::hash::{Hash, Hasher};
+    let mut groups: HashMap<FileId, (Vec<&Finding>, std::collections::hash_map::DefaultHasher)> =
+        HashMap::new();
     for finding in &run.report.findings {
-        by_file
-            .entry(finding.span.file)
-            .or_default()
-            .push(of_finding(
-                workspace,
-                &run.sources,
-                finding,
-                docs,
-                run.report.lang,
-            ));
+        let (list, hasher) = groups.entry(finding.span.file).or_default();
+        list.push(finding);
+        (
+            &finding.rule,
+            finding.severity as u8,
+            finding.span.start,
+            finding.span.end,
+        )
+            .hash(hasher);
+        (&finding.message, &finding.help).hash(hasher);
+        for related in &finding.related {
+            (related.span, &related.message).hash(hasher);
+        }
     }
-    by_file
+    let mut groups: Vec<(FileId, Vec<&Finding>, u64)> = groups
+        .into_iter()
+        .map(|(file, (list, hasher))| (file, list, hasher.finish()))
+        .collect();
+    groups.sort_by_key(|(file, _, _)| *file);
+    groups
 }
 
 /// The problems of a rule file's text: it is parsed and type-checked alone, as `alinea rules

@@ -28,6 +28,7 @@ use super::diagnostics::DocsLink;
 use super::workspace::Workspace;
 use super::{actions, convert, diagnostics, handlers, rules};
 use crate::i18n::Lang;
+use crate::source::FileId;
 
 /// What the client said at initialization that the server keeps.
 struct Settings {
@@ -39,9 +40,10 @@ struct Server {
     connection: Connection,
     workspace: Workspace,
     settings: Settings,
-    /// The diagnostics last published, by URI (a file is sent again only when they change,
-    /// or when it is open and was edited).
-    published: HashMap<Url, Vec<Diagnostic>>,
+    /// The files diagnostics were last published for, with their URI and the fingerprint
+    /// of their findings (a file is sent again only when it changes, or when its buffer was
+    /// edited).
+    published: HashMap<PathBuf, (Url, u64)>,
     /// Open rule files (their diagnostics come from compiling their text, not from a run).
     rule_buffers: HashMap<Url, String>,
 }
@@ -181,8 +183,10 @@ impl Server {
         Ok(())
     }
 
-    /// Runs the check if something changed, then publishes the diagnostics that changed
-    /// (and always those of the buffers just `edited`).
+    /// Runs the check if something changed, then publishes the diagnostics of the files
+    /// whose findings changed (told by a fingerprint of each file's findings, so that
+    /// unchanged files cost no conversion), an empty list for the files whose findings went
+    /// away, and always the diagnostics of the buffers just `edited`.
     fn refresh(&mut self, edited: &[Url]) -> Result<(), Error> {
         if !self.workspace.dirty {
             return Ok(());
@@ -194,42 +198,76 @@ impl Server {
                 message: problem.clone(),
             })?;
         }
-        let mut now: HashMap<Url, Vec<Diagnostic>> = HashMap::new();
-        for (file, list) in diagnostics::of_run(&self.workspace, &self.settings.docs) {
-            if let Some(uri) = self.workspace.uri(file) {
-                now.insert(uri, list);
-            }
-        }
-        // Files whose findings went away get an empty list, once.
-        let gone: Vec<Url> = self
-            .published
-            .keys()
-            .filter(|uri| !now.contains_key(*uri) && !self.rule_buffers.contains_key(*uri))
-            .cloned()
+        let Some(run) = self.workspace.run.as_ref() else {
+            return Ok(());
+        };
+        let edited: Vec<FileId> = edited
+            .iter()
+            .filter_map(|uri| self.workspace.file_id(uri))
             .collect();
-        for uri in gone {
-            now.insert(uri, Vec::new());
-        }
-        for uri in edited {
-            now.entry(uri.clone()).or_default();
-        }
-        for (uri, list) in now {
-            let same = self.published.get(&uri) == Some(&list);
-            if same && !edited.contains(&uri) {
+        let groups = diagnostics::by_file(run);
+        let mut publish: Vec<(Url, Vec<Diagnostic>)> = Vec::new();
+        let mut now: HashMap<PathBuf, (Url, u64)> = HashMap::new();
+        for (file, findings, fingerprint) in &groups {
+            let path = run.sources.file(*file).path();
+            let before = self.published.get(path);
+            // The client's URI for an open buffer; else the one made last time.
+            let Some(uri) = self
+                .workspace
+                .buffer_uri(path)
+                .or_else(|| before.map(|(uri, _)| uri.clone()))
+                .or_else(|| self.workspace.uri(*file))
+            else {
                 continue;
+            };
+            let same = before.is_some_and(|(old_uri, old)| old == fingerprint && *old_uri == uri);
+            if let Some((old_uri, _)) = before
+                && *old_uri != uri
+            {
+                // The file was published under another name before the client opened it.
+                publish.push((old_uri.clone(), Vec::new()));
             }
+            if !same || edited.contains(file) {
+                let list = findings
+                    .iter()
+                    .map(|finding| {
+                        diagnostics::of_finding(
+                            &self.workspace,
+                            &run.sources,
+                            finding,
+                            &self.settings.docs,
+                            run.report.lang,
+                        )
+                    })
+                    .collect();
+                publish.push((uri.clone(), list));
+            }
+            now.insert(path.to_path_buf(), (uri, *fingerprint));
+        }
+        // Files whose findings went away get an empty list, once; an edited buffer without
+        // findings gets one at each edit.
+        for (path, (uri, _)) in &self.published {
+            if !now.contains_key(path) {
+                publish.push((uri.clone(), Vec::new()));
+            }
+        }
+        for &file in &edited {
+            if !now.contains_key(run.sources.file(file).path())
+                && let Some(uri) = self.workspace.uri(file)
+                && !publish.iter().any(|(published, _)| *published == uri)
+            {
+                publish.push((uri, Vec::new()));
+            }
+        }
+        for (uri, list) in publish {
             let version = self.workspace.buffer(&uri).map(|buffer| buffer.version);
             self.send::<PublishDiagnostics>(PublishDiagnosticsParams {
-                uri: uri.clone(),
-                diagnostics: list.clone(),
+                uri,
+                diagnostics: list,
                 version,
             })?;
-            if list.is_empty() {
-                self.published.remove(&uri);
-            } else {
-                self.published.insert(uri, list);
-            }
         }
+        self.published = now;
         Ok(())
     }
 

@@ -312,6 +312,29 @@ fn diagnostics_follow_the_buffer_and_match_check() {
 }
 
 #[test]
+fn a_repository_opened_through_a_symbolic_link_gets_diagnostics_under_the_clients_names() {
+    let repo = repository();
+    let links = tempfile::tempdir().unwrap();
+    let linked = links.path().join("plans");
+    std::os::unix::fs::symlink(&repo.root, &linked).unwrap();
+    let pei = linked.join("regional/san-martin/pei-2024-2028.yaml");
+    let mut client = Client::start(&linked);
+    initialize(&mut client, &linked);
+    client.notify(
+        "textDocument/didOpen",
+        &json!({"textDocument": {"uri": uri(&pei), "languageId": "yaml", "version": 1, "text": repo.broken}}),
+    );
+    let diagnostics = client.diagnostics(&uri(&pei), 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    client.notify(
+        "textDocument/didChange",
+        &json!({"textDocument": {"uri": uri(&pei), "version": 2}, "contentChanges": [{"text": repo.good}]}),
+    );
+    assert_eq!(client.diagnostics(&uri(&pei), 2), Vec::<Value>::new());
+    client.stop();
+}
+
+#[test]
 fn hover_definition_completion_and_symbols_come_from_the_graph() {
     let repo = repository();
     std::fs::write(&repo.pei, &repo.good).unwrap();
