@@ -46,6 +46,8 @@ struct Server {
     published: HashMap<PathBuf, (Url, u64)>,
     /// Open rule files (their diagnostics come from compiling their text, not from a run).
     rule_buffers: HashMap<Url, String>,
+    /// The problem that stops the run, last shown to the user.
+    shown_problem: Option<String>,
 }
 
 /// Why the server stopped on an error.
@@ -132,6 +134,7 @@ pub(crate) fn serve(lang: Option<Lang>) -> Result<(), Error> {
         settings,
         published: HashMap::new(),
         rule_buffers: HashMap::new(),
+        shown_problem: None,
     };
     server.refresh(&[])?;
     server.main_loop()?;
@@ -192,11 +195,15 @@ impl Server {
             return Ok(());
         }
         self.workspace.check();
-        if let Some(problem) = &self.workspace.problem {
-            self.send::<lsp_types::notification::ShowMessage>(lsp_types::ShowMessageParams {
-                typ: lsp_types::MessageType::ERROR,
-                message: problem.clone(),
-            })?;
+        // A problem that stops the run is shown once, not at every edit.
+        if self.workspace.problem != self.shown_problem {
+            if let Some(problem) = &self.workspace.problem {
+                self.send::<lsp_types::notification::ShowMessage>(lsp_types::ShowMessageParams {
+                    typ: lsp_types::MessageType::ERROR,
+                    message: problem.clone(),
+                })?;
+            }
+            self.shown_problem.clone_from(&self.workspace.problem);
         }
         let Some(run) = self.workspace.run.as_ref() else {
             return Ok(());

@@ -114,7 +114,7 @@ impl Workspace {
                 self.run = Some(run);
                 self.problem = None;
             }
-            Err(error) => self.problem = Some(error.to_string()),
+            Err(error) => self.problem = Some(problem(&error, options.lang)),
         }
     }
 
@@ -168,5 +168,22 @@ impl Workspace {
             .get(path)
             .map(|buffer| buffer.uri.clone())
             .or_else(|| super::convert::uri_of(path))
+    }
+}
+
+/// Why a run could not start, in the run's language, on one line.
+fn problem(error: &crate::CheckError, lang: Lang) -> String {
+    match error {
+        crate::CheckError::Rules { errors, .. } => {
+            crate::tr!(lang, "cli-rule-problems", count = errors.len())
+        }
+        crate::CheckError::MissingPath(missing) => {
+            crate::tr!(lang, "cli-missing-path", path = missing.path())
+        }
+        crate::CheckError::RulePath(message) => message.clone(),
+        crate::CheckError::Usage(message, helps) => std::iter::once(message.as_str())
+            .chain(helps.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }

@@ -595,3 +595,78 @@ fn headless_neovim_gets_diagnostics_and_jumps_to_a_definition() {
         "{result}"
     );
 }
+
+#[test]
+fn the_language_of_the_initialization_options_is_the_language_of_the_diagnostics() {
+    let repo = repository();
+    let output = Command::new(crate::binary())
+        .args(["check", "--lang", "es", "--format", "json", "."])
+        .current_dir(&repo.root)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let expected = report["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut client = Client::start(&repo.root);
+    client.request(
+        "initialize",
+        &json!({"processId": null, "rootUri": uri(&repo.root), "capabilities": {}, "initializationOptions": {"lang": "es"}}),
+    );
+    client.notify("initialized", &json!({}));
+    let pei = uri(&repo.pei);
+    client.notify(
+        "textDocument/didOpen",
+        &json!({"textDocument": {"uri": pei, "languageId": "yaml", "version": 1, "text": repo.broken}}),
+    );
+    let diagnostics = client.diagnostics(&pei, 1);
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("{expected}\nayuda: ")),
+        "{message}"
+    );
+    client.stop();
+}
+
+#[test]
+fn a_broken_rule_file_of_the_configuration_is_shown_once_and_the_run_goes_on_after_it_is_fixed() {
+    let repo = repository();
+    std::fs::write(repo.root.join("mine.rule"), "rule X-01 x {\n").unwrap();
+    std::fs::write(
+        repo.root.join("alinea.yaml"),
+        "select: [REF]\nrules: [mine.rule]\n",
+    )
+    .unwrap();
+    let mut client = Client::start(&repo.root);
+    initialize(&mut client, &repo.root);
+    let shown = client
+        .wait(|m| m.get("method") == Some(&json!("window/showMessage")))
+        .unwrap();
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("in rule files; no plan was checked"),
+        "{message}"
+    );
+    // The rule file is fixed and saved: the run starts, and the PEI gets its diagnostics.
+    std::fs::remove_file(repo.root.join("mine.rule")).unwrap();
+    std::fs::write(repo.root.join("alinea.yaml"), "select: [REF]\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        &json!({"textDocument": {"uri": uri(&repo.root.join("alinea.yaml"))}}),
+    );
+    let pei = uri(&repo.pei);
+    client.notify(
+        "textDocument/didOpen",
+        &json!({"textDocument": {"uri": pei, "languageId": "yaml", "version": 1, "text": repo.broken}}),
+    );
+    assert_eq!(client.diagnostics(&pei, 1).len(), 1);
+    assert!(
+        !client
+            .seen
+            .iter()
+            .any(|m| m.get("method") == Some(&json!("window/showMessage"))),
+        "shown once"
+    );
+    client.stop();
+}
