@@ -59,9 +59,14 @@ fn expiry(today: Date) -> Date {
 }
 
 /// "Add a waiver for this finding": a `waivers` entry in the finding's plan, with its rule,
-/// its element, a reason to write and an expiry. LOAD findings cannot be waived.
+/// its element, a reason to write and an expiry. LOAD findings cannot be waived, and a
+/// waiver's own findings (WAI) are fixed in the waiver, not waived.
 fn waiver(finding: &Finding, run: &Run, lang: Lang) -> Option<Action> {
-    if !crate::policy::suppressible(&finding.rule) || finding.plan.is_empty() {
+    let family = crate::policy::family(&finding.rule);
+    if !crate::policy::suppressible(&finding.rule)
+        || family.eq_ignore_ascii_case("WAI")
+        || finding.plan.is_empty()
+    {
         return None;
     }
     let plan = run.graph.plan(run.graph.plan_by_id(&finding.plan)?);
