@@ -35,15 +35,26 @@ struct Settings {
     docs: DocsLink,
 }
 
+/// What was last published for a file.
+struct Published {
+    /// The URI it was published under.
+    uri: Url,
+    /// The fingerprint of its findings ([`diagnostics::by_file`]).
+    fingerprint: u64,
+    /// The refresh that last saw findings in it.
+    seen: u64,
+}
+
 /// The server: the connection, the workspace, and what was published.
 struct Server {
     connection: Connection,
     workspace: Workspace,
     settings: Settings,
-    /// The files diagnostics were last published for, with their URI and the fingerprint
-    /// of their findings (a file is sent again only when it changes, or when its buffer was
-    /// edited).
-    published: HashMap<PathBuf, (Url, u64)>,
+    /// The files diagnostics were last published for, by path (a file is sent again only
+    /// when its findings change, or when its buffer was edited).
+    published: HashMap<PathBuf, Published>,
+    /// The number of the last refresh.
+    generation: u64,
     /// Open rule files (their diagnostics come from compiling their text, not from a run).
     rule_buffers: HashMap<Url, String>,
     /// The problem that stops the run, last shown to the user.
@@ -133,6 +144,7 @@ pub(crate) fn serve(lang: Option<Lang>) -> Result<(), Error> {
         workspace,
         settings,
         published: HashMap::new(),
+        generation: 0,
         rule_buffers: HashMap::new(),
         shown_problem: None,
     };
@@ -212,55 +224,78 @@ impl Server {
             .iter()
             .filter_map(|uri| self.workspace.file_id(uri))
             .collect();
-        let groups = diagnostics::by_file(run);
+        // The open buffers' files, under the client's URIs.
+        let open: Vec<(FileId, Url)> = self
+            .workspace
+            .buffers
+            .values()
+            .filter_map(|buffer| Some((self.workspace.file_id(&buffer.uri)?, buffer.uri.clone())))
+            .collect();
+        self.generation += 1;
+        let generation = self.generation;
         let mut publish: Vec<(Url, Vec<Diagnostic>)> = Vec::new();
-        let mut now: HashMap<PathBuf, (Url, u64)> = HashMap::new();
-        for (file, findings, fingerprint) in &groups {
-            let path = run.sources.file(*file).path();
-            let before = self.published.get(path);
-            // The client's URI for an open buffer; else the one made last time.
-            let Some(uri) = self
-                .workspace
-                .buffer_uri(path)
-                .or_else(|| before.map(|(uri, _)| uri.clone()))
-                .or_else(|| self.workspace.uri(*file))
-            else {
-                continue;
+        for (file, findings, fingerprint) in diagnostics::by_file(run) {
+            let opened = open.iter().find(|(id, _)| *id == file).map(|(_, uri)| uri);
+            let path = run.sources.file(file).path();
+            let changed = if let Some(entry) = self.published.get_mut(path) {
+                let renamed = opened.filter(|uri| **uri != entry.uri);
+                if let Some(uri) = renamed {
+                    // Published under another name before the client opened it.
+                    publish.push((std::mem::replace(&mut entry.uri, uri.clone()), Vec::new()));
+                }
+                let changed = renamed.is_some() || entry.fingerprint != fingerprint;
+                entry.fingerprint = fingerprint;
+                entry.seen = generation;
+                changed.then(|| entry.uri.clone())
+            } else {
+                let Some(uri) = opened.cloned().or_else(|| self.workspace.uri(file)) else {
+                    continue;
+                };
+                let entry = Published {
+                    uri: uri.clone(),
+                    fingerprint,
+                    seen: generation,
+                };
+                self.published.insert(path.to_path_buf(), entry);
+                Some(uri)
             };
-            let same = before.is_some_and(|(old_uri, old)| old == fingerprint && *old_uri == uri);
-            if let Some((old_uri, _)) = before
-                && *old_uri != uri
-            {
-                // The file was published under another name before the client opened it.
-                publish.push((old_uri.clone(), Vec::new()));
-            }
-            if !same || edited.contains(file) {
-                let list = findings
-                    .iter()
-                    .map(|finding| {
-                        diagnostics::of_finding(
-                            &self.workspace,
-                            &run.sources,
-                            finding,
-                            &self.settings.docs,
-                            run.report.lang,
-                        )
-                    })
-                    .collect();
-                publish.push((uri.clone(), list));
-            }
-            now.insert(path.to_path_buf(), (uri, *fingerprint));
+            let uri = match changed {
+                Some(uri) => uri,
+                None if edited.contains(&file) => match self.published.get(path) {
+                    Some(entry) => entry.uri.clone(),
+                    None => continue,
+                },
+                None => continue,
+            };
+            let list = findings
+                .iter()
+                .map(|finding| {
+                    diagnostics::of_finding(
+                        &self.workspace,
+                        &run.sources,
+                        finding,
+                        &self.settings.docs,
+                        run.report.lang,
+                    )
+                })
+                .collect();
+            publish.push((uri, list));
         }
         // Files whose findings went away get an empty list, once; an edited buffer without
         // findings gets one at each edit.
-        for (path, (uri, _)) in &self.published {
-            if !now.contains_key(path) {
-                publish.push((uri.clone(), Vec::new()));
+        self.published.retain(|_, entry| {
+            let kept = entry.seen == generation;
+            if !kept {
+                publish.push((entry.uri.clone(), Vec::new()));
             }
-        }
+            kept
+        });
         for &file in &edited {
-            if !now.contains_key(run.sources.file(file).path())
-                && let Some(uri) = self.workspace.uri(file)
+            if let Some(uri) = open
+                .iter()
+                .find(|(id, _)| *id == file)
+                .map(|(_, uri)| uri.clone())
+                .or_else(|| self.workspace.uri(file))
                 && !publish.iter().any(|(published, _)| *published == uri)
             {
                 publish.push((uri, Vec::new()));
@@ -274,7 +309,6 @@ impl Server {
                 version,
             })?;
         }
-        self.published = now;
         Ok(())
     }
 

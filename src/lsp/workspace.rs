@@ -155,11 +155,6 @@ impl Workspace {
             .copied()
     }
 
-    /// The client's URI of the buffer open for a file of the last run.
-    pub(crate) fn buffer_uri(&self, path: &Path) -> Option<Url> {
-        self.buffers.get(path).map(|buffer| buffer.uri.clone())
-    }
-
     /// The URI of a file of the last run: the client's own when the file is open.
     pub(crate) fn uri(&self, id: FileId) -> Option<Url> {
         let run = self.run.as_ref()?;
