@@ -58,6 +58,8 @@ enum Command {
     Baseline(BaselineArgs),
     /// Export the resolved trace graph (dot, mermaid or json), broken links and gaps marked.
     Graph(GraphArgs),
+    /// Serve the Language Server Protocol on standard input and output, for editors.
+    Lsp,
     /// List, check and test rules.
     Rules {
         #[command(subcommand)]
@@ -263,7 +265,8 @@ pub fn run_options(command_line: &[&str]) -> Result<crate::CheckOptions, ExitSta
         | Command::Help { .. }
         | Command::Import(_)
         | Command::New { .. }
-        | Command::Export(_) => Err(ExitStatus::Usage),
+        | Command::Export(_)
+        | Command::Lsp => Err(ExitStatus::Usage),
     }
 }
 
@@ -614,6 +617,10 @@ pub fn main() -> ExitCode {
         Command::Import(import) => spreadsheet::run_import(&import, flag),
         Command::New { command } => spreadsheet::run_new(&command, flag),
         Command::Export(export) => spreadsheet::run_export(&export, flag),
+        Command::Lsp => match crate::lsp::serve(flag) {
+            Ok(()) => ExitStatus::Clean,
+            Err(message) => usage(lang, &tr!(lang, "lsp-failed", message = message), &[]),
+        },
         Command::Rules { command } => match command {
             RulesCommand::List { format, rules } => run_rules_list(format, &rules, lang),
             RulesCommand::Check {

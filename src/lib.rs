@@ -75,6 +75,9 @@
 //! - [`tui`]: the browser, in the Elm architecture (`tui::app`: model, messages,
 //!   update; `tui::view`: rendering; `tui::terminal`: the only terminal IO).
 //! - [`cli`]: flags → options, the commands, exit codes.
+//! - [`lsp`]: `alinea lsp`, the language server: each edit runs [`check_incremental`] with
+//!   the editor's unsaved buffers (`plan::LoadCache::set_overlay`), and the run's findings,
+//!   graph and field table answer the editor (diagnostics, hover, definition, completion).
 //! - [`suggest`]: "did you mean" by edit distance.
 //!
 //! ## Invariants
@@ -87,7 +90,8 @@
 //!   files; only `cli` writes them (reports, baselines, graphs, workbooks; a plan file only
 //!   where a command says it writes one: `check --fix`, and `import` and `new pei` to a path
 //!   the user names, never over an existing file without `--force`).
-//!   Only `render`, `cli` and `tui::terminal` write to the terminal.
+//!   Only `render`, `cli` and `tui::terminal` write to the terminal (`lsp` speaks the
+//!   protocol on standard output, never to a person).
 //! - **Invariant:** the YAML library's types never leave `plan::yaml`; pest's
 //!   never leave `dsl::parser`.
 //! - **Invariant:** no stage returns early on bad user data: each returns its
@@ -129,6 +133,7 @@ pub mod fuzz;
 pub mod graph;
 pub mod i18n;
 pub mod import;
+pub mod lsp;
 pub mod plan;
 pub mod policy;
 pub mod profile;
@@ -351,6 +356,12 @@ impl RunCache {
         self.changed
             .get_or_insert_with(HashSet::new)
             .extend(paths.into_iter().map(|path| discover::absolute_key(&path)));
+    }
+
+    /// Forgets what [`RunCache::changed`] was told: the next run walks the repository and
+    /// reads every file.
+    pub fn rescan(&mut self) {
+        self.changed = None;
     }
 
     /// The last run's inputs, when the caller said which files changed and they are all

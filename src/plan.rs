@@ -140,6 +140,8 @@ pub struct LoadCache {
     /// For the next run only: the files (canonical paths) that may have changed; the others
     /// are taken from the cache without being read.
     changed: Option<std::collections::HashSet<PathBuf>>,
+    /// Text to read instead of the disk's, by canonical path (an editor's unsaved buffers).
+    overlay: HashMap<PathBuf, String>,
 }
 
 #[derive(Debug)]
@@ -162,6 +164,17 @@ impl LoadCache {
     pub fn reused(&self) -> usize {
         self.reused
     }
+
+    /// Makes the runs that use this cache read `text` for the file at `path` instead of the
+    /// disk's (an editor's unsaved buffer), or the disk again when `text` is `None`. `path`
+    /// is canonical ([`crate::discover::absolute_key`]); the file must exist on disk to be
+    /// found by discovery.
+    pub fn set_overlay(&mut self, path: PathBuf, text: Option<String>) {
+        match text {
+            Some(text) => self.overlay.insert(path, text),
+            None => self.overlay.remove(&path),
+        };
+    }
 }
 
 /// Reads, parses and decodes every input, in parallel, into `sources`.
@@ -181,6 +194,7 @@ pub fn load_counting(
     let first = sources.next_id().index();
     let changed = cache.as_deref_mut().and_then(|cache| cache.changed.take());
     let usable = cache.as_deref().filter(|cache| cache.lang == Some(lang));
+    let overlay = cache.as_deref().map(|cache| &cache.overlay);
     let results: Vec<(Arc<SourceFile>, PlanFile, bool)> = inputs
         .par_iter()
         .enumerate()
@@ -191,6 +205,7 @@ pub fn load_counting(
                 let cached = cache.files.get(&input.path)?;
                 let same = !changed.contains(&input.key)
                     && input.text.is_none()
+                    && !cache.overlay.contains_key(&input.key)
                     && cached.id == id
                     && cached.explicit == input.explicit;
                 same.then(|| (Arc::clone(&cached.file), cached.outcome.clone(), true))
@@ -201,7 +216,7 @@ pub fn load_counting(
                 }
                 return unchanged;
             }
-            let text = read_input(input);
+            let text = read_input(input, overlay);
             let kept = usable.and_then(|cache| {
                 let cached = cache.files.get(&input.path)?;
                 let same = cached.id == id
@@ -351,12 +366,14 @@ fn id_in(text: &str) -> Option<String> {
     }
 }
 
-/// The text of an input, unless discovery already found a problem with it.
-fn read_input(input: &Input) -> Option<ReadOutcome> {
+/// The text of an input (an editor's buffer in `overlay` before the disk's), unless
+/// discovery already found a problem with it.
+fn read_input(input: &Input, overlay: Option<&HashMap<PathBuf, String>>) -> Option<ReadOutcome> {
     if input.problem.is_some() {
         return None;
     }
-    Some(match &input.text {
+    let buffer = overlay.and_then(|overlay| overlay.get(&input.key));
+    Some(match input.text.as_ref().or(buffer) {
         Some(text) => ReadOutcome::Text(text.clone()),
         None => read(&input.path),
     })

@@ -12,6 +12,9 @@
 //! - `docs`: the generated rule reference, the documentation's examples and links (English and
 //!   Spanish), no outside paths.
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
+//! - `lsp`: `alinea lsp` through the protocol (diagnostics as `check` gives them, following
+//!   unsaved buffers; hover, definition, references, completion, symbols; rule files), and
+//!   headless Neovim's own client.
 //! - `i18n`: the catalogues of texts in both languages, and how the language is chosen.
 //! - `plans`: the shipped sample repository.
 //! - `properties`: properties over generated repositories (proptest): `--jobs`, baselines,
@@ -47,6 +50,7 @@ mod hostile;
 mod html;
 mod i18n;
 mod incremental;
+mod lsp;
 mod plans;
 mod profile;
 mod properties;

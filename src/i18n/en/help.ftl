@@ -9,6 +9,7 @@ help-browse = Browse the findings, traces, coverage and profiles in the terminal
 help-explain = Print a rule's documentation, severity, pillar, source and text
 help-baseline = Write the current findings as a baseline file
 help-graph = Export the resolved trace graph (dot, mermaid or json), broken links and gaps marked
+help-lsp = Serve the Language Server Protocol on standard input and output, for editors
 help-rules = List, check and test rules
 help-rules-help = Print this message or the help of the given subcommand(s)
 help-rules-list = Every loaded rule: id, slug, severity, pillar, title

@@ -9,6 +9,7 @@ help-browse = Explora en la terminal los hallazgos, la articulación, la cobertu
 help-explain = Muestra la documentación, la severidad, el pilar, la fuente y el texto de una regla
 help-baseline = Escribe los hallazgos actuales en un archivo de hallazgos aceptados
 help-graph = Exporta el grafo de articulación resuelto (dot, mermaid o json), con las referencias rotas y los vacíos de articulación marcados
+help-lsp = Atiende el protocolo de servidor de lenguaje (LSP) por la entrada y la salida estándar, para los editores
 help-rules = Lista, verifica y prueba reglas
 help-rules-help = Muestra este mensaje o la ayuda de los subcomandos indicados
 help-rules-list = Todas las reglas cargadas: id, nombre, severidad, pilar, título
