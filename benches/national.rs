@@ -178,11 +178,13 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
     let original = std::fs::read_to_string(pei).expect("the PEI reads");
     let mut edit = 0;
     let mut stages = Vec::new();
-    // Writes the PEI as `text` with a new comment at its end, tells the cache so when
-    // `tell`, and times the re-check.
-    let mut recheck = |text: &str, tell: bool| {
-        median(|| {
+    // Writes the PEI as one of `texts` (in turn) with a new comment at its end, tells the
+    // cache so when `tell`, and times the re-check.
+    let mut recheck = |texts: &[&str], tell: bool| {
+        let mut patched = false;
+        let time = median(|| {
             edit += 1;
+            let text = texts.get(edit % texts.len()).copied().unwrap_or_default();
             std::fs::write(pei, format!("{text}# edit {edit}\n")).expect("the PEI is written");
             if tell {
                 cache.changed([pei.clone()]);
@@ -193,27 +195,30 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
             let elapsed = start.elapsed();
             std::hint::black_box(run.report.findings.len());
             stages.clone_from(&run.timings);
+            patched = cache.patched();
             elapsed
-        })
+        });
+        (time, patched)
     };
     // Unchanged files are still read and compared: the browser's re-lint when it cannot
     // tell which files changed.
-    let untold = recheck(&original, false);
+    let (untold, _) = recheck(&[&original], false);
     println!(
         "  re-check after one PEI changed, not told which file: {:.0} ms",
         untold.as_secs_f64() * 1e3
     );
-    // An edit that changes a reference: the graph is built again.
-    let relinked = recheck(
-        &original.replacen("traces_to: [", "traces_to: [pgg-2023-2026/LIN.1.1, ", 1),
-        true,
-    );
+    // Edits that rename a code and back (what traced to it breaks, then resolves): the
+    // graph is built again.
+    let renamed = original.replacen("code: ", "code: X", 1);
+    assert_ne!(renamed, original, "the PEI has a code");
+    let (relinked, relinked_patched) = recheck(&[&renamed, &original], true);
     println!(
-        "  re-check after a reference of one PEI changed (graph built again): {:.0} ms",
-        relinked.as_secs_f64() * 1e3
+        "  re-check after a code of one PEI was renamed: {:.0} ms (graph patched: {})",
+        relinked.as_secs_f64() * 1e3,
+        relinked_patched
     );
     // The editor's case: told which file changed, an edit that keeps every reference.
-    let time = recheck(&original, true);
+    let (time, patched) = recheck(&[&original], true);
     let stages: Vec<String> = stages
         .iter()
         .map(|(stage, time)| format!("{stage} {:.0} ms", time.as_secs_f64() * 1e3))
@@ -222,7 +227,7 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
     println!(
         "  re-check stages (last run): {}; graph patched: {}; rule verdicts (rule × plan) taken from the cache {reused}, evaluated {evaluated}",
         stages.join(", "),
-        cache.patched()
+        patched
     );
     std::fs::write(pei, original).expect("the PEI is restored");
     time
