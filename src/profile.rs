@@ -19,6 +19,7 @@
 //! no score (never 100 %). A share check passes for the share of its items that pass.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -366,7 +367,7 @@ pub fn profiles<'p>(
     plans: impl IntoIterator<Item = (PlanId, &'p Plan)>,
     graph: &Graph,
     inputs: &Inputs<'_>,
-) -> Vec<Profile> {
+) -> Vec<Arc<Profile>> {
     profiles_cached(plans, graph, inputs, None)
 }
 
@@ -375,7 +376,7 @@ pub fn profiles<'p>(
 /// run's key (rules, language, policy).
 #[derive(Debug, Default)]
 pub struct ProfileCache {
-    profiles: HashMap<crate::source::FileId, (u64, Profile)>,
+    profiles: HashMap<crate::source::FileId, (u64, Arc<Profile>)>,
 }
 
 /// What [`profiles_cached`] may take from an earlier run: its cache, the files that changed
@@ -396,7 +397,7 @@ pub fn profiles_cached<'p>(
     graph: &Graph,
     inputs: &Inputs<'_>,
     reuse: Option<Reuse<'_>>,
-) -> Vec<Profile> {
+) -> Vec<Arc<Profile>> {
     // Findings by (plan, check), with how the run classified them.
     let mut by_check: HashMap<(&str, &str), Vec<(&Finding, Kind)>> = HashMap::new();
     for (list, kind) in [
@@ -417,7 +418,7 @@ pub fn profiles_cached<'p>(
     let previous = reuse
         .as_ref()
         .map(|r| (&r.cache.profiles, r.changed, r.key));
-    let computed: Vec<(crate::source::FileId, u64, Profile)> = plans
+    let computed: Vec<(crate::source::FileId, u64, Arc<Profile>)> = plans
         .into_par_iter()
         .map(|(id, plan)| {
             let (key, dirty) = previous.map_or((0, true), |(_, changed, key)| {
@@ -428,7 +429,7 @@ pub fn profiles_cached<'p>(
                 && let Some((was, profile)) = cached.get(&plan.file)
                 && *was == key
             {
-                return (plan.file, key, profile.clone());
+                return (plan.file, key, Arc::clone(profile));
             }
             let checks = CHECKS
                 .iter()
@@ -444,13 +445,13 @@ pub fn profiles_cached<'p>(
                 checks,
                 money: money(id, plan, graph, &by_check),
             };
-            (plan.file, key, profile)
+            (plan.file, key, Arc::new(profile))
         })
         .collect();
     if let Some(reuse) = reuse {
         reuse.cache.profiles = computed
             .iter()
-            .map(|(file, key, profile)| (*file, (*key, profile.clone())))
+            .map(|(file, key, profile)| (*file, (*key, Arc::clone(profile))))
             .collect();
     }
     computed

@@ -346,7 +346,7 @@ pub struct Report {
     /// failing nor waived.
     pub not_transcribed: Vec<Finding>,
     /// One profile per plan, in plan order.
-    pub profiles: Vec<Profile>,
+    pub profiles: Vec<std::sync::Arc<Profile>>,
     /// YAML files skipped because they are not plans (for `--verbose`).
     pub skipped: Vec<String>,
     /// The lowest severity that fails the run (the run's policy).

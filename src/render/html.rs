@@ -583,7 +583,7 @@ fn plans<'a>(
         .profiles
         .iter()
         .rev()
-        .map(|profile| (profile.plan.as_str(), profile))
+        .map(|profile| (profile.plan.as_str(), &**profile))
         .collect();
     let gaps = crate::report::gaps::Gaps::new(&report.findings);
     let index = crate::tui::index::Index::new(run);

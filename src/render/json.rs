@@ -122,7 +122,7 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
             .iter()
             .map(|f| finding(f, sources))
             .collect(),
-        profiles: report.profiles.iter().map(profile).collect(),
+        profiles: report.profiles.iter().map(|p| profile(p)).collect(),
         fixed: &report.fixed,
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;
