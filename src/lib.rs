@@ -330,8 +330,6 @@ pub struct RunCache {
     pub load: plan::LoadCache,
     /// Verdicts that read no changed plan are not evaluated again.
     pub eval: eval::EvalCache,
-    /// The plans of the last run, in graph order.
-    plans: Vec<PlanState>,
     /// The last run's graph and its findings: an edit that keeps every plan's interface
     /// patches it instead of building it again.
     graph: Option<GraphState>,
@@ -389,15 +387,6 @@ impl RunCache {
     }
 }
 
-/// A plan as a run left it: its file, the plan, and its graph signature (`None`: not
-/// computed, the plan counts as changed at the next comparison).
-#[derive(Debug)]
-struct PlanState {
-    file: u32,
-    plan: std::sync::Arc<plan::Plan>,
-    signature: Option<u64>,
-}
-
 /// A run's graph, its findings, and what else they were built from.
 #[derive(Debug)]
 struct GraphState {
@@ -405,6 +394,9 @@ struct GraphState {
     findings: Vec<Finding>,
     unreadable: Vec<plan::Unreadable>,
     lang: i18n::Lang,
+    /// Each plan's `Graph::signatures` entry, in graph order (`None`: not computed, the
+    /// plan counts as changed at the next comparison).
+    signatures: Vec<Option<u64>>,
 }
 
 impl GraphState {
@@ -426,6 +418,29 @@ impl GraphState {
             .map(|(_, new)| u32::try_from(new.file.index()).unwrap_or(u32::MAX))
             .collect();
         Some((graph, findings, files))
+    }
+
+    /// The files whose plan differs in `graph` (its text, or what the graph says about it:
+    /// `signatures`), indexed by file; `None` when the two graphs' plan files differ (then
+    /// everything counts as changed).
+    fn changed(&self, graph: &Graph, signatures: &[Option<u64>]) -> Option<Vec<bool>> {
+        let (old, new) = (&self.graph.plans, &graph.plans);
+        if old.len() != new.len() || old.iter().zip(new).any(|(a, b)| a.file != b.file) {
+            return None;
+        }
+        let mut changed = vec![false; new.iter().map(|p| p.file.index() + 1).max().unwrap_or(0)];
+        let pairs = old
+            .iter()
+            .zip(new)
+            .zip(self.signatures.iter().zip(signatures));
+        for ((before, after), (was, is)) in pairs {
+            if (!std::sync::Arc::ptr_eq(before, after) || was.is_none() || was != is)
+                && let Some(flag) = changed.get_mut(after.file.index())
+            {
+                *flag = true;
+            }
+        }
+        Some(changed)
     }
 }
 
@@ -643,61 +658,6 @@ fn rules_key(rule_sources: &SourceDb, lang: i18n::Lang) -> u64 {
     hasher.finish()
 }
 
-/// The files whose plan changed since the run that filled `cache` (its text, or what the
-/// graph says about it: `Graph::signatures`), indexed by file; `None` when the runs'
-/// plan files differ (then everything is evaluated). Leaves this run's plans in `cache`.
-/// After a patched graph (`GraphState::patch`): the files in `files` changed, nothing else
-/// did (the graph is the same but for those plans). Leaves this run's plans in `cache`.
-fn patched_plans(cache: &mut [PlanState], graph: &Graph, files: &[u32]) -> Vec<bool> {
-    let size = cache.iter().map(|p| p.file as usize + 1).max().unwrap_or(0);
-    let mut changed = vec![false; size];
-    for (state, plan) in cache.iter_mut().zip(&graph.plans) {
-        if files.contains(&state.file) {
-            state.plan = std::sync::Arc::clone(plan);
-            state.signature = None;
-            if let Some(flag) = changed.get_mut(state.file as usize) {
-                *flag = true;
-            }
-        }
-    }
-    changed
-}
-
-fn changed_plans(cache: &mut Vec<PlanState>, graph: &Graph) -> Option<Vec<bool>> {
-    let signatures = graph.signatures();
-    let now: Vec<PlanState> = graph
-        .plans
-        .iter()
-        .zip(signatures)
-        .map(|(plan, signature)| PlanState {
-            file: u32::try_from(plan.file.index()).unwrap_or(u32::MAX),
-            plan: std::sync::Arc::clone(plan),
-            signature: Some(signature),
-        })
-        .collect();
-    let before = std::mem::replace(cache, now);
-    let same_files = before.len() == cache.len()
-        && before
-            .iter()
-            .zip(cache.iter())
-            .all(|(old, new)| old.file == new.file);
-    if !same_files {
-        return None;
-    }
-    let size = cache.iter().map(|p| p.file as usize + 1).max().unwrap_or(0);
-    let mut changed = vec![false; size];
-    for (old, new) in before.iter().zip(cache.iter()) {
-        if (!std::sync::Arc::ptr_eq(&old.plan, &new.plan)
-            || old.signature.is_none()
-            || old.signature != new.signature)
-            && let Some(flag) = changed.get_mut(new.file as usize)
-        {
-            *flag = true;
-        }
-    }
-    Some(changed)
-}
-
 /// The profile check each rule's findings feed: the built-in checks' and the rules' own.
 fn profile_feeds(rules: &[dsl::CheckedRule]) -> std::collections::HashMap<String, &'static str> {
     let by_id = |id: &str| profile::CHECKS.iter().find(|c| c.id == id).map(|c| c.id);
@@ -877,12 +837,11 @@ pub(crate) fn analyse(
             let RunCache {
                 load,
                 eval,
-                plans,
                 graph,
                 patched,
                 ..
             } = cache;
-            (Some(load), Some((eval, key, plans)), Some((graph, patched)))
+            (Some(load), Some((eval, key)), Some((graph, patched)))
         }
         None => (None, None, None),
     };
@@ -894,35 +853,65 @@ pub(crate) fn analyse(
         load_cache.take(),
     );
     watch.lap("load");
-    let patched = graph_cache
-        .as_ref()
-        .and_then(|(state, _)| state.as_ref())
-        .and_then(|state| state.patch(&loaded.plans, &loaded.unreadable, lang));
-    let (graph, graph_findings, patched_files) = if let Some((graph, findings, files)) = patched {
-        (graph, findings, Some(files))
+    let previous = graph_cache.as_ref().and_then(|(state, _)| state.as_ref());
+    let patched = previous.and_then(|state| state.patch(&loaded.plans, &loaded.unreadable, lang));
+    let mut patched_files = None;
+    let (graph, graph_findings, signatures) = if let Some((graph, findings, files)) = patched {
+        // The graph is the last one but for the changed plans: their signatures are unknown.
+        let signatures = graph
+            .plans
+            .iter()
+            .zip(previous.map_or(&[][..], |state| &state.signatures))
+            .map(|(plan, signature)| {
+                let file = u32::try_from(plan.file.index()).unwrap_or(u32::MAX);
+                signature.filter(|_| !files.contains(&file))
+            })
+            .collect();
+        patched_files = Some(files);
+        (graph, findings, signatures)
     } else {
         let (graph, findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
-        (graph, findings, None)
+        let signatures = if graph_cache.is_some() {
+            graph.signatures().into_iter().map(Some).collect()
+        } else {
+            Vec::new()
+        };
+        (graph, findings, signatures)
     };
-    if let Some((state, was_patched)) = graph_cache.take() {
-        *was_patched = patched_files.is_some();
+    // After a patch, the plans that changed are known; else the graphs are compared.
+    let changed = match &patched_files {
+        Some(files) => {
+            let size = graph
+                .plans
+                .iter()
+                .map(|p| p.file.index() + 1)
+                .max()
+                .unwrap_or(0);
+            let mut changed = vec![false; size];
+            for &file in files {
+                if let Some(flag) = changed.get_mut(file as usize) {
+                    *flag = true;
+                }
+            }
+            Some(changed)
+        }
+        None => previous.and_then(|state| state.changed(&graph, &signatures)),
+    };
+    if let Some((state, patched)) = graph_cache.take() {
+        *patched = patched_files.is_some();
         *state = Some(GraphState {
             graph: graph.clone(),
             findings: graph_findings.clone(),
             unreadable: loaded.unreadable.clone(),
             lang,
+            signatures,
         });
     }
     watch.lap("resolve");
     let mut findings = loaded.findings;
     findings.extend(graph_findings);
-    let mut changed = None;
     match eval_cache.take() {
-        Some((eval, key, plans)) => {
-            changed = match &patched_files {
-                Some(files) => Some(patched_plans(plans, &graph, files)),
-                None => changed_plans(plans, &graph),
-            };
+        Some((eval, key)) => {
             findings.extend(eval::evaluate_cached(
                 rules,
                 &graph,

@@ -497,14 +497,7 @@ impl Import {
     fn pei(&mut self, sheet: &Sheet, matrix: &Matrix) {
         let mut state = RowState::default();
         let mut last_statement_place = None;
-        for row in matrix.first..sheet.rows.len() {
-            if sheet
-                .rows
-                .get(row)
-                .is_none_or(|cells| cells.iter().all(Cell::is_empty))
-            {
-                continue;
-            }
+        for row in filled_rows(sheet, matrix) {
             let Some(place) = self.row_element(sheet, matrix, row, &mut state) else {
                 let text = row_text(sheet, row);
                 self.note(
@@ -734,14 +727,7 @@ impl Import {
     fn placed_rows(&mut self, sheet: &Sheet, matrix: &Matrix) -> Vec<(usize, Place)> {
         let mut state = RowState::default();
         let mut placed = Vec::new();
-        for row in matrix.first..sheet.rows.len() {
-            if sheet
-                .rows
-                .get(row)
-                .is_none_or(|cells| cells.iter().all(Cell::is_empty))
-            {
-                continue;
-            }
+        for row in filled_rows(sheet, matrix) {
             if let Some(place) = self.row_element(sheet, matrix, row, &mut state) {
                 placed.push((row, place));
             } else {
@@ -801,14 +787,7 @@ impl Import {
             .map(|(id, _)| id.to_owned())
             .filter(|id| is_plan_id(id))
             .or_else(|| self.draft.upper.first().cloned());
-        for row in matrix.first..sheet.rows.len() {
-            if sheet
-                .rows
-                .get(row)
-                .is_none_or(|cells| cells.iter().all(Cell::is_empty))
-            {
-                continue;
-            }
+        for row in filled_rows(sheet, matrix) {
             let Some(place) = self.row_element(sheet, matrix, row, &mut state) else {
                 self.note(
                     sheet,
@@ -902,6 +881,16 @@ enum Slot {
 struct RowState {
     objective: Option<usize>,
     element: Option<Place>,
+}
+
+/// The rows of a matrix, below its header, that have a cell that is not empty.
+fn filled_rows<'s>(sheet: &'s Sheet, matrix: &Matrix) -> impl Iterator<Item = usize> + 's {
+    (matrix.first..sheet.rows.len()).filter(|&row| {
+        sheet
+            .rows
+            .get(row)
+            .is_some_and(|cells| !cells.iter().all(Cell::is_empty))
+    })
 }
 
 /// A row's cells joined, to name it in a note.
