@@ -189,7 +189,7 @@ fn synthetic_run() -> alinea::Run {
         report,
         sources,
         graph: alinea::graph::Graph::default(),
-        rules: Vec::new(),
+        rules: Vec::new().into(),
         timings: Vec::new(),
     }
 }

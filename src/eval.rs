@@ -83,21 +83,51 @@ pub fn evaluate_cached(
     lang: Lang,
     cache: &mut EvalCache,
     key: u64,
-    changed: Option<&[bool]>,
+    changed: Option<&Changed<'_>>,
 ) -> Vec<Finding> {
     let usable = changed.filter(|_| cache.key == Some(key) && cache.rules.len() == rules.len());
+    cache.key = Some(key);
+    cache.reused = (0, 0);
+    // The same plans as the last run's: each rule's groups are updated where they stand.
+    if let Some(changed) = usable.filter(|changed| changed.same_plans) {
+        let mut plans: Vec<Option<PlanId>> = Vec::new();
+        for plan in graph.plan_ids() {
+            let file = file_key(graph, plan) as usize;
+            if plans.len() <= file {
+                plans.resize(file + 1, None);
+            }
+            if let Some(slot) = plans.get_mut(file) {
+                *slot = Some(plan);
+            }
+        }
+        let per_rule: Vec<(Vec<Finding>, (usize, usize))> = rules
+            .par_iter()
+            .zip(cache.rules.par_iter_mut())
+            .map(|(rule, groups)| update_groups(rule, graph, lang, groups, changed.files, &plans))
+            .collect();
+        let mut findings = Vec::new();
+        for (found, counts) in per_rule {
+            findings.extend(found);
+            cache.reused.0 += counts.0;
+            cache.reused.1 += counts.1;
+        }
+        return findings;
+    }
     let mut previous = std::mem::take(&mut cache.rules);
     previous.resize_with(rules.len(), Vec::new);
     let per_rule: Vec<RuleRun> = rules
         .par_iter()
         .zip(previous)
         .map(|(rule, before)| {
-            evaluate_groups(rule, graph, lang, usable.map(|changed| (before, changed)))
+            evaluate_groups(
+                rule,
+                graph,
+                lang,
+                usable.map(|changed| (before, changed.files)),
+            )
         })
         .collect();
     let mut findings = Vec::new();
-    cache.key = Some(key);
-    cache.reused = (0, 0);
     for run in per_rule {
         findings.extend(run.findings);
         cache.rules.push(run.groups);
@@ -105,6 +135,91 @@ pub fn evaluate_cached(
         cache.reused.1 += run.counts.1;
     }
     findings
+}
+
+/// What changed since the run an [`EvalCache`] holds.
+#[derive(Clone, Copy, Debug)]
+pub struct Changed<'a> {
+    /// The files that changed, indexed by file.
+    pub files: &'a [bool],
+    /// The graph has the same plans, of the same kinds, in the same files, in the same
+    /// order as the last run's (it was patched).
+    pub same_plans: bool,
+}
+
+/// One rule over the same plans as its cached `groups`: the groups that read a changed file
+/// are evaluated again in place; the rule's findings and (taken, evaluated) come back.
+fn update_groups(
+    rule: &CheckedRule,
+    graph: &Graph,
+    lang: Lang,
+    groups: &mut [Group],
+    changed: &[bool],
+    plans: &[Option<PlanId>],
+) -> (Vec<Finding>, (usize, usize)) {
+    let mut machine = Machine::new(rule, graph, lang);
+    let mut findings = Vec::new();
+    let mut counts = (0, 0);
+    for group in groups.iter_mut() {
+        let stale = group
+            .reads
+            .iter()
+            .any(|&file| changed.get(file as usize).copied().unwrap_or(true));
+        if stale {
+            let plan = group
+                .plan
+                .map(|file| plans.get(file as usize).copied().flatten());
+            let fresh = match plan {
+                Some(Some(plan)) => evaluate_group(&mut machine, rule, graph, Some(plan)),
+                // A plan no longer there (not expected for the same plans): no findings.
+                Some(None) => Group {
+                    plan: group.plan,
+                    findings: Box::default(),
+                    reads: Box::default(),
+                },
+                None => evaluate_group(&mut machine, rule, graph, None),
+            };
+            *group = fresh;
+            counts.1 += 1;
+        } else {
+            counts.0 += 1;
+        }
+        findings.extend(group.findings.iter().cloned());
+    }
+    (findings, counts)
+}
+
+/// Evaluates one group of a rule: its bindings over `plan` (for a rule whose first `for`
+/// ranges over plans or their parts), or all of them; records what they read.
+fn evaluate_group(
+    machine: &mut Machine<'_>,
+    rule: &CheckedRule,
+    graph: &Graph,
+    plan: Option<PlanId>,
+) -> Group {
+    let mut findings = Vec::new();
+    let ((), reads) = crate::graph::recording(|| match (plan, rule.bindings().first()) {
+        (Some(plan), Some((slot, Source::Root(root, _)))) => {
+            let mut items = Vec::new();
+            machine.root_items(*root, plan, &mut items);
+            for item in &items {
+                machine.set(*slot, item.clone());
+                machine.tainted = false;
+                machine.bind(rule, 1, &mut findings);
+            }
+        }
+        _ => machine.bind(rule, 0, &mut findings),
+    });
+    let key = plan.map(|plan| file_key(graph, plan));
+    let mut files: Vec<u32> = reads.plans().map(|p| file_key(graph, p)).collect();
+    files.extend(key);
+    files.sort_unstable();
+    files.dedup();
+    Group {
+        plan: key,
+        findings: findings.into(),
+        reads: files.into(),
+    }
 }
 
 /// One rule's evaluation: its findings, its groups, and how many groups were taken from the
@@ -136,11 +251,16 @@ fn evaluate_groups(
         Some((groups, changed)) => (groups, Some(changed)),
         None => (Vec::new(), None),
     };
-    // Takes the group of `plan` out of `before` when what it read is unchanged.
+    // Takes the group of `plan` out of `before` when what it read is unchanged. Groups come
+    // in plan order, as the plans are visited: a cursor walks `before` in step.
+    let mut next = 0;
     let mut cached = |plan: Option<u32>| -> Option<Group> {
         let changed = changed?;
-        let at = before.binary_search_by(|g| g.plan.cmp(&plan)).ok()?;
-        let found = before.get_mut(at)?;
+        while before.get(next).is_some_and(|g| g.plan < plan) {
+            next += 1;
+        }
+        let found = before.get_mut(next).filter(|g| g.plan == plan)?;
+        next += 1;
         let stale = found
             .reads
             .iter()
@@ -151,59 +271,30 @@ fn evaluate_groups(
             reads: std::mem::take(&mut found.reads),
         })
     };
-    // `work` evaluates the group's bindings, and says whether there were any (a plan with
-    // nothing the rule ranges over has no group).
-    let mut group = |plan: Option<u32>,
-                     findings: &mut Vec<Finding>,
-                     work: &mut dyn FnMut(&mut Vec<Finding>) -> bool| {
-        if let Some(found) = cached(plan) {
+    // A plan with nothing the rule ranges over keeps its (empty) group too, so that the
+    // next run does not look again.
+    let mut group = |plan: Option<PlanId>, findings: &mut Vec<Finding>| {
+        if let Some(found) = cached(plan.map(|plan| file_key(graph, plan))) {
             findings.extend(found.findings.iter().cloned());
             groups.push(found);
             counts.0 += 1;
             return;
         }
-        let start = findings.len();
-        let (bound, reads) = crate::graph::recording(|| work(findings));
-        if !bound {
-            return;
-        }
-        let mut files: Vec<u32> = reads.plans().map(|p| file_key(graph, p)).collect();
-        files.extend(plan);
-        files.sort_unstable();
-        files.dedup();
-        groups.push(Group {
-            plan,
-            findings: findings.get(start..).unwrap_or_default().into(),
-            reads: files.into(),
-        });
+        let fresh = evaluate_group(&mut machine, rule, graph, plan);
+        findings.extend(fresh.findings.iter().cloned());
+        groups.push(fresh);
         counts.1 += 1;
     };
     match rule.bindings().first() {
-        Some((slot, Source::Root(root, kinds))) => {
+        Some((_, Source::Root(_, kinds))) => {
             for plan in graph.plan_ids() {
                 if !kinds.is_empty() && !kinds.contains(&graph.plan(plan).kind.value) {
                     continue;
                 }
-                group(
-                    Some(file_key(graph, plan)),
-                    &mut findings,
-                    &mut |findings| {
-                        let mut items = Vec::new();
-                        machine.root_items(*root, plan, &mut items);
-                        for item in &items {
-                            machine.set(*slot, item.clone());
-                            machine.tainted = false;
-                            machine.bind(rule, 1, findings);
-                        }
-                        !items.is_empty()
-                    },
-                );
+                group(Some(plan), &mut findings);
             }
         }
-        _ => group(None, &mut findings, &mut |findings| {
-            machine.bind(rule, 0, findings);
-            true
-        }),
+        _ => group(None, &mut findings),
     }
     RuleRun {
         findings,

@@ -147,6 +147,7 @@ pub mod waiver;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -268,13 +269,26 @@ pub fn load_rules(
     options: &CheckOptions,
     sources: &mut SourceDb,
 ) -> Result<Vec<dsl::CheckedRule>, CheckError> {
+    compile_rules(rule_files(options)?, sources, options.lang)
+}
+
+/// The rule files a run uses: the default pack unless left out, and the `--rules` paths.
+fn rule_files(options: &CheckOptions) -> Result<Vec<dsl::RuleSource>, CheckError> {
     let mut files = if options.no_default_rules {
         Vec::new()
     } else {
         dsl::default_pack()
     };
     files.extend(dsl::read_rule_paths(&options.rules, options.lang).map_err(CheckError::RulePath)?);
-    let (rules, errors) = dsl::compile(files, sources, options.lang);
+    Ok(files)
+}
+
+fn compile_rules(
+    files: Vec<dsl::RuleSource>,
+    sources: &mut SourceDb,
+    lang: i18n::Lang,
+) -> Result<Vec<dsl::CheckedRule>, CheckError> {
+    let (rules, errors) = dsl::compile(files, sources, lang);
     if errors.is_empty() {
         Ok(rules)
     } else {
@@ -294,8 +308,8 @@ pub struct Run {
     pub sources: SourceDb,
     /// The resolved plans (of the whole repository, context included).
     pub graph: Graph,
-    /// The rules that ran.
-    pub rules: Vec<dsl::CheckedRule>,
+    /// The rules that ran (shared with the cache of an incremental run).
+    pub rules: Arc<[dsl::CheckedRule]>,
     /// How long each stage took, in pipeline order (for `--timings`): the stage's id
     /// (`compile-rules`, `discover`, `load`, `resolve`, `evaluate`, `report`; its name is
     /// `timing-<id>` in the catalogues) and the time.
@@ -336,11 +350,13 @@ pub struct RunCache {
     /// Whether the last run patched the graph.
     patched: bool,
     /// The last run's inputs, and the paths and root they were discovered from.
-    inputs: Option<(Vec<PathBuf>, Option<PathBuf>, Vec<discover::Input>)>,
+    inputs: Option<KnownInputs>,
     /// The files the caller says may have changed since the last run ([`RunCache::changed`]).
     changed: Option<HashSet<PathBuf>>,
     /// The last run's profiles.
     profiles: profile::ProfileCache,
+    /// The last run's rules, with the key of the files they were compiled from.
+    rules: Option<(u64, Arc<[dsl::CheckedRule]>)>,
 }
 
 impl RunCache {
@@ -367,7 +383,7 @@ impl RunCache {
     fn known_inputs(
         &mut self,
         options: &CheckOptions,
-    ) -> Option<(Vec<discover::Input>, HashSet<PathBuf>)> {
+    ) -> Option<(Arc<Vec<discover::Input>>, HashSet<PathBuf>)> {
         let changed = self.changed.take()?;
         let (paths, root, inputs) = self.inputs.as_ref()?;
         if *paths != options.paths || *root != options.root {
@@ -376,7 +392,7 @@ impl RunCache {
         let known = changed
             .iter()
             .all(|key| key.is_file() && inputs.iter().any(|input| input.key == *key));
-        known.then(|| (inputs.clone(), changed))
+        known.then(|| (Arc::clone(inputs), changed))
     }
 
     /// Whether the last run patched the last graph (its edits changed no plan's id, kind,
@@ -386,6 +402,9 @@ impl RunCache {
         self.patched
     }
 }
+
+/// A run's inputs, with the paths and the root they were discovered from.
+type KnownInputs = (Vec<PathBuf>, Option<PathBuf>, Arc<Vec<discover::Input>>);
 
 /// A run's graph, its findings, and what else they were built from.
 #[derive(Debug)]
@@ -466,9 +485,22 @@ fn check_cached(
 ) -> Result<Run, CheckError> {
     progress.start();
     let mut watch = Stopwatch::reporting(progress);
-    let mut rule_sources = SourceDb::new();
-    let rules = load_rules(options, &mut rule_sources)?;
-    let cache = cache.map(|cache| (cache, rules_key(&rule_sources, options.lang)));
+    let files = rule_files(options)?;
+    let key = rules_key(&files, options.lang);
+    // The same rule files compile to the same rules: an incremental run takes them as the
+    // last run left them.
+    let rules = match cache
+        .as_ref()
+        .and_then(|cache| cache.rules.as_ref())
+        .filter(|(was, _)| *was == key)
+    {
+        Some((_, rules)) => Arc::clone(rules),
+        None => compile_rules(files, &mut SourceDb::new(), options.lang)?.into(),
+    };
+    let cache = cache.map(|cache| {
+        cache.rules = Some((key, Arc::clone(&rules)));
+        (cache, key)
+    });
     let policy = policy::Policy::new(options, &rules)?;
     watch.lap("compile-rules");
     let exclude = options
@@ -492,15 +524,21 @@ fn check_cached(
             options.lang,
         )
         .map_err(CheckError::MissingPath)?;
-        (inputs, None)
+        (Arc::new(inputs), None)
     };
     if let Some((cache, _)) = cache.as_mut() {
-        cache.inputs = Some((options.paths.clone(), options.root.clone(), inputs.clone()));
+        cache.inputs = Some((
+            options.paths.clone(),
+            options.root.clone(),
+            Arc::clone(&inputs),
+        ));
         cache.load.trust(trusted);
     }
-    for input in &mut inputs {
-        if let Some(text) = options.texts.get(&input.key) {
-            input.text = Some(text.clone());
+    if !options.texts.is_empty() {
+        for input in Arc::make_mut(&mut inputs) {
+            if let Some(text) = options.texts.get(&input.key) {
+                input.text = Some(text.clone());
+            }
         }
     }
     progress.files.store(inputs.len(), Ordering::Relaxed);
@@ -532,23 +570,25 @@ fn check_cached(
         cache.as_mut().map(|(cache, key)| (&mut **cache, *key)),
     );
     // Only what was asked about is reported; the rest of the repository was context.
-    let mut reported: HashSet<source::FileId> = inputs
-        .iter()
-        .enumerate()
-        .filter(|(_, input)| input.reported)
-        .map(|(index, _)| source::FileId::from_index(first_input + index))
-        .collect();
+    let mut reported = FileSet(vec![false; sources.len()]);
+    for (index, input) in inputs.iter().enumerate() {
+        if input.reported {
+            reported.insert(source::FileId::from_index(first_input + index));
+        }
+    }
     // The configuration is the run's own: its findings (unused or invalid waivers) are
     // always reported, whatever part of the repository was asked about.
-    reported.extend(config_file);
+    if let Some(config) = config_file {
+        reported.insert(config);
+    }
     no_plan_under_a_path(options, &inputs, first_input, &loaded.skipped, exclude)?;
-    findings.retain(|finding| reported.contains(&finding.span.file));
+    findings.retain(|finding| reported.contains(finding.span.file));
     let applied = policy.apply(&mut findings, &sources);
     // What was set aside is kept (the profile shows waived and unknown checks), under the
     // same selection as what is reported.
     let aside = |list: Vec<Finding>| -> Vec<Finding> {
         list.into_iter()
-            .filter(|f| reported.contains(&f.span.file) && policy.selects(&f.rule, &f.slug))
+            .filter(|f| reported.contains(f.span.file) && policy.selects(&f.rule, &f.slug))
             .collect()
     };
     let mut waived = aside(set_aside.waived);
@@ -587,7 +627,7 @@ fn check_cached(
     let reported_plans: Vec<(graph::PlanId, &plan::Plan)> = graph
         .plan_ids()
         .map(|id| (id, graph.plan(id)))
-        .filter(|(_, plan)| reported.contains(&plan.id.span.file))
+        .filter(|(_, plan)| reported.contains(plan.id.span.file))
         .collect();
     let feeds = profile_feeds(&rules);
     let fingerprint = |finding: &Finding| finding.fingerprint(&sources);
@@ -627,7 +667,7 @@ fn check_cached(
         skipped: loaded
             .skipped
             .iter()
-            .filter(|id| reported.contains(id))
+            .filter(|id| reported.contains(**id))
             .map(|&id| sources.file(id).display_name().to_owned())
             .collect(),
         findings,
@@ -647,13 +687,28 @@ fn check_cached(
     })
 }
 
+/// A set of the files of one run, by index.
+struct FileSet(Vec<bool>);
+
+impl FileSet {
+    fn insert(&mut self, file: source::FileId) {
+        if let Some(slot) = self.0.get_mut(file.index()) {
+            *slot = true;
+        }
+    }
+
+    fn contains(&self, file: source::FileId) -> bool {
+        self.0.get(file.index()).copied().unwrap_or(false)
+    }
+}
+
 /// What a run's verdicts depend on besides the plans: the rules' files and the language.
-fn rules_key(rule_sources: &SourceDb, lang: i18n::Lang) -> u64 {
+fn rules_key(files: &[dsl::RuleSource], lang: i18n::Lang) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::hash::DefaultHasher::new();
     lang.hash(&mut hasher);
-    for (_, file) in rule_sources.files() {
-        (file.path(), file.text()).hash(&mut hasher);
+    for file in files {
+        (&file.path, &file.text, file.default_pack).hash(&mut hasher);
     }
     hasher.finish()
 }
@@ -912,13 +967,17 @@ pub(crate) fn analyse(
     findings.extend(graph_findings);
     match eval_cache.take() {
         Some((eval, key)) => {
+            let changed = changed.as_deref().map(|files| eval::Changed {
+                files,
+                same_plans: patched_files.is_some(),
+            });
             findings.extend(eval::evaluate_cached(
                 rules,
                 &graph,
                 lang,
                 eval,
                 key,
-                changed.as_deref(),
+                changed.as_ref(),
             ));
         }
         None => findings.extend(eval::evaluate(rules, &graph, lang)),

@@ -10,7 +10,7 @@ pub mod schema;
 pub mod yaml;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -121,7 +121,7 @@ pub struct Unreadable {
     pub message: String,
     /// Words of its text that may name other plans or their elements (`plan/CODE`, bare
     /// plan ids): what it may have articulated with.
-    pub mentions: Vec<String>,
+    pub mentions: Arc<[String]>,
 }
 
 /// What loading gave last time, for the next run of the same repository: a file whose
@@ -135,7 +135,8 @@ pub struct Unreadable {
 #[derive(Debug, Default)]
 pub struct LoadCache {
     lang: Option<Lang>,
-    files: HashMap<PathBuf, Cached>,
+    /// The last run's files, in its input order, by path.
+    files: Vec<(PathBuf, Cached)>,
     reused: usize,
     /// For the next run only: the files (canonical paths) that may have changed; the others
     /// are taken from the cache without being read.
@@ -150,6 +151,8 @@ struct Cached {
     explicit: bool,
     file: Arc<SourceFile>,
     outcome: PlanFile,
+    /// What the file says about itself when it is not a readable plan.
+    unreadable: Option<Unreadable>,
 }
 
 impl LoadCache {
@@ -194,95 +197,186 @@ pub fn load_counting(
     let first = sources.next_id().index();
     let changed = cache.as_deref_mut().and_then(|cache| cache.changed.take());
     let usable = cache.as_deref().filter(|cache| cache.lang == Some(lang));
-    let overlay = cache.as_deref().map(|cache| &cache.overlay);
-    let results: Vec<(Arc<SourceFile>, PlanFile, bool)> = inputs
+    let overlay = cache
+        .as_deref()
+        .map(|cache| &cache.overlay)
+        .filter(|overlay| !overlay.is_empty());
+    // The last run's file of each input: by position when the inputs are the same list
+    // (the usual case, compared without hashing), else by path.
+    let aligned = usable.is_some_and(|cache| {
+        cache.files.len() == inputs.len()
+            && cache
+                .files
+                .iter()
+                .zip(inputs)
+                .all(|((path, _), input)| path.as_os_str() == input.path.as_os_str())
+    });
+    let by_path: Option<rustc_hash::FxHashMap<&Path, &Cached>> =
+        usable.filter(|_| !aligned).map(|cache| {
+            cache
+                .files
+                .iter()
+                .map(|(path, c)| (path.as_path(), c))
+                .collect()
+        });
+    let previous = |i: usize, input: &Input| -> Option<&Cached> {
+        if aligned {
+            usable?.files.get(i).map(|(_, cached)| cached)
+        } else {
+            by_path.as_ref()?.get(input.path.as_path()).copied()
+        }
+    };
+    // Few files are named as changed: they are compared, not hashed.
+    let named = |input: &Input| {
+        changed.as_ref().is_some_and(|changed| {
+            changed
+                .iter()
+                .any(|path| path.as_os_str() == input.key.as_os_str())
+        })
+    };
+    // An editor has a few buffers open: they too are compared, not hashed.
+    let in_overlay = |input: &Input| {
+        overlay.is_some_and(|overlay| {
+            if overlay.len() <= 64 {
+                overlay
+                    .keys()
+                    .any(|key| key.as_os_str() == input.key.as_os_str())
+            } else {
+                overlay.contains_key(&input.key)
+            }
+        })
+    };
+    let results: Vec<Loaded1> = inputs
         .par_iter()
         .enumerate()
         .map(|(i, input)| {
             let id = FileId::from_index(first + i);
+            let previous = previous(i, input);
+            let reuse = |cached: &Cached| Loaded1 {
+                file: Arc::clone(&cached.file),
+                outcome: cached.outcome.clone(),
+                unreadable: cached.unreadable.clone(),
+                reused: true,
+            };
             // A file the caller says has not changed is taken as it was, unread.
-            let unchanged = usable.zip(changed.as_ref()).and_then(|(cache, changed)| {
-                let cached = cache.files.get(&input.path)?;
-                let same = !changed.contains(&input.key)
+            let unchanged = previous.filter(|cached| {
+                changed.is_some()
+                    && !named(input)
                     && input.text.is_none()
-                    && !cache.overlay.contains_key(&input.key)
+                    && !in_overlay(input)
                     && cached.id == id
-                    && cached.explicit == input.explicit;
-                same.then(|| (Arc::clone(&cached.file), cached.outcome.clone(), true))
+                    && cached.explicit == input.explicit
             });
             if let Some(unchanged) = unchanged {
                 if let Some(read) = read {
                     read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
-                return unchanged;
+                return reuse(unchanged);
             }
             let text = read_input(input, overlay);
-            let kept = usable.and_then(|cache| {
-                let cached = cache.files.get(&input.path)?;
-                let same = cached.id == id
+            let kept = previous.filter(|cached| {
+                cached.id == id
                     && cached.explicit == input.explicit
-                    && matches!(&text, Some(ReadOutcome::Text(text)) if text == cached.file.text());
-                same.then(|| (Arc::clone(&cached.file), cached.outcome.clone(), true))
+                    && matches!(&text, Some(ReadOutcome::Text(text)) if text == cached.file.text())
             });
-            let loaded = kept.unwrap_or_else(|| {
-                let (file, outcome) = load_read(id, input, lang, text);
-                (Arc::new(file), outcome, false)
-            });
+            let loaded = kept.map_or_else(
+                || {
+                    let (file, outcome) = load_read(id, input, lang, text);
+                    let unreadable = match &outcome {
+                        PlanFile::Broken(finding) => unreadable(&file, finding),
+                        PlanFile::Plan {
+                            plan: None,
+                            findings,
+                        } => findings.first().and_then(|first| unreadable(&file, first)),
+                        _ => None,
+                    };
+                    Loaded1 {
+                        file: Arc::new(file),
+                        outcome,
+                        unreadable,
+                        reused: false,
+                    }
+                },
+                reuse,
+            );
             if let Some(read) = read {
                 read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
             loaded
         })
         .collect();
+    drop(by_path);
     if let Some(cache) = cache {
         cache.lang = Some(lang);
-        cache.reused = results.iter().filter(|(_, _, reused)| *reused).count();
-        cache.files = inputs
-            .iter()
-            .zip(&results)
-            .enumerate()
-            .filter(|(_, (input, _))| input.problem.is_none() && input.text.is_none())
-            .map(|(i, (input, (file, outcome, _)))| {
-                let cached = Cached {
-                    id: FileId::from_index(first + i),
-                    explicit: input.explicit,
-                    file: Arc::clone(file),
-                    outcome: outcome.clone(),
-                };
-                (input.path.clone(), cached)
+        cache.reused = results.iter().filter(|loaded| loaded.reused).count();
+        let keep = |i: usize, input: &Input, loaded: &Loaded1| {
+            (input.problem.is_none() && input.text.is_none()).then(|| Cached {
+                id: FileId::from_index(first + i),
+                explicit: input.explicit,
+                file: Arc::clone(&loaded.file),
+                outcome: loaded.outcome.clone(),
+                unreadable: loaded.unreadable.clone(),
             })
-            .collect();
+        };
+        if aligned
+            && inputs
+                .iter()
+                .all(|input| input.problem.is_none() && input.text.is_none())
+        {
+            // Same list: only the files read again are replaced.
+            for (i, ((_, cached), (input, loaded))) in cache
+                .files
+                .iter_mut()
+                .zip(inputs.iter().zip(&results))
+                .enumerate()
+            {
+                if !loaded.reused
+                    && let Some(new) = keep(i, input, loaded)
+                {
+                    *cached = new;
+                }
+            }
+        } else {
+            cache.files = inputs
+                .iter()
+                .zip(&results)
+                .enumerate()
+                .filter_map(|(i, (input, loaded))| {
+                    keep(i, input, loaded).map(|cached| (input.path.clone(), cached))
+                })
+                .collect();
+        }
     }
     let mut loaded = Loaded::default();
-    for (file, outcome, _) in results {
-        let id = sources.push_shared(file);
-        match outcome {
+    for one in results {
+        let id = sources.push_shared(one.file);
+        match one.outcome {
             PlanFile::NotAPlan => loaded.skipped.push(id),
             PlanFile::Broken(finding) => {
                 loaded.files += 1;
-                if let Some(unreadable) = unreadable(sources.file(id), &finding) {
-                    loaded.unreadable.push(unreadable);
-                }
+                loaded.unreadable.extend(one.unreadable);
                 loaded.findings.push(*finding);
             }
             PlanFile::Plan { plan, findings } => {
                 loaded.files += 1;
                 match plan {
                     Some(plan) => loaded.plans.push(plan),
-                    None => {
-                        if let Some(unreadable) = findings
-                            .first()
-                            .and_then(|first| unreadable(sources.file(id), first))
-                        {
-                            loaded.unreadable.push(unreadable);
-                        }
-                    }
+                    None => loaded.unreadable.extend(one.unreadable),
                 }
                 loaded.findings.extend(findings);
             }
         }
     }
     loaded
+}
+
+/// One input, loaded or taken from the cache.
+struct Loaded1 {
+    file: Arc<SourceFile>,
+    outcome: PlanFile,
+    unreadable: Option<Unreadable>,
+    /// Taken from the cache.
+    reused: bool,
 }
 
 /// What a file that could not become a plan says about itself, when its text declares a
@@ -308,7 +402,7 @@ fn unreadable(file: &SourceFile, finding: &Finding) -> Option<Unreadable> {
         rule: finding.rule.clone(),
         span: finding.span,
         message: finding.message.clone(),
-        mentions,
+        mentions: mentions.into(),
     })
 }
 

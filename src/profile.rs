@@ -347,6 +347,9 @@ enum Kind {
     Unknown,
 }
 
+/// Findings by (plan, check), with how the run classified them.
+type ByCheck<'a> = rustc_hash::FxHashMap<(&'a str, &'a str), Vec<(&'a Finding, Kind)>>;
+
 /// The findings of a run as the profile reads them.
 pub struct Inputs<'a> {
     /// Findings reported (failing or not).
@@ -376,7 +379,7 @@ pub fn profiles<'p>(
 /// run's key (rules, language, policy).
 #[derive(Debug, Default)]
 pub struct ProfileCache {
-    profiles: HashMap<crate::source::FileId, (u64, Arc<Profile>)>,
+    profiles: rustc_hash::FxHashMap<crate::source::FileId, (u64, Arc<Profile>)>,
 }
 
 /// What [`profiles_cached`] may take from an earlier run: its cache, the files that changed
@@ -399,7 +402,12 @@ pub fn profiles_cached<'p>(
     reuse: Option<Reuse<'_>>,
 ) -> Vec<Arc<Profile>> {
     // Findings by (plan, check), with how the run classified them.
-    let mut by_check: HashMap<(&str, &str), Vec<(&Finding, Kind)>> = HashMap::new();
+    let mut by_check = ByCheck::default();
+    // With a cache: by plan, a hash of its findings that feed a check (in the run's order)
+    // and whether one of them is in a changed file.
+    let mut by_plan: rustc_hash::FxHashMap<&str, (rustc_hash::FxHasher, bool)> =
+        rustc_hash::FxHashMap::default();
+    let changed = reuse.as_ref().map(|r| r.changed);
     for (list, kind) in [
         (inputs.findings, Kind::Live),
         (inputs.waived, Kind::Waived),
@@ -411,9 +419,22 @@ pub fn profiles_cached<'p>(
                     .entry((finding.plan.as_str(), *check))
                     .or_default()
                     .push((finding, kind));
+                if let Some(changed) = changed {
+                    use std::hash::Hash;
+                    let (hasher, dirty) = by_plan.entry(finding.plan.as_str()).or_default();
+                    (*check, kind as u8, finding).hash(hasher);
+                    *dirty |= changed
+                        .get(finding.span.file.index())
+                        .copied()
+                        .unwrap_or(true);
+                }
             }
         }
     }
+    let by_plan: rustc_hash::FxHashMap<&str, (u64, bool)> = by_plan
+        .into_iter()
+        .map(|(plan, (hasher, dirty))| (plan, (std::hash::Hasher::finish(&hasher), dirty)))
+        .collect();
     let plans: Vec<(PlanId, &Plan)> = plans.into_iter().collect();
     let previous = reuse
         .as_ref()
@@ -422,7 +443,7 @@ pub fn profiles_cached<'p>(
         .into_par_iter()
         .map(|(id, plan)| {
             let (key, dirty) = previous.map_or((0, true), |(_, changed, key)| {
-                inputs_hash(id, plan, graph, &by_check, changed, key)
+                inputs_hash(id, plan, graph, &by_plan, changed, key)
             });
             if let Some((cached, _, _)) = previous
                 && !dirty
@@ -462,12 +483,13 @@ pub fn profiles_cached<'p>(
 
 /// A hash of what a plan's profile is computed from, and whether it must be computed
 /// whatever the hash: the plan, one of its POIs, or the file of one of their findings
-/// changed.
+/// changed. `by_plan` holds each plan's findings as a hash and whether one is in a changed
+/// file.
 fn inputs_hash(
     id: PlanId,
     plan: &Plan,
     graph: &Graph,
-    by_check: &HashMap<(&str, &str), Vec<(&Finding, Kind)>>,
+    by_plan: &rustc_hash::FxHashMap<&str, (u64, bool)>,
     changed: &[bool],
     key: u64,
 ) -> (u64, bool) {
@@ -476,26 +498,14 @@ fn inputs_hash(
         |file: crate::source::FileId| changed.get(file.index()).copied().unwrap_or(true);
     let mut hasher = rustc_hash::FxHasher::default();
     key.hash(&mut hasher);
-    let mut plans = vec![(id, plan)];
-    plans.extend(
-        graph
-            .plan_node(id)
-            .lower
-            .iter()
-            .map(|&lower| (lower, graph.plan(lower))),
-    );
+    let lower = &graph.plan_node(id).lower;
     let mut dirty = false;
-    for (lower, plan) in plans {
+    for (id, plan) in std::iter::once((id, plan)).chain(lower.iter().map(|&l| (l, graph.plan(l)))) {
         dirty |= is_changed(plan.file);
-        (lower, &plan.id.value).hash(&mut hasher);
-        for def in CHECKS {
-            for (finding, kind) in by_check
-                .get(&(plan.id.value.as_str(), def.id))
-                .map_or(&[][..], Vec::as_slice)
-            {
-                dirty |= is_changed(finding.span.file);
-                (*kind as u8, finding).hash(&mut hasher);
-            }
+        (id, &plan.id.value).hash(&mut hasher);
+        if let Some((findings, in_changed)) = by_plan.get(plan.id.value.as_str()) {
+            findings.hash(&mut hasher);
+            dirty |= in_changed;
         }
     }
     (hasher.finish(), dirty)
@@ -692,12 +702,7 @@ fn answer(
 /// that asks for it (`operations_linked`, `measurable`, `articulated`, `reaches_national`)
 /// has a finding on it, failing, waived or about data not transcribed: only a chain known to
 /// hold counts.
-fn money(
-    id: PlanId,
-    plan: &Plan,
-    graph: &Graph,
-    by_check: &HashMap<(&str, &str), Vec<(&Finding, Kind)>>,
-) -> Option<Money> {
+fn money(id: PlanId, plan: &Plan, graph: &Graph, by_check: &ByCheck<'_>) -> Option<Money> {
     if plan.kind.value != PlanKind::Pei || !has_poi(id, graph) {
         return None;
     }

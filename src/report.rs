@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::source::{SourceDb, Span};
+use crate::source::{FileId, SourceDb, Span};
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -358,16 +358,46 @@ pub struct Report {
 impl Report {
     /// Sorts findings into the one deterministic order: file, line, column, rule id, then message.
     pub fn sort(&mut self, sources: &SourceDb) {
-        self.findings.sort_by_cached_key(|finding| {
-            let start = sources.start(finding.span);
+        // Files ranked by their shown name (equal names, equal ranks); within a file, the
+        // byte offset orders findings as line and column do, without computing them.
+        let mut files: Vec<FileId> = self.findings.iter().map(|f| f.span.file).collect();
+        files.sort_unstable();
+        files.dedup();
+        files.sort_by(|a, b| {
+            sources
+                .file(*a)
+                .display_name()
+                .cmp(sources.file(*b).display_name())
+        });
+        let mut rank = vec![0_u32; files.iter().map(|f| f.index() + 1).max().unwrap_or(0)];
+        let mut current = 0_u32;
+        for (i, file) in files.iter().enumerate() {
+            let name = sources.file(*file).display_name();
+            let tie = i
+                .checked_sub(1)
+                .and_then(|before| files.get(before))
+                .is_some_and(|before| sources.file(*before).display_name() == name);
+            if !tie {
+                current = u32::try_from(i).unwrap_or(u32::MAX);
+            }
+            if let Some(slot) = rank.get_mut(file.index()) {
+                *slot = current;
+            }
+        }
+        let key = |finding: &Finding| {
+            let file = finding.span.file;
+            let len = u32::try_from(sources.file(file).text().len()).unwrap_or(u32::MAX);
             (
-                sources.file(finding.span.file).display_name().to_owned(),
-                start.line,
-                start.column,
-                finding.rule.clone(),
-                finding.message.clone(),
-                finding.span.end,
+                rank.get(file.index()).copied().unwrap_or(u32::MAX),
+                finding.span.start.min(len),
             )
+        };
+        self.findings.sort_by(|a, b| {
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.rule.cmp(&b.rule))
+                .then_with(|| a.message.cmp(&b.message))
+                .then_with(|| a.span.end.cmp(&b.span.end))
         });
     }
 

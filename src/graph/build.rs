@@ -724,7 +724,7 @@ impl Builder<'_> {
             }
         }
         for unreadable in self.unreadable {
-            for mention in &unreadable.mentions {
+            for mention in unreadable.mentions.iter() {
                 let (plan_text, code) = mention.split_once('/').unwrap_or((mention, ""));
                 let Some(plan) = self.graph.plan_by_id(plan_text) else {
                     continue;

@@ -1,7 +1,5 @@
 //! Findings and rule-file problems as the protocol's diagnostics.
 
-use std::collections::HashMap;
-
 use crate::Run;
 
 use lsp_types::{
@@ -100,8 +98,8 @@ pub(crate) fn of_finding(
 /// diagnostics are the same, spans included).
 pub(crate) fn by_file(run: &Run) -> Vec<(FileId, Vec<&Finding>, u64)> {
     use std::hash::{Hash, Hasher};
-    let mut groups: HashMap<FileId, (Vec<&Finding>, std::collections::hash_map::DefaultHasher)> =
-        HashMap::new();
+    let mut groups: rustc_hash::FxHashMap<FileId, (Vec<&Finding>, rustc_hash::FxHasher)> =
+        rustc_hash::FxHashMap::default();
     for finding in &run.report.findings {
         let (list, hasher) = groups.entry(finding.span.file).or_default();
         list.push(finding);

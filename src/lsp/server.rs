@@ -52,7 +52,7 @@ struct Server {
     settings: Settings,
     /// The files diagnostics were last published for, by path (a file is sent again only
     /// when its findings change, or when its buffer was edited).
-    published: HashMap<PathBuf, Published>,
+    published: rustc_hash::FxHashMap<PathBuf, Published>,
     /// The number of the last refresh.
     generation: u64,
     /// Open rule files (their diagnostics come from compiling their text, not from a run).
@@ -143,7 +143,7 @@ pub(crate) fn serve(lang: Option<Lang>) -> Result<(), Error> {
         connection,
         workspace,
         settings,
-        published: HashMap::new(),
+        published: rustc_hash::FxHashMap::default(),
         generation: 0,
         rule_buffers: HashMap::new(),
         shown_problem: None,

@@ -39,7 +39,7 @@ pub(crate) struct Workspace {
     /// The last run that succeeded.
     pub(crate) run: Option<Run>,
     /// The files of the last run, by path.
-    files: HashMap<PathBuf, FileId>,
+    files: rustc_hash::FxHashMap<PathBuf, FileId>,
     /// Open buffers, by canonical path.
     pub(crate) buffers: HashMap<PathBuf, Buffer>,
     /// Whether a buffer or a file changed since the last run.
@@ -56,7 +56,7 @@ impl Workspace {
             problem: None,
             cache: crate::RunCache::default(),
             run: None,
-            files: HashMap::new(),
+            files: rustc_hash::FxHashMap::default(),
             buffers: HashMap::new(),
             dirty: true,
         };
@@ -106,12 +106,24 @@ impl Workspace {
         let Some(options) = &self.options else { return };
         match crate::check_incremental(options, &Progress::default(), &mut self.cache) {
             Ok(run) => {
-                self.files = run
-                    .sources
-                    .files()
-                    .map(|(id, file)| (file.path().to_path_buf(), id))
-                    .collect();
-                self.run = Some(run);
+                // The files are usually the last run's, in the same order: the map stays.
+                let same = self.run.as_ref().is_some_and(|last| {
+                    last.sources.len() == run.sources.len()
+                        && last.sources.files().zip(run.sources.files()).all(|(a, b)| {
+                            a.0 == b.0 && a.1.path().as_os_str() == b.1.path().as_os_str()
+                        })
+                });
+                if !same {
+                    self.files = run
+                        .sources
+                        .files()
+                        .map(|(id, file)| (file.path().to_path_buf(), id))
+                        .collect();
+                }
+                // The last run is freed on another thread: the diagnostics need not wait.
+                if let Some(last) = self.run.replace(run) {
+                    rayon::spawn(move || drop(last));
+                }
                 self.problem = None;
             }
             Err(error) => self.problem = Some(problem(&error, options.lang)),
