@@ -8,7 +8,9 @@
 //!
 //! The corpora come from `benches/national.py` (the country's shape, seeded defects; made
 //! once under `target/bench-corpus/`); the default scales are 1 (about 6,000 plans, 90 MB)
-//! and 2. Each measure is the median of three runs. Memory is read by running the release
+//! and 2. Each measure is the median of three runs, but the editor's re-check (one PEI's
+//! statement edited and restored, the cache told which file), the median of 21 edits, against
+//! the target of 50 ms. Memory is read by running the release
 //! binary (`target/release/alinea`, which `cargo bench` builds beside the benchmark) under
 //! `/usr/bin/time`. Targets: check ≤ 1.3 × parse; peak RSS < 2 × corpus bytes; the time of
 //! scale 2 about twice that of scale 1.
@@ -26,6 +28,8 @@ use rayon::prelude::*;
 use saphyr::{LoadableYamlNode, MarkedYaml};
 
 const RUNS: usize = 3;
+/// Edits timed in the editor's case (its median is the figure against the 50 ms target).
+const EDITS: usize = 21;
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -123,10 +127,15 @@ fn yaml_files(corpus: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn median(mut run: impl FnMut() -> Duration) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| run()).collect();
+fn median(run: impl FnMut() -> Duration) -> Duration {
+    median_of(RUNS, run)
+}
+
+/// The median of `runs` runs.
+fn median_of(runs: usize, mut run: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
     times.sort();
-    times.get(RUNS / 2).copied().unwrap_or_default()
+    times.get(runs / 2).copied().unwrap_or_default()
 }
 
 /// Reads and parses every file on the global pool (as many threads as cores).
@@ -180,9 +189,9 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
     let mut stages = Vec::new();
     // Writes the PEI as one of `texts` (in turn) with a new comment at its end, tells the
     // cache so when `tell`, and times the re-check.
-    let mut recheck = |texts: &[&str], tell: bool| {
+    let mut recheck = |texts: &[&str], tell: bool, runs: usize| {
         let mut patched = false;
-        let time = median(|| {
+        let time = median_of(runs, || {
             edit += 1;
             let text = texts.get(edit % texts.len()).copied().unwrap_or_default();
             std::fs::write(pei, format!("{text}# edit {edit}\n")).expect("the PEI is written");
@@ -202,7 +211,7 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
     };
     // Unchanged files are still read and compared: the browser's re-lint when it cannot
     // tell which files changed.
-    let (untold, _) = recheck(&[&original], false);
+    let (untold, _) = recheck(&[&original], false, RUNS);
     println!(
         "  re-check after one PEI changed, not told which file: {:.0} ms",
         untold.as_secs_f64() * 1e3
@@ -211,14 +220,17 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
     // graph is built again.
     let renamed = original.replacen("code: ", "code: X", 1);
     assert_ne!(renamed, original, "the PEI has a code");
-    let (relinked, relinked_patched) = recheck(&[&renamed, &original], true);
+    let (relinked, relinked_patched) = recheck(&[&renamed, &original], true, RUNS);
     println!(
         "  re-check after a code of one PEI was renamed: {:.0} ms (graph patched: {})",
         relinked.as_secs_f64() * 1e3,
         relinked_patched
     );
-    // The editor's case: told which file changed, an edit that keeps every reference.
-    let (time, patched) = recheck(&[&original], true);
+    // The editor's case: told which file changed, an edit that keeps every reference (a
+    // statement's text changed and back).
+    let restated = original.replacen("statement: ", "statement: Editado ", 1);
+    assert_ne!(restated, original, "the PEI has a statement");
+    let (time, patched) = recheck(&[&restated, &original], true, EDITS);
     let stages: Vec<String> = stages
         .iter()
         .map(|(stage, time)| format!("{stage} {:.0} ms", time.as_secs_f64() * 1e3))

@@ -207,6 +207,7 @@ impl RunArgs {
             baseline: crate::BaselineChoice::Configured,
             lang,
             texts: std::collections::HashMap::new(),
+            no_profiles: false,
         })
     }
 }

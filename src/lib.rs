@@ -203,6 +203,9 @@ pub struct CheckOptions {
     /// Texts read instead of the files' own, by canonical path ([`discover::Input::key`]):
     /// the files as [`fix`] has fixed them, before anything is written.
     pub texts: std::collections::HashMap<PathBuf, String>,
+    /// Leave the public value profiles out of the report (an editor's run shows
+    /// diagnostics, not profiles): `Report::profiles` is then empty.
+    pub no_profiles: bool,
 }
 
 /// Which baseline a run applies.
@@ -638,18 +641,26 @@ fn check_cached(
         changed: changed.as_deref().unwrap_or_default(),
         key,
     });
-    let profiles = profile::profiles_cached(
-        reported_plans.iter().copied(),
-        &graph,
-        &profile::Inputs {
-            findings: &findings,
-            waived: &waived,
-            not_transcribed: &not_transcribed,
-            feeds: &feeds,
-            fingerprint: &fingerprint,
-        },
-        reuse,
-    );
+    let profiles = if options.no_profiles {
+        // Nothing kept either: a later run that wants profiles computes them all.
+        if let Some(reuse) = reuse {
+            *reuse.cache = profile::ProfileCache::default();
+        }
+        Vec::new()
+    } else {
+        profile::profiles_cached(
+            reported_plans.iter().copied(),
+            &graph,
+            &profile::Inputs {
+                findings: &findings,
+                waived: &waived,
+                not_transcribed: &not_transcribed,
+                feeds: &feeds,
+                fingerprint: &fingerprint,
+            },
+            reuse,
+        )
+    };
     let checked: Vec<source::FileId> = inputs
         .iter()
         .enumerate()
@@ -714,7 +725,7 @@ fn rules_key(files: &[dsl::RuleSource], lang: i18n::Lang) -> u64 {
 }
 
 /// The profile check each rule's findings feed: the built-in checks' and the rules' own.
-fn profile_feeds(rules: &[dsl::CheckedRule]) -> std::collections::HashMap<String, &'static str> {
+fn profile_feeds(rules: &[dsl::CheckedRule]) -> rustc_hash::FxHashMap<String, &'static str> {
     let by_id = |id: &str| profile::CHECKS.iter().find(|c| c.id == id).map(|c| c.id);
     BUILTIN_CHECKS
         .iter()

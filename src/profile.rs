@@ -18,7 +18,7 @@
 //! `fail` and `waived` count; `n/a` and `unknown` do not); with no such check the pillar has
 //! no score (never 100 %). A share check passes for the share of its items that pass.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -359,7 +359,7 @@ pub struct Inputs<'a> {
     /// Findings about data not transcribed.
     pub not_transcribed: &'a [Finding],
     /// The check each rule's findings feed, by rule id.
-    pub feeds: &'a HashMap<String, &'static str>,
+    pub feeds: &'a rustc_hash::FxHashMap<String, &'static str>,
     /// The fingerprint of a finding.
     pub fingerprint: &'a (dyn Fn(&Finding) -> String + Sync),
 }

@@ -85,7 +85,7 @@ pub fn apply(
 ) -> SetAside {
     let mut covered: Vec<Option<Cover>> = vec![None; findings.len()];
     // Entries cover their own plan's findings only: index them by plan once.
-    let mut by_plan: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_plan: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (index, finding) in findings.iter().enumerate() {
         by_plan
             .entry(finding.plan.as_str())

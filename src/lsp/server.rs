@@ -52,7 +52,7 @@ struct Server {
     settings: Settings,
     /// The files diagnostics were last published for, by path (a file is sent again only
     /// when its findings change, or when its buffer was edited).
-    published: rustc_hash::FxHashMap<PathBuf, Published>,
+    published: rustc_hash::FxHashMap<std::ffi::OsString, Published>,
     /// The number of the last refresh.
     generation: u64,
     /// Open rule files (their diagnostics come from compiling their text, not from a run).
@@ -237,7 +237,7 @@ impl Server {
         for (file, findings, fingerprint) in diagnostics::by_file(run) {
             let opened = open.iter().find(|(id, _)| *id == file).map(|(_, uri)| uri);
             let path = run.sources.file(file).path();
-            let changed = if let Some(entry) = self.published.get_mut(path) {
+            let changed = if let Some(entry) = self.published.get_mut(path.as_os_str()) {
                 let renamed = opened.filter(|uri| **uri != entry.uri);
                 if let Some(uri) = renamed {
                     // Published under another name before the client opened it.
@@ -256,12 +256,12 @@ impl Server {
                     fingerprint,
                     seen: generation,
                 };
-                self.published.insert(path.to_path_buf(), entry);
+                self.published.insert(path.as_os_str().to_owned(), entry);
                 Some(uri)
             };
             let uri = match changed {
                 Some(uri) => uri,
-                None if edited.contains(&file) => match self.published.get(path) {
+                None if edited.contains(&file) => match self.published.get(path.as_os_str()) {
                     Some(entry) => entry.uri.clone(),
                     None => continue,
                 },

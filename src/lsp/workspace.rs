@@ -92,7 +92,11 @@ impl Workspace {
         self.problem = options
             .is_none()
             .then(|| crate::tr!(self.lang(), "lsp-no-options"));
-        self.options = options;
+        // The editor shows diagnostics, not the public value profiles.
+        self.options = options.map(|options| CheckOptions {
+            no_profiles: true,
+            ..options
+        });
         self.dirty = true;
     }
 

@@ -381,3 +381,33 @@ fn a_profile_follows_its_plans_findings_after_an_edit_elsewhere() {
     assert_eq!(in_force(&full), Some(alinea::profile::Status::Fail));
     assert_eq!(json(&run), json(&full));
 }
+
+/// The editor's runs leave the profiles out (`no_profiles`): the same findings, no profiles;
+/// a later run that wants them, on the same cache, has every profile a full run has.
+#[test]
+fn a_run_without_profiles_has_the_same_findings_and_leaves_no_stale_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::copy_tree(Path::new("plans"), dir.path());
+    let with = options(dir.path(), Lang::Es);
+    let without = CheckOptions {
+        no_profiles: true,
+        ..with.clone()
+    };
+    let mut cache = RunCache::default();
+    let progress = Progress::default();
+    let first = alinea::check_incremental(&with, &progress, &mut cache).unwrap();
+    assert!(!first.report.profiles.is_empty());
+
+    // An edit that changes a profile, seen by a run without profiles.
+    let pei = dir.path().join("regional/san-martin/pei-2024-2028.yaml");
+    let text = std::fs::read_to_string(&pei).unwrap();
+    std::fs::write(&pei, text.replacen("code: OEI.01", "code: OEI.91", 1)).unwrap();
+    let quiet = alinea::check_incremental(&without, &progress, &mut cache).unwrap();
+    assert!(quiet.report.profiles.is_empty());
+    let full = alinea::check(&with).unwrap();
+    assert_eq!(quiet.report.findings, full.report.findings);
+    assert_eq!(quiet.report.waived, full.report.waived);
+
+    let back = alinea::check_incremental(&with, &progress, &mut cache).unwrap();
+    assert_eq!(json(&back), json(&full));
+}
