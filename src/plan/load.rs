@@ -1172,6 +1172,9 @@ impl Decoder {
         schema::PLAN.decode(self, &top, What::PlanFile, Place::Top, &mut plan);
         plan.id = id?;
         plan.kind = kind?;
+        plan.objectives.shrink_to_fit();
+        plan.activities.shrink_to_fit();
+        plan.investments.shrink_to_fit();
         Some(plan)
     }
 
@@ -1359,6 +1362,10 @@ impl Decoder {
             ..Element::default()
         };
         schema::ELEMENT.decode(self, &fields, what, Place::Here, &mut element);
+        // Collected lists grow by doubling: the plans stay in memory for the whole run.
+        element.traces_to.shrink_to_fit();
+        element.indicators.shrink_to_fit();
+        element.actions.shrink_to_fit();
         Some(element)
     }
 
@@ -1380,7 +1387,7 @@ impl Decoder {
                 ..Ficha::default()
             };
             schema::FICHA.decode(self, &record, what, Place::Here, &mut ficha);
-            Some(ficha)
+            Some(Box::new(ficha))
         });
         let mut indicator = Indicator {
             baseline,

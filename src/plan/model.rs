@@ -630,8 +630,8 @@ pub struct Indicator {
     pub source: Option<Spanned<String>>,
     /// Calculation method.
     pub method: Option<Spanned<String>>,
-    /// The ficha técnica, where it is transcribed too.
-    pub ficha: Option<Ficha>,
+    /// The ficha técnica, where it is transcribed too (boxed: most indicators have none).
+    pub ficha: Option<Box<Ficha>>,
     /// The indicator's mapping.
     pub span: Span,
     /// Path inside the owning element (`indicators[0]`).

@@ -1313,7 +1313,7 @@ pub(crate) static BASELINE: LazyLock<Table<Baseline, (IndicatorRef, bool)>> = La
 
 /// An indicator's ficha técnica, as far as it is transcribed.
 pub(crate) static FICHA: LazyLock<Table<Ficha, IndicatorRef>> = LazyLock::new(|| {
-    let mut t = Table::new(handle!(Ficha), |i, g| i.get(g)?.ficha.as_ref());
+    let mut t = Table::new(handle!(Ficha), |i, g| i.get(g)?.ficha.as_deref());
     t.key("baseline", Here)
         .at(|i, g| {
             i.get(g)
