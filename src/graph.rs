@@ -9,7 +9,6 @@ mod build;
 mod patch;
 mod reads;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::plan::model::{Activity, Element, Investment, Level, Plan, PlanKind, Reference};
@@ -285,7 +284,7 @@ pub struct Graph {
     pub links: Arc<Vec<Link>>,
     /// Plan files that could not be read into a plan.
     pub unreadable: Vec<crate::plan::Unreadable>,
-    by_id: Arc<HashMap<String, PlanId>>,
+    by_id: Arc<rustc_hash::FxHashMap<String, PlanId>>,
 }
 
 impl Graph {

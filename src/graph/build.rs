@@ -1,6 +1,6 @@
 //! Building the graph: index codes, resolve references, report REF-01..05.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::hash_map::Entry as MapEntry;
 use std::sync::Arc;
 
@@ -38,7 +38,7 @@ pub fn build_with(
         lang,
         graph: Graph::default(),
         codes: Vec::new(),
-        code_spans: HashMap::new(),
+        code_spans: HashMap::default(),
         findings: Vec::new(),
         unreadable,
     };
@@ -107,8 +107,8 @@ impl Builder<'_> {
                 rank: rank(plan),
                 ..PlanNode::default()
             };
-            let mut codes: HashMap<String, Target> = HashMap::new();
-            let mut indicator_codes: HashMap<&str, Span> = HashMap::new();
+            let mut codes: HashMap<String, Target> = HashMap::default();
+            let mut indicator_codes: HashMap<&str, Span> = HashMap::default();
             for (objective_index, objective) in plan.objectives.iter().enumerate() {
                 let objective_id = ElementId::from_index(self.graph.elements.len());
                 Arc::make_mut(&mut self.graph.elements).push(ElementNode {
@@ -191,7 +191,7 @@ impl Builder<'_> {
                     }
                 }
             }
-            let mut cuis: HashMap<&str, Span> = HashMap::new();
+            let mut cuis: HashMap<&str, Span> = HashMap::default();
             for (activity_index, activity) in plan.activities.iter().enumerate() {
                 let id = ImplementerId::from_index(self.graph.implementers.len());
                 Arc::make_mut(&mut self.graph.implementers).push(ImplementerNode {
@@ -755,7 +755,7 @@ impl Builder<'_> {
 
     /// REF-04 (not upward) and REF-05 (to a concerted or sectoral plan not declared in `upper`).
     fn check_ranks(&mut self) {
-        let mut closures: HashMap<PlanId, Vec<PlanId>> = HashMap::new();
+        let mut closures: HashMap<PlanId, Vec<PlanId>> = HashMap::default();
         for index in 0..self.graph.links.len() {
             let link_id = LinkId::from_index(index);
             let link = self.graph.link(link_id);
@@ -1076,7 +1076,7 @@ fn shortest_path(
     to: ElementId,
     component: &[ElementId],
 ) -> Vec<ElementId> {
-    let mut previous: HashMap<ElementId, ElementId> = HashMap::new();
+    let mut previous: HashMap<ElementId, ElementId> = HashMap::default();
     let mut queue = std::collections::VecDeque::from([from]);
     let mut seen = std::collections::HashSet::from([from]);
     while let Some(current) = queue.pop_front() {

@@ -144,19 +144,58 @@ const CONFIG_KEYS: &[&str] = &[
     "rules", "select", "ignore", "severity", "fail_on", "exclude", "baseline", "waivers", "lang",
 ];
 
-/// Whether a key is written the same in both languages (`plan`, `id`, `version`, `pliego`,
-/// `cui`): it tells nothing about a file's language.
-fn same_in_spanish(key: &str) -> bool {
-    // Asked for every key of every file: the keys are gathered once.
-    static SAME: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+/// What a written key says about its file's language.
+#[derive(Clone, Copy)]
+enum KeyLang {
+    /// Written the same in both (`plan`, `id`, `version`, `pliego`, `cui`): nothing.
+    Neither,
+    English,
+    Spanish,
+}
+
+/// What a written key says about its file's language (`None`: not a key of the format).
+/// Asked for every key of every file: keys as the format and its Spanish names spell them
+/// are found in one look-up; other spellings (accents, case) are folded first.
+fn key_lang(key: &str) -> Option<KeyLang> {
+    static EXACT: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, KeyLang>> =
         std::sync::LazyLock::new(|| {
-            schema::spanish_names()
+            let names = schema::spanish_names();
+            let same: std::collections::HashSet<&str> = names
                 .iter()
-                .filter(|(key, names)| names.contains(key))
+                .filter(|(key, es)| es.contains(key))
                 .map(|(key, _)| *key)
+                .collect();
+            let mut exact = rustc_hash::FxHashMap::default();
+            for key in names
+                .iter()
+                .map(|(key, _)| *key)
+                .chain(CONFIG_KEYS.iter().copied())
+            {
+                let lang = if same.contains(key) {
+                    KeyLang::Neither
+                } else {
+                    KeyLang::English
+                };
+                exact.entry(key).or_insert(lang);
+            }
+            for name in names.iter().flat_map(|(_, es)| es.iter().copied()) {
+                exact.entry(name).or_insert(KeyLang::Spanish);
+            }
+            exact
+        });
+    static FOLDED: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            folded_names()
+                .iter()
+                .map(|(name, _)| name.as_str())
                 .collect()
         });
-    SAME.contains(key)
+    if let Some(lang) = EXACT.get(key) {
+        return Some(*lang);
+    }
+    FOLDED
+        .contains(plain_key(key).as_str())
+        .then_some(KeyLang::Spanish)
 }
 
 /// The language a document's keys are written in (see the module documentation).
@@ -167,13 +206,10 @@ fn file_language(root: Option<&Node>) -> Lang {
         match &node.value {
             Value::Map(entries) => {
                 for entry in entries {
-                    let key = entry.key.value.as_str();
-                    if same_in_spanish(key) {
-                        // Neither.
-                    } else if english_keys().contains(key) {
-                        english += 1;
-                    } else if is_spanish_name(key) {
-                        spanish += 1;
+                    match key_lang(entry.key.value.as_str()) {
+                        Some(KeyLang::English) => english += 1,
+                        Some(KeyLang::Spanish) => spanish += 1,
+                        Some(KeyLang::Neither) | None => {}
                     }
                     stack.push(&entry.value);
                 }
@@ -187,20 +223,6 @@ fn file_language(root: Option<&Node>) -> Lang {
     } else {
         Lang::En
     }
-}
-
-/// Every key of the format and of the configuration, once (for telling a file's language
-/// key by key, fast).
-fn english_keys() -> &'static std::collections::HashSet<&'static str> {
-    static KEYS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            schema::spanish_names()
-                .iter()
-                .map(|(key, _)| *key)
-                .chain(CONFIG_KEYS.iter().copied())
-                .collect()
-        });
-    &KEYS
 }
 
 /// The other language.
@@ -1666,12 +1688,6 @@ fn spanish_key(written: &str, allowed: &[&'static str]) -> Option<&'static str> 
         .iter()
         .filter(|(name, _)| *name == plain)
         .find_map(|(_, key)| allowed.iter().copied().find(|allowed| allowed == key))
-}
-
-/// Whether a written key is a Spanish name of some key of the format.
-fn is_spanish_name(written: &str) -> bool {
-    let plain = plain_key(written);
-    folded_names().iter().any(|(name, _)| *name == plain)
 }
 
 /// How a key is spelt in `lang`: the format's key, or every Spanish name of it (the key
