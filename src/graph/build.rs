@@ -41,6 +41,7 @@ pub fn build_with(
         code_spans: HashMap::default(),
         findings: Vec::new(),
         unreadable,
+        plan_ids: std::cell::OnceCell::new(),
     };
     builder.index(plans);
     builder.resolve_all();
@@ -72,6 +73,8 @@ struct Builder<'u> {
     unreadable: &'u [Unreadable],
     /// The language of the messages.
     lang: Lang,
+    /// Every plan id, by plan, made ready for "did you mean" (once, at the first miss).
+    plan_ids: std::cell::OnceCell<crate::suggest::Candidates>,
 }
 
 impl Builder<'_> {
@@ -496,16 +499,18 @@ impl Builder<'_> {
         text: &str,
         from: PlanId,
     ) -> (Option<String>, Option<(Span, String)>, Option<Target>) {
+        let plan_ids = self.plan_ids.get_or_init(|| {
+            crate::suggest::Candidates::new(self.graph.plans.iter().map(|p| p.id.value.as_str()))
+        });
         let own = self.graph.plan(from).id.value.as_str();
-        let near = closest(
-            text,
-            self.graph
-                .plans
-                .iter()
-                .map(|p| p.id.value.as_str())
-                .filter(|id| *id != own),
-        )
-        .and_then(|id| self.graph.plan_by_id(id));
+        let near = plan_ids
+            .closest(text, |index| {
+                self.graph
+                    .plans
+                    .get(index)
+                    .is_some_and(|p| p.id.value == own)
+            })
+            .map(PlanId::from_index);
         match near {
             Some(near) => {
                 let near_plan = self.graph.plan(near);
