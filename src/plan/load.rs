@@ -1003,7 +1003,8 @@ impl Decoder {
 
     fn year_map(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<YearMap>> {
         let node = fields.get(key)?;
-        let path = fields.child(key);
+        // Paths and names are for messages: built only when one is written.
+        let path = || fields.child(key);
         let lang = self.lang;
         let name = spelt(fields, key);
         let Value::Map(entries) = &node.value else {
@@ -1017,11 +1018,11 @@ impl Decoder {
                     ),
                     tr!(lang, "load-not-a-year-map-label"),
                 );
-                self.error(node.span, message, label, None, &path);
+                self.error(node.span, message, label, None, &path());
             }
             return None;
         };
-        let mut map = YearMap::new();
+        let mut map = YearMap::with_capacity(entries.len());
         for entry in entries {
             let year = entry
                 .key
@@ -1040,10 +1041,17 @@ impl Decoder {
                     ),
                     tr!(lang, "load-not-a-year-label"),
                 );
-                self.error(entry.key.span, message, label, None, &path);
+                self.error(entry.key.span, message, label, None, &path());
                 continue;
             };
-            let value_path = format!("{path}[{year}]");
+            // A number, as nearly every value is: no message to prepare.
+            if let Value::Scalar(scalar) = &entry.value.value
+                && let Plain::Number(number) = scalar.resolve()
+            {
+                map.insert(year, Spanned::new(number, entry.value.span));
+                continue;
+            }
+            let value_path = format!("{}[{year}]", path());
             if let Some(value) =
                 self.number_node(&entry.value, &format!("{name}[{year}]"), &value_path, false)
             {
@@ -1683,11 +1691,35 @@ fn folded_names() -> &'static [(String, &'static str)] {
 /// that key belongs to the mapping being read (`tipo` is `kind` in the header and
 /// `type` in an entity). Accents and case do not matter.
 fn spanish_key(written: &str, allowed: &[&'static str]) -> Option<&'static str> {
-    let plain = plain_key(written);
-    folded_names()
-        .iter()
-        .filter(|(name, _)| *name == plain)
-        .find_map(|(_, key)| allowed.iter().copied().find(|allowed| allowed == key))
+    /// The format's keys of each folded Spanish name (in the order of `folded_names`), and
+    /// the folded form of each name as the format spells it (most files write them so:
+    /// found without folding).
+    struct Names {
+        folded: rustc_hash::FxHashMap<&'static str, Vec<&'static str>>,
+        exact: rustc_hash::FxHashMap<&'static str, &'static str>,
+    }
+    static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(|| {
+        let mut folded: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> =
+            rustc_hash::FxHashMap::default();
+        for (name, key) in folded_names() {
+            folded.entry(name.as_str()).or_default().push(key);
+        }
+        let mut exact = rustc_hash::FxHashMap::default();
+        for (name, (plain, _)) in schema::spanish_names()
+            .iter()
+            .flat_map(|(_, names)| names.iter())
+            .zip(folded_names())
+        {
+            exact.entry(*name).or_insert(plain.as_str());
+        }
+        Names { folded, exact }
+    });
+    let keys = match NAMES.exact.get(written) {
+        Some(plain) => NAMES.folded.get(plain),
+        None => NAMES.folded.get(plain_key(written).as_str()),
+    }?;
+    keys.iter()
+        .find_map(|key| allowed.iter().copied().find(|allowed| allowed == key))
 }
 
 /// How a key is spelt in `lang`: the format's key, or every Spanish name of it (the key

@@ -365,6 +365,14 @@ impl YearMap {
         Self::default()
     }
 
+    /// An empty map with room for `years` years.
+    #[must_use]
+    pub fn with_capacity(years: usize) -> Self {
+        Self {
+            entries: Vec::with_capacity(years),
+        }
+    }
+
     /// Sets a year's number (the last one written wins, as in a map).
     pub fn insert(&mut self, year: i32, value: Spanned<f64>) {
         match self.entries.binary_search_by_key(&year, |(y, _)| *y) {
