@@ -769,6 +769,21 @@ impl<'g> Machine<'g> {
                 let l = self.eval(left);
                 if l.is_absent() { self.eval(right) } else { l }
             }
+            // `x in [a, b, c]`: the list is written in the rule, so it is compared item by
+            // item without being built (every item is still evaluated, as when it is built).
+            BinaryOp::In | BinaryOp::NotIn if let Ir::List(items) = right => {
+                let l = self.eval(left);
+                let mut found = false;
+                for item in items {
+                    let item = self.eval(item);
+                    found = found || item.same(&l);
+                }
+                if l.is_absent() {
+                    Value::Bool(false)
+                } else {
+                    Value::Bool(if op == BinaryOp::In { found } else { !found })
+                }
+            }
             _ => {
                 let l = self.eval(left);
                 let r = self.eval(right);
