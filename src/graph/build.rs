@@ -38,7 +38,6 @@ pub fn build_with(
         lang,
         graph: Graph::default(),
         codes: Vec::new(),
-        code_spans: HashMap::default(),
         findings: Vec::new(),
         unreadable,
         plan_ids: std::cell::OnceCell::new(),
@@ -66,8 +65,6 @@ struct Builder<'u> {
     graph: Graph,
     /// Per plan: code → the first element or activity that has it.
     codes: Vec<HashMap<String, Target>>,
-    /// Per plan: code → where it is first written.
-    code_spans: HashMap<(usize, String), Span>,
     findings: Vec<Finding>,
     /// Plan files that could not be read.
     unreadable: &'u [Unreadable],
@@ -111,6 +108,8 @@ impl Builder<'_> {
                 ..PlanNode::default()
             };
             let mut codes: HashMap<String, Target> = HashMap::default();
+            // Code → where it is first written (borrowed from the plan, for REF-02).
+            let mut spans: HashMap<&str, Span> = HashMap::default();
             let mut indicator_codes: HashMap<&str, Span> = HashMap::default();
             for (objective_index, objective) in plan.objectives.iter().enumerate() {
                 let objective_id = ElementId::from_index(self.graph.elements.len());
@@ -156,7 +155,7 @@ impl Builder<'_> {
             for &element_id in &node.elements {
                 let element = element_of(&plans, &self.graph.elements, element_id);
                 self.claim_code(
-                    &mut codes,
+                    (&mut codes, &mut spans),
                     plan,
                     &element.code.value,
                     element.code.span,
@@ -204,7 +203,7 @@ impl Builder<'_> {
                 });
                 node.implementers.push(id);
                 self.claim_code(
-                    &mut codes,
+                    (&mut codes, &mut spans),
                     plan,
                     &activity.code.value,
                     activity.code.span,
@@ -249,11 +248,11 @@ impl Builder<'_> {
         self.graph.plans = plans;
     }
 
-    fn claim_code(
+    fn claim_code<'p>(
         &mut self,
-        codes: &mut HashMap<String, Target>,
+        (codes, spans): (&mut HashMap<String, Target>, &mut HashMap<&'p str, Span>),
         plan: &Plan,
-        code: &str,
+        code: &'p str,
         span: Span,
         target: Target,
         element: &str,
@@ -261,18 +260,14 @@ impl Builder<'_> {
         if code.is_empty() {
             return;
         }
-        let plan_index = self.codes.len();
-        match codes.entry(code.to_owned()) {
+        // The code is copied only the first time it is seen.
+        match spans.entry(code) {
             MapEntry::Vacant(slot) => {
-                slot.insert(target);
-                self.code_spans.insert((plan_index, code.to_owned()), span);
+                slot.insert(span);
+                codes.insert(code.to_owned(), target);
             }
-            MapEntry::Occupied(_) => {
-                let first = self
-                    .code_spans
-                    .get(&(plan_index, code.to_owned()))
-                    .copied()
-                    .unwrap_or(span);
+            MapEntry::Occupied(first) => {
+                let first = *first.get();
                 self.findings.push(
                     Finding::new(
                         &REF_02,
@@ -541,7 +536,7 @@ impl Builder<'_> {
         owner: Owner,
         reference: &Reference,
     ) -> Option<Target> {
-        let text = reference.text.value.trim().to_owned();
+        let text: &str = reference.text.value.trim();
         let (target_plan, code) = match text.split_once('/') {
             Some((plan_text, code)) => {
                 let Some(found) = self.graph.plan_by_id(plan_text.trim()) else {
@@ -551,7 +546,7 @@ impl Builder<'_> {
                             message: tr!(
                                 self.lang,
                                 "ref-names-unknown-plan",
-                                reference = text.as_str(),
+                                reference = text,
                                 plan = plan_text.trim()
                             ),
                             label: tr!(self.lang, "ref-unknown-plan-label"),
@@ -563,14 +558,14 @@ impl Builder<'_> {
                     self.unresolved(plan, owner, reference, miss);
                     return None;
                 };
-                (found, code.trim().to_owned())
+                (found, code.trim())
             }
-            None => (plan, text.clone()),
+            None => (plan, text),
         };
         if let Some(&target) = self
             .codes
             .get(target_plan.index())
-            .and_then(|codes| codes.get(&code))
+            .and_then(|codes| codes.get(code))
         {
             return Some(target);
         }
@@ -582,7 +577,7 @@ impl Builder<'_> {
                 if let Some(&found) = self
                     .codes
                     .get(upper.index())
-                    .and_then(|codes| codes.get(&code))
+                    .and_then(|codes| codes.get(code))
                 {
                     let upper_id = self.graph.plan(upper).id.value.clone();
                     let span = self.target_span(found);
@@ -591,7 +586,7 @@ impl Builder<'_> {
                         owner,
                         reference,
                         Miss {
-                            message: tr!(self.lang, "ref-bare-code", code = code.as_str()),
+                            message: tr!(self.lang, "ref-bare-code", code = code),
                             label: tr!(self.lang, "ref-bare-code-label"),
                             help: Some(tr!(
                                 self.lang,
@@ -603,7 +598,7 @@ impl Builder<'_> {
                                 tr!(
                                     self.lang,
                                     "ref-code-of",
-                                    code = code.as_str(),
+                                    code = code,
                                     plan = upper_id.as_str()
                                 ),
                             )),
@@ -617,7 +612,7 @@ impl Builder<'_> {
         let near = self.codes.get(target_plan.index()).and_then(|codes| {
             let mut keys: Vec<&str> = codes.keys().map(String::as_str).collect();
             keys.sort_unstable();
-            closest(&code, keys).map(|near| (near.to_owned(), codes.get(near).copied()))
+            closest(code, keys).map(|near| (near.to_owned(), codes.get(near).copied()))
         });
         let meant = match near {
             Some((_, Some(found))) => found,
@@ -653,10 +648,10 @@ impl Builder<'_> {
                 self.lang,
                 "ref-no-element",
                 plan = target_id.as_str(),
-                code = code.as_str()
+                code = code
             )
         } else {
-            tr!(self.lang, "ref-bare-code", code = code.as_str())
+            tr!(self.lang, "ref-bare-code", code = code)
         };
         self.unresolved(
             plan,
