@@ -48,6 +48,12 @@ pub fn build_with(
     builder.check_ranks();
     builder.check_cycles();
     builder.graph.unreadable = unreadable.to_vec();
+    // The tables grew by doubling; they stay in memory for the rest of the run.
+    let graph = &mut builder.graph;
+    Arc::make_mut(&mut graph.plan_nodes).shrink_to_fit();
+    Arc::make_mut(&mut graph.elements).shrink_to_fit();
+    Arc::make_mut(&mut graph.implementers).shrink_to_fit();
+    Arc::make_mut(&mut graph.links).shrink_to_fit();
     (builder.graph, builder.findings)
 }
 
