@@ -64,6 +64,16 @@ struct Group {
     reads: Box<[u32]>,
 }
 
+impl Group {
+    /// Whether the group read a file that changed (indexed by file; a file past the end
+    /// counts as changed).
+    fn stale(&self, changed: &[bool]) -> bool {
+        self.reads
+            .iter()
+            .any(|&file| changed.get(file as usize).copied().unwrap_or(true))
+    }
+}
+
 impl EvalCache {
     /// How many (rule, plan) groups the last evaluation took from the cache, and how many
     /// it evaluated.
@@ -161,11 +171,7 @@ fn update_groups(
     let mut findings = Vec::new();
     let mut counts = (0, 0);
     for group in groups.iter_mut() {
-        let stale = group
-            .reads
-            .iter()
-            .any(|&file| changed.get(file as usize).copied().unwrap_or(true));
-        if stale {
+        if group.stale(changed) {
             let plan = group
                 .plan
                 .map(|file| plans.get(file as usize).copied().flatten());
@@ -261,11 +267,7 @@ fn evaluate_groups(
         }
         let found = before.get_mut(next).filter(|g| g.plan == plan)?;
         next += 1;
-        let stale = found
-            .reads
-            .iter()
-            .any(|&file| changed.get(file as usize).copied().unwrap_or(true));
-        (!stale).then(|| Group {
+        (!found.stale(changed)).then(|| Group {
             plan,
             findings: std::mem::take(&mut found.findings),
             reads: std::mem::take(&mut found.reads),

@@ -226,24 +226,18 @@ pub fn load_counting(
             by_path.as_ref()?.get(input.path.as_path()).copied()
         }
     };
-    // Few files are named as changed: they are compared, not hashed.
     let named = |input: &Input| {
         changed.as_ref().is_some_and(|changed| {
-            changed
-                .iter()
-                .any(|path| path.as_os_str() == input.key.as_os_str())
+            is_among(&input.key, changed.len(), changed.iter(), || {
+                changed.contains(&input.key)
+            })
         })
     };
-    // An editor has a few buffers open: they too are compared, not hashed.
     let in_overlay = |input: &Input| {
         overlay.is_some_and(|overlay| {
-            if overlay.len() <= 64 {
-                overlay
-                    .keys()
-                    .any(|key| key.as_os_str() == input.key.as_os_str())
-            } else {
+            is_among(&input.key, overlay.len(), overlay.keys(), || {
                 overlay.contains_key(&input.key)
-            }
+            })
         })
     };
     let results: Vec<Loaded1> = inputs
@@ -368,6 +362,22 @@ pub fn load_counting(
         }
     }
     loaded
+}
+
+/// Whether `key` is one of `keys` (`len` of them): compared byte for byte while they are
+/// few (an editor's buffers, the files a watcher saw), which is cheaper than hashing every
+/// input's path; looked up with `lookup` when they are many.
+fn is_among<'k>(
+    key: &Path,
+    len: usize,
+    mut keys: impl Iterator<Item = &'k PathBuf>,
+    lookup: impl FnOnce() -> bool,
+) -> bool {
+    if len <= 64 {
+        keys.any(|other| other.as_os_str() == key.as_os_str())
+    } else {
+        lookup()
+    }
 }
 
 /// One input, loaded or taken from the cache.

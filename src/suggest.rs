@@ -17,8 +17,10 @@ pub fn did_you_mean<'a>(
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let prepared = Candidates::new(candidates.iter().copied());
+    // The input itself is no suggestion.
+    let same = |index: usize| candidates.get(index).is_some_and(|c| *c == input);
     prepared
-        .closest(input, |_| false)
+        .closest(input, same)
         .and_then(|index| candidates.get(index).copied())
 }
 
@@ -34,7 +36,6 @@ pub struct Candidates {
 
 #[derive(Debug)]
 struct Candidate {
-    written: String,
     lowered: String,
     length: usize,
     bag: Bag,
@@ -61,7 +62,6 @@ impl Candidates {
             .map(|written| {
                 let lowered: String = written.chars().flat_map(char::to_lowercase).collect();
                 Candidate {
-                    written: written.to_owned(),
                     length: lowered.chars().count(),
                     bag: bag_of(&lowered),
                     lowered,
@@ -71,8 +71,8 @@ impl Candidates {
         Self { items }
     }
 
-    /// [`closest`] among these candidates, leaving out those `skip` names by index: the
-    /// index of the nearest.
+    /// [`closest`] among these candidates, leaving out those `skip` names by index (the
+    /// caller leaves out `input` itself, as written): the index of the nearest.
     #[must_use]
     pub fn closest(&self, input: &str, skip: impl Fn(usize) -> bool) -> Option<usize> {
         let lowered = input.to_lowercase();
@@ -80,7 +80,7 @@ impl Candidates {
         let bag = bag_of(&lowered);
         let mut best: Option<(usize, usize)> = None;
         for (index, candidate) in self.items.iter().enumerate() {
-            if candidate.written == input || skip(index) {
+            if skip(index) {
                 continue;
             }
             let allowed = (length.max(candidate.length) / 3).clamp(1, 3);

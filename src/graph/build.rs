@@ -509,7 +509,7 @@ impl Builder<'_> {
                 self.graph
                     .plans
                     .get(index)
-                    .is_some_and(|p| p.id.value == own)
+                    .is_some_and(|p| p.id.value == own || p.id.value == text)
             })
             .map(PlanId::from_index);
         match near {
