@@ -124,6 +124,7 @@ pub fn run(case: &Case, rules: &[CheckedRule], as_of: Date, lang: crate::i18n::L
         lang,
         &mut crate::Stopwatch::new(),
         None,
+        false,
     )
     .findings;
     let mut found: Vec<(Expectation, String)> = findings

@@ -208,6 +208,7 @@ impl RunArgs {
             lang,
             texts: std::collections::HashMap::new(),
             no_profiles: false,
+            lean_texts: false,
         })
     }
 }
@@ -883,6 +884,11 @@ fn run_check(args: &CheckArgs, lang: Option<Lang>) -> ExitStatus {
     if args.fix || args.diff || args.unsafe_fixes {
         return run_fix(args, &options);
     }
+    // One run, then the report: the texts of files without findings need not stay.
+    let options = crate::CheckOptions {
+        lean_texts: true,
+        ..options
+    };
     let run = match crate::check(&options) {
         Ok(run) => run,
         Err(error) => return report_check_error(error, options.lang),

@@ -206,6 +206,12 @@ pub struct CheckOptions {
     /// Leave the public value profiles out of the report (an editor's run shows
     /// diagnostics, not profiles): `Report::profiles` is then empty.
     pub no_profiles: bool,
+    /// Drop each plan file's text once it is decoded, and read it again from disk only if a
+    /// renderer asks for it (a one-shot `alinea check`: on a national repository most files
+    /// have no finding). A file that changed on disk in between shows blank lines in its
+    /// place. Files with findings from the loader, editors' buffers, texts given in
+    /// [`CheckOptions::texts`] and incremental runs keep their texts.
+    pub lean_texts: bool,
 }
 
 /// Which baseline a run applies.
@@ -546,6 +552,8 @@ fn check_cached(
     }
     progress.files.store(inputs.len(), Ordering::Relaxed);
     watch.lap("discover");
+    // An incremental run keeps every text (the next run compares them).
+    let incremental = cache.is_some();
     let mut sources = SourceDb::new();
     // The configuration comes first among the sources, so that its waivers can be shown.
     let mut config_waivers = Vec::new();
@@ -571,6 +579,7 @@ fn check_cached(
         options.lang,
         &mut watch,
         cache.as_mut().map(|(cache, key)| (&mut **cache, *key)),
+        options.lean_texts,
     );
     // Only what was asked about is reported; the rest of the repository was context.
     let mut reported = FileSet(vec![false; sources.len()]);
@@ -688,6 +697,9 @@ fn check_cached(
         lang: options.lang,
     };
     report.sort(&sources);
+    if options.lean_texts && !incremental {
+        remember_positions(&report, &sources);
+    }
     watch.lap("report");
     Ok(Run {
         report,
@@ -696,6 +708,32 @@ fn check_cached(
         rules,
         timings: watch.laps,
     })
+}
+
+/// Works out the lines and columns of every place the report names, in the files whose texts
+/// were released (each read back once, in parallel, and dropped again).
+fn remember_positions(report: &Report, sources: &SourceDb) {
+    use rayon::prelude::*;
+    let mut offsets: rustc_hash::FxHashMap<source::FileId, Vec<u32>> =
+        rustc_hash::FxHashMap::default();
+    for finding in report
+        .findings
+        .iter()
+        .chain(&report.waived)
+        .chain(&report.not_transcribed)
+    {
+        let related = finding.related.iter().map(|related| related.span);
+        for span in std::iter::once(finding.span).chain(related) {
+            offsets
+                .entry(span.file)
+                .or_default()
+                .extend([span.start, span.end]);
+        }
+    }
+    let offsets: Vec<(source::FileId, Vec<u32>)> = offsets.into_iter().collect();
+    offsets.into_par_iter().for_each(|(file, mut offsets)| {
+        sources.file(file).remember_positions(&mut offsets);
+    });
 }
 
 /// A set of the files of one run, by index.
@@ -896,7 +934,9 @@ pub(crate) fn analyse(
     lang: i18n::Lang,
     watch: &mut Stopwatch<'_>,
     cache: Option<(&mut RunCache, u64)>,
+    lean_texts: bool,
 ) -> Analysis {
+    let lean_texts = lean_texts && cache.is_none();
     let (mut load_cache, mut eval_cache, mut graph_cache) = match cache {
         Some((cache, key)) => {
             // Split so that the loader, the graph and the evaluator each hold their part.
@@ -917,6 +957,7 @@ pub(crate) fn analyse(
         lang,
         watch.read_counter(),
         load_cache.take(),
+        lean_texts,
     );
     watch.lap("load");
     let previous = graph_cache.as_ref().and_then(|(state, _)| state.as_ref());

@@ -182,17 +182,20 @@ impl LoadCache {
 
 /// Reads, parses and decodes every input, in parallel, into `sources`.
 pub fn load(inputs: &[Input], sources: &mut SourceDb, lang: Lang) -> Loaded {
-    load_counting(inputs, sources, lang, None, None)
+    load_counting(inputs, sources, lang, None, None, false)
 }
 
 /// [`load`], counting the files read in `read` when given, and taking what has not changed
-/// since the last run from `cache` (which then holds this run's files).
+/// since the last run from `cache` (which then holds this run's files). With `lean_texts`,
+/// the text of a file read from disk is [released](SourceFile::release) once decoded
+/// without a finding (see [`crate::CheckOptions::lean_texts`]).
 pub fn load_counting(
     inputs: &[Input],
     sources: &mut SourceDb,
     lang: Lang,
     read: Option<&std::sync::atomic::AtomicUsize>,
     mut cache: Option<&mut LoadCache>,
+    lean_texts: bool,
 ) -> Loaded {
     let first = sources.next_id().index();
     let changed = cache.as_deref_mut().and_then(|cache| cache.changed.take());
@@ -268,6 +271,8 @@ pub fn load_counting(
                 return reuse(unchanged);
             }
             let text = read_input(input, overlay);
+            // Only a text read from the file itself can be read again later.
+            let from_disk = lean_texts && input.text.is_none() && !in_overlay(input);
             let kept = previous.filter(|cached| {
                 cached.id == id
                     && cached.explicit == input.explicit
@@ -275,7 +280,16 @@ pub fn load_counting(
             });
             let loaded = kept.map_or_else(
                 || {
-                    let (file, outcome) = load_read(id, input, lang, text);
+                    let (mut file, outcome) = load_read(id, input, lang, text);
+                    if from_disk
+                        && match &outcome {
+                            PlanFile::Plan { findings, .. } => findings.is_empty(),
+                            PlanFile::NotAPlan => true,
+                            PlanFile::Broken(_) => false,
+                        }
+                    {
+                        file.release();
+                    }
                     let unreadable = match &outcome {
                         PlanFile::Broken(finding) => unreadable(&file, finding),
                         PlanFile::Plan {

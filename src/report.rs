@@ -386,7 +386,7 @@ impl Report {
         }
         let key = |finding: &Finding| {
             let file = finding.span.file;
-            let len = u32::try_from(sources.file(file).text().len()).unwrap_or(u32::MAX);
+            let len = u32::try_from(sources.file(file).len()).unwrap_or(u32::MAX);
             (
                 rank.get(file.index()).copied().unwrap_or(u32::MAX),
                 finding.span.start.min(len),

@@ -117,11 +117,22 @@ pub struct LineCol {
 }
 
 /// One file's text and the index that turns byte offsets into lines.
+///
+/// A one-shot check may [release](SourceFile::release) the text of a file once it is
+/// decoded: the file keeps its length, a digest and its line index, and reads its text
+/// again from disk the first time a renderer asks for it (most files of a large repository
+/// have no finding, and their text is never asked for again).
 #[derive(Debug)]
 pub struct SourceFile {
     path: PathBuf,
     display: String,
-    text: String,
+    text: std::sync::OnceLock<String>,
+    /// The length and digest of a released text, to know it again when it is read back.
+    released: Option<(usize, u64)>,
+    /// Whether a released text was no longer on disk as read (a stand-in took its place).
+    stale: std::sync::atomic::AtomicBool,
+    /// For a released text: lines and columns worked out beforehand, by byte offset.
+    positions: std::sync::OnceLock<Vec<(u32, LineCol)>>,
     line_starts: Vec<u32>,
     /// Whether the text has a `\r` (a line break for some readers, not for the index).
     has_cr: bool,
@@ -132,21 +143,81 @@ impl SourceFile {
     #[must_use]
     pub fn new(path: PathBuf, text: String) -> Self {
         let display = display_path(&path);
-        let mut line_starts = vec![0];
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0);
         line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            memchr::memchr_iter(b'\n', bytes).map(|at| u32::try_from(at + 1).unwrap_or(u32::MAX)),
         );
-        let has_cr = text.contains('\r');
+        line_starts.shrink_to_fit();
+        let has_cr = memchr::memchr(b'\r', bytes).is_some();
         Self {
             path,
             display,
-            text,
+            text: std::sync::OnceLock::from(text),
+            released: None,
+            stale: std::sync::atomic::AtomicBool::new(false),
+            positions: std::sync::OnceLock::new(),
             line_starts,
             has_cr,
         }
+    }
+
+    /// Drops the text, keeping what reads it back from the file at [`SourceFile::path`]
+    /// when it is asked for. Only for a text read from that file as it is on disk (not an
+    /// editor's buffer, not standard input).
+    pub fn release(&mut self) {
+        if let Some(text) = self.text.take() {
+            self.released = Some((text.len(), digest(&text)));
+        }
+    }
+
+    /// Whether the text was released and, read back, was no longer what was checked: its
+    /// place is held by blank lines of the same lengths, so that spans stay in it.
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        self.stale.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The length of the text, in bytes (without reading a released text back).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match (self.text.get(), self.released) {
+            (Some(text), _) => text.len(),
+            (None, Some((len, _))) => len,
+            (None, None) => 0,
+        }
+    }
+
+    /// Whether the text is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A released text, read back: the file as checked, or blank lines in its shape when it
+    /// changed since.
+    fn read_back(&self) -> String {
+        let Some((len, sum)) = self.released else {
+            return String::new();
+        };
+        if let ReadOutcome::Text(text) = read(&self.path)
+            && text.len() == len
+            && digest(&text) == sum
+        {
+            return text;
+        }
+        self.stale.store(true, std::sync::atomic::Ordering::Relaxed);
+        let mut blank = vec![b' '; len];
+        for &start in self.line_starts.iter().skip(1) {
+            if let Some(byte) = (start as usize)
+                .checked_sub(1)
+                .and_then(|at| blank.get_mut(at))
+            {
+                *byte = b'\n';
+            }
+        }
+        String::from_utf8(blank).unwrap_or_default()
     }
 
     /// The path as discovered.
@@ -164,14 +235,14 @@ impl SourceFile {
     /// The text (for files that are not UTF-8, a lossy copy used only for snippets).
     #[must_use]
     pub fn text(&self) -> &str {
-        &self.text
+        self.text.get_or_init(|| self.read_back())
     }
 
     /// The byte offset where the line `lines_before` lines above the one holding `offset`
     /// starts (the first line's start when there are fewer lines above).
     #[must_use]
     pub fn line_start_above(&self, offset: usize, lines_before: usize) -> usize {
-        let offset = u32::try_from(offset.min(self.text.len())).unwrap_or(u32::MAX);
+        let offset = u32::try_from(offset.min(self.len())).unwrap_or(u32::MAX);
         let line = match self.line_starts.binary_search(&offset) {
             Ok(exact) => exact,
             Err(next) => next.saturating_sub(1),
@@ -191,7 +262,7 @@ impl SourceFile {
     /// How many lines start before `offset` (its 0-based line number).
     #[must_use]
     pub fn lines_before(&self, offset: usize) -> usize {
-        let offset = u32::try_from(offset.min(self.text.len())).unwrap_or(u32::MAX);
+        let offset = u32::try_from(offset.min(self.len())).unwrap_or(u32::MAX);
         match self.line_starts.binary_search(&offset) {
             Ok(exact) => exact,
             Err(next) => next.saturating_sub(1),
@@ -201,7 +272,35 @@ impl SourceFile {
     /// Line and column of a byte offset (clamped to the text, snapped to a char boundary).
     #[must_use]
     pub fn line_col(&self, offset: u32) -> LineCol {
-        let offset = (offset as usize).min(self.text.len());
+        if self.text.get().is_none()
+            && let Some(known) = self.positions.get()
+            && let Ok(at) = known.binary_search_by_key(&offset, |(known, _)| *known)
+            && let Some((_, place)) = known.get(at)
+        {
+            return *place;
+        }
+        self.line_col_in(self.text(), offset)
+    }
+
+    /// Works out, for a released text, the lines and columns of `offsets` from the text read
+    /// back once and dropped again: a report that shows only lines and columns (JSON, SARIF…)
+    /// then holds no text of the file.
+    pub fn remember_positions(&self, offsets: &mut Vec<u32>) {
+        if self.text.get().is_some() || self.positions.get().is_some() {
+            return;
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let text = self.read_back();
+        let known = offsets
+            .iter()
+            .map(|&offset| (offset, self.line_col_in(&text, offset)))
+            .collect();
+        let _ = self.positions.set(known);
+    }
+
+    fn line_col_in(&self, text: &str, offset: u32) -> LineCol {
+        let offset = (offset as usize).min(text.len());
         let line_index = match self
             .line_starts
             .binary_search(&u32::try_from(offset).unwrap_or(u32::MAX))
@@ -210,11 +309,10 @@ impl SourceFile {
             Err(next) => next.saturating_sub(1),
         };
         let line_start = self.line_starts.get(line_index).copied().unwrap_or(0) as usize;
-        let prefix = self.text.get(line_start..offset).map_or_else(
+        let prefix = text.get(line_start..offset).map_or_else(
             || {
                 // Not on a char boundary: count the chars that start before the offset.
-                self.text
-                    .char_indices()
+                text.char_indices()
                     .skip_while(|(i, _)| *i < line_start)
                     .take_while(|(i, _)| *i < offset)
                     .count()
@@ -230,28 +328,29 @@ impl SourceFile {
     /// The byte offset of a 1-based line and a 0-based character column.
     #[must_use]
     pub fn offset_of(&self, line: usize, char_column: usize) -> usize {
+        let text = self.text();
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
-            return self.text.len();
+            return text.len();
         };
         let start = start as usize;
-        let rest = self.text.get(start..).unwrap_or("");
+        let rest = text.get(start..).unwrap_or("");
         rest.char_indices()
             .nth(char_column)
-            .map_or(self.text.len(), |(i, _)| start + i)
+            .map_or(text.len(), |(i, _)| start + i)
     }
 
     /// The text of the 1-based line (without its line break).
     #[must_use]
     pub fn line_text(&self, line: usize) -> &str {
+        let text = self.text();
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return "";
         };
         let end = self
             .line_starts
             .get(line)
-            .map_or(self.text.len(), |&e| e as usize);
-        self.text
-            .get(start as usize..end)
+            .map_or(text.len(), |&e| e as usize);
+        text.get(start as usize..end)
             .unwrap_or("")
             .trim_end_matches(['\n', '\r'])
     }
@@ -350,6 +449,14 @@ impl SourceDb {
             .get(span.start as usize..span.end as usize)
             .unwrap_or("")
     }
+}
+
+/// A digest of a text, to know a released text again when it is read back.
+fn digest(text: &str) -> u64 {
+    use std::hash::Hasher as _;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 /// The path made relative to the current folder when it is under it (kept as it is otherwise).

@@ -11,6 +11,8 @@
 //! - `ci`: SARIF, `JUnit`, GitHub annotations, configuration, baseline, graph export.
 //! - `docs`: the generated rule reference, the documentation's examples and links (English and
 //!   Spanish), no outside paths.
+//! - `lean`: a check that releases its files' texts once decoded reports as one that keeps
+//!   them, and never shows a file's new text in the place of the one it checked.
 //! - `cli`: the binary as a user runs it: exit codes, formats, colours, pipes, determinism.
 //! - `lsp`: `alinea lsp` through the protocol (diagnostics as `check` gives them, following
 //!   unsaved buffers; hover, definition, references, completion, symbols; rule files), and
@@ -50,6 +52,7 @@ mod hostile;
 mod html;
 mod i18n;
 mod incremental;
+mod lean;
 mod lsp;
 mod plans;
 mod profile;
