@@ -461,7 +461,7 @@ impl<'g> Machine<'g> {
                 let name = data
                     .and_then(|i| i.code.as_ref().or(i.name.as_ref()))
                     .map(|s| s.value.clone());
-                let path = data.map(|i| i.path.clone()).unwrap_or_default();
+                let path = data.map(|i| i.path.to_string()).unwrap_or_default();
                 (
                     plan_id(graph.element_plan(indicator.element)),
                     owner.code.value.clone(),
@@ -479,7 +479,7 @@ impl<'g> Machine<'g> {
                     plan_id(link.plan),
                     element,
                     None,
-                    graph.reference(*id).path.clone(),
+                    graph.reference(*id).path.to_string(),
                 )
             }
             Value::Activity(id) | Value::Investment(id) => {

@@ -367,7 +367,7 @@ impl Graph {
         static NONE: std::sync::LazyLock<Reference> = std::sync::LazyLock::new(|| Reference {
             text: crate::source::Spanned::new(String::new(), crate::source::Span::default()),
             why: None,
-            path: String::new(),
+            path: Box::default(),
         });
         let link = self.link(id);
         let index = link.index as usize;

@@ -193,6 +193,10 @@ fn key_lang(key: &str) -> Option<KeyLang> {
     if let Some(lang) = EXACT.get(key) {
         return Some(*lang);
     }
+    // Years (most keys of a large plan) name no key of the format: nothing to fold.
+    if key.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return None;
+    }
     FOLDED
         .contains(plain_key(key).as_str())
         .then_some(KeyLang::Spanish)
@@ -1073,12 +1077,13 @@ impl Decoder {
             let fields = self.fields(node, What::Link, schema::keys(Mapping::Link), &path)?;
             let text = self.required_text(&fields, "ref", What::Link);
             let why = self.text(&fields, "why");
+            let path = path.into_boxed_str();
             return text.map(|text| Reference { text, why, path });
         }
         self.text_node(node, key, &path).map(|text| Reference {
             text,
             why: None,
-            path,
+            path: path.into_boxed_str(),
         })
     }
 
@@ -1388,7 +1393,7 @@ impl Decoder {
             indicators,
             actions,
             span: node.span,
-            path: path.to_owned(),
+            path: path.into(),
             ..Element::default()
         };
         schema::ELEMENT.decode(self, &fields, what, Place::Here, &mut element);
@@ -1423,7 +1428,7 @@ impl Decoder {
             baseline,
             ficha,
             span: node.span,
-            path,
+            path: path.into(),
             ..Indicator::default()
         };
         schema::INDICATOR.decode(self, &fields, What::Indicator, Place::Here, &mut indicator);
@@ -1463,7 +1468,7 @@ impl Decoder {
             action,
             action_broken,
             span: node.span,
-            path,
+            path: path.into(),
             ..Activity::default()
         };
         schema::ACTIVITY.decode(self, &fields, what, Place::Here, &mut activity);
@@ -1495,7 +1500,7 @@ impl Decoder {
             gaps,
             gaps_key: fields.key_span("gaps"),
             span: node.span,
-            path,
+            path: path.into(),
             ..Investment::default()
         };
         schema::INVESTMENT.decode(self, &fields, what, Place::Here, &mut investment);

@@ -470,7 +470,7 @@ pub struct Reference {
     /// The causal explanation (`why`), when given.
     pub why: Option<Spanned<String>>,
     /// The path of the reference inside its element (`traces_to[1]`).
-    pub path: String,
+    pub path: Box<str>,
 }
 
 /// The plan header and everything under it.
@@ -614,7 +614,7 @@ pub struct Element {
     /// The element's mapping.
     pub span: Span,
     /// YAML path of the element in its file (`objectives[2].actions[0]`).
-    pub path: String,
+    pub path: Box<str>,
 }
 
 /// An indicator of an objective or action.
@@ -643,7 +643,7 @@ pub struct Indicator {
     /// The indicator's mapping.
     pub span: Span,
     /// Path inside the owning element (`indicators[0]`).
-    pub path: String,
+    pub path: Box<str>,
 }
 
 /// A baseline; `value` is `None` for `null` or `ND`.
@@ -706,7 +706,7 @@ pub struct Activity {
     /// The activity's mapping.
     pub span: Span,
     /// YAML path (`activities[3]`).
-    pub path: String,
+    pub path: Box<str>,
 }
 
 /// A POI investment.
@@ -731,7 +731,7 @@ pub struct Investment {
     /// The investment's mapping.
     pub span: Span,
     /// YAML path (`investments[0]`).
-    pub path: String,
+    pub path: Box<str>,
 }
 
 /// A gap indicator of an investment.
