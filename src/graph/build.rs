@@ -82,6 +82,21 @@ struct Builder<'u> {
 
 impl Builder<'_> {
     fn index(&mut self, plans: Vec<std::sync::Arc<Plan>>) {
+        // The tables are sized once: grown by doubling, they would hold up to twice their
+        // length, and three times while a doubling copies them, at the run's peak of memory.
+        let elements: usize = plans
+            .iter()
+            .flat_map(|plan| &plan.objectives)
+            .map(|objective| 1 + objective.actions.len())
+            .sum();
+        let implementers: usize = plans
+            .iter()
+            .map(|plan| plan.activities.len() + plan.investments.len())
+            .sum();
+        Arc::make_mut(&mut self.graph.elements).reserve_exact(elements);
+        Arc::make_mut(&mut self.graph.implementers).reserve_exact(implementers);
+        Arc::make_mut(&mut self.graph.plan_nodes).reserve_exact(plans.len());
+        self.codes.reserve_exact(plans.len());
         for (plan_index, plan) in plans.iter().enumerate() {
             let plan_id = PlanId::from_index(plan_index);
             match Arc::make_mut(&mut self.graph.by_id).entry(plan.id.value.clone()) {
@@ -111,6 +126,14 @@ impl Builder<'_> {
             }
             let mut node = PlanNode {
                 rank: rank(plan),
+                upper: Vec::with_capacity(plan.upper.len()),
+                elements: Vec::with_capacity(
+                    plan.objectives
+                        .iter()
+                        .map(|objective| 1 + objective.actions.len())
+                        .sum(),
+                ),
+                implementers: Vec::with_capacity(plan.activities.len() + plan.investments.len()),
                 ..PlanNode::default()
             };
             let mut codes: HashMap<String, Target> = HashMap::default();
@@ -126,15 +149,15 @@ impl Builder<'_> {
                         action: None,
                     },
                     parent: None,
-                    children: Vec::new(),
-                    traces_to: Vec::new(),
+                    children: Vec::with_capacity(objective.actions.len()),
+                    traces_to: Vec::with_capacity(objective.traces_to.len()),
                     traced_by: Vec::new(),
                     implemented_by: Vec::new(),
                     incomplete_traces: false,
                     incomplete_inbound: false,
                 });
                 node.elements.push(objective_id);
-                for (action_index, _) in objective.actions.iter().enumerate() {
+                for (action_index, action) in objective.actions.iter().enumerate() {
                     let action_id = ElementId::from_index(self.graph.elements.len());
                     Arc::make_mut(&mut self.graph.elements).push(ElementNode {
                         place: ElementPlace {
@@ -144,7 +167,7 @@ impl Builder<'_> {
                         },
                         parent: Some(objective_id),
                         children: Vec::new(),
-                        traces_to: Vec::new(),
+                        traces_to: Vec::with_capacity(action.traces_to.len()),
                         traced_by: Vec::new(),
                         implemented_by: Vec::new(),
                         incomplete_traces: false,
@@ -295,6 +318,37 @@ impl Builder<'_> {
     }
 
     fn resolve_all(&mut self) {
+        let links: usize = self
+            .graph
+            .plans
+            .iter()
+            .map(|plan| {
+                let traces: usize = plan
+                    .objectives
+                    .iter()
+                    .map(|objective| {
+                        objective.traces_to.len()
+                            + objective
+                                .actions
+                                .iter()
+                                .map(|action| action.traces_to.len())
+                                .sum::<usize>()
+                    })
+                    .sum();
+                let actions = plan
+                    .activities
+                    .iter()
+                    .filter(|a| a.action.is_some())
+                    .count()
+                    + plan
+                        .investments
+                        .iter()
+                        .filter(|i| i.action.is_some())
+                        .count();
+                plan.upper.len() + traces + actions
+            })
+            .sum();
+        Arc::make_mut(&mut self.graph.links).reserve_exact(links);
         for plan_index in 0..self.graph.plans.len() {
             let plan_id = PlanId::from_index(plan_index);
             let Some(plan) = self.graph.plans.get(plan_index).map(std::sync::Arc::clone) else {
