@@ -5,21 +5,11 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::report::{Finding, Pillar, Profile, Report};
 use crate::source::SourceDb;
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    tool: Tool,
-    summary: Summary,
-    findings: Vec<JsonFinding<'a>>,
-    profiles: Vec<JsonProfile<'a>>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    fixed: &'a [crate::report::Fixed],
-}
 
 #[derive(Serialize)]
 struct JsonProfile<'a> {
@@ -107,26 +97,74 @@ struct JsonRelated<'a> {
 
 /// Writes the report as pretty-printed JSON followed by a newline.
 ///
+/// The document is written part by part, each finding and each profile rendered on its own
+/// (in parallel, a batch at a time) and indented where it goes: the same bytes as
+/// `serde_json`'s pretty printer gives for the whole document (a national report is tens of
+/// megabytes, mostly profiles).
+///
 /// # Errors
 /// When writing fails.
 pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::Result<()> {
-    let document = JsonReport {
-        version: 2,
-        tool: Tool {
-            name: "alinea",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        summary: summary(report),
-        findings: report
-            .findings
-            .iter()
-            .map(|f| finding(f, sources))
-            .collect(),
-        profiles: report.profiles.iter().map(|p| profile(p)).collect(),
-        fixed: &report.fixed,
+    let tool = Tool {
+        name: "alinea",
+        version: env!("CARGO_PKG_VERSION"),
     };
-    serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;
-    out.write_all(b"\n")
+    out.write_all(b"{\n  \"version\": 2,\n  \"tool\": ")?;
+    out.write_all(&pretty(&tool, 1)?)?;
+    out.write_all(b",\n  \"summary\": ")?;
+    out.write_all(&pretty(&summary(report), 1)?)?;
+    out.write_all(b",\n  \"findings\": ")?;
+    list(&report.findings, |f| pretty(&finding(f, sources), 2), out)?;
+    out.write_all(b",\n  \"profiles\": ")?;
+    list(&report.profiles, |p| pretty(&profile(p), 2), out)?;
+    if !report.fixed.is_empty() {
+        out.write_all(b",\n  \"fixed\": ")?;
+        out.write_all(&pretty(&report.fixed, 1)?)?;
+    }
+    out.write_all(b"\n}\n")
+}
+
+/// How many list items are rendered at once (their text is held until written).
+const BATCH: usize = 1024;
+
+/// A list member of the top-level object, its items rendered (two levels deep) in parallel
+/// a batch at a time.
+fn list<T: Sync>(
+    items: &[T],
+    render: impl Fn(&T) -> io::Result<Vec<u8>> + Sync,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    let mut first = true;
+    for batch in items.chunks(BATCH) {
+        let rendered: Vec<Vec<u8>> = batch.par_iter().map(&render).collect::<io::Result<_>>()?;
+        for item in rendered {
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            first = false;
+            out.write_all(&item)?;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// A value as `serde_json`'s pretty printer writes it `depth` levels deep: its lines after the
+/// first indented by two spaces a level (a JSON string holds no raw line break).
+fn pretty<T: Serialize>(value: &T, depth: usize) -> io::Result<Vec<u8>> {
+    let text = serde_json::to_vec_pretty(value).map_err(io::Error::from)?;
+    let indent = depth * 2;
+    let breaks = memchr::memchr_iter(b'\n', &text).count();
+    let mut indented = Vec::with_capacity(text.len() + breaks * indent);
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', &text) {
+        indented.extend_from_slice(text.get(from..=at).unwrap_or_default());
+        indented.resize(indented.len() + indent, b' ');
+        from = at + 1;
+    }
+    indented.extend_from_slice(text.get(from..).unwrap_or_default());
+    Ok(indented)
 }
 
 /// The report's counts.
