@@ -32,6 +32,16 @@ pub fn render(
             .render_report(&mut text, &diagnostic)
             .map_err(|_| io::Error::other("cannot format a finding"))?;
         out.write_all(localized(&text, report.lang).as_bytes())?;
+        // A text read back for the snippet that was no longer the one checked.
+        let file = sources.file(finding.span.file);
+        if file.changed_on_disk() {
+            let note = tr!(
+                report.lang,
+                "report-changed-on-disk",
+                file = file.display_name()
+            );
+            writeln!(out, "  {note}")?;
+        }
         out.write_all(b"\n")?;
     }
     if style.quiet {

@@ -82,6 +82,10 @@ fn a_released_text_changed_on_disk_is_never_shown_in_its_place() {
     assert_eq!(rendered(&run, Format::Json), json_before);
     let human = rendered(&run, Format::Human);
     assert!(!human.contains(marker), "the new text is shown:\n{human}");
+    assert!(
+        human.contains("changed after it was checked; its lines are not shown"),
+        "no word of the change:\n{human}"
+    );
     assert!(file.changed_on_disk());
     assert_eq!(file.text().len(), original.len());
     assert_eq!(file.text().lines().count(), original.lines().count());

@@ -50,6 +50,9 @@ statistics-total = { $findings ->
 # The label before a finding's help in the human report.
 report-help = help
 
+# Under a finding whose file changed on disk after the check: its lines are shown blank.
+report-changed-on-disk = note: { $file } changed after it was checked; its lines are not shown
+
 # The public value profile (v2): checks per pillar, their answers and the money figure.
 profile-no-score = n/a
 profile-check = { $id ->

@@ -50,6 +50,9 @@ statistics-total = { $findings ->
 # La etiqueta antes de la ayuda de un hallazgo en el reporte para personas.
 report-help = ayuda
 
+# Bajo un hallazgo cuyo archivo cambió en el disco después de la revisión: sus líneas se muestran en blanco.
+report-changed-on-disk = nota: { $file } cambió después de la revisión; no se muestran sus líneas
+
 # El perfil de valor público (v2): verificaciones por pilar, sus respuestas y el monto.
 profile-no-score = n. a.
 profile-check = { $id ->
