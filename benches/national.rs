@@ -29,7 +29,7 @@ use saphyr::{LoadableYamlNode, MarkedYaml};
 
 /// The binary's allocator, so that the check is timed as `alinea check` runs (the parse floor
 /// runs with it too).
-#[cfg(not(target_env = "msvc"))]
+#[cfg(unix)]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

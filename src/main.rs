@@ -3,7 +3,7 @@
 /// jemalloc: a national check allocates and frees millions of small values on every thread;
 /// jemalloc does it faster than the system's allocator, with less memory held
 /// (`cargo bench --bench national` measures both).
-#[cfg(not(target_env = "msvc"))]
+#[cfg(unix)]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
