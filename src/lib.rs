@@ -977,7 +977,7 @@ pub(crate) fn analyse(
         patched_files = Some(files);
         (graph, findings, signatures)
     } else {
-        let (graph, findings) = graph::build_with(loaded.plans, &loaded.unreadable, lang);
+        let (graph, findings) = graph::build_with(&loaded.plans, &loaded.unreadable, lang);
         let signatures = if graph_cache.is_some() {
             graph.signatures().into_iter().map(Some).collect()
         } else {

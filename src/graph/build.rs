@@ -22,7 +22,8 @@ use crate::tr;
 pub fn build<P: Into<std::sync::Arc<Plan>>>(
     plans: impl IntoIterator<Item = P>,
 ) -> (Graph, Vec<Finding>) {
-    build_with(plans.into_iter().map(Into::into).collect(), &[], Lang::En)
+    let plans: Vec<std::sync::Arc<Plan>> = plans.into_iter().map(Into::into).collect();
+    build_with(&plans, &[], Lang::En)
 }
 
 /// [`build`], knowing the plan files that could not be read: a reference to one of them
@@ -30,7 +31,7 @@ pub fn build<P: Into<std::sync::Arc<Plan>>>(
 /// is marked incomplete.
 #[must_use]
 pub fn build_with(
-    plans: Vec<std::sync::Arc<Plan>>,
+    plans: &[std::sync::Arc<Plan>],
     unreadable: &[Unreadable],
     lang: Lang,
 ) -> (Graph, Vec<Finding>) {
@@ -43,6 +44,7 @@ pub fn build_with(
         plan_ids: std::cell::OnceCell::new(),
     };
     builder.index(plans);
+    builder.graph.plans = plans.to_vec();
     builder.resolve_all();
     builder.mark_incomplete();
     builder.check_ranks();
@@ -67,10 +69,11 @@ struct Miss {
     meant: Option<Target>,
 }
 
-struct Builder<'u> {
+struct Builder<'u, 'p> {
     graph: Graph,
-    /// Per plan: code → the first element or activity that has it.
-    codes: Vec<HashMap<String, Target>>,
+    /// Per plan: code → the first element or activity that has it (the code borrowed from
+    /// the plan, which outlives the builder).
+    codes: Vec<HashMap<&'p str, Target>>,
     findings: Vec<Finding>,
     /// Plan files that could not be read.
     unreadable: &'u [Unreadable],
@@ -80,8 +83,8 @@ struct Builder<'u> {
     plan_ids: std::cell::OnceCell<crate::suggest::Candidates>,
 }
 
-impl Builder<'_> {
-    fn index(&mut self, plans: Vec<std::sync::Arc<Plan>>) {
+impl<'p> Builder<'_, 'p> {
+    fn index(&mut self, plans: &'p [std::sync::Arc<Plan>]) {
         // The tables are sized once: grown by doubling, they would hold up to twice their
         // length, and three times while a doubling copies them, at the run's peak of memory.
         let elements: usize = plans
@@ -136,7 +139,7 @@ impl Builder<'_> {
                 implementers: Vec::with_capacity(plan.activities.len() + plan.investments.len()),
                 ..PlanNode::default()
             };
-            let mut codes: HashMap<String, Target> = HashMap::default();
+            let mut codes: HashMap<&'p str, Target> = HashMap::default();
             // Code → where it is first written (borrowed from the plan, for REF-02).
             let mut spans: HashMap<&str, Span> = HashMap::default();
             let mut indicator_codes: HashMap<&str, Span> = HashMap::default();
@@ -182,7 +185,7 @@ impl Builder<'_> {
                 }
             }
             for &element_id in &node.elements {
-                let element = element_of(&plans, &self.graph.elements, element_id);
+                let element = element_of(plans, &self.graph.elements, element_id);
                 self.claim_code(
                     (&mut codes, &mut spans),
                     plan,
@@ -274,12 +277,11 @@ impl Builder<'_> {
             Arc::make_mut(&mut self.graph.plan_nodes).push(node);
             self.codes.push(codes);
         }
-        self.graph.plans = plans;
     }
 
-    fn claim_code<'p>(
+    fn claim_code(
         &mut self,
-        (codes, spans): (&mut HashMap<String, Target>, &mut HashMap<&'p str, Span>),
+        (codes, spans): (&mut HashMap<&'p str, Target>, &mut HashMap<&'p str, Span>),
         plan: &Plan,
         code: &'p str,
         span: Span,
@@ -289,11 +291,11 @@ impl Builder<'_> {
         if code.is_empty() {
             return;
         }
-        // The code is copied only the first time it is seen.
+        // Codes are borrowed from the plans, which outlive the builder.
         match spans.entry(code) {
             MapEntry::Vacant(slot) => {
                 slot.insert(span);
-                codes.insert(code.to_owned(), target);
+                codes.insert(code, target);
             }
             MapEntry::Occupied(first) => {
                 let first = *first.get();
@@ -670,7 +672,7 @@ impl Builder<'_> {
             }
         }
         let near = self.codes.get(target_plan.index()).and_then(|codes| {
-            let mut keys: Vec<&str> = codes.keys().map(String::as_str).collect();
+            let mut keys: Vec<&str> = codes.keys().copied().collect();
             keys.sort_unstable();
             closest(code, keys).map(|near| (near.to_owned(), codes.get(near).copied()))
         });
@@ -1003,7 +1005,7 @@ impl Graph {
     fn upper_closure_unresolved(
         &self,
         plan: PlanId,
-        _codes: &[HashMap<String, Target>],
+        _codes: &[HashMap<&str, Target>],
     ) -> Vec<PlanId> {
         let mut seen = vec![false; self.plans.len()];
         let mut order = Vec::new();
