@@ -553,7 +553,7 @@ fn check_cached(
     progress.files.store(inputs.len(), Ordering::Relaxed);
     watch.lap("discover");
     // An incremental run keeps every text (the next run compares them).
-    let incremental = cache.is_some();
+    let lean_texts = options.lean_texts && cache.is_none();
     let mut sources = SourceDb::new();
     // The configuration comes first among the sources, so that its waivers can be shown.
     let mut config_waivers = Vec::new();
@@ -579,7 +579,7 @@ fn check_cached(
         options.lang,
         &mut watch,
         cache.as_mut().map(|(cache, key)| (&mut **cache, *key)),
-        options.lean_texts,
+        lean_texts,
     );
     // Only what was asked about is reported; the rest of the repository was context.
     let mut reported = FileSet(vec![false; sources.len()]);
@@ -697,7 +697,7 @@ fn check_cached(
         lang: options.lang,
     };
     report.sort(&sources);
-    if options.lean_texts && !incremental {
+    if lean_texts {
         remember_positions(&report, &sources);
     }
     watch.lap("report");
@@ -936,7 +936,6 @@ pub(crate) fn analyse(
     cache: Option<(&mut RunCache, u64)>,
     lean_texts: bool,
 ) -> Analysis {
-    let lean_texts = lean_texts && cache.is_none();
     let (mut load_cache, mut eval_cache, mut graph_cache) = match cache {
         Some((cache, key)) => {
             // Split so that the loader, the graph and the evaluator each hold their part.

@@ -271,8 +271,6 @@ pub fn load_counting(
                 return reuse(unchanged);
             }
             let text = read_input(input, overlay);
-            // Only a text read from the file itself can be read again later.
-            let from_disk = lean_texts && input.text.is_none() && !in_overlay(input);
             let kept = previous.filter(|cached| {
                 cached.id == id
                     && cached.explicit == input.explicit
@@ -281,7 +279,10 @@ pub fn load_counting(
             let loaded = kept.map_or_else(
                 || {
                     let (mut file, outcome) = load_read(id, input, lang, text);
-                    if from_disk
+                    // Only a text read from the file itself can be read again later.
+                    let from_disk = input.text.is_none() && !in_overlay(input);
+                    if lean_texts
+                        && from_disk
                         && match &outcome {
                             PlanFile::Plan { findings, .. } => findings.is_empty(),
                             PlanFile::NotAPlan => true,

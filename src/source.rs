@@ -242,11 +242,7 @@ impl SourceFile {
     /// starts (the first line's start when there are fewer lines above).
     #[must_use]
     pub fn line_start_above(&self, offset: usize, lines_before: usize) -> usize {
-        let offset = u32::try_from(offset.min(self.len())).unwrap_or(u32::MAX);
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(exact) => exact,
-            Err(next) => next.saturating_sub(1),
-        };
+        let line = self.lines_before(offset);
         self.line_starts
             .get(line.saturating_sub(lines_before))
             .copied()
@@ -301,13 +297,7 @@ impl SourceFile {
 
     fn line_col_in(&self, text: &str, offset: u32) -> LineCol {
         let offset = (offset as usize).min(text.len());
-        let line_index = match self
-            .line_starts
-            .binary_search(&u32::try_from(offset).unwrap_or(u32::MAX))
-        {
-            Ok(exact) => exact,
-            Err(next) => next.saturating_sub(1),
-        };
+        let line_index = self.lines_before(offset);
         let line_start = self.line_starts.get(line_index).copied().unwrap_or(0) as usize;
         let prefix = text.get(line_start..offset).map_or_else(
             || {

@@ -87,11 +87,7 @@ impl<'p> Builder<'_, 'p> {
     fn index(&mut self, plans: &'p [std::sync::Arc<Plan>]) {
         // The tables are sized once: grown by doubling, they would hold up to twice their
         // length, and three times while a doubling copies them, at the run's peak of memory.
-        let elements: usize = plans
-            .iter()
-            .flat_map(|plan| &plan.objectives)
-            .map(|objective| 1 + objective.actions.len())
-            .sum();
+        let elements: usize = plans.iter().map(|plan| element_count(plan)).sum();
         let implementers: usize = plans
             .iter()
             .map(|plan| plan.activities.len() + plan.investments.len())
@@ -130,12 +126,7 @@ impl<'p> Builder<'_, 'p> {
             let mut node = PlanNode {
                 rank: rank(plan),
                 upper: Vec::with_capacity(plan.upper.len()),
-                elements: Vec::with_capacity(
-                    plan.objectives
-                        .iter()
-                        .map(|objective| 1 + objective.actions.len())
-                        .sum(),
-                ),
+                elements: Vec::with_capacity(element_count(plan)),
                 implementers: Vec::with_capacity(plan.activities.len() + plan.investments.len()),
                 ..PlanNode::default()
             };
@@ -1025,6 +1016,14 @@ impl Graph {
         }
         order
     }
+}
+
+/// How many objectives and actions `plan` has.
+fn element_count(plan: &Plan) -> usize {
+    plan.objectives
+        .iter()
+        .map(|objective| 1 + objective.actions.len())
+        .sum()
 }
 
 /// The objective or action at `place` in `plan`.
