@@ -155,15 +155,15 @@ pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
         rules: raw.rules.iter().map(|r| relative(&r.value)).collect(),
         select: raw
             .select
-            .map(|list| list.into_iter().map(|s| s.value).collect()),
-        ignore: raw.ignore.into_iter().map(|s| s.value).collect(),
+            .map(|list| list.into_iter().map(|s| s.value.into()).collect()),
+        ignore: raw.ignore.into_iter().map(|s| s.value.into()).collect(),
         severity: raw
             .severity
             .into_iter()
-            .map(|(rule, severity)| (rule.value, severity.value))
+            .map(|(rule, severity)| (rule.value.into(), severity.value))
             .collect(),
         fail_on: raw.fail_on.map(|f| f.value),
-        exclude: raw.exclude.into_iter().map(|s| s.value).collect(),
+        exclude: raw.exclude.into_iter().map(|s| s.value.into()).collect(),
         baseline: raw.baseline.map(|b| relative(&b.value)),
         lang: raw.lang.map(|l| l.value),
         file,

@@ -446,12 +446,12 @@ impl<'g> Machine<'g> {
     /// The plan, element, indicator and path prefix a finding about `subject` names.
     fn owner(&self, subject: &Value<'g>) -> (String, String, Option<String>, String) {
         let graph = self.graph;
-        let plan_id = |plan: PlanId| graph.plan(plan).id.value.clone();
+        let plan_id = |plan: PlanId| graph.plan(plan).id.value.to_string();
         match subject {
             Value::Plan(plan) => (plan_id(*plan), String::new(), None, String::new()),
             Value::Element(element) => (
                 plan_id(graph.element_plan(*element)),
-                graph.element(*element).code.value.clone(),
+                graph.element(*element).code.value.to_string(),
                 None,
                 String::new(),
             ),
@@ -460,11 +460,11 @@ impl<'g> Machine<'g> {
                 let data = indicator.get(graph);
                 let name = data
                     .and_then(|i| i.code.as_ref().or(i.name.as_ref()))
-                    .map(|s| s.value.clone());
+                    .map(|s| s.value.to_string());
                 let path = data.map(|i| i.path.to_string()).unwrap_or_default();
                 (
                     plan_id(graph.element_plan(indicator.element)),
-                    owner.code.value.clone(),
+                    owner.code.value.to_string(),
                     name,
                     path,
                 )
@@ -472,7 +472,7 @@ impl<'g> Machine<'g> {
             Value::Link(id) | Value::UpperLink(id) => {
                 let link = graph.link(*id);
                 let element = match link.from {
-                    Owner::Element(e) => graph.element(e).code.value.clone(),
+                    Owner::Element(e) => graph.element(e).code.value.to_string(),
                     _ => String::new(),
                 };
                 (
@@ -488,8 +488,8 @@ impl<'g> Machine<'g> {
                 };
                 let code = graph
                     .activity(*id)
-                    .map(|a| a.code.value.clone())
-                    .or_else(|| graph.investment(*id).map(|i| i.cui.value.clone()))
+                    .map(|a| a.code.value.to_string())
+                    .or_else(|| graph.investment(*id).map(|i| i.cui.value.to_string()))
                     .unwrap_or_default();
                 (plan_id(plan), code, None, String::new())
             }

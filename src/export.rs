@@ -77,8 +77,8 @@ fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, V
                 .map(|gap| format!("{} ({})", gap.kind.words(lang), gap.rule));
             nodes.push(Node {
                 id: element_id(graph, element),
-                plan: plan.id.value.clone(),
-                label: data.code.value.clone(),
+                plan: plan.id.value.to_string(),
+                label: data.code.value.to_string(),
                 kind: if data.is_action {
                     "action"
                 } else {
@@ -99,17 +99,21 @@ fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, V
         for &implementer in &node.implementers {
             let (label, kind) = match graph.implementer_node(implementer).place {
                 ImplementerPlace::Activity(..) => (
-                    graph.activity(implementer).map(|a| a.code.value.clone()),
+                    graph
+                        .activity(implementer)
+                        .map(|a| a.code.value.to_string()),
                     "activity",
                 ),
                 ImplementerPlace::Investment(..) => (
-                    graph.investment(implementer).map(|i| i.cui.value.clone()),
+                    graph
+                        .investment(implementer)
+                        .map(|i| i.cui.value.to_string()),
                     "investment",
                 ),
             };
             nodes.push(Node {
                 id: format!("{}/{}", plan.id.value, label.clone().unwrap_or_default()),
-                plan: plan.id.value.clone(),
+                plan: plan.id.value.to_string(),
                 label: label.unwrap_or_default(),
                 kind,
                 gap: None,
@@ -123,12 +127,12 @@ fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, V
         let plan = &graph.plan(link.plan).id.value;
         let from = match link.from {
             Owner::Element(e) => element_id(graph, e),
-            Owner::Plan(_) => plan.clone(),
+            Owner::Plan(_) => plan.to_string(),
             Owner::Implementer(i) => {
                 let code = graph
                     .activity(i)
-                    .map(|a| a.code.value.clone())
-                    .or_else(|| graph.investment(i).map(|v| v.cui.value.clone()))
+                    .map(|a| a.code.value.to_string())
+                    .or_else(|| graph.investment(i).map(|v| v.cui.value.to_string()))
                     .unwrap_or_default();
                 format!("{plan}/{code}")
             }
@@ -140,7 +144,7 @@ fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, V
         };
         let (to, broken) = match link.target {
             Some(Target::Element(e)) => (element_id(graph, e), false),
-            Some(Target::Plan(p)) => (graph.plan(p).id.value.clone(), false),
+            Some(Target::Plan(p)) => (graph.plan(p).id.value.to_string(), false),
             Some(Target::Implementer(i)) => (
                 format!(
                     "{}/{}",
@@ -150,7 +154,7 @@ fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, V
                         .value,
                     graph
                         .activity(i)
-                        .map(|a| a.code.value.clone())
+                        .map(|a| a.code.value.to_string())
                         .unwrap_or_default()
                 ),
                 false,
@@ -162,7 +166,7 @@ fn collect(graph: &Graph, gaps: &Gaps, lang: crate::i18n::Lang) -> (Vec<Node>, V
             to,
             kind,
             broken,
-            text: reference.text.value.clone(),
+            text: reference.text.value.to_string(),
         });
     }
     (nodes, edges)

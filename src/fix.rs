@@ -24,7 +24,7 @@ use std::path::PathBuf;
 
 use crate::graph::{ElementId, Graph, LinkKind, PlanId};
 use crate::i18n::Lang;
-use crate::plan::model::{Element, Plan, Waiver};
+use crate::plan::model::{Element, Plan, Text, Waiver};
 use crate::report::Finding;
 use crate::source::{FileId, SourceDb, Span, Spanned};
 use crate::{CheckError, CheckOptions, Run, tr};
@@ -589,7 +589,7 @@ impl<'a> Fixer<'a> {
 
     /// The span of a scalar's text in its file: the scalar itself when written plain, inside
     /// the quotes when quoted without escapes; none otherwise.
-    fn text_span(&self, value: &Spanned<String>) -> Option<Span> {
+    fn text_span(&self, value: &Spanned<Text>) -> Option<Span> {
         let raw = self.sources.slice(value.span);
         if raw == value.value {
             return Some(value.span);
@@ -609,7 +609,7 @@ impl<'a> Fixer<'a> {
 
     /// The span of the code in a reference (`<plan id>/<code>` or a bare code), blanks
     /// around it left out.
-    fn code_span(&self, reference: &Spanned<String>) -> Option<Span> {
+    fn code_span(&self, reference: &Spanned<Text>) -> Option<Span> {
         let whole = self.text_span(reference)?;
         let value = reference.value.as_str();
         let code_from = value.find('/').map_or(0, |slash| slash + 1);

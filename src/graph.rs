@@ -365,7 +365,10 @@ impl Graph {
     #[must_use]
     pub fn reference(&self, id: LinkId) -> &Reference {
         static NONE: std::sync::LazyLock<Reference> = std::sync::LazyLock::new(|| Reference {
-            text: crate::source::Spanned::new(String::new(), crate::source::Span::default()),
+            text: crate::source::Spanned::new(
+                crate::plan::text::Text::default(),
+                crate::source::Span::default(),
+            ),
             why: None,
             path: Box::default(),
         });

@@ -129,6 +129,18 @@ pub fn prose_date(lang: Lang, year: i32, month: u8, day: u8) -> String {
 /// An argument of a message: text or a number.
 pub type Arg<'a> = FluentValue<'a>;
 
+impl From<crate::plan::text::Text> for FluentValue<'_> {
+    fn from(text: crate::plan::text::Text) -> Self {
+        FluentValue::String(String::from(text).into())
+    }
+}
+
+impl<'a> From<&'a crate::plan::text::Text> for FluentValue<'a> {
+    fn from(text: &'a crate::plan::text::Text) -> Self {
+        FluentValue::String(text.as_str().into())
+    }
+}
+
 /// The message `id` in `lang`, with its arguments. A message missing from the catalogue
 /// comes back as its id (a test makes sure none is).
 #[must_use]

@@ -7,6 +7,7 @@
 pub(crate) mod load;
 pub mod model;
 pub mod schema;
+pub mod text;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -243,6 +244,8 @@ pub fn load_counting(
             })
         })
     };
+    // Texts written in many plans are kept once.
+    let interner = text::Interner::default();
     let results: Vec<Loaded1> = inputs
         .par_iter()
         .enumerate()
@@ -278,7 +281,7 @@ pub fn load_counting(
             });
             let loaded = kept.map_or_else(
                 || {
-                    let (mut file, outcome) = load_read(id, input, lang, text);
+                    let (mut file, outcome) = load_read(id, input, lang, text, &interner);
                     // Only a text read from the file itself can be read again later.
                     let from_disk = input.text.is_none() && !in_overlay(input);
                     if lean_texts
@@ -504,6 +507,7 @@ fn load_read(
     input: &Input,
     lang: Lang,
     outcome: Option<ReadOutcome>,
+    interner: &text::Interner,
 ) -> (SourceFile, PlanFile) {
     let (Some(outcome), None) = (outcome, &input.problem) else {
         let problem = input.problem.clone().unwrap_or_default();
@@ -513,7 +517,7 @@ fn load_read(
             .help(tr!(lang, "load-path-help"));
         return (file, PlanFile::Broken(Box::new(finding)));
     };
-    load_outcome(id, input, lang, outcome)
+    load_outcome(id, input, lang, outcome, interner)
 }
 
 fn load_outcome(
@@ -521,13 +525,14 @@ fn load_outcome(
     input: &Input,
     lang: Lang,
     outcome: ReadOutcome,
+    interner: &text::Interner,
 ) -> (SourceFile, PlanFile) {
     match outcome {
         ReadOutcome::Text(text) => {
             let file = SourceFile::new(input.path.clone(), text);
             let outcome = match yaml::parse(id, &file, lang) {
                 Ok(document) => {
-                    let mut outcome = load::decode(id, &document, input.explicit, lang);
+                    let mut outcome = load::decode(id, &document, input.explicit, lang, interner);
                     if let PlanFile::Plan {
                         plan: Some(plan), ..
                     } = &mut outcome

@@ -462,7 +462,7 @@ pub fn profiles_cached<'p>(
                 })
                 .collect();
             let profile = Profile {
-                plan: plan.id.value.clone(),
+                plan: plan.id.value.to_string(),
                 checks,
                 money: money(id, plan, graph, &by_check),
             };
@@ -750,13 +750,13 @@ fn money(id: PlanId, plan: &Plan, graph: &Graph, by_check: &ByCheck<'_>) -> Opti
                 continue;
             };
             let oei = &graph.element(objective).code.value;
-            let complete = !unlinked.contains(code)
+            let complete = !unlinked.contains(code.as_str())
                 && graph.element_plan(action) == id
                 && aei.is_action
-                && !unmeasured.contains(&aei.code.value)
-                && !unmeasured.contains(oei)
-                && !unarticulated.contains(oei)
-                && !unreaching.contains(oei);
+                && !unmeasured.contains(aei.code.value.as_str())
+                && !unmeasured.contains(oei.as_str())
+                && !unarticulated.contains(oei.as_str())
+                && !unreaching.contains(oei.as_str());
             if complete {
                 chain += soles;
             }

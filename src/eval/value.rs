@@ -256,23 +256,23 @@ impl<'g> Value<'g> {
             | Self::Entity(p)
             | Self::Period(p)
             | Self::Approval(p)
-            | Self::Participation(p, _) => graph.plan(*p).id.value.clone(),
-            Self::Element(e) => graph.element(*e).code.value.clone(),
+            | Self::Participation(p, _) => graph.plan(*p).id.value.to_string(),
+            Self::Element(e) => graph.element(*e).code.value.to_string(),
             Self::Link(l) | Self::UpperLink(l) | Self::ActionLink(l) => {
-                graph.reference(*l).text.value.clone()
+                graph.reference(*l).text.value.to_string()
             }
             Self::Indicator(i) | Self::Baseline(i) | Self::Ficha(i) | Self::FichaBaseline(i) => i
                 .get(graph)
                 .and_then(|ind| ind.code.as_ref().or(ind.name.as_ref()))
-                .map(|s| s.value.clone())
+                .map(|s| s.value.to_string())
                 .unwrap_or_default(),
             Self::Activity(a) => graph
                 .activity(*a)
-                .map(|x| x.code.value.clone())
+                .map(|x| x.code.value.to_string())
                 .unwrap_or_default(),
             Self::Investment(v) | Self::Gap(v, _) => graph
                 .investment(*v)
-                .map(|x| x.cui.value.clone())
+                .map(|x| x.cui.value.to_string())
                 .unwrap_or_default(),
             Self::List(_) => {
                 let mut out = String::new();

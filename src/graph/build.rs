@@ -98,7 +98,7 @@ impl<'p> Builder<'_, 'p> {
         self.codes.reserve_exact(plans.len());
         for (plan_index, plan) in plans.iter().enumerate() {
             let plan_id = PlanId::from_index(plan_index);
-            match Arc::make_mut(&mut self.graph.by_id).entry(plan.id.value.clone()) {
+            match Arc::make_mut(&mut self.graph.by_id).entry(plan.id.value.to_string()) {
                 MapEntry::Vacant(slot) => {
                     slot.insert(plan_id);
                 }
@@ -208,7 +208,7 @@ impl<'p> Builder<'_, 'p> {
                                 ),
                             );
                             if let Some(last) = self.findings.last_mut() {
-                                last.indicator = Some(code.value.clone());
+                                last.indicator = Some(code.value.to_string());
                             }
                         } else {
                             indicator_codes.insert(&code.value, code.span);
@@ -451,18 +451,18 @@ impl<'p> Builder<'_, 'p> {
     fn owner_code(&self, owner: Owner) -> String {
         match owner {
             Owner::Plan(_) => String::new(),
-            Owner::Element(element) => self.graph.element(element).code.value.clone(),
+            Owner::Element(element) => self.graph.element(element).code.value.to_string(),
             Owner::Implementer(implementer) => match self.graph.implementer_node(implementer).place
             {
                 ImplementerPlace::Activity(..) => self
                     .graph
                     .activity(implementer)
-                    .map(|a| a.code.value.clone())
+                    .map(|a| a.code.value.to_string())
                     .unwrap_or_default(),
                 ImplementerPlace::Investment(..) => self
                     .graph
                     .investment(implementer)
-                    .map(|i| i.cui.value.clone())
+                    .map(|i| i.cui.value.to_string())
                     .unwrap_or_default(),
             },
         }
@@ -485,7 +485,7 @@ impl<'p> Builder<'_, 'p> {
             }
             None => {}
         }
-        let plan_id = self.graph.plan(plan).id.value.clone();
+        let plan_id = self.graph.plan(plan).id.value.to_string();
         let element = self.owner_code(owner);
         let mut finding = Finding::new(&REF_01, reference.text.span, miss.message)
             .label(miss.label)
@@ -623,7 +623,7 @@ impl<'p> Builder<'_, 'p> {
             return Some(target);
         }
         let target_plan_value = self.graph.plan(target_plan);
-        let target_id = target_plan_value.id.value.clone();
+        let target_id = target_plan_value.id.value.to_string();
         // A bare code that exists in an upper plan: the plan prefix was forgotten.
         if !text.contains('/') {
             for upper in self.graph.upper_closure_unresolved(plan, &self.codes) {
@@ -632,7 +632,7 @@ impl<'p> Builder<'_, 'p> {
                     .get(upper.index())
                     .and_then(|codes| codes.get(code))
                 {
-                    let upper_id = self.graph.plan(upper).id.value.clone();
+                    let upper_id = self.graph.plan(upper).id.value.to_string();
                     let span = self.target_span(found);
                     self.unresolved(
                         plan,
@@ -824,7 +824,7 @@ impl<'p> Builder<'_, 'p> {
             let from = self.graph.plan(from_plan);
             let to = self.graph.plan(to_plan);
             let element = match link.from {
-                Owner::Element(element) => self.graph.element(element).code.value.clone(),
+                Owner::Element(element) => self.graph.element(element).code.value.to_string(),
                 _ => String::new(),
             };
             if to_rank <= from_rank {
@@ -940,8 +940,8 @@ impl<'p> Builder<'_, 'p> {
             let key = |id: &ElementId| {
                 let plan = self.graph.plan(self.graph.element_plan(*id));
                 (
-                    plan.id.value.clone(),
-                    self.graph.element(*id).code.value.clone(),
+                    plan.id.value.to_string(),
+                    self.graph.element(*id).code.value.to_string(),
                 )
             };
             let Some(&start) = component.iter().min_by_key(|id| key(id)) else {

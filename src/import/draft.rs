@@ -202,8 +202,8 @@ impl Draft {
     /// The draft of a loaded plan: the one place the spreadsheet commands read the model.
     #[must_use]
     pub fn from_plan(plan: &Plan) -> Self {
-        let text = |value: &Option<crate::source::Spanned<String>>| {
-            value.as_ref().map(|spanned| spanned.value.clone())
+        let text = |value: &Option<crate::source::Spanned<crate::plan::model::Text>>| {
+            value.as_ref().map(|spanned| spanned.value.to_string())
         };
         let targets = |map: &Option<crate::source::Spanned<YearMap>>| {
             map.as_ref()
@@ -248,7 +248,7 @@ impl Draft {
             }),
         };
         let element = |element: &crate::plan::model::Element| DraftElement {
-            code: element.code.value.clone(),
+            code: element.code.value.to_string(),
             statement: text(&element.statement),
             priority: element.priority.as_ref().map(|p| p.value),
             responsible: text(&element.responsible),
@@ -256,7 +256,7 @@ impl Draft {
                 .traces_to
                 .iter()
                 .map(|link| DraftLink {
-                    target: link.text.value.clone(),
+                    target: link.text.value.to_string(),
                     why: text(&link.why),
                 })
                 .collect(),
@@ -264,7 +264,7 @@ impl Draft {
             actions: Vec::new(),
         };
         Self {
-            id: Some(plan.id.value.clone()),
+            id: Some(plan.id.value.to_string()),
             kind: Some(plan.kind.value),
             title: text(&plan.title),
             entity: DraftEntity {
@@ -279,7 +279,11 @@ impl Draft {
                 .as_ref()
                 .map(|period| (period.start, period.end)),
             guide: plan.guide.as_ref().map(|guide| guide.value),
-            upper: plan.upper.iter().map(|r| r.text.value.clone()).collect(),
+            upper: plan
+                .upper
+                .iter()
+                .map(|r| r.text.value.to_string())
+                .collect(),
             version: plan.version.as_ref().map(|version| version.value),
             status: plan.status.as_ref().map(|status| status.value),
             approval: plan.approval.as_ref().map(|approval| {
@@ -303,9 +307,9 @@ impl Draft {
                 .activities
                 .iter()
                 .map(|activity| DraftActivity {
-                    code: activity.code.value.clone(),
+                    code: activity.code.value.to_string(),
                     name: text(&activity.name),
-                    action: activity.action.as_ref().map(|a| a.text.value.clone()),
+                    action: activity.action.as_ref().map(|a| a.text.value.to_string()),
                     unit: text(&activity.unit),
                 })
                 .collect(),
@@ -668,25 +672,28 @@ impl Known {
         let plans = plans
             .into_iter()
             .map(|plan| {
-                let actions =
-                    plan.objectives
-                        .iter()
-                        .flat_map(|objective| {
-                            objective.actions.iter().map(|action| {
-                                (action.code.value.clone(), objective.code.value.clone())
-                            })
+                let actions = plan
+                    .objectives
+                    .iter()
+                    .flat_map(|objective| {
+                        objective.actions.iter().map(|action| {
+                            (
+                                action.code.value.to_string(),
+                                objective.code.value.to_string(),
+                            )
                         })
-                        .collect();
+                    })
+                    .collect();
                 let known = KnownPlan {
                     kind: plan.kind.value,
-                    title: plan.title.as_ref().map(|title| title.value.clone()),
+                    title: plan.title.as_ref().map(|title| title.value.to_string()),
                     period: plan
                         .period
                         .as_ref()
                         .map(|period| (period.start, period.end)),
                     actions,
                 };
-                (plan.id.value.clone(), known)
+                (plan.id.value.to_string(), known)
             })
             .collect();
         Self { plans }

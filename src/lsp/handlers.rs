@@ -12,7 +12,7 @@ use super::workspace::Workspace;
 use crate::Run;
 use crate::graph::{ElementId, Graph, ImplementerId, ImplementerPlace, LinkId, PlanId, Target};
 use crate::i18n::Lang;
-use crate::plan::model::Element;
+use crate::plan::model::{Element, Text};
 use crate::source::{FileId, Span, Spanned};
 use crate::tr;
 
@@ -292,9 +292,13 @@ fn implementer_plan_code(graph: &Graph, implementer: ImplementerId) -> Option<(S
         graph.implementer_node(implementer).place;
     let code = graph
         .activity(implementer)
-        .map(|activity| activity.code.value.clone())
-        .or_else(|| graph.investment(implementer).map(|i| i.cui.value.clone()))?;
-    Some((graph.plan(plan).id.value.clone(), code))
+        .map(|activity| activity.code.value.to_string())
+        .or_else(|| {
+            graph
+                .investment(implementer)
+                .map(|i| i.cui.value.to_string())
+        })?;
+    Some((graph.plan(plan).id.value.to_string(), code))
 }
 
 fn plan_hover(graph: &Graph, plan: PlanId, lang: Lang) -> String {
@@ -500,7 +504,7 @@ pub(crate) fn complete(
         if key == "upper" {
             let value = graph.plan(plan);
             items.push(item(
-                value.id.value.clone(),
+                value.id.value.to_string(),
                 crate::graph::describe_plan(value, lang),
                 plan_line(graph, plan, lang),
                 CompletionItemKind::MODULE,
@@ -515,7 +519,7 @@ pub(crate) fn complete(
             let statement = value
                 .statement
                 .as_ref()
-                .map_or_else(String::new, |s| s.value.clone());
+                .map_or_else(String::new, |s| s.value.to_string());
             items.push(item(
                 reference_text(graph, element),
                 statement.clone(),
@@ -569,8 +573,8 @@ pub(crate) fn document_symbols(workspace: &Workspace, uri: &Url) -> Vec<Document
             .filter_map(|indicator| {
                 let name = indicator.code.as_ref().or(indicator.name.as_ref())?;
                 Some(symbol(
-                    name.value.clone(),
-                    indicator.name.as_ref().map(|n| n.value.clone()),
+                    name.value.to_string(),
+                    indicator.name.as_ref().map(|n| n.value.to_string()),
                     SymbolKind::FIELD,
                     range(indicator.span),
                     range(name.span),
@@ -582,8 +586,8 @@ pub(crate) fn document_symbols(workspace: &Workspace, uri: &Url) -> Vec<Document
     let element_symbol = |element: &Element| -> DocumentSymbol {
         let actions = element.actions.iter().map(|action| {
             symbol(
-                action.code.value.clone(),
-                action.statement.as_ref().map(|s| s.value.clone()),
+                action.code.value.to_string(),
+                action.statement.as_ref().map(|s| s.value.to_string()),
                 SymbolKind::METHOD,
                 range(action.span),
                 range(action.code.span),
@@ -592,8 +596,8 @@ pub(crate) fn document_symbols(workspace: &Workspace, uri: &Url) -> Vec<Document
         });
         let children = indicators(element).into_iter().chain(actions).collect();
         symbol(
-            element.code.value.clone(),
-            element.statement.as_ref().map(|s| s.value.clone()),
+            element.code.value.to_string(),
+            element.statement.as_ref().map(|s| s.value.to_string()),
             SymbolKind::CLASS,
             range(element.span),
             range(element.code.span),
@@ -607,11 +611,11 @@ pub(crate) fn document_symbols(workspace: &Workspace, uri: &Url) -> Vec<Document
             let mut children: Vec<DocumentSymbol> =
                 plan.objectives.iter().map(element_symbol).collect();
             // Activities by their code, investments by their CUI, with their names.
-            let leaf = |code: &Spanned<String>, name: Option<&Spanned<String>>, whole: Span| {
-                let name = name.map(|name| name.value.clone());
+            let leaf = |code: &Spanned<Text>, name: Option<&Spanned<Text>>, whole: Span| {
+                let name = name.map(|name| name.value.to_string());
                 let (whole, code_range) = (range(whole), range(code.span));
                 symbol(
-                    code.value.clone(),
+                    code.value.to_string(),
                     name,
                     SymbolKind::FUNCTION,
                     whole,
@@ -630,8 +634,8 @@ pub(crate) fn document_symbols(workspace: &Workspace, uri: &Url) -> Vec<Document
                     .map(|i| leaf(&i.cui, i.name.as_ref(), i.span)),
             );
             symbol(
-                plan.id.value.clone(),
-                plan.title.as_ref().map(|t| t.value.clone()),
+                plan.id.value.to_string(),
+                plan.title.as_ref().map(|t| t.value.to_string()),
                 SymbolKind::NAMESPACE,
                 range(Span::new(file, 0, text_end)),
                 range(plan.id.span),
@@ -670,7 +674,7 @@ pub(crate) fn workspace_symbols(workspace: &Workspace, query: &str) -> Vec<Symbo
         let title = plan.title.as_ref().map_or("", |t| t.value.as_str());
         if matches(&[&plan.id.value, title]) {
             found.extend(info(
-                plan.id.value.clone(),
+                plan.id.value.to_string(),
                 SymbolKind::NAMESPACE,
                 plan.id.span,
                 None,
@@ -690,7 +694,7 @@ pub(crate) fn workspace_symbols(workspace: &Workspace, query: &str) -> Vec<Symbo
                     name,
                     kind,
                     value.code.span,
-                    Some(plan.id.value.clone()),
+                    Some(plan.id.value.to_string()),
                 ));
             }
         }

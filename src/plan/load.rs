@@ -31,6 +31,7 @@ use crate::plan::model::{
     Participation, Period, Plan, PlanKind, Reference, Waiver, Word, YearMap,
 };
 use crate::plan::schema::{self, Mapping, Meta, Place};
+use crate::plan::text::{Interner, Text};
 use crate::plan::yaml::{Document, Entry, Node, Plain, Value};
 use crate::plan::{LOAD_02, PlanFile};
 use crate::report::{Finding, Severity};
@@ -45,7 +46,13 @@ use crate::tr;
 /// content such as `objectives` without a `plan` header), and any file named on the
 /// command line (`explicit`), is reported (LOAD-02) instead of skipped: nothing passes
 /// silently.
-pub(crate) fn decode(file: FileId, document: &Document, explicit: bool, lang: Lang) -> PlanFile {
+pub(crate) fn decode(
+    file: FileId,
+    document: &Document,
+    explicit: bool,
+    lang: Lang,
+    interner: &Interner,
+) -> PlanFile {
     let entries = document.root.as_ref().and_then(Node::as_map);
     let header = entries.and_then(|entries| entries.iter().find(|e| e.key.value == "plan"));
     let Some(root) = &document.root else {
@@ -54,7 +61,7 @@ pub(crate) fn decode(file: FileId, document: &Document, explicit: bool, lang: La
     let Some(header) = header else {
         return not_a_plan(file, document, explicit, lang);
     };
-    let mut decoder = Decoder::new(file, document, lang);
+    let mut decoder = Decoder::new(file, document, lang, interner);
     for span in &document.complex_keys {
         let (message, label) = (
             tr!(lang, "load-complex-key"),
@@ -74,7 +81,7 @@ pub(crate) fn decode(file: FileId, document: &Document, explicit: bool, lang: La
     let mut findings = decoder.findings;
     if let Some(plan) = &plan {
         for finding in &mut findings {
-            finding.plan.clone_from(&plan.id.value);
+            plan.id.value.as_str().clone_into(&mut finding.plan);
         }
     }
     PlanFile::Plan {
@@ -240,13 +247,13 @@ fn other(lang: Lang) -> Lang {
 /// The keys of `alinea.yaml`, read; problems are LOAD-02-shaped findings (the caller turns them into usage errors).
 #[derive(Debug, Default)]
 pub(crate) struct RawConfig {
-    pub(crate) rules: Vec<Spanned<String>>,
-    pub(crate) select: Option<Vec<Spanned<String>>>,
-    pub(crate) ignore: Vec<Spanned<String>>,
-    pub(crate) severity: Vec<(Spanned<String>, Spanned<Severity>)>,
+    pub(crate) rules: Vec<Spanned<Text>>,
+    pub(crate) select: Option<Vec<Spanned<Text>>>,
+    pub(crate) ignore: Vec<Spanned<Text>>,
+    pub(crate) severity: Vec<(Spanned<Text>, Spanned<Severity>)>,
     pub(crate) fail_on: Option<Spanned<Severity>>,
-    pub(crate) exclude: Vec<Spanned<String>>,
-    pub(crate) baseline: Option<Spanned<String>>,
+    pub(crate) exclude: Vec<Spanned<Text>>,
+    pub(crate) baseline: Option<Spanned<Text>>,
     pub(crate) waivers: Vec<Waiver>,
     pub(crate) lang: Option<Spanned<Lang>>,
 }
@@ -287,7 +294,8 @@ pub(crate) fn decode_config(
     document: &Document,
     lang: Lang,
 ) -> (RawConfig, Vec<Finding>) {
-    let mut decoder = Decoder::new(file, document, lang);
+    let interner = Interner::default();
+    let mut decoder = Decoder::new(file, document, lang, &interner);
     let mut config = RawConfig::default();
     let Some(root) = &document.root else {
         return (config, decoder.findings);
@@ -295,7 +303,7 @@ pub(crate) fn decode_config(
     let Some(top) = decoder.fields(root, What::Config, CONFIG_KEYS, "") else {
         return (config, decoder.findings);
     };
-    let texts = |decoder: &mut Decoder, key: &str| -> Vec<Spanned<String>> {
+    let texts = |decoder: &mut Decoder<'_>, key: &str| -> Vec<Spanned<Text>> {
         let name = spelt(&top, key);
         decoder
             .list(&top, key)
@@ -323,9 +331,10 @@ pub(crate) fn decode_config(
                         continue;
                     };
                     if let Some(severity) = read_severity(&word.value) {
-                        config
-                            .severity
-                            .push((entry.key.clone(), Spanned::new(severity, word.span)));
+                        config.severity.push((
+                            Spanned::new(Text::from(entry.key.value.as_str()), entry.key.span),
+                            Spanned::new(severity, word.span),
+                        ));
                     } else {
                         let list = quoted_list(severity_words(lang));
                         let (message, label, help) = (
@@ -448,8 +457,10 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-pub(crate) struct Decoder {
+pub(crate) struct Decoder<'i> {
     file: FileId,
+    /// Where the plan's texts are kept once (shared by the files of a load).
+    interner: &'i Interner,
     findings: Vec<Finding>,
     /// The language of the messages (the run's).
     lang: Lang,
@@ -461,9 +472,9 @@ pub(crate) struct Decoder {
 /// one more finding (a generated or hostile file may hold 100,000 of them).
 pub const MAX_UNKNOWN_KEYS: usize = 20;
 
-impl Decoder {
+impl<'i> Decoder<'i> {
     /// A decoder for a document, starting with a finding per duplicated key.
-    fn new(file: FileId, document: &Document, lang: Lang) -> Self {
+    fn new(file: FileId, document: &Document, lang: Lang, interner: &'i Interner) -> Self {
         let findings = document
             .duplicate_keys
             .iter()
@@ -480,6 +491,7 @@ impl Decoder {
             .collect();
         Self {
             file,
+            interner,
             findings,
             lang,
             file_lang: file_language(document.root.as_ref()),
@@ -768,7 +780,7 @@ impl Decoder {
         }
     }
 
-    fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<String>> {
+    fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<Text>> {
         let node = fields.get(key)?;
         let name = spelt(fields, key);
         self.text_node(node, name, &fields.child(key))
@@ -779,7 +791,7 @@ impl Decoder {
         fields: &Fields<'_>,
         key: &str,
         what: What<'_>,
-    ) -> Option<Spanned<String>> {
+    ) -> Option<Spanned<Text>> {
         let value = self.text(fields, key);
         if value.is_none() && fields.get(key).is_none_or(is_null) {
             self.missing(fields, key, what);
@@ -788,11 +800,11 @@ impl Decoder {
     }
 
     /// Text; `key` is the key as the file spells it, for messages.
-    fn text_node(&mut self, node: &Node, key: &str, path: &str) -> Option<Spanned<String>> {
+    fn text_node(&mut self, node: &Node, key: &str, path: &str) -> Option<Spanned<Text>> {
         let lang = self.lang;
         if let Value::Scalar(scalar) = &node.value {
             match scalar.resolve() {
-                Plain::Text => Some(Spanned::new(scalar.text.clone(), node.span)),
+                Plain::Text => Some(Spanned::new(self.interner.intern(&scalar.text), node.span)),
                 Plain::Null => None,
                 Plain::Number(_) | Plain::Bool(_) => {
                     let text = scalar.text.as_str();
@@ -1570,26 +1582,26 @@ impl Decoder {
 pub(crate) trait Decode {
     /// Reads `meta.key` of `fields` into `self`, with a LOAD-02 finding when the value does
     /// not fit (an absent or null key leaves `self` empty).
-    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta);
+    fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta);
 }
 
-impl Decode for Option<Spanned<String>> {
-    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+impl Decode for Option<Spanned<Text>> {
+    fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = decoder.text(fields, meta.key);
     }
 }
 
 /// A code: empty, at the mapping, when it is missing (a required key's finding says so).
-impl Decode for Spanned<String> {
-    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+impl Decode for Spanned<Text> {
+    fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = decoder
             .text(fields, meta.key)
-            .unwrap_or_else(|| Spanned::new(String::new(), fields.anchor()));
+            .unwrap_or_else(|| Spanned::new(Text::default(), fields.anchor()));
     }
 }
 
 impl Decode for Option<Spanned<f64>> {
-    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+    fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = fields.get(meta.key).and_then(|node| {
             decoder.number_node(
                 node,
@@ -1603,7 +1615,7 @@ impl Decode for Option<Spanned<f64>> {
 
 /// A year.
 impl Decode for Option<Spanned<i32>> {
-    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+    fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = fields.get(meta.key).and_then(|node| {
             decoder.year_node(node, spelt(fields, meta.key), &fields.child(meta.key))
         });
@@ -1611,19 +1623,19 @@ impl Decode for Option<Spanned<i32>> {
 }
 
 impl Decode for Option<Spanned<Date>> {
-    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+    fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = decoder.date(fields, meta.key);
     }
 }
 
 impl Decode for Option<Spanned<YearMap>> {
-    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+    fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = decoder.year_map(fields, meta.key);
     }
 }
 
 impl<W: Word> Decode for Option<Spanned<W>> {
-    fn decode(&mut self, decoder: &mut Decoder, fields: &Fields<'_>, meta: &Meta) {
+    fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = decoder.word(fields, meta.key, W::read, W::words);
     }
 }

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+pub use super::text::Text;
 use crate::i18n::{Lang, unaccented};
 use crate::source::{FileId, Span, Spanned};
 
@@ -466,9 +467,9 @@ impl<'a> IntoIterator for &'a YearMap {
 #[derive(Clone, Debug)]
 pub struct Reference {
     /// The text, `<plan id>/<code>`, a bare `<code>`, or a plan id.
-    pub text: Spanned<String>,
+    pub text: Spanned<Text>,
     /// The causal explanation (`why`), when given.
-    pub why: Option<Spanned<String>>,
+    pub why: Option<Spanned<Text>>,
     /// The path of the reference inside its element (`traces_to[1]`).
     pub path: Box<str>,
 }
@@ -483,11 +484,11 @@ pub struct Plan {
     /// The `plan` key.
     pub header: Span,
     /// The plan id.
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     /// The kind.
     pub kind: Spanned<PlanKind>,
     /// The title.
-    pub title: Option<Spanned<String>>,
+    pub title: Option<Spanned<Text>>,
     /// The owning entity.
     pub entity: Entity,
     /// Start and end years, when both were readable.
@@ -499,13 +500,13 @@ pub struct Plan {
     /// The approving act.
     pub approval: Option<Approval>,
     /// The technical report.
-    pub technical_report: Option<Spanned<String>>,
+    pub technical_report: Option<Spanned<Text>>,
     /// CEPLAN's informe técnico, which precedes approval.
-    pub ceplan_report: Option<Spanned<String>>,
+    pub ceplan_report: Option<Spanned<Text>>,
     /// The CEPLAN guide the plan follows (absent: 2024).
     pub guide: Option<Spanned<Guide>>,
     /// The URL on the transparency portal.
-    pub published: Option<Spanned<String>>,
+    pub published: Option<Spanned<Text>>,
     /// The plans this plan articulates with directly.
     pub upper: Vec<Reference>,
     /// The `upper` key, when written.
@@ -543,15 +544,15 @@ impl Plan {
 #[derive(Clone, Debug, Default)]
 pub struct Entity {
     /// Name.
-    pub name: Option<Spanned<String>>,
+    pub name: Option<Spanned<Text>>,
     /// Type.
     pub entity_type: Option<Spanned<EntityType>>,
     /// Level of government.
     pub level: Option<Spanned<Level>>,
     /// INEI ubigeo.
-    pub territory: Option<Spanned<String>>,
+    pub territory: Option<Spanned<Text>>,
     /// Budget code.
-    pub pliego: Option<Spanned<String>>,
+    pub pliego: Option<Spanned<Text>>,
 }
 
 /// A plan's horizon, whole years inclusive.
@@ -571,7 +572,7 @@ pub struct Approval {
     /// The `approval` key.
     pub span: Span,
     /// Resolution or ordinance.
-    pub instrument: Option<Spanned<String>>,
+    pub instrument: Option<Spanned<Text>>,
     /// Date of the act.
     pub date: Option<Spanned<Date>>,
 }
@@ -580,7 +581,7 @@ pub struct Approval {
 #[derive(Clone, Debug, Default)]
 pub struct Participation {
     /// Workshop, forum, consultation…
-    pub kind: Option<Spanned<String>>,
+    pub kind: Option<Spanned<Text>>,
     /// When.
     pub date: Option<Spanned<Date>>,
     /// How many took part.
@@ -591,15 +592,15 @@ pub struct Participation {
 #[derive(Clone, Debug, Default)]
 pub struct Element {
     /// The code (empty, at the element, when missing).
-    pub code: Spanned<String>,
+    pub code: Spanned<Text>,
     /// Whether this is an action (under an objective).
     pub is_action: bool,
     /// The statement.
-    pub statement: Option<Spanned<String>>,
+    pub statement: Option<Spanned<Text>>,
     /// Priority in the ruta estratégica.
     pub priority: Option<Spanned<f64>>,
     /// Responsible unit.
-    pub responsible: Option<Spanned<String>>,
+    pub responsible: Option<Spanned<Text>>,
     /// Articulation with higher plans.
     pub traces_to: Vec<Reference>,
     /// The `traces_to` key, when written.
@@ -621,9 +622,9 @@ pub struct Element {
 #[derive(Clone, Debug, Default)]
 pub struct Indicator {
     /// Optional code.
-    pub code: Option<Spanned<String>>,
+    pub code: Option<Spanned<Text>>,
     /// Name (required).
-    pub name: Option<Spanned<String>>,
+    pub name: Option<Spanned<Text>>,
     /// Unit.
     pub unit: Option<Spanned<Unit>>,
     /// Expected direction.
@@ -633,11 +634,11 @@ pub struct Indicator {
     /// Targets by year.
     pub targets: Option<Spanned<YearMap>>,
     /// Responsible unit.
-    pub responsible: Option<Spanned<String>>,
+    pub responsible: Option<Spanned<Text>>,
     /// Data source.
-    pub source: Option<Spanned<String>>,
+    pub source: Option<Spanned<Text>>,
     /// Calculation method.
-    pub method: Option<Spanned<String>>,
+    pub method: Option<Spanned<Text>>,
     /// The ficha técnica, where it is transcribed too (boxed: most indicators have none).
     pub ficha: Option<Box<Ficha>>,
     /// The indicator's mapping.
@@ -671,34 +672,34 @@ pub struct Ficha {
     /// Unit.
     pub unit: Option<Spanned<Unit>>,
     /// Calculation method.
-    pub method: Option<Spanned<String>>,
+    pub method: Option<Spanned<Text>>,
     /// Justification.
-    pub justification: Option<Spanned<String>>,
+    pub justification: Option<Spanned<Text>>,
     /// Limitations.
-    pub limitations: Option<Spanned<String>>,
+    pub limitations: Option<Spanned<Text>>,
     /// Assumptions.
-    pub assumptions: Option<Spanned<String>>,
+    pub assumptions: Option<Spanned<Text>>,
     /// Numerator.
-    pub numerator: Option<Spanned<String>>,
+    pub numerator: Option<Spanned<Text>>,
     /// Denominator.
-    pub denominator: Option<Spanned<String>>,
+    pub denominator: Option<Spanned<Text>>,
 }
 
 /// A POI activity (actividad operativa).
 #[derive(Clone, Debug, Default)]
 pub struct Activity {
     /// Code.
-    pub code: Spanned<String>,
+    pub code: Spanned<Text>,
     /// Name.
-    pub name: Option<Spanned<String>>,
+    pub name: Option<Spanned<Text>>,
     /// The AEI it implements.
     pub action: Option<Reference>,
     /// Whether the `action` (or its key, misspelt) could not be decoded (LOAD-02).
     pub action_broken: bool,
     /// Cost centre.
-    pub cost_center: Option<Spanned<String>>,
+    pub cost_center: Option<Spanned<Text>>,
     /// Unit of the physical targets.
-    pub unit: Option<Spanned<String>>,
+    pub unit: Option<Spanned<Text>>,
     /// Physical targets by year.
     pub physical: Option<Spanned<YearMap>>,
     /// Budget by year.
@@ -713,11 +714,11 @@ pub struct Activity {
 #[derive(Clone, Debug, Default)]
 pub struct Investment {
     /// Código único de inversión (empty, at the investment, when missing).
-    pub cui: Spanned<String>,
+    pub cui: Spanned<Text>,
     /// PI, IOARR or IRI.
     pub investment_type: Option<Spanned<InvestmentType>>,
     /// Name.
-    pub name: Option<Spanned<String>>,
+    pub name: Option<Spanned<Text>>,
     /// The AEI it implements.
     pub action: Option<Reference>,
     /// Whether the `action` (or its key, misspelt) could not be decoded (LOAD-02).
@@ -740,7 +741,7 @@ pub struct Gap {
     /// Quality or coverage.
     pub gap_type: Option<Spanned<GapType>>,
     /// The gap indicator's name.
-    pub indicator: Option<Spanned<String>>,
+    pub indicator: Option<Spanned<Text>>,
     /// Contribution to closing the gap.
     pub contribution: Option<Spanned<f64>>,
     /// The gap's mapping.
@@ -751,15 +752,15 @@ pub struct Gap {
 #[derive(Clone, Debug, Default)]
 pub struct Waiver {
     /// Rule id or slug.
-    pub rule: Spanned<String>,
+    pub rule: Spanned<Text>,
     /// Element code, or none for the whole plan.
-    pub at: Option<Spanned<String>>,
+    pub at: Option<Spanned<Text>>,
     /// Why it is accepted.
-    pub reason: Option<Spanned<String>>,
+    pub reason: Option<Spanned<Text>>,
     /// Last day it applies.
     pub until: Option<Spanned<Date>>,
     /// The plan it belongs to (only for waivers in the configuration).
-    pub plan: Option<Spanned<String>>,
+    pub plan: Option<Spanned<Text>>,
     /// The waiver's mapping.
     pub span: Span,
 }

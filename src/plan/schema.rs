@@ -35,7 +35,7 @@ use crate::plan::load::{Decode, Decoder, Fields, What};
 use crate::plan::model::{
     Activity, Approval, Baseline, Date, Direction, Element, Entity, EntityType, Ficha, Gap,
     GapType, Guide, Indicator, Investment, InvestmentType, Level, Participation, Period, Plan,
-    PlanKind, Provenance, Reference, Status, Unit, Version, Waiver, Word, YearMap,
+    PlanKind, Provenance, Reference, Status, Text, Unit, Version, Waiver, Word, YearMap,
 };
 use crate::source::{Span, Spanned};
 
@@ -400,7 +400,7 @@ pub(crate) trait Scalar {
     fn value(&self) -> Value<'_>;
 }
 
-impl Scalar for String {
+impl Scalar for Text {
     fn ty() -> Type {
         Type::Str
     }
@@ -525,7 +525,7 @@ type GetMut<M> = Box<dyn (Fn(&mut M) -> &mut dyn Stored) + Send + Sync>;
 type Compute<H> = for<'g> fn(H, &'g Graph) -> Value<'g>;
 type Locate<H> = fn(H, &Graph) -> Option<Span>;
 type Taint<H> = fn(H, &Graph) -> bool;
-type Check = fn(&mut Decoder, &Fields<'_>, &Meta);
+type Check = fn(&mut Decoder<'_>, &Fields<'_>, &Meta);
 
 /// How a field's value is read.
 enum Read<M, H> {
@@ -775,7 +775,7 @@ use Place::{ConfigOnly, Header, Here, ObjectiveOnly, Top};
 fn annotations<M: 'static, H: Copy + 'static>(t: &mut Table<M, H>) {
     t.key("provenance", Here)
         .checked::<Option<Spanned<Provenance>>>();
-    t.key("notes", Here).checked::<Option<Spanned<String>>>();
+    t.key("notes", Here).checked::<Option<Spanned<Text>>>();
 }
 
 fn list(object: ObjType) -> Type {
@@ -998,7 +998,7 @@ pub(crate) static PLAN: LazyLock<Table<Plan, PlanId>> = LazyLock::new(|| {
         .checked::<Option<Spanned<Provenance>>>();
     t.key("notes", Header)
         .es(&["notas"])
-        .checked::<Option<Spanned<String>>>();
+        .checked::<Option<Spanned<Text>>>();
     t
 });
 
@@ -1067,7 +1067,7 @@ pub(crate) static PARTICIPATION: LazyLock<Table<Participation, (PlanId, u32)>> =
         t.key("participants", Here)
             .es(&["participantes"])
             .stored(|r| &r.participants, |r| &mut r.participants);
-        t.key("notes", Here).checked::<Option<Spanned<String>>>();
+        t.key("notes", Here).checked::<Option<Spanned<Text>>>();
         t
     });
 

@@ -564,15 +564,15 @@ fn plans<'a>(
             plan.entity
                 .territory
                 .as_ref()
-                .map(|t| t.value.clone())
+                .map(|t| t.value.to_string())
                 .unwrap_or_default(),
             plan.entity
                 .name
                 .as_ref()
-                .map(|n| n.value.clone())
+                .map(|n| n.value.to_string())
                 .unwrap_or_default(),
             std::cmp::Reverse(graph.plan_node(id).rank),
-            plan.id.value.clone(),
+            plan.id.value.to_string(),
             run.sources
                 .file(plan.id.span.file)
                 .display_name()
@@ -594,7 +594,7 @@ fn plans<'a>(
     let mut taken: BTreeSet<String> = BTreeSet::new();
     for &id in &ids {
         let plan = graph.plan(id);
-        let mut key = plan.id.value.clone();
+        let mut key = plan.id.value.to_string();
         if taken.contains(&key) {
             key = format!(
                 "{}@{}",
@@ -744,8 +744,9 @@ fn entry<'a>(
     table: &mut trace::NodeTable,
 ) -> Entry<'a> {
     let plan = graph.plan(id);
-    let text =
-        |value: Option<&'a crate::source::Spanned<String>>| value.map_or("", |v| v.value.as_str());
+    let text = |value: Option<&'a crate::source::Spanned<crate::plan::model::Text>>| {
+        value.map_or("", |v| v.value.as_str())
+    };
     let scores = Pillar::ALL.map(|pillar| {
         profile
             .and_then(|p| p.score(pillar))
@@ -854,7 +855,7 @@ fn coverage(
             .iter()
             .map(|&column| {
                 pages.get(&column).map_or_else(
-                    || Column::Id(graph.plan(column).id.value.clone()),
+                    || Column::Id(graph.plan(column).id.value.to_string()),
                     |&page| Column::Page(page),
                 )
             })
@@ -865,7 +866,7 @@ fn coverage(
             .map(|row| {
                 let element = graph.element(row.element);
                 (
-                    element.code.value.clone(),
+                    element.code.value.to_string(),
                     u8::from(element.is_action) + 2 * u8::from(row.gap),
                     row.covered,
                     row.cells.iter().map(|cell| cell.lowers.len()).collect(),
@@ -886,10 +887,10 @@ fn groups(graph: &Graph, plans: &[PlanRow<'_>]) -> BTreeMap<String, String> {
         };
         let rank = graph.plan_node(id).rank;
         let entry = named
-            .entry(territory.value.clone())
-            .or_insert((rank, name.value.clone()));
-        if rank > entry.0 || (rank == entry.0 && name.value < entry.1) {
-            *entry = (rank, name.value.clone());
+            .entry(territory.value.to_string())
+            .or_insert((rank, name.value.to_string()));
+        if rank > entry.0 || (rank == entry.0 && *name.value < *entry.1) {
+            *entry = (rank, name.value.to_string());
         }
     }
     let wanted: BTreeSet<String> = plans

@@ -1185,10 +1185,10 @@ impl Model {
     fn node_key(&self, node: Node) -> (String, String) {
         let graph = &self.run.graph;
         match node {
-            Node::Plan(plan) => (graph.plan(plan).id.value.clone(), String::new()),
+            Node::Plan(plan) => (graph.plan(plan).id.value.to_string(), String::new()),
             Node::Element(element) => (
-                graph.plan(graph.element_plan(element)).id.value.clone(),
-                graph.element(element).code.value.clone(),
+                graph.plan(graph.element_plan(element)).id.value.to_string(),
+                graph.element(element).code.value.to_string(),
             ),
             Node::Implementer(implementer) => {
                 let plan = match graph.implementer_node(implementer).place {
@@ -1197,10 +1197,14 @@ impl Model {
                 };
                 let code = graph
                     .activity(implementer)
-                    .map(|a| a.code.value.clone())
-                    .or_else(|| graph.investment(implementer).map(|i| i.cui.value.clone()))
+                    .map(|a| a.code.value.to_string())
+                    .or_else(|| {
+                        graph
+                            .investment(implementer)
+                            .map(|i| i.cui.value.to_string())
+                    })
                     .unwrap_or_default();
-                (graph.plan(plan).id.value.clone(), code)
+                (graph.plan(plan).id.value.to_string(), code)
             }
         }
     }
@@ -1263,13 +1267,13 @@ impl Model {
             .coverage
             .plans
             .get(self.coverage.plan)
-            .map(|&plan| self.run.graph.plan(plan).id.value.clone());
+            .map(|&plan| self.run.graph.plan(plan).id.value.to_string());
         let profile_plan = self
             .run
             .graph
             .plans
             .get(self.profile.selected)
-            .map(|plan| plan.id.value.clone());
+            .map(|plan| plan.id.value.to_string());
 
         // Freeing the old run takes as long as building a small one: it is handed over to
         // be dropped elsewhere ([`Model::take_retired`]).
@@ -1805,7 +1809,7 @@ impl Model {
                     .get(self.coverage.column)
                     .map(|cell| cell.lowers.clone())
                     .unwrap_or_default(),
-                graph.plan(column).id.value.clone(),
+                graph.plan(column).id.value.to_string(),
             ),
             None => (Vec::new(), String::new()),
         };

@@ -180,23 +180,23 @@ impl Index {
             let code = &graph.element(id).code.value;
             index
                 .elements
-                .entry((plan.clone(), code.clone()))
+                .entry((plan.to_string(), code.to_string()))
                 .or_insert(id);
         }
         for position in 0..graph.implementers.len() {
             let id = ImplementerId(u32::try_from(position).unwrap_or(u32::MAX));
             let (plan, code) = match graph.implementer_node(id).place {
                 ImplementerPlace::Activity(plan, _) => {
-                    (plan, graph.activity(id).map(|a| a.code.value.clone()))
+                    (plan, graph.activity(id).map(|a| a.code.value.to_string()))
                 }
                 ImplementerPlace::Investment(plan, _) => {
-                    (plan, graph.investment(id).map(|i| i.cui.value.clone()))
+                    (plan, graph.investment(id).map(|i| i.cui.value.to_string()))
                 }
             };
             if let Some(code) = code {
                 index
                     .implementers
-                    .entry((graph.plan(plan).id.value.clone(), code))
+                    .entry((graph.plan(plan).id.value.to_string(), code))
                     .or_insert(id);
             }
         }

@@ -376,11 +376,11 @@ impl Builder<'_> {
                     } else {
                         self.tags.objective.clone()
                     },
-                    code: element.code.value.clone(),
+                    code: element.code.value.to_string(),
                     text: element
                         .statement
                         .as_ref()
-                        .map(|s| s.value.clone())
+                        .map(|s| s.value.to_string())
                         .unwrap_or_default(),
                     plan: format!("{} · {}", plan.id.value, plan.kind.value),
                     counts: self
@@ -399,22 +399,22 @@ impl Builder<'_> {
                 let (tag, code, text, span) = if let Some(activity) = graph.activity(id) {
                     (
                         self.tags.activity.clone(),
-                        activity.code.value.clone(),
+                        activity.code.value.to_string(),
                         activity
                             .name
                             .as_ref()
-                            .map(|n| n.value.clone())
+                            .map(|n| n.value.to_string())
                             .unwrap_or_default(),
                         activity.code.span,
                     )
                 } else if let Some(investment) = graph.investment(id) {
                     (
                         self.tags.investment.clone(),
-                        investment.cui.value.clone(),
+                        investment.cui.value.to_string(),
                         investment
                             .name
                             .as_ref()
-                            .map(|n| n.value.clone())
+                            .map(|n| n.value.to_string())
                             .unwrap_or_default(),
                         investment.cui.span,
                     )
@@ -443,11 +443,11 @@ impl Builder<'_> {
             prefix,
             kind,
             tag: self.tags.plan.clone(),
-            code: plan.id.value.clone(),
+            code: plan.id.value.to_string(),
             text: plan
                 .title
                 .as_ref()
-                .map(|t| t.value.clone())
+                .map(|t| t.value.to_string())
                 .unwrap_or_default(),
             plan: plan.kind.value.to_string(),
             counts: self.index.plan_counts(&plan.id.value),

@@ -155,7 +155,12 @@ fn findings_in<'a>(
 
 /// The ids of the plans loaded, sorted.
 fn plan_ids(run: &alinea::Run) -> Vec<String> {
-    let mut ids: Vec<_> = run.graph.plans.iter().map(|p| p.id.value.clone()).collect();
+    let mut ids: Vec<_> = run
+        .graph
+        .plans
+        .iter()
+        .map(|p| p.id.value.to_string())
+        .collect();
     ids.sort_unstable();
     ids
 }

@@ -362,7 +362,7 @@ fn hover_definition_completion_and_symbols_come_from_the_graph() {
         .plan(pei_id)
         .objectives
         .iter()
-        .map(|o| o.code.value.clone())
+        .map(|o| o.code.value.to_string())
         .collect();
 
     let mut client = Client::start(&repo.root);
@@ -381,7 +381,7 @@ fn hover_definition_completion_and_symbols_come_from_the_graph() {
         &json!({"textDocument": {"uri": pei}, "position": on_aet_1_2}),
     );
     let text = hover["contents"]["value"].as_str().unwrap();
-    assert!(text.contains(&statement), "{text}");
+    assert!(text.contains(statement.as_str()), "{text}");
     assert!(text.contains("`pdrc-san-martin-2030`"), "{text}");
     assert!(
         text.contains("**pdrc-san-martin-2030/AET.1.2** · action"),
@@ -448,7 +448,7 @@ fn hover_definition_completion_and_symbols_come_from_the_graph() {
         documented["documentation"]["value"]
             .as_str()
             .unwrap()
-            .contains(&statement)
+            .contains(statement.as_str())
     );
 
     // Document symbols: the plan, then its objectives.

@@ -296,7 +296,7 @@ fn values(run: &alinea::Run) -> BTreeMap<String, String> {
                 indicators,
                 investments,
             );
-            (plan.id.value.clone(), read)
+            (plan.id.value.to_string(), read)
         })
         .collect()
 }

@@ -216,7 +216,7 @@ impl NodeTable {
             let next = u32::try_from(self.plans.len()).unwrap_or(u32::MAX);
             let index = *self.plan_index.entry(plan).or_insert(next);
             if index == next {
-                self.plans.push(graph.plan(plan).id.value.clone());
+                self.plans.push(graph.plan(plan).id.value.to_string());
             }
             index + 1
         });
@@ -599,7 +599,7 @@ fn describe(graph: &Graph, gaps: &Gaps, own: PlanId, key: Key, x: u32, y: u32) -
             let element = graph.element(id);
             (
                 Some(graph.element_plan(id)),
-                element.code.value.clone(),
+                element.code.value.to_string(),
                 element.statement.as_ref().map(|s| s.value.as_str()),
             )
         }
@@ -609,14 +609,14 @@ fn describe(graph: &Graph, gaps: &Gaps, own: PlanId, key: Key, x: u32, y: u32) -
                 || {
                     graph.investment(id).map_or((String::new(), None), |i| {
                         (
-                            i.cui.value.clone(),
+                            i.cui.value.to_string(),
                             i.name.as_ref().map(|n| n.value.as_str()),
                         )
                     })
                 },
                 |a| {
                     (
-                        a.code.value.clone(),
+                        a.code.value.to_string(),
                         a.name.as_ref().map(|n| n.value.as_str()),
                     )
                 },
@@ -625,10 +625,10 @@ fn describe(graph: &Graph, gaps: &Gaps, own: PlanId, key: Key, x: u32, y: u32) -
         }
         Key::Plan(id) => (
             Some(id),
-            graph.plan(id).id.value.clone(),
+            graph.plan(id).id.value.to_string(),
             graph.plan(id).title.as_ref().map(|t| t.value.as_str()),
         ),
-        Key::Broken(link) => (None, graph.reference(link).text.value.clone(), None),
+        Key::Broken(link) => (None, graph.reference(link).text.value.to_string(), None),
     };
     let Some(plan) = plan else {
         return Node {

@@ -46,7 +46,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
                     let plan = graph.plan(plan);
                     Line::from(vec![
                         Span::raw(marker(position == state.plan)),
-                        Span::raw(plan.id.value.clone()),
+                        Span::raw(plan.id.value.to_string()),
                         Span::styled(format!("  {}", plan.kind.value), theme.dim),
                     ])
                 })

@@ -87,11 +87,11 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme) 
                         .element(element)
                         .statement
                         .as_ref()
-                        .map(|s| s.value.clone())
+                        .map(|s| s.value.to_string())
                         .unwrap_or_default();
                     let mut spans = vec![
                         Span::raw(marker(position == *selected)),
-                        Span::styled(code.clone(), theme.heading),
+                        Span::styled(code.to_string(), theme.heading),
                         Span::raw(" "),
                     ];
                     spans.extend(counts_spans(
