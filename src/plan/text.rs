@@ -11,15 +11,19 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::hash::BuildHasher;
 use std::ops::Deref;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
+
+use arcstr::ArcStr;
 
 use rustc_hash::{FxBuildHasher, FxHashSet};
 
 /// A text read from a plan (a code, a statement, a name…): a shared, immutable string.
 ///
-/// It reads as a `&str` (it dereferences to one) and compares with strings by content.
+/// It reads as a `&str` (it dereferences to one) and compares with strings by content. It
+/// is one pointer wide (its length is kept with its bytes): a plan's structs hold a slot for
+/// every text they may have.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(Arc<str>);
+pub struct Text(ArcStr);
 
 impl Text {
     /// The text as a string slice.
@@ -62,25 +66,25 @@ impl fmt::Debug for Text {
 
 impl From<&str> for Text {
     fn from(text: &str) -> Self {
-        Self(Arc::from(text))
+        Self(ArcStr::from(text))
     }
 }
 
 impl From<String> for Text {
     fn from(text: String) -> Self {
-        Self(Arc::from(text))
+        Self(ArcStr::from(text))
     }
 }
 
 impl From<&String> for Text {
     fn from(text: &String) -> Self {
-        Self(Arc::from(text.as_str()))
+        Self(ArcStr::from(text.as_str()))
     }
 }
 
 impl From<Text> for String {
     fn from(text: Text) -> Self {
-        text.0.as_ref().to_owned()
+        text.0.as_str().to_owned()
     }
 }
 
@@ -180,8 +184,8 @@ mod tests {
         let a = interner.intern("Mejorar la gestión institucional");
         let b = interner.intern(&String::from("Mejorar la gestión institucional"));
         let c = interner.intern("OEI.01");
-        assert!(Arc::ptr_eq(&a.0, &b.0));
-        assert!(!Arc::ptr_eq(&a.0, &c.0));
+        assert!(ArcStr::ptr_eq(&a.0, &b.0));
+        assert!(!ArcStr::ptr_eq(&a.0, &c.0));
         assert_eq!(a, "Mejorar la gestión institucional");
         assert_eq!(c.as_str(), "OEI.01");
         assert_eq!(Text::from("x"), Text::from(String::from("x")));
