@@ -15,7 +15,7 @@ use crate::dsl::ir::{CheckedRule, Ir, IrPart, Lit, Root, Source};
 use crate::dsl::schema::Builtin;
 use crate::graph::{ElementId, Graph, ImplementerPlace, LinkKind, Owner, PlanId, Target};
 use crate::i18n::Lang;
-use crate::plan::model::Direction;
+use crate::plan::model::{Direction, Indicator};
 use crate::report::Finding;
 use crate::source::Span;
 
@@ -461,7 +461,7 @@ impl<'g> Machine<'g> {
                 let name = data
                     .and_then(|i| i.code.as_ref().or(i.name.as_ref()))
                     .map(|s| s.value.to_string());
-                let path = data.map(|i| i.path.to_string()).unwrap_or_default();
+                let path = data.map(Indicator::path).unwrap_or_default();
                 (
                     plan_id(graph.element_plan(indicator.element)),
                     owner.code.value.to_string(),
@@ -479,7 +479,7 @@ impl<'g> Machine<'g> {
                     plan_id(link.plan),
                     element,
                     None,
-                    graph.reference(*id).path.to_string(),
+                    graph.reference(*id).path(),
                 )
             }
             Value::Activity(id) | Value::Investment(id) => {
@@ -530,7 +530,7 @@ impl<'g> Machine<'g> {
                 let key_value = self.eval(key);
                 let own = match (&base_value, &key_value) {
                     (Value::Map(map), Value::Num(year)) => {
-                        year_key(*year).and_then(|y| map.get(&y)).map(|v| v.span)
+                        year_key(*year).and_then(|y| map.get(y)).map(|v| v.span)
                     }
                     (Value::List(items), Value::Num(index)) => {
                         list_index(items, *index).and_then(|v| v.span(self.graph))
@@ -659,7 +659,7 @@ impl<'g> Machine<'g> {
                 let key = self.eval(key);
                 match (&base, &key) {
                     (Value::Map(map), Value::Num(year)) => year_key(*year)
-                        .and_then(|y| map.get(&y))
+                        .and_then(|y| map.get(y))
                         .map_or(Value::Absent, |v| Value::Num(v.value)),
                     (Value::List(items), Value::Num(index)) => {
                         list_index(items, *index).cloned().unwrap_or(Value::Absent)
@@ -881,7 +881,7 @@ impl<'g> Machine<'g> {
                 .map_or(Value::Absent, Value::Num),
             Builtin::Keys => match first {
                 Value::Map(map) => {
-                    Value::List(map.keys().map(|&y| Value::Num(f64::from(y))).collect())
+                    Value::List(map.keys().map(|y| Value::Num(f64::from(y))).collect())
                 }
                 _ => Value::Absent,
             },

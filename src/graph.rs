@@ -370,7 +370,7 @@ impl Graph {
                 crate::source::Span::default(),
             ),
             why: None,
-            path: Box::default(),
+            place: crate::plan::model::RefPlace::default(),
         });
         let link = self.link(id);
         let index = link.index as usize;

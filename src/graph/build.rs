@@ -204,7 +204,7 @@ impl<'p> Builder<'_, 'p> {
                                 .at(
                                     &plan.id.value,
                                     &element.code.value,
-                                    format!("{}.code", indicator.path),
+                                    format!("{}.code", indicator.path()),
                                 ),
                             );
                             if let Some(last) = self.findings.last_mut() {
@@ -490,7 +490,7 @@ impl<'p> Builder<'_, 'p> {
         let mut finding = Finding::new(&REF_01, reference.text.span, miss.message)
             .label(miss.label)
             .maybe_help(miss.help)
-            .at(&plan_id, &element, reference.path.clone());
+            .at(&plan_id, &element, reference.path());
         if let Some((span, message)) = miss.related {
             finding = finding.related(span, message);
         }
@@ -859,7 +859,7 @@ impl<'p> Builder<'_, 'p> {
                 let mut finding = Finding::new(&REF_04, reference.text.span, message)
                     .label(tr!(lang, "ref-not-above-label"))
                     .help(tr!(lang, "ref-not-above-help"))
-                    .at(&from.id.value, &element, reference.path.clone());
+                    .at(&from.id.value, &element, reference.path());
                 if to_plan != from_plan {
                     finding = finding.related(
                         to.id.span,
@@ -902,7 +902,7 @@ impl<'p> Builder<'_, 'p> {
             )
             .label(tr!(lang, "ref-undeclared-label"))
             .help(tr!(lang, "ref-undeclared-help", plan = to_id))
-            .at(&from.id.value, &element, reference.path.clone());
+            .at(&from.id.value, &element, reference.path());
             if let Some(key) = from.upper_key {
                 finding = finding.related(key, tr!(lang, "ref-undeclared-related"));
             }
@@ -969,7 +969,7 @@ impl<'p> Builder<'_, 'p> {
             .at(
                 &plan.id.value,
                 &self.graph.element(start).code.value,
-                reference.path.clone(),
+                reference.path(),
             );
             for &id in path.iter().filter(|&&id| id != start).take(4) {
                 finding = finding.related(

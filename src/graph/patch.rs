@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::Graph;
-use crate::plan::model::{Element, Level, Plan, PlanKind, Reference};
+use crate::plan::model::{Element, Level, Plan, PlanKind, RefPlace, Reference};
 use crate::report::Finding;
 use crate::source::{FileId, Span};
 
@@ -28,6 +28,7 @@ enum Fact<'p> {
     Maybe(Option<&'p str>),
     Flag(bool),
     Count(usize),
+    Place(RefPlace),
     Kind(PlanKind),
     Level(Option<Level>),
 }
@@ -96,7 +97,7 @@ impl<'p> Interface<'p> {
         self.facts.push(Fact::Count(references.len()));
         for reference in references {
             self.facts.push(Fact::Text(&reference.text.value));
-            self.facts.push(Fact::Text(&reference.path));
+            self.facts.push(Fact::Place(reference.place));
             self.places.push(reference.text.span);
         }
     }

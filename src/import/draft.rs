@@ -210,7 +210,7 @@ impl Draft {
                 .map(|map| {
                     map.value
                         .iter()
-                        .map(|(year, value)| (*year, Some(value.value)))
+                        .map(|(year, value)| (year, Some(value.value)))
                         .collect()
                 })
                 .unwrap_or_default()

@@ -28,7 +28,7 @@
 use crate::i18n::Lang;
 use crate::plan::model::{
     Activity, Approval, Baseline, Date, Element, Entity, Ficha, Gap, Indicator, Investment, Level,
-    Participation, Period, Plan, PlanKind, Reference, Waiver, Word, YearMap,
+    Participation, Period, Plan, PlanKind, RefPlace, Reference, Waiver, Word, YearMap,
 };
 use crate::plan::schema::{self, Mapping, Meta, Place};
 use crate::plan::text::{Interner, Text};
@@ -447,6 +447,12 @@ impl<'n> Fields<'n> {
 /// A key the mapping has, as the file writes it (`key` itself when it is absent).
 fn spelt<'a>(fields: &Fields<'a>, key: &'a str) -> &'a str {
     fields.written(key).unwrap_or(key)
+}
+
+/// A list position as the model keeps it (a file of more than 4 billion items is refused
+/// long before).
+fn position(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -1038,7 +1044,7 @@ impl<'i> Decoder<'i> {
             }
             return None;
         };
-        let mut map = YearMap::with_capacity(entries.len());
+        let mut years = Vec::with_capacity(entries.len());
         for entry in entries {
             let year = entry
                 .key
@@ -1064,16 +1070,17 @@ impl<'i> Decoder<'i> {
             if let Value::Scalar(scalar) = &entry.value.value
                 && let Plain::Number(number) = scalar.resolve()
             {
-                map.insert(year, Spanned::new(number, entry.value.span));
+                years.push((year, Spanned::new(number, entry.value.span)));
                 continue;
             }
             let value_path = format!("{}[{year}]", path());
             if let Some(value) =
                 self.number_node(&entry.value, &format!("{name}[{year}]"), &value_path, false)
             {
-                map.insert(year, value);
+                years.push((year, value));
             }
         }
+        let map: YearMap = years.into_iter().collect();
         Some(Spanned::new(map, keyed(fields, key, node)))
     }
 
@@ -1082,20 +1089,20 @@ impl<'i> Decoder<'i> {
         &mut self,
         node: &Node,
         key: &str,
-        path: String,
+        place: RefPlace,
         allow_why: bool,
     ) -> Option<Reference> {
+        let path = place.path();
         if allow_why && matches!(node.value, Value::Map(_)) {
             let fields = self.fields(node, What::Link, schema::keys(Mapping::Link), &path)?;
             let text = self.required_text(&fields, "ref", What::Link);
             let why = self.text(&fields, "why");
-            let path = path.into_boxed_str();
-            return text.map(|text| Reference { text, why, path });
+            return text.map(|text| Reference { text, why, place });
         }
         self.text_node(node, key, &path).map(|text| Reference {
             text,
             why: None,
-            path: path.into_boxed_str(),
+            place,
         })
     }
 
@@ -1156,7 +1163,9 @@ impl<'i> Decoder<'i> {
             .list(&fields, "upper")
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| self.reference(node, upper_name, format!("upper[{i}]"), false))
+            .filter_map(|(i, node)| {
+                self.reference(node, upper_name, RefPlace::Upper(position(i)), false)
+            })
             .collect();
         let upper_broken = self.findings.len() > before || fields.misspelt.contains(&"upper");
         let participation = self
@@ -1179,19 +1188,24 @@ impl<'i> Decoder<'i> {
             .list(&top, "objectives")
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| self.element(node, &format!("objectives[{i}]"), false))
+            .filter_map(|(i, node)| {
+                let at = position(i);
+                self.element(node, &format!("objectives[{i}]"), (at, at), false)
+            })
             .collect::<Vec<_>>();
         let activities = self
             .list(&top, "activities")
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| self.activity(node, format!("activities[{i}]")))
+            .filter_map(|(i, node)| self.activity(node, &format!("activities[{i}]"), position(i)))
             .collect::<Vec<_>>();
         let investments = self
             .list(&top, "investments")
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| self.investment(node, format!("investments[{i}]")))
+            .filter_map(|(i, node)| {
+                self.investment(node, &format!("investments[{i}]"), position(i))
+            })
             .collect::<Vec<_>>();
         let waivers = self.waivers(&top);
         let not_transcribed = self.not_transcribed(&top);
@@ -1361,7 +1375,14 @@ impl<'i> Decoder<'i> {
         })
     }
 
-    fn element(&mut self, node: &Node, path: &str, is_action: bool) -> Option<Element> {
+    /// An element; `at` is (its objective's position as written, its own).
+    fn element(
+        &mut self,
+        node: &Node,
+        path: &str,
+        at: (u32, u32),
+        is_action: bool,
+    ) -> Option<Element> {
         let (what, mapping) = if is_action {
             (What::Action, Mapping::Action)
         } else {
@@ -1375,7 +1396,7 @@ impl<'i> Decoder<'i> {
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                self.reference(item, traces_name, format!("traces_to[{i}]"), true)
+                self.reference(item, traces_name, RefPlace::Trace(position(i)), true)
             })
             .collect();
         let traces_broken = self.findings.len() > before || fields.misspelt.contains(&"traces_to");
@@ -1384,18 +1405,21 @@ impl<'i> Decoder<'i> {
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                self.indicator(
-                    item,
-                    &format!("{path}.indicators[{i}]"),
-                    format!("indicators[{i}]"),
-                )
+                self.indicator(item, &format!("{path}.indicators[{i}]"), position(i))
             })
             .collect();
         let actions = self
             .list(&fields, "actions")
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| self.element(item, &format!("{path}.actions[{i}]"), true))
+            .filter_map(|(i, item)| {
+                self.element(
+                    item,
+                    &format!("{path}.actions[{i}]"),
+                    (at.0, position(i)),
+                    true,
+                )
+            })
             .collect();
         let mut element = Element {
             is_action,
@@ -1405,7 +1429,8 @@ impl<'i> Decoder<'i> {
             indicators,
             actions,
             span: node.span,
-            path: path.into(),
+            objective_at: at.0,
+            at: at.1,
             ..Element::default()
         };
         schema::ELEMENT.decode(self, &fields, what, Place::Here, &mut element);
@@ -1416,7 +1441,7 @@ impl<'i> Decoder<'i> {
         Some(element)
     }
 
-    fn indicator(&mut self, node: &Node, full_path: &str, path: String) -> Option<Indicator> {
+    fn indicator(&mut self, node: &Node, full_path: &str, at: u32) -> Option<Indicator> {
         let fields = self.fields(
             node,
             What::Indicator,
@@ -1440,7 +1465,7 @@ impl<'i> Decoder<'i> {
             baseline,
             ficha,
             span: node.span,
-            path: path.into(),
+            at,
             ..Indicator::default()
         };
         schema::INDICATOR.decode(self, &fields, What::Indicator, Place::Here, &mut indicator);
@@ -1467,29 +1492,29 @@ impl<'i> Decoder<'i> {
         let action_name = spelt(fields, "action");
         let action = fields
             .get("action")
-            .and_then(|n| self.reference(n, action_name, "action".to_owned(), false));
+            .and_then(|n| self.reference(n, action_name, RefPlace::Action, false));
         let broken = self.findings.len() > before || fields.misspelt.contains(&"action");
         (action, broken)
     }
 
-    fn activity(&mut self, node: &Node, path: String) -> Option<Activity> {
+    fn activity(&mut self, node: &Node, path: &str, at: u32) -> Option<Activity> {
         let what = What::Activity;
-        let fields = self.fields(node, what, schema::keys(Mapping::Activity), &path)?;
+        let fields = self.fields(node, what, schema::keys(Mapping::Activity), path)?;
         let (action, action_broken) = self.action(&fields);
         let mut activity = Activity {
             action,
             action_broken,
             span: node.span,
-            path: path.into(),
+            at,
             ..Activity::default()
         };
         schema::ACTIVITY.decode(self, &fields, what, Place::Here, &mut activity);
         Some(activity)
     }
 
-    fn investment(&mut self, node: &Node, path: String) -> Option<Investment> {
+    fn investment(&mut self, node: &Node, path: &str, at: u32) -> Option<Investment> {
         let what = What::Investment;
-        let fields = self.fields(node, what, schema::keys(Mapping::Investment), &path)?;
+        let fields = self.fields(node, what, schema::keys(Mapping::Investment), path)?;
         let (action, action_broken) = self.action(&fields);
         let gaps = self
             .list(&fields, "gaps")
@@ -1512,7 +1537,7 @@ impl<'i> Decoder<'i> {
             gaps,
             gaps_key: fields.key_span("gaps"),
             span: node.span,
-            path: path.into(),
+            at,
             ..Investment::default()
         };
         schema::INVESTMENT.decode(self, &fields, what, Place::Here, &mut investment);

@@ -353,10 +353,31 @@ impl fmt::Display for Date {
 }
 
 /// Numbers by year (`targets`, `budget`, `physical`, `budget_ceiling`).
+///
+/// A national repository holds about 700,000 of them, so each takes 16 bytes: the number,
+/// where it is written (its file is the map's), and the year. Years are those of a plan
+/// (the loader takes 1900 to 2200); a number written over more than 65,535 bytes is spanned
+/// by its first 65,535.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct YearMap {
+    /// The file the numbers are written in.
+    file: FileId,
     /// By year, each year once.
-    entries: Vec<(i32, Spanned<f64>)>,
+    entries: Box<[YearEntry]>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct YearEntry {
+    value: f64,
+    start: u32,
+    len: u16,
+    year: u16,
+}
+
+impl YearEntry {
+    fn year(self) -> i32 {
+        i32::from(self.year)
+    }
 }
 
 impl YearMap {
@@ -366,51 +387,68 @@ impl YearMap {
         Self::default()
     }
 
-    /// An empty map with room for `years` years.
-    #[must_use]
-    pub fn with_capacity(years: usize) -> Self {
-        Self {
-            entries: Vec::with_capacity(years),
+    /// Sets a year's number in `entries` (the last one written wins, as in a map). A year
+    /// outside 0 to 65,535 is not kept (no plan year is).
+    fn put(file: &mut FileId, entries: &mut Vec<YearEntry>, year: i32, value: &Spanned<f64>) {
+        let Ok(short) = u16::try_from(year) else {
+            return;
+        };
+        *file = value.span.file;
+        let entry = YearEntry {
+            value: value.value,
+            start: value.span.start,
+            len: u16::try_from(value.span.end.saturating_sub(value.span.start)).unwrap_or(u16::MAX),
+            year: short,
+        };
+        match entries.binary_search_by_key(&short, |e| e.year) {
+            Ok(at) => {
+                if let Some(slot) = entries.get_mut(at) {
+                    *slot = entry;
+                }
+            }
+            Err(at) => entries.insert(at, entry),
         }
     }
 
-    /// Sets a year's number (the last one written wins, as in a map).
-    pub fn insert(&mut self, year: i32, value: Spanned<f64>) {
-        match self.entries.binary_search_by_key(&year, |(y, _)| *y) {
-            Ok(at) => {
-                if let Some(entry) = self.entries.get_mut(at) {
-                    entry.1 = value;
-                }
-            }
-            Err(at) => self.entries.insert(at, (year, value)),
-        }
+    fn spanned(&self, entry: YearEntry) -> Spanned<f64> {
+        Spanned::new(
+            entry.value,
+            Span {
+                file: self.file,
+                start: entry.start,
+                end: entry.start.saturating_add(u32::from(entry.len)),
+            },
+        )
     }
 
     /// A year's number.
     #[must_use]
-    pub fn get(&self, year: &i32) -> Option<&Spanned<f64>> {
+    pub fn get(&self, year: i32) -> Option<Spanned<f64>> {
+        let short = u16::try_from(year).ok()?;
         self.entries
-            .binary_search_by_key(year, |(y, _)| *y)
+            .binary_search_by_key(&short, |e| e.year)
             .ok()
             .and_then(|at| self.entries.get(at))
-            .map(|(_, value)| value)
+            .map(|entry| self.spanned(*entry))
     }
 
     /// The years and their numbers, in year order.
     pub fn iter(
         &self,
-    ) -> impl DoubleEndedIterator<Item = (&i32, &Spanned<f64>)> + ExactSizeIterator {
-        self.entries.iter().map(|(year, value)| (year, value))
+    ) -> impl DoubleEndedIterator<Item = (i32, Spanned<f64>)> + ExactSizeIterator + '_ {
+        self.entries
+            .iter()
+            .map(|entry| (entry.year(), self.spanned(*entry)))
     }
 
     /// The years, in order.
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &i32> + ExactSizeIterator {
-        self.entries.iter().map(|(year, _)| year)
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = i32> + ExactSizeIterator + '_ {
+        self.entries.iter().map(|entry| entry.year())
     }
 
     /// The numbers, in year order.
-    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Spanned<f64>> + ExactSizeIterator {
-        self.entries.iter().map(|(_, value)| value)
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = Spanned<f64>> + ExactSizeIterator + '_ {
+        self.entries.iter().map(|entry| self.spanned(*entry))
     }
 
     /// How many years.
@@ -427,7 +465,7 @@ impl YearMap {
 
     /// Whether the year is given.
     #[must_use]
-    pub fn contains_key(&self, year: &i32) -> bool {
+    pub fn contains_key(&self, year: i32) -> bool {
         self.get(year).is_some()
     }
 
@@ -435,31 +473,41 @@ impl YearMap {
     pub fn range(
         &self,
         years: std::ops::RangeInclusive<i32>,
-    ) -> impl DoubleEndedIterator<Item = (&i32, &Spanned<f64>)> {
+    ) -> impl DoubleEndedIterator<Item = (i32, Spanned<f64>)> + '_ {
         self.iter().filter(move |(year, _)| years.contains(year))
     }
 
     /// The first year and its number.
     #[must_use]
-    pub fn first_key_value(&self) -> Option<(&i32, &Spanned<f64>)> {
-        self.entries.first().map(|(year, value)| (year, value))
+    pub fn first_key_value(&self) -> Option<(i32, Spanned<f64>)> {
+        self.entries
+            .first()
+            .map(|entry| (entry.year(), self.spanned(*entry)))
     }
 
     /// The last year and its number.
     #[must_use]
-    pub fn last_key_value(&self) -> Option<(&i32, &Spanned<f64>)> {
-        self.entries.last().map(|(year, value)| (year, value))
+    pub fn last_key_value(&self) -> Option<(i32, Spanned<f64>)> {
+        self.entries
+            .last()
+            .map(|entry| (entry.year(), self.spanned(*entry)))
     }
 }
 
-impl<'a> IntoIterator for &'a YearMap {
-    type Item = (&'a i32, &'a Spanned<f64>);
-    type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (i32, Spanned<f64>)>,
-        fn(&'a (i32, Spanned<f64>)) -> (&'a i32, &'a Spanned<f64>),
-    >;
-    fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter().map(|(year, value)| (year, value))
+/// A map is built whole, from its years in the order written; a year written twice keeps
+/// its last number.
+impl FromIterator<(i32, Spanned<f64>)> for YearMap {
+    fn from_iter<I: IntoIterator<Item = (i32, Spanned<f64>)>>(years: I) -> Self {
+        let years = years.into_iter();
+        let mut file = FileId::default();
+        let mut entries = Vec::with_capacity(years.size_hint().0);
+        for (year, value) in years {
+            Self::put(&mut file, &mut entries, year, &value);
+        }
+        Self {
+            file,
+            entries: entries.into_boxed_slice(),
+        }
     }
 }
 
@@ -470,8 +518,42 @@ pub struct Reference {
     pub text: Spanned<Text>,
     /// The causal explanation (`why`), when given.
     pub why: Option<Spanned<Text>>,
-    /// The path of the reference inside its element (`traces_to[1]`).
-    pub path: Box<str>,
+    /// Where it is written in its owner.
+    pub place: RefPlace,
+}
+
+/// Where a reference is written in its owner: its list, and its position as written (the
+/// path is worked out when a message needs it, not kept for each of a repository's
+/// references).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RefPlace {
+    /// An activity's or investment's `action`.
+    #[default]
+    Action,
+    /// `upper[i]` of a plan.
+    Upper(u32),
+    /// `traces_to[i]` of an element.
+    Trace(u32),
+}
+
+impl Reference {
+    /// The path of the reference inside its owner (`traces_to[1]`, `upper[0]`, `action`).
+    #[must_use]
+    pub fn path(&self) -> String {
+        self.place.path()
+    }
+}
+
+impl RefPlace {
+    /// The path it names inside the owner (`traces_to[1]`, `upper[0]`, `action`).
+    #[must_use]
+    pub fn path(self) -> String {
+        match self {
+            Self::Action => "action".to_owned(),
+            Self::Upper(at) => format!("upper[{at}]"),
+            Self::Trace(at) => format!("traces_to[{at}]"),
+        }
+    }
 }
 
 /// The plan header and everything under it.
@@ -614,8 +696,23 @@ pub struct Element {
     pub actions: Vec<Element>,
     /// The element's mapping.
     pub span: Span,
-    /// YAML path of the element in its file (`objectives[2].actions[0]`).
-    pub path: Box<str>,
+    /// Its position in its list as written (`objectives`, or its objective's `actions`).
+    pub at: u32,
+    /// For an action, its objective's position in `objectives` as written; for an
+    /// objective, `at`.
+    pub objective_at: u32,
+}
+
+impl Element {
+    /// The YAML path of the element in its file (`objectives[2].actions[0]`).
+    #[must_use]
+    pub fn path(&self) -> String {
+        if self.is_action {
+            format!("objectives[{}].actions[{}]", self.objective_at, self.at)
+        } else {
+            format!("objectives[{}]", self.at)
+        }
+    }
 }
 
 /// An indicator of an objective or action.
@@ -643,8 +740,16 @@ pub struct Indicator {
     pub ficha: Option<Box<Ficha>>,
     /// The indicator's mapping.
     pub span: Span,
-    /// Path inside the owning element (`indicators[0]`).
-    pub path: Box<str>,
+    /// Its position in its element's `indicators` as written.
+    pub at: u32,
+}
+
+impl Indicator {
+    /// The path of the indicator inside its element (`indicators[0]`).
+    #[must_use]
+    pub fn path(&self) -> String {
+        format!("indicators[{}]", self.at)
+    }
 }
 
 /// A baseline; `value` is `None` for `null` or `ND`.
@@ -706,8 +811,8 @@ pub struct Activity {
     pub budget: Option<Spanned<YearMap>>,
     /// The activity's mapping.
     pub span: Span,
-    /// YAML path (`activities[3]`).
-    pub path: Box<str>,
+    /// Its position in `activities` as written (`activities[3]`).
+    pub at: u32,
 }
 
 /// A POI investment.
@@ -731,8 +836,8 @@ pub struct Investment {
     pub budget: Option<Spanned<YearMap>>,
     /// The investment's mapping.
     pub span: Span,
-    /// YAML path (`investments[0]`).
-    pub path: Box<str>,
+    /// Its position in `investments` as written (`investments[0]`).
+    pub at: u32,
 }
 
 /// A gap indicator of an investment.

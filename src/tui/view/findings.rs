@@ -375,7 +375,7 @@ fn yaml_path(model: &Model, finding: &Finding) -> String {
     let base = model
         .index
         .element(&finding.plan, &finding.element)
-        .map(|element| run.graph.element(element).path.to_string())
+        .map(|element| run.graph.element(element).path())
         .unwrap_or_default();
     match (base.is_empty(), finding.path.is_empty()) {
         (true, _) => finding.path.clone(),
