@@ -303,7 +303,7 @@ impl<'a> Fixer<'a> {
         let element = self.element_at(finding)?;
         let node = self.graph.element_node(element);
         let siblings: Vec<ElementId> = match node.parent {
-            Some(parent) => self.graph.element_node(parent).children.clone(),
+            Some(parent) => self.graph.element_node(parent).children.to_vec(),
             None => self
                 .graph
                 .plan_node(node.place.plan)

@@ -11,6 +11,8 @@ mod reads;
 
 use std::sync::Arc;
 
+use thin_vec::ThinVec;
+
 use crate::plan::model::{Activity, Element, Investment, Level, Plan, PlanKind, Reference};
 use crate::report::{CheckMeta, Pillar, Severity};
 
@@ -234,13 +236,13 @@ pub struct ElementNode {
     /// The parent objective, for actions.
     pub parent: Option<ElementId>,
     /// Its actions, for objectives.
-    pub children: Vec<ElementId>,
+    pub children: ThinVec<ElementId>,
     /// Its `traces_to` links, in order.
-    pub traces_to: Vec<LinkId>,
+    pub traces_to: ThinVec<LinkId>,
     /// Links that resolved to it.
-    pub traced_by: Vec<LinkId>,
+    pub traced_by: ThinVec<LinkId>,
     /// Activities and investments whose `action` resolved to it.
-    pub implemented_by: Vec<ImplementerId>,
+    pub implemented_by: ThinVec<ImplementerId>,
     /// Whether a `traces_to` entry is unresolved or could not be decoded.
     pub incomplete_traces: bool,
     /// Whether links into it may be missing: an unresolved reference most likely meant it,

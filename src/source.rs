@@ -9,20 +9,41 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The index of a file in the [`SourceDb`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(u32);
+///
+/// Kept as the index plus one, never zero: an absent span (`Option<Span>`), number
+/// (`Option<Spanned<f64>>`) or baseline then takes no more room than a present one, in
+/// structs a national repository holds hundreds of thousands of.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(std::num::NonZeroU32);
 
 impl FileId {
     /// The id of the file at `index` in the database.
     #[must_use]
     pub fn from_index(index: usize) -> Self {
-        Self(u32::try_from(index).unwrap_or(u32::MAX))
+        let stored = u32::try_from(index)
+            .ok()
+            .and_then(|index| index.checked_add(1))
+            .unwrap_or(u32::MAX);
+        Self(std::num::NonZeroU32::new(stored).unwrap_or(std::num::NonZeroU32::MAX))
     }
 
     /// The position of the file in the database.
     #[must_use]
     pub fn index(self) -> usize {
-        self.0 as usize
+        (self.0.get() - 1) as usize
+    }
+}
+
+impl Default for FileId {
+    /// The first file.
+    fn default() -> Self {
+        Self(std::num::NonZeroU32::MIN)
+    }
+}
+
+impl fmt::Debug for FileId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("FileId").field(&self.index()).finish()
     }
 }
 
@@ -133,9 +154,52 @@ pub struct SourceFile {
     stale: std::sync::atomic::AtomicBool,
     /// For a released text: lines and columns worked out beforehand, by byte offset.
     positions: std::sync::OnceLock<Vec<(u32, LineCol)>>,
-    line_starts: Vec<u32>,
+    /// Where each line starts: kept while the text is, packed when it is released (most
+    /// files of a large repository are never asked for a line again), and unpacked the
+    /// first time one is.
+    line_starts: std::sync::OnceLock<Box<[u32]>>,
+    /// The line starts of a released text, as LEB128 line lengths (about a byte a line).
+    packed_lines: Option<Box<[u8]>>,
     /// Whether the text has a `\r` (a line break for some readers, not for the index).
     has_cr: bool,
+}
+
+/// Line starts (the first is 0) as the lengths of the lines before the last, each in
+/// LEB128: seven bits a byte, the high bit set on all but a number's last byte.
+fn pack_lines(starts: &[u32]) -> Box<[u8]> {
+    let mut packed = Vec::with_capacity(starts.len() + starts.len() / 8);
+    for pair in starts.windows(2) {
+        let [start, next] = pair else { continue };
+        let mut length = next.saturating_sub(*start);
+        loop {
+            let low = u8::try_from(length & 0x7f).unwrap_or(0);
+            length >>= 7;
+            if length == 0 {
+                packed.push(low);
+                break;
+            }
+            packed.push(low | 0x80);
+        }
+    }
+    packed.into_boxed_slice()
+}
+
+/// The line starts [`pack_lines`] packed.
+fn unpack_lines(packed: &[u8]) -> Box<[u32]> {
+    let mut starts = Vec::with_capacity(packed.len() + 1);
+    starts.push(0_u32);
+    let (mut at, mut length, mut shift) = (0_u32, 0_u32, 0_u32);
+    for &byte in packed {
+        length |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+        if byte & 0x80 == 0 {
+            at = at.saturating_add(length);
+            starts.push(at);
+            (length, shift) = (0, 0);
+        } else {
+            shift += 7;
+        }
+    }
+    starts.into_boxed_slice()
 }
 
 impl SourceFile {
@@ -149,7 +213,6 @@ impl SourceFile {
         line_starts.extend(
             memchr::memchr_iter(b'\n', bytes).map(|at| u32::try_from(at + 1).unwrap_or(u32::MAX)),
         );
-        line_starts.shrink_to_fit();
         let has_cr = memchr::memchr(b'\r', bytes).is_some();
         Self {
             path,
@@ -158,7 +221,8 @@ impl SourceFile {
             released: None,
             stale: std::sync::atomic::AtomicBool::new(false),
             positions: std::sync::OnceLock::new(),
-            line_starts,
+            line_starts: std::sync::OnceLock::from(line_starts.into_boxed_slice()),
+            packed_lines: None,
             has_cr,
         }
     }
@@ -169,6 +233,9 @@ impl SourceFile {
     pub fn release(&mut self) {
         if let Some(text) = self.text.take() {
             self.released = Some((text.len(), digest(&text)));
+            if let Some(starts) = self.line_starts.take() {
+                self.packed_lines = Some(pack_lines(&starts));
+            }
         }
     }
 
@@ -209,7 +276,7 @@ impl SourceFile {
         }
         self.stale.store(true, std::sync::atomic::Ordering::Relaxed);
         let mut blank = vec![b' '; len];
-        for &start in self.line_starts.iter().skip(1) {
+        for &start in self.line_starts().iter().skip(1) {
             if let Some(byte) = (start as usize)
                 .checked_sub(1)
                 .and_then(|at| blank.get_mut(at))
@@ -218,6 +285,12 @@ impl SourceFile {
             }
         }
         String::from_utf8(blank).unwrap_or_default()
+    }
+
+    /// Where each line starts (unpacked again the first time a released text is asked for one).
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts
+            .get_or_init(|| unpack_lines(self.packed_lines.as_deref().unwrap_or_default()))
     }
 
     /// The path as discovered.
@@ -243,7 +316,7 @@ impl SourceFile {
     #[must_use]
     pub fn line_start_above(&self, offset: usize, lines_before: usize) -> usize {
         let line = self.lines_before(offset);
-        self.line_starts
+        self.line_starts()
             .get(line.saturating_sub(lines_before))
             .copied()
             .unwrap_or(0) as usize
@@ -259,7 +332,7 @@ impl SourceFile {
     #[must_use]
     pub fn lines_before(&self, offset: usize) -> usize {
         let offset = u32::try_from(offset.min(self.len())).unwrap_or(u32::MAX);
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&offset) {
             Ok(exact) => exact,
             Err(next) => next.saturating_sub(1),
         }
@@ -298,7 +371,7 @@ impl SourceFile {
     fn line_col_in(&self, text: &str, offset: u32) -> LineCol {
         let offset = (offset as usize).min(text.len());
         let line_index = self.lines_before(offset);
-        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0) as usize;
+        let line_start = self.line_starts().get(line_index).copied().unwrap_or(0) as usize;
         let prefix = text.get(line_start..offset).map_or_else(
             || {
                 // Not on a char boundary: count the chars that start before the offset.
@@ -319,7 +392,7 @@ impl SourceFile {
     #[must_use]
     pub fn offset_of(&self, line: usize, char_column: usize) -> usize {
         let text = self.text();
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return text.len();
         };
         let start = start as usize;
@@ -333,11 +406,11 @@ impl SourceFile {
     #[must_use]
     pub fn line_text(&self, line: usize) -> &str {
         let text = self.text();
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return "";
         };
         let end = self
-            .line_starts
+            .line_starts()
             .get(line)
             .map_or(text.len(), |&e| e as usize);
         text.get(start as usize..end)
@@ -404,7 +477,7 @@ impl SourceDb {
         self.files
             .iter()
             .enumerate()
-            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), &**f))
+            .map(|(i, f)| (FileId::from_index(i), &**f))
     }
 
     /// The number of files.
@@ -581,5 +654,39 @@ pub fn read(path: &Path) -> ReadOutcome {
                 byte,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_line_starts_unpack_to_the_same_starts() {
+        let text = format!(
+            "a\n\n{}\n{}\nñandú\nlast",
+            "x".repeat(200),
+            "y".repeat(20_000)
+        );
+        let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let mut file = SourceFile::new(PathBuf::from("none.yaml"), text.clone());
+        let starts = file.line_starts().to_vec();
+        let places: Vec<LineCol> = [0, 2, 3, 210, 10_300, end]
+            .iter()
+            .map(|&offset| file.line_col(offset))
+            .collect();
+        assert_eq!(
+            unpack_lines(&pack_lines(&starts)),
+            starts.into_boxed_slice()
+        );
+        file.release();
+        assert!(file.packed_lines.is_some());
+        let mut offsets = vec![0, 2, 3, 210, 10_300, end];
+        file.remember_positions(&mut offsets);
+        // The file is not on disk: its text reads back as blank lines of the same shape.
+        for (offset, place) in [0, 2, 3, 210, 10_300, end].iter().zip(&places) {
+            assert_eq!(file.line_col(*offset).line, place.line);
+        }
+        assert_eq!(file.lines_before(10_300), 3);
     }
 }

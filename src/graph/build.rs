@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::hash_map::Entry as MapEntry;
 use std::sync::Arc;
+use thin_vec::ThinVec;
 
 use super::{
     ElementId, ElementNode, ElementPlace, Graph, ImplementerId, ImplementerNode, ImplementerPlace,
@@ -143,10 +144,10 @@ impl<'p> Builder<'_, 'p> {
                         action: None,
                     },
                     parent: None,
-                    children: Vec::with_capacity(objective.actions.len()),
-                    traces_to: Vec::with_capacity(objective.traces_to.len()),
-                    traced_by: Vec::new(),
-                    implemented_by: Vec::new(),
+                    children: ThinVec::with_capacity(objective.actions.len()),
+                    traces_to: ThinVec::with_capacity(objective.traces_to.len()),
+                    traced_by: ThinVec::new(),
+                    implemented_by: ThinVec::new(),
                     incomplete_traces: false,
                     incomplete_inbound: false,
                 });
@@ -160,10 +161,10 @@ impl<'p> Builder<'_, 'p> {
                             action: Some(action_index),
                         },
                         parent: Some(objective_id),
-                        children: Vec::new(),
-                        traces_to: Vec::with_capacity(action.traces_to.len()),
-                        traced_by: Vec::new(),
-                        implemented_by: Vec::new(),
+                        children: ThinVec::new(),
+                        traces_to: ThinVec::with_capacity(action.traces_to.len()),
+                        traced_by: ThinVec::new(),
+                        implemented_by: ThinVec::new(),
                         incomplete_traces: false,
                         incomplete_inbound: false,
                     });

@@ -125,7 +125,7 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
 }
 
 /// How many list items are rendered at once (their text is held until written).
-const BATCH: usize = 1024;
+const BATCH: usize = 256;
 
 /// A list member of the top-level object, its items rendered (two levels deep) in parallel
 /// a batch at a time.
