@@ -46,6 +46,11 @@ macro_rules! index {
 }
 index!(PlanId, ElementId, ImplementerId, LinkId);
 
+/// A list position as the graph keeps it (no plan has 4 billion items).
+fn position(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
 /// REF-01.
 pub const REF_01: CheckMeta = CheckMeta {
     id: "REF-01",
@@ -223,9 +228,9 @@ pub struct ElementPlace {
     /// The plan.
     pub plan: PlanId,
     /// Index of the objective in `Plan::objectives`.
-    pub objective: usize,
+    pub objective: u32,
     /// Index of the action in the objective's `actions`, for actions.
-    pub action: Option<usize>,
+    pub action: Option<u32>,
 }
 
 /// An objective or action in the graph.
@@ -337,13 +342,13 @@ impl Graph {
             clippy::indexing_slicing,
             reason = "places are recorded by `build` from the plans it owns"
         )]
-        let objective = &self.plan(place.plan).objectives[place.objective];
+        let objective = &self.plan(place.plan).objectives[place.objective as usize];
         match place.action {
             #[expect(
                 clippy::indexing_slicing,
                 reason = "places are recorded by `build` from the plans it owns"
             )]
-            Some(action) => &objective.actions[action],
+            Some(action) => &objective.actions[action as usize],
             None => objective,
         }
     }

@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use thin_vec::ThinVec;
 
 use crate::graph::{Graph, PlanId, Target};
 use crate::plan::model::{Plan, PlanKind, Status as PlanStatus};
@@ -284,11 +285,12 @@ pub struct CheckResult {
     pub weight: f64,
     /// How many items a share check counted (absent for a check of the plan as one).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<usize>,
-    /// The fingerprints of the findings that fail it (or that it waived).
-    pub findings: Vec<String>,
+    pub items: Option<u32>,
+    /// The fingerprints of the findings that fail it (or that it waived). (Thin lists: a
+    /// national run keeps 115,000 check results, most with no finding.)
+    pub findings: ThinVec<String>,
     /// The ids of the rules of those findings, sorted.
-    pub rules: Vec<String>,
+    pub rules: ThinVec<String>,
     /// Why it does not apply, or why it is unknown (`draft`, `kind`, `national`, `no-poi`,
     /// `no-ceiling`, `nothing-to-count`, `not-transcribed`).
     pub reason: Option<&'static str>,
@@ -617,8 +619,8 @@ fn answer(
         share: None,
         weight: def.weight,
         items: None,
-        findings: Vec::new(),
-        rules: Vec::new(),
+        findings: ThinVec::new(),
+        rules: ThinVec::new(),
         reason: not_applicable(def, id, plan, graph),
     };
     if result.reason.is_some() {
@@ -639,7 +641,7 @@ fn answer(
         .iter()
         .map(|(finding, _)| (inputs.fingerprint)(finding))
         .collect();
-    let mut rules: Vec<String> = failing.iter().map(|(f, _)| f.rule.clone()).collect();
+    let mut rules: ThinVec<String> = failing.iter().map(|(f, _)| f.rule.clone()).collect();
     rules.sort();
     rules.dedup();
     result.rules = rules;
@@ -691,7 +693,7 @@ fn answer(
         reason = "counts of a plan's items are far below 2^52"
     )]
     let share = pass as f64 / counted as f64;
-    result.items = Some(counted);
+    result.items = Some(u32::try_from(counted).unwrap_or(u32::MAX));
     result.share = Some(share);
     result.status = worst;
     result

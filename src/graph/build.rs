@@ -140,7 +140,7 @@ impl<'p> Builder<'_, 'p> {
                 Arc::make_mut(&mut self.graph.elements).push(ElementNode {
                     place: ElementPlace {
                         plan: plan_id,
-                        objective: objective_index,
+                        objective: super::position(objective_index),
                         action: None,
                     },
                     parent: None,
@@ -157,8 +157,8 @@ impl<'p> Builder<'_, 'p> {
                     Arc::make_mut(&mut self.graph.elements).push(ElementNode {
                         place: ElementPlace {
                             plan: plan_id,
-                            objective: objective_index,
-                            action: Some(action_index),
+                            objective: super::position(objective_index),
+                            action: Some(super::position(action_index)),
                         },
                         parent: Some(objective_id),
                         children: ThinVec::new(),
@@ -1029,9 +1029,9 @@ fn element_count(plan: &Plan) -> usize {
 
 /// The objective or action at `place` in `plan`.
 fn element_at(plan: &Plan, place: ElementPlace) -> Option<&crate::plan::model::Element> {
-    let objective = plan.objectives.get(place.objective)?;
+    let objective = plan.objectives.get(place.objective as usize)?;
     match place.action {
-        Some(action) => objective.actions.get(action),
+        Some(action) => objective.actions.get(action as usize),
         None => Some(objective),
     }
 }
@@ -1050,13 +1050,13 @@ fn element_of<'p>(
         clippy::indexing_slicing,
         reason = "ids and places were just recorded from these plans"
     )]
-    let objective = &plans[place.plan.index()].objectives[place.objective];
+    let objective = &plans[place.plan.index()].objectives[place.objective as usize];
     match place.action {
         #[expect(
             clippy::indexing_slicing,
             reason = "ids and places were just recorded from these plans"
         )]
-        Some(action) => &objective.actions[action],
+        Some(action) => &objective.actions[action as usize],
         None => objective,
     }
 }

@@ -257,7 +257,7 @@ impl Draft {
                 .iter()
                 .map(|link| DraftLink {
                     target: link.text.value.to_string(),
-                    why: text(&link.why),
+                    why: link.why.as_ref().map(|why| why.value.to_string()),
                 })
                 .collect(),
             indicators: element.indicators.iter().map(indicator).collect(),

@@ -1096,7 +1096,7 @@ impl<'i> Decoder<'i> {
         if allow_why && matches!(node.value, Value::Map(_)) {
             let fields = self.fields(node, What::Link, schema::keys(Mapping::Link), &path)?;
             let text = self.required_text(&fields, "ref", What::Link);
-            let why = self.text(&fields, "why");
+            let why = self.text(&fields, "why").map(Box::new);
             return text.map(|text| Reference { text, why, place });
         }
         self.text_node(node, key, &path).map(|text| Reference {
@@ -1434,10 +1434,6 @@ impl<'i> Decoder<'i> {
             ..Element::default()
         };
         schema::ELEMENT.decode(self, &fields, what, Place::Here, &mut element);
-        // Collected lists grow by doubling: the plans stay in memory for the whole run.
-        element.traces_to.shrink_to_fit();
-        element.indicators.shrink_to_fit();
-        element.actions.shrink_to_fit();
         Some(element)
     }
 

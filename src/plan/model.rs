@@ -516,8 +516,8 @@ impl FromIterator<(i32, Spanned<f64>)> for YearMap {
 pub struct Reference {
     /// The text, `<plan id>/<code>`, a bare `<code>`, or a plan id.
     pub text: Spanned<Text>,
-    /// The causal explanation (`why`), when given.
-    pub why: Option<Spanned<Text>>,
+    /// The causal explanation (`why`), when given (boxed: few references have one).
+    pub why: Option<Box<Spanned<Text>>>,
     /// Where it is written in its owner.
     pub place: RefPlace,
 }
@@ -684,16 +684,16 @@ pub struct Element {
     /// Responsible unit.
     pub responsible: Option<Spanned<Text>>,
     /// Articulation with higher plans.
-    pub traces_to: Vec<Reference>,
+    pub traces_to: Box<[Reference]>,
     /// The `traces_to` key, when written.
     pub traces_to_key: Option<Span>,
     /// Whether a `traces_to` entry (or the key itself, misspelt) could not be decoded: a
     /// LOAD-02 finding says so, and rules that read the traces stay silent on the element.
     pub traces_broken: bool,
     /// Indicators.
-    pub indicators: Vec<Indicator>,
+    pub indicators: Box<[Indicator]>,
     /// Actions (objectives only).
-    pub actions: Vec<Element>,
+    pub actions: Box<[Element]>,
     /// The element's mapping.
     pub span: Span,
     /// Its position in its list as written (`objectives`, or its objective's `actions`).

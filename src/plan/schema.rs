@@ -520,6 +520,19 @@ impl<T: Scalar> Member for Option<Spanned<T>> {
     }
 }
 
+/// An optional value kept boxed (rare in plans): read as the value it holds.
+impl<T: Scalar> Member for Option<Box<Spanned<T>>> {
+    fn ty() -> Type {
+        T::ty()
+    }
+    fn value(&self) -> Value<'_> {
+        self.as_deref().map_or(Value::Absent, Member::value)
+    }
+    fn span(&self) -> Option<Span> {
+        self.as_deref().and_then(Member::span)
+    }
+}
+
 type Get<M> = Box<dyn (Fn(&M) -> &dyn Member) + Send + Sync>;
 type GetMut<M> = Box<dyn (Fn(&mut M) -> &mut dyn Stored) + Send + Sync>;
 type Compute<H> = for<'g> fn(H, &'g Graph) -> Value<'g>;

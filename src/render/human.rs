@@ -226,10 +226,9 @@ pub fn pillar_parts(profile: &crate::profile::Profile, pillar: Pillar, lang: Lan
                     #[expect(
                         clippy::cast_possible_truncation,
                         clippy::cast_sign_loss,
-                        clippy::cast_precision_loss,
                         reason = "a share of a plan's items, times their count"
                     )]
-                    let passing = (share * items as f64).round() as usize;
+                    let passing = (share * f64::from(items)).round() as usize;
                     text.push_str(&format!(" {passing}/{items}"));
                 }
                 if !check.rules.is_empty() {
