@@ -309,7 +309,9 @@ pub(crate) fn decode_config(
             .list(&top, key)
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| decoder.text_node(node, name, &format!("{key}[{i}]")))
+            .filter_map(|(i, node)| {
+                decoder.text_node(node, name, PathTo::Is(&format!("{key}[{i}]")))
+            })
             .collect()
     };
     config.rules = texts(&mut decoder, "rules");
@@ -326,7 +328,8 @@ pub(crate) fn decode_config(
             Value::Map(entries) => {
                 for entry in entries {
                     let path = format!("severity.{}", entry.key.value);
-                    let Some(word) = decoder.text_node(&entry.value, &entry.key.value, &path)
+                    let Some(word) =
+                        decoder.text_node(&entry.value, &entry.key.value, PathTo::Is(&path))
                     else {
                         continue;
                     };
@@ -453,6 +456,25 @@ fn spelt<'a>(fields: &Fields<'a>, key: &'a str) -> &'a str {
 /// long before).
 fn position(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+/// Where a value is, for the message about it: built only when there is a message (a
+/// national repository reads millions of values, nearly all of them fine).
+#[derive(Clone, Copy)]
+enum PathTo<'a> {
+    /// The path, as is.
+    Is(&'a str),
+    /// `key` under the mapping at the path.
+    Under(&'a str, &'a str),
+}
+
+impl PathTo<'_> {
+    fn build(self) -> String {
+        match self {
+            Self::Is(path) => path.to_owned(),
+            Self::Under(path, key) => join(path, key),
+        }
+    }
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -789,7 +811,7 @@ impl<'i> Decoder<'i> {
     fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<Text>> {
         let node = fields.get(key)?;
         let name = spelt(fields, key);
-        self.text_node(node, name, &fields.child(key))
+        self.text_node(node, name, PathTo::Under(&fields.path, key))
     }
 
     fn required_text(
@@ -806,7 +828,7 @@ impl<'i> Decoder<'i> {
     }
 
     /// Text; `key` is the key as the file spells it, for messages.
-    fn text_node(&mut self, node: &Node, key: &str, path: &str) -> Option<Spanned<Text>> {
+    fn text_node(&mut self, node: &Node, key: &str, path: PathTo<'_>) -> Option<Spanned<Text>> {
         let lang = self.lang;
         if let Value::Scalar(scalar) = &node.value {
             match scalar.resolve() {
@@ -825,7 +847,7 @@ impl<'i> Decoder<'i> {
                         tr!(lang, "load-not-text-scalar-label"),
                         tr!(lang, "load-not-text-scalar-help", key = key, value = text),
                     );
-                    self.error(node.span, message, label, Some(help), path);
+                    self.error(node.span, message, label, Some(help), &path.build());
                     None
                 }
             }
@@ -839,7 +861,7 @@ impl<'i> Decoder<'i> {
                 ),
                 tr!(lang, "load-not-text-label"),
             );
-            self.error(node.span, message, label, None, path);
+            self.error(node.span, message, label, None, &path.build());
             None
         }
     }
@@ -849,7 +871,7 @@ impl<'i> Decoder<'i> {
         &mut self,
         node: &Node,
         key: &str,
-        path: &str,
+        path: PathTo<'_>,
         allow_nd: bool,
     ) -> Option<Spanned<f64>> {
         let lang = self.lang;
@@ -871,7 +893,7 @@ impl<'i> Decoder<'i> {
                         tr!(lang, "load-quoted-number-label"),
                         tr!(lang, "load-quoted-number-help"),
                     );
-                    self.error(node.span, message, label, Some(help), path);
+                    self.error(node.span, message, label, Some(help), &path.build());
                     return None;
                 }
                 _ => {}
@@ -884,11 +906,11 @@ impl<'i> Decoder<'i> {
             tr!(lang, "load-not-a-number", key = key, found = found)
         };
         let label = tr!(lang, "load-not-a-number-label");
-        self.error(node.span, message, label, None, path);
+        self.error(node.span, message, label, None, &path.build());
         None
     }
 
-    fn year_node(&mut self, node: &Node, key: &str, path: &str) -> Option<Spanned<i32>> {
+    fn year_node(&mut self, node: &Node, key: &str, path: PathTo<'_>) -> Option<Spanned<i32>> {
         let number = self.number_node(node, key, path, false)?;
         let year = number.value;
         if year.fract() == 0.0 && (1900.0..=2200.0).contains(&year) {
@@ -903,7 +925,7 @@ impl<'i> Decoder<'i> {
             tr!(lang, "load-not-a-year", key = key, value = year.to_string(),),
             tr!(lang, "load-not-a-year-label"),
         );
-        self.error(number.span, message, label, None, path);
+        self.error(number.span, message, label, None, &path.build());
         None
     }
 
@@ -1074,9 +1096,12 @@ impl<'i> Decoder<'i> {
                 continue;
             }
             let value_path = format!("{}[{year}]", path());
-            if let Some(value) =
-                self.number_node(&entry.value, &format!("{name}[{year}]"), &value_path, false)
-            {
+            if let Some(value) = self.number_node(
+                &entry.value,
+                &format!("{name}[{year}]"),
+                PathTo::Is(&value_path),
+                false,
+            ) {
                 years.push((year, value));
             }
         }
@@ -1099,11 +1124,12 @@ impl<'i> Decoder<'i> {
             let why = self.text(&fields, "why").map(Box::new);
             return text.map(|text| Reference { text, why, place });
         }
-        self.text_node(node, key, &path).map(|text| Reference {
-            text,
-            why: None,
-            place,
-        })
+        self.text_node(node, key, PathTo::Is(&path))
+            .map(|text| Reference {
+                text,
+                why: None,
+                place,
+            })
     }
 
     fn plan(&mut self, root: &Node, header: &Entry) -> Option<Plan> {
@@ -1346,10 +1372,10 @@ impl<'i> Decoder<'i> {
         let end_name = spelt(&fields, "end");
         let start = fields
             .get("start")
-            .and_then(|n| self.year_node(n, start_name, "plan.period.start"));
+            .and_then(|n| self.year_node(n, start_name, PathTo::Is("plan.period.start")));
         let end = fields
             .get("end")
-            .and_then(|n| self.year_node(n, end_name, "plan.period.end"));
+            .and_then(|n| self.year_node(n, end_name, PathTo::Is("plan.period.end")));
         for key in keys {
             self.require(&fields, key, what);
         }
@@ -1627,7 +1653,7 @@ impl Decode for Option<Spanned<f64>> {
             decoder.number_node(
                 node,
                 spelt(fields, meta.key),
-                &fields.child(meta.key),
+                PathTo::Under(&fields.path, meta.key),
                 meta.nd,
             )
         });
@@ -1638,7 +1664,11 @@ impl Decode for Option<Spanned<f64>> {
 impl Decode for Option<Spanned<i32>> {
     fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = fields.get(meta.key).and_then(|node| {
-            decoder.year_node(node, spelt(fields, meta.key), &fields.child(meta.key))
+            decoder.year_node(
+                node,
+                spelt(fields, meta.key),
+                PathTo::Under(&fields.path, meta.key),
+            )
         });
     }
 }

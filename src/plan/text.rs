@@ -15,7 +15,8 @@ use std::sync::{Mutex, PoisonError};
 
 use arcstr::ArcStr;
 
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 /// A text read from a plan (a code, a statement, a name…): a shared, immutable string.
 ///
@@ -138,13 +139,14 @@ const SHARDS: usize = 32;
 ///
 /// It holds its texts only while it lives (a load's); plans keep theirs after it is gone.
 pub struct Interner {
-    shards: [Mutex<FxHashSet<Text>>; SHARDS],
+    /// Each text with its hash, worked out once: a lookup compares hashes before bytes.
+    shards: [Mutex<HashTable<(u64, Text)>>; SHARDS],
 }
 
 impl Default for Interner {
     fn default() -> Self {
         Self {
-            shards: std::array::from_fn(|_| Mutex::new(FxHashSet::default())),
+            shards: std::array::from_fn(|_| Mutex::new(HashTable::new())),
         }
     }
 }
@@ -164,12 +166,12 @@ impl Interner {
         let Some(lock) = self.shards.get(shard) else {
             return Text::from(text);
         };
-        let mut set = lock.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(known) = set.get(text) {
+        let mut table = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, known)) = table.find(hash, |(h, t)| *h == hash && t.as_str() == text) {
             return known.clone();
         }
         let new = Text::from(text);
-        set.insert(new.clone());
+        table.insert_unique(hash, (hash, new.clone()), |(h, _)| *h);
         new
     }
 }

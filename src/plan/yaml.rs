@@ -258,6 +258,17 @@ impl<'a> Builder<'a> {
         }
         let text = self.file.text();
         let mut byte = cursor_byte;
+        // Between two markers the text is mostly ASCII (keys, numbers, codes): as many bytes
+        // as characters, checked at once.
+        let ahead = marker.index() - cursor_char;
+        if text
+            .as_bytes()
+            .get(byte..byte + ahead)
+            .is_some_and(<[u8]>::is_ascii)
+        {
+            self.cursor = (marker.index(), byte + ahead);
+            return byte + ahead;
+        }
         let mut rest = text.get(byte..).unwrap_or("").chars();
         for _ in cursor_char..marker.index() {
             match rest.next() {
