@@ -492,8 +492,11 @@ pub(crate) struct Decoder<'i> {
     findings: Vec<Finding>,
     /// The language of the messages (the run's).
     lang: Lang,
-    /// The language the file's keys are written in: how messages name keys and values.
-    file_lang: Lang,
+    /// The document, to tell the language its keys are written in when a message needs it.
+    root: Option<&'i Node>,
+    /// The language the file's keys are written in: how messages name keys and values
+    /// (worked out for the first message: most files have none).
+    file_lang: std::cell::OnceCell<Lang>,
 }
 
 /// The unknown keys of one mapping that are reported one by one; the rest are counted in
@@ -502,7 +505,7 @@ pub const MAX_UNKNOWN_KEYS: usize = 20;
 
 impl<'i> Decoder<'i> {
     /// A decoder for a document, starting with a finding per duplicated key.
-    fn new(file: FileId, document: &Document, lang: Lang, interner: &'i Interner) -> Self {
+    fn new(file: FileId, document: &'i Document, lang: Lang, interner: &'i Interner) -> Self {
         let findings = document
             .duplicate_keys
             .iter()
@@ -522,7 +525,8 @@ impl<'i> Decoder<'i> {
             interner,
             findings,
             lang,
-            file_lang: file_language(document.root.as_ref()),
+            root: document.root.as_ref(),
+            file_lang: std::cell::OnceCell::new(),
         }
     }
 
@@ -545,13 +549,18 @@ impl<'i> Decoder<'i> {
     fn name(&self, fields: &Fields<'_>, key: &str) -> String {
         fields
             .written(key)
-            .unwrap_or_else(|| key_name(self.file_lang, key))
+            .unwrap_or_else(|| key_name(self.file_lang(), key))
             .to_owned()
+    }
+
+    /// The language the file's keys are written in.
+    fn file_lang(&self) -> Lang {
+        *self.file_lang.get_or_init(|| file_language(self.root))
     }
 
     /// A key's name in the file's language.
     fn key(&self, key: &'static str) -> &'static str {
-        key_name(self.file_lang, key)
+        key_name(self.file_lang(), key)
     }
 
     /// What a mapping is, in words.
@@ -616,7 +625,7 @@ impl<'i> Decoder<'i> {
         written: &str,
         allowed: &[&'static str],
     ) -> Option<(&'static str, &'static str)> {
-        [self.file_lang, other(self.file_lang)]
+        [self.file_lang(), other(self.file_lang())]
             .into_iter()
             .find_map(|lang| {
                 let candidates: Vec<(&'static str, &'static str)> = allowed
@@ -967,7 +976,7 @@ impl<'i> Decoder<'i> {
         words: fn(Lang) -> &'static [&'static str],
     ) -> Option<Spanned<T>> {
         let node = fields.get(key)?;
-        let path = fields.child(key);
+        let path = PathTo::Under(&fields.path, key);
         let lang = self.lang;
         let name = spelt(fields, key);
         if let Value::Scalar(scalar) = &node.value {
@@ -977,8 +986,8 @@ impl<'i> Decoder<'i> {
             if let Some(value) = read(&scalar.text) {
                 return Some(Spanned::new(value, node.span));
             }
-            let list = quoted_list(words(self.file_lang));
-            let near = [self.file_lang, other(self.file_lang)]
+            let list = quoted_list(words(self.file_lang()));
+            let near = [self.file_lang(), other(self.file_lang())]
                 .into_iter()
                 .find_map(|each| did_you_mean(lang, &scalar.text, words(each).iter().copied()));
             let help = match near {
@@ -995,10 +1004,10 @@ impl<'i> Decoder<'i> {
                 tr!(
                     lang,
                     "load-unknown-value-label",
-                    n = words(self.file_lang).len(),
+                    n = words(self.file_lang()).len(),
                 ),
             );
-            self.error(node.span, message, label, Some(help), &path);
+            self.error(node.span, message, label, Some(help), &path.build());
             return None;
         }
         let (message, label, help) = (
@@ -1012,10 +1021,10 @@ impl<'i> Decoder<'i> {
             tr!(
                 lang,
                 "load-allowed-values",
-                list = quoted_list(words(self.file_lang)),
+                list = quoted_list(words(self.file_lang())),
             ),
         );
-        self.error(node.span, message, label, Some(help), &path);
+        self.error(node.span, message, label, Some(help), &path.build());
         None
     }
 
@@ -1284,13 +1293,13 @@ impl<'i> Decoder<'i> {
                         lang,
                         "load-misplaced-poi-label",
                         key = name,
-                        poi = PlanKind::Poi.word(self.file_lang),
+                        poi = PlanKind::Poi.word(self.file_lang()),
                     )
                 };
                 let message = tr!(
                     lang,
                     "load-misplaced",
-                    kind = kind.word(self.file_lang),
+                    kind = kind.word(self.file_lang()),
                     key = name,
                 );
                 self.error(span, message, label, None, key);
