@@ -358,7 +358,7 @@ impl fmt::Display for Date {
 /// where it is written (its file is the map's), and the year. Years are those of a plan
 /// (the loader takes 1900 to 2200); a number written over more than 65,535 bytes is spanned
 /// by its first 65,535.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct YearMap {
     /// The file the numbers are written in.
     file: FileId,
@@ -366,7 +366,7 @@ pub struct YearMap {
     entries: Box<[YearEntry]>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 struct YearEntry {
     value: f64,
     start: u32,
@@ -491,6 +491,19 @@ impl YearMap {
         self.entries
             .last()
             .map(|entry| (entry.year(), self.spanned(*entry)))
+    }
+}
+
+/// Two maps are equal when they give the same numbers for the same years, wherever they are
+/// written (as [`Spanned`] values compare).
+impl PartialEq for YearMap {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len()
+            && self
+                .entries
+                .iter()
+                .zip(other.entries.iter())
+                .all(|(a, b)| a.year == b.year && a.value == b.value)
     }
 }
 
@@ -979,5 +992,43 @@ mod tests {
         assert_eq!(PlanKind::parse("PEI"), None);
         assert_eq!(PlanKind::read("PEI"), Some(PlanKind::Pei));
         assert_eq!(Unit::words(Lang::Es).len(), Unit::ALL.len());
+    }
+
+    #[test]
+    fn a_year_map_keeps_each_year_once_in_order_with_its_place() {
+        use crate::source::{FileId, Span, Spanned};
+        let file = FileId::from_index(3);
+        let at = |start: usize, end: usize| Span::new(file, start, end);
+        let map: YearMap = [
+            (2026, Spanned::new(7.0, at(40, 41))),
+            (2024, Spanned::new(5.0, at(10, 13))),
+            (2026, Spanned::new(8.5, at(50, 53))),
+            (70_000, Spanned::new(1.0, at(60, 61))),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(map.len(), 2);
+        assert_eq!(map.keys().collect::<Vec<_>>(), vec![2024, 2026]);
+        let last = map.get(2026).map(|v| (v.value, v.span));
+        assert_eq!(last, Some((8.5, at(50, 53))));
+        assert_eq!(map.get(2025), None);
+        assert_eq!(
+            map.first_key_value().map(|(y, v)| (y, v.span.file)),
+            Some((2024, file))
+        );
+        // Equal numbers for equal years are equal maps, wherever they are written.
+        let elsewhere: YearMap = [
+            (
+                2024,
+                Spanned::new(5.0, Span::new(FileId::from_index(9), 0, 1)),
+            ),
+            (
+                2026,
+                Spanned::new(8.5, Span::new(FileId::from_index(9), 2, 5)),
+            ),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(map, elsewhere);
     }
 }

@@ -4,8 +4,9 @@
 //! municipalities the same objectives, indicators, sources and methods, word for word, and
 //! codes such as `OEI.01` recur in every plan. A [`Text`] is a shared, immutable string;
 //! the loader hands every text it reads to one [`Interner`] for the run, so that equal texts
-//! share one allocation. A national repository's 1.1 million texts (38 MB) are a few
-//! tens of thousands of distinct ones.
+//! share one allocation. In the national benchmark's repository, the statements, names,
+//! responsibles, sources and methods among its 1.1 million texts (38 MB) are 22,782
+//! distinct texts (0.5 MB).
 
 use std::borrow::Borrow;
 use std::fmt;
