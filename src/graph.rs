@@ -46,11 +46,6 @@ macro_rules! index {
 }
 index!(PlanId, ElementId, ImplementerId, LinkId);
 
-/// A list position as the graph keeps it (no plan has 4 billion items).
-fn position(index: usize) -> u32 {
-    u32::try_from(index).unwrap_or(u32::MAX)
-}
-
 /// REF-01.
 pub const REF_01: CheckMeta = CheckMeta {
     id: "REF-01",

@@ -671,7 +671,8 @@ mod tests {
         let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
         let mut file = SourceFile::new(PathBuf::from("none.yaml"), text.clone());
         let starts = file.line_starts().to_vec();
-        let places: Vec<LineCol> = [0, 2, 3, 210, 10_300, end]
+        let offsets = [0, 2, 3, 210, 10_300, end];
+        let places: Vec<LineCol> = offsets
             .iter()
             .map(|&offset| file.line_col(offset))
             .collect();
@@ -681,10 +682,9 @@ mod tests {
         );
         file.release();
         assert!(file.packed_lines.is_some());
-        let mut offsets = vec![0, 2, 3, 210, 10_300, end];
-        file.remember_positions(&mut offsets);
+        file.remember_positions(&mut offsets.to_vec());
         // The file is not on disk: its text reads back as blank lines of the same shape.
-        for (offset, place) in [0, 2, 3, 210, 10_300, end].iter().zip(&places) {
+        for (offset, place) in offsets.iter().zip(&places) {
             assert_eq!(file.line_col(*offset).line, place.line);
         }
         assert_eq!(file.lines_before(10_300), 3);

@@ -20,7 +20,7 @@ impl IndicatorRef {
     pub(crate) fn new(element: ElementId, index: usize) -> Self {
         Self {
             element,
-            index: u32::try_from(index).unwrap_or(u32::MAX),
+            index: crate::plan::model::position(index),
         }
     }
 

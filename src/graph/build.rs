@@ -12,7 +12,7 @@ use super::{
 };
 use crate::i18n::Lang;
 use crate::plan::Unreadable;
-use crate::plan::model::{Plan, PlanKind, Reference};
+use crate::plan::model::{Plan, PlanKind, Reference, position};
 use crate::report::Finding;
 use crate::source::Span;
 use crate::suggest::closest;
@@ -140,7 +140,7 @@ impl<'p> Builder<'_, 'p> {
                 Arc::make_mut(&mut self.graph.elements).push(ElementNode {
                     place: ElementPlace {
                         plan: plan_id,
-                        objective: super::position(objective_index),
+                        objective: position(objective_index),
                         action: None,
                     },
                     parent: None,
@@ -157,8 +157,8 @@ impl<'p> Builder<'_, 'p> {
                     Arc::make_mut(&mut self.graph.elements).push(ElementNode {
                         place: ElementPlace {
                             plan: plan_id,
-                            objective: super::position(objective_index),
-                            action: Some(super::position(action_index)),
+                            objective: position(objective_index),
+                            action: Some(position(action_index)),
                         },
                         parent: Some(objective_id),
                         children: ThinVec::new(),

@@ -29,6 +29,7 @@ use crate::i18n::Lang;
 use crate::plan::model::{
     Activity, Approval, Baseline, Date, Element, Entity, Ficha, Gap, Indicator, Investment, Level,
     Participation, Period, Plan, PlanKind, RefPlace, Reference, Waiver, Word, YearMap,
+    element_path, indicator_path, position,
 };
 use crate::plan::schema::{self, Mapping, Meta, Place};
 use crate::plan::text::{Interner, Text};
@@ -427,7 +428,12 @@ impl<'n> Fields<'n> {
     }
 
     fn child(&self, key: &str) -> String {
-        join(&self.path, key)
+        self.at(key).build()
+    }
+
+    /// Where `key` of this mapping is, built only for a message.
+    fn at<'k>(&'k self, key: &'k str) -> PathTo<'k> {
+        PathTo::Under(&self.path, key)
     }
 
     /// Where to point when a key is missing: the key the mapping is written
@@ -450,12 +456,6 @@ impl<'n> Fields<'n> {
 /// A key the mapping has, as the file writes it (`key` itself when it is absent).
 fn spelt<'a>(fields: &Fields<'a>, key: &'a str) -> &'a str {
     fields.written(key).unwrap_or(key)
-}
-
-/// A list position as the model keeps it (a file of more than 4 billion items is refused
-/// long before).
-fn position(index: usize) -> u32 {
-    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 /// Where a value is, for the message about it: built only when there is a message (a
@@ -820,7 +820,7 @@ impl<'i> Decoder<'i> {
     fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<Text>> {
         let node = fields.get(key)?;
         let name = spelt(fields, key);
-        self.text_node(node, name, PathTo::Under(&fields.path, key))
+        self.text_node(node, name, fields.at(key))
     }
 
     fn required_text(
@@ -976,7 +976,7 @@ impl<'i> Decoder<'i> {
         words: fn(Lang) -> &'static [&'static str],
     ) -> Option<Spanned<T>> {
         let node = fields.get(key)?;
-        let path = PathTo::Under(&fields.path, key);
+        let path = fields.at(key);
         let lang = self.lang;
         let name = spelt(fields, key);
         if let Value::Scalar(scalar) = &node.value {
@@ -1225,7 +1225,7 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, node)| {
                 let at = position(i);
-                self.element(node, &format!("objectives[{i}]"), (at, at), false)
+                self.element(node, &element_path(at, None), (at, at), false)
             })
             .collect::<Vec<_>>();
         let activities = self
@@ -1440,7 +1440,8 @@ impl<'i> Decoder<'i> {
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                self.indicator(item, &format!("{path}.indicators[{i}]"), position(i))
+                let at = position(i);
+                self.indicator(item, &format!("{path}.{}", indicator_path(at)), at)
             })
             .collect();
         let actions = self
@@ -1448,10 +1449,11 @@ impl<'i> Decoder<'i> {
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
+                let action = position(i);
                 self.element(
                     item,
-                    &format!("{path}.actions[{i}]"),
-                    (at.0, position(i)),
+                    &element_path(at.0, Some(action)),
+                    (at.0, action),
                     true,
                 )
             })
@@ -1659,12 +1661,7 @@ impl Decode for Spanned<Text> {
 impl Decode for Option<Spanned<f64>> {
     fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
         *self = fields.get(meta.key).and_then(|node| {
-            decoder.number_node(
-                node,
-                spelt(fields, meta.key),
-                PathTo::Under(&fields.path, meta.key),
-                meta.nd,
-            )
+            decoder.number_node(node, spelt(fields, meta.key), fields.at(meta.key), meta.nd)
         });
     }
 }
@@ -1672,13 +1669,9 @@ impl Decode for Option<Spanned<f64>> {
 /// A year.
 impl Decode for Option<Spanned<i32>> {
     fn decode(&mut self, decoder: &mut Decoder<'_>, fields: &Fields<'_>, meta: &Meta) {
-        *self = fields.get(meta.key).and_then(|node| {
-            decoder.year_node(
-                node,
-                spelt(fields, meta.key),
-                PathTo::Under(&fields.path, meta.key),
-            )
-        });
+        *self = fields
+            .get(meta.key)
+            .and_then(|node| decoder.year_node(node, spelt(fields, meta.key), fields.at(meta.key)));
     }
 }
 

@@ -410,6 +410,11 @@ impl YearMap {
         }
     }
 
+    /// An entry's year and number.
+    fn pair(&self, entry: &YearEntry) -> (i32, Spanned<f64>) {
+        (entry.year(), self.spanned(*entry))
+    }
+
     fn spanned(&self, entry: YearEntry) -> Spanned<f64> {
         Spanned::new(
             entry.value,
@@ -436,9 +441,7 @@ impl YearMap {
     pub fn iter(
         &self,
     ) -> impl DoubleEndedIterator<Item = (i32, Spanned<f64>)> + ExactSizeIterator + '_ {
-        self.entries
-            .iter()
-            .map(|entry| (entry.year(), self.spanned(*entry)))
+        self.entries.iter().map(|entry| self.pair(entry))
     }
 
     /// The years, in order.
@@ -480,17 +483,13 @@ impl YearMap {
     /// The first year and its number.
     #[must_use]
     pub fn first_key_value(&self) -> Option<(i32, Spanned<f64>)> {
-        self.entries
-            .first()
-            .map(|entry| (entry.year(), self.spanned(*entry)))
+        self.entries.first().map(|entry| self.pair(entry))
     }
 
     /// The last year and its number.
     #[must_use]
     pub fn last_key_value(&self) -> Option<(i32, Spanned<f64>)> {
-        self.entries
-            .last()
-            .map(|entry| (entry.year(), self.spanned(*entry)))
+        self.entries.last().map(|entry| self.pair(entry))
     }
 }
 
@@ -720,12 +719,32 @@ impl Element {
     /// The YAML path of the element in its file (`objectives[2].actions[0]`).
     #[must_use]
     pub fn path(&self) -> String {
-        if self.is_action {
-            format!("objectives[{}].actions[{}]", self.objective_at, self.at)
-        } else {
-            format!("objectives[{}]", self.at)
-        }
+        element_path(self.objective_at, self.is_action.then_some(self.at))
     }
+}
+
+/// The YAML path of the objective at `objective` (`objectives[2]`), or of its action at
+/// `action` (`objectives[2].actions[0]`), positions as written: the loader names elements
+/// by it while it reads them, and [`Element::path`] afterwards.
+#[must_use]
+pub fn element_path(objective: u32, action: Option<u32>) -> String {
+    match action {
+        Some(action) => format!("objectives[{objective}].actions[{action}]"),
+        None => format!("objectives[{objective}]"),
+    }
+}
+
+/// The path of the indicator at `at` inside its element (`indicators[0]`).
+#[must_use]
+pub fn indicator_path(at: u32) -> String {
+    format!("indicators[{at}]")
+}
+
+/// A list position as the model and the graph keep it (no file holds 4 billion items: the
+/// loader refuses files long before).
+#[must_use]
+pub fn position(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 /// An indicator of an objective or action.
@@ -761,7 +780,7 @@ impl Indicator {
     /// The path of the indicator inside its element (`indicators[0]`).
     #[must_use]
     pub fn path(&self) -> String {
-        format!("indicators[{}]", self.at)
+        indicator_path(self.at)
     }
 }
 
