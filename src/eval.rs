@@ -25,7 +25,7 @@ use value::plan_kind_word;
 
 /// Evaluates every rule over the graph; findings come back in rule order, then binding order.
 #[must_use]
-pub fn evaluate(rules: &[CheckedRule], graph: &Graph, lang: Lang) -> Vec<Finding> {
+pub fn evaluate<'a>(rules: &'a [CheckedRule], graph: &'a Graph, lang: Lang) -> Vec<Finding> {
     let per_rule: Vec<Vec<Finding>> = rules
         .par_iter()
         .map(|rule| {
@@ -87,9 +87,9 @@ impl EvalCache {
 /// `changed` (indexed by file), and leaving this run's groups in it. `key` stands for what
 /// else the findings depend on (the rules' text, the language): a different key, or no
 /// `changed` at all, evaluates everything. The findings are the same as [`evaluate`]'s.
-pub fn evaluate_cached(
-    rules: &[CheckedRule],
-    graph: &Graph,
+pub fn evaluate_cached<'a>(
+    rules: &'a [CheckedRule],
+    graph: &'a Graph,
     lang: Lang,
     cache: &mut EvalCache,
     key: u64,
@@ -159,9 +159,9 @@ pub struct Changed<'a> {
 
 /// One rule over the same plans as its cached `groups`: the groups that read a changed file
 /// are evaluated again in place; the rule's findings and (taken, evaluated) come back.
-fn update_groups(
-    rule: &CheckedRule,
-    graph: &Graph,
+fn update_groups<'a>(
+    rule: &'a CheckedRule,
+    graph: &'a Graph,
     lang: Lang,
     groups: &mut [Group],
     changed: &[bool],
@@ -197,10 +197,10 @@ fn update_groups(
 
 /// Evaluates one group of a rule: its bindings over `plan` (for a rule whose first `for`
 /// ranges over plans or their parts), or all of them; records what they read.
-fn evaluate_group(
-    machine: &mut Machine<'_>,
-    rule: &CheckedRule,
-    graph: &Graph,
+fn evaluate_group<'a>(
+    machine: &mut Machine<'a>,
+    rule: &'a CheckedRule,
+    graph: &'a Graph,
     plan: Option<PlanId>,
 ) -> Group {
     let mut findings = Vec::new();
@@ -243,9 +243,9 @@ fn file_key(graph: &Graph, plan: PlanId) -> u32 {
 
 /// One rule, group by group: a group of `before` whose reads are unchanged is taken as it
 /// is, the others are evaluated while recording what they read.
-fn evaluate_groups(
-    rule: &CheckedRule,
-    graph: &Graph,
+fn evaluate_groups<'a>(
+    rule: &'a CheckedRule,
+    graph: &'a Graph,
     lang: Lang,
     before: Option<(Vec<Group>, &[bool])>,
 ) -> RuleRun {
@@ -311,13 +311,13 @@ struct Machine<'g> {
     lang: Lang,
     slots: Vec<Value<'g>>,
     /// Whether what is being evaluated read a place a broken reference leaves incomplete
-    /// ([`Value::incomplete`]). A failing verdict that read one is not reported: one cause
+    /// ([`Value::read`]). A failing verdict that read one is not reported: one cause
     /// (the REF or LOAD finding), one finding.
     tainted: bool,
 }
 
 impl<'g> Machine<'g> {
-    fn new(rule: &CheckedRule, graph: &'g Graph, lang: Lang) -> Self {
+    fn new(rule: &'g CheckedRule, graph: &'g Graph, lang: Lang) -> Self {
         Machine {
             graph,
             lang,
@@ -326,7 +326,7 @@ impl<'g> Machine<'g> {
         }
     }
 
-    fn bind(&mut self, rule: &CheckedRule, depth: usize, findings: &mut Vec<Finding>) {
+    fn bind(&mut self, rule: &'g CheckedRule, depth: usize, findings: &mut Vec<Finding>) {
         let Some((slot, source)) = rule.bindings().get(depth) else {
             self.test(rule, findings);
             return;
@@ -345,7 +345,7 @@ impl<'g> Machine<'g> {
         self.tainted = inherited;
     }
 
-    fn test(&mut self, rule: &CheckedRule, findings: &mut Vec<Finding>) {
+    fn test(&mut self, rule: &'g CheckedRule, findings: &mut Vec<Finding>) {
         let inherited = self.tainted;
         let holds = rule
             .filter()
@@ -412,7 +412,7 @@ impl<'g> Machine<'g> {
         }
     }
 
-    fn render(&mut self, parts: &[IrPart]) -> String {
+    fn render(&mut self, parts: &'g [IrPart]) -> String {
         let mut text = String::new();
         for part in parts {
             match part {
@@ -508,7 +508,7 @@ impl<'g> Machine<'g> {
     }
 
     /// The place an `at` path names, falling back to the nearest enclosing node that exists.
-    fn locate(&mut self, ir: &Ir) -> Option<(Span, String)> {
+    fn locate(&mut self, ir: &'g Ir) -> Option<(Span, String)> {
         match ir {
             Ir::Var(slot) => {
                 let value = self.slots.get(*slot).cloned().unwrap_or(Value::Absent);
@@ -567,7 +567,7 @@ impl<'g> Machine<'g> {
         }
     }
 
-    fn list(&mut self, ir: &Ir) -> Rc<[Value<'g>]> {
+    fn list(&mut self, ir: &'g Ir) -> Rc<[Value<'g>]> {
         match self.eval(ir) {
             Value::List(items) => items,
             _ => Rc::from(Vec::new()),
@@ -593,23 +593,23 @@ impl<'g> Machine<'g> {
         match root {
             Root::Plans => items.push(Value::Plan(plan)),
             Root::Objectives | Root::Actions | Root::Elements => {
-                for &element in &node.elements {
-                    let is_action = graph.element(element).is_action;
+                for (id, element) in graph.plan_elements(plan) {
                     let wanted = match root {
-                        Root::Objectives => !is_action,
-                        Root::Actions => is_action,
+                        Root::Objectives => !element.is_action,
+                        Root::Actions => element.is_action,
                         _ => true,
                     };
                     if wanted {
-                        items.push(Value::Element(element));
+                        items.push(Value::Element(id));
                     }
                 }
             }
             Root::Indicators => {
-                for &element in &node.elements {
-                    for index in 0..graph.element(element).indicators.len() {
-                        items.push(Value::Indicator(IndicatorRef::new(element, index)));
-                    }
+                for (id, element) in graph.plan_elements(plan) {
+                    items.extend(
+                        (0..element.indicators.len())
+                            .map(|index| Value::Indicator(IndicatorRef::new(id, index))),
+                    );
                 }
             }
             Root::Activities | Root::Investments => {
@@ -640,19 +640,25 @@ impl<'g> Machine<'g> {
     }
 
     #[expect(clippy::too_many_lines, reason = "one arm per IR form")]
-    fn eval(&mut self, ir: &Ir) -> Value<'g> {
+    fn eval(&mut self, ir: &'g Ir) -> Value<'g> {
         match ir {
             Ir::Lit(Lit::Bool(b)) => Value::Bool(*b),
             Ir::Lit(Lit::Num(n)) => Value::Num(*n),
-            Ir::Lit(Lit::Str(s)) => Value::Str(Cow::Owned(s.to_string())),
+            Ir::Lit(Lit::Str(s)) => Value::Str(Cow::Borrowed(s)),
             Ir::Lit(Lit::Enum(w)) => Value::Enum(w),
             Ir::Var(slot) => self.slots.get(*slot).cloned().unwrap_or(Value::Absent),
             Ir::Field(base, field) => {
-                let base = self.eval(base);
-                if base.incomplete(self.graph, *field) {
-                    self.tainted = true;
-                }
-                base.field(self.graph, *field)
+                let graph = self.graph;
+                // A variable's object is read where it is, without a copy.
+                let (value, incomplete) = match &**base {
+                    Ir::Var(slot) => self
+                        .slots
+                        .get(*slot)
+                        .map_or((Value::Absent, false), |base| base.read(graph, *field)),
+                    base => self.eval(base).read(graph, *field),
+                };
+                self.tainted |= incomplete;
+                value
             }
             Ir::Index(base, key) => {
                 let base = self.eval(base);
@@ -753,7 +759,7 @@ impl<'g> Machine<'g> {
         }
     }
 
-    fn binary(&mut self, op: BinaryOp, left: &Ir, right: &Ir) -> Value<'g> {
+    fn binary(&mut self, op: BinaryOp, left: &'g Ir, right: &'g Ir) -> Value<'g> {
         match op {
             BinaryOp::And => {
                 if !self.eval(left).truthy() {
@@ -841,22 +847,29 @@ impl<'g> Machine<'g> {
     }
 
     #[expect(clippy::too_many_lines, reason = "one arm per built-in function")]
-    fn call(&mut self, builtin: Builtin, args: &[Ir]) -> Value<'g> {
-        let values: Vec<Value<'g>> = match builtin {
-            // `when` evaluates its value only when the condition holds.
-            Builtin::When => {
-                let Some(condition) = args.first() else {
-                    return Value::Absent;
-                };
-                if !self.eval(condition).truthy() {
-                    return Value::Absent;
-                }
-                return args.get(1).map_or(Value::Absent, |a| self.eval(a));
+    fn call(&mut self, builtin: Builtin, args: &'g [Ir]) -> Value<'g> {
+        // `when` evaluates its value only when the condition holds.
+        if builtin == Builtin::When {
+            let Some(condition) = args.first() else {
+                return Value::Absent;
+            };
+            if !self.eval(condition).truthy() {
+                return Value::Absent;
             }
-            _ => args.iter().map(|a| self.eval(a)).collect(),
-        };
-        let first = values.first().cloned().unwrap_or(Value::Absent);
-        let second = values.get(1).cloned().unwrap_or(Value::Absent);
+            return args.get(1).map_or(Value::Absent, |a| self.eval(a));
+        }
+        // Every argument is evaluated (reading a field can taint the verdict); no built-in
+        // takes more than three (the checker counts them).
+        let [mut first, mut second, mut third] = [Value::Absent, Value::Absent, Value::Absent];
+        for (index, arg) in args.iter().enumerate() {
+            let value = self.eval(arg);
+            match index {
+                0 => first = value,
+                1 => second = value,
+                2 => third = value,
+                _ => {}
+            }
+        }
         let numbers = |value: &Value<'g>| -> Vec<f64> {
             match value {
                 Value::List(items) => items.iter().filter_map(Value::number).collect(),
@@ -942,10 +955,16 @@ impl<'g> Machine<'g> {
                 _ => Value::Absent,
             },
             Builtin::Trim => match first {
+                Value::Str(Cow::Borrowed(s)) => Value::Str(Cow::Borrowed(s.trim())),
                 Value::Str(s) => Value::Str(Cow::Owned(s.trim().to_owned())),
                 _ => Value::Absent,
             },
             Builtin::Split => match (first, second) {
+                (Value::Str(Cow::Borrowed(s)), Value::Str(sep)) if !sep.is_empty() => Value::List(
+                    s.split(sep.as_ref())
+                        .map(|p| Value::Str(Cow::Borrowed(p)))
+                        .collect(),
+                ),
                 (Value::Str(s), Value::Str(sep)) if !sep.is_empty() => Value::List(
                     s.split(sep.as_ref())
                         .map(|p| Value::Str(Cow::Owned(p.to_owned())))
@@ -954,11 +973,7 @@ impl<'g> Machine<'g> {
                 (Value::Str(s), Value::Str(_)) => Value::List(Rc::from(vec![Value::Str(s)])),
                 _ => Value::Absent,
             },
-            Builtin::Replace => match (
-                first,
-                second,
-                values.get(2).cloned().unwrap_or(Value::Absent),
-            ) {
+            Builtin::Replace => match (first, second, third) {
                 (Value::Str(s), Value::Str(from), Value::Str(to)) if !from.is_empty() => {
                     Value::Str(Cow::Owned(s.replace(from.as_ref(), &to)))
                 }

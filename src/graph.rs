@@ -332,12 +332,13 @@ impl Graph {
     /// The objective or action behind an id.
     #[must_use]
     pub fn element(&self, id: ElementId) -> &Element {
+        // `element_node` notes the plan (for `recording`); the plan is indexed directly.
         let place = self.element_node(id).place;
         #[expect(
             clippy::indexing_slicing,
             reason = "places are recorded by `build` from the plans it owns"
         )]
-        let objective = &self.plan(place.plan).objectives[place.objective as usize];
+        let objective = &self.plans[place.plan.index()].objectives[place.objective as usize];
         match place.action {
             #[expect(
                 clippy::indexing_slicing,
@@ -346,6 +347,19 @@ impl Graph {
             Some(action) => &objective.actions[action as usize],
             None => objective,
         }
+    }
+
+    /// A plan's objectives and actions with their ids, in document order: each objective,
+    /// then its actions (the order `build` gives them ids in, and `PlanNode::elements`).
+    pub fn plan_elements(&self, plan: PlanId) -> impl Iterator<Item = (ElementId, &Element)> {
+        let ids = self.plan_node(plan).elements.iter().copied();
+        let elements = self
+            .plans
+            .get(plan.index())
+            .into_iter()
+            .flat_map(|plan| plan.objectives.iter())
+            .flat_map(|objective| std::iter::once(objective).chain(objective.actions.iter()));
+        ids.zip(elements)
     }
 
     /// The plan an element belongs to.

@@ -121,7 +121,7 @@
 //!   `browse`, `baseline`, `graph`) sees the same findings. LOAD findings are never
 //!   suppressed.
 //! - **Invariant:** one cause, one finding: a rule verdict that read a place a broken
-//!   reference leaves incomplete (`Value::incomplete` in `eval`) is dropped, because the
+//!   reference leaves incomplete (`Value::read` in `eval`) is dropped, because the
 //!   REF or LOAD finding already reports the cause.
 
 pub mod baseline;

@@ -171,17 +171,13 @@ impl<'g> Value<'g> {
         }
     }
 
-    /// Whether reading `field` of this object depends on a broken reference: an unresolved
-    /// or undecodable `traces_to`, `upper` or `action` entry, or links into a plan that a
-    /// broken reference or an unreadable file may have meant. A verdict that read such a
-    /// field is dropped: the REF or LOAD finding already reports the cause. The field table
-    /// ([`crate::plan::schema`]) says which fields do.
-    pub(crate) fn incomplete(&self, graph: &Graph, field: Field) -> bool {
-        crate::plan::schema::incomplete(self, graph, field)
-    }
-
-    /// A field of an object, as the field table reads it.
-    pub(crate) fn field(&self, graph: &'g Graph, field: Field) -> Value<'g> {
+    /// A field of an object, as the field table reads it, and whether reading it depends on
+    /// a broken reference (the value is *incomplete*): an unresolved or undecodable
+    /// `traces_to`, `upper` or `action` entry, or links into a plan that a broken reference or
+    /// an unreadable file may have meant. A verdict that read such a field is dropped: the REF
+    /// or LOAD finding already reports the cause. The field table ([`crate::plan::schema`])
+    /// says which fields can be incomplete.
+    pub(crate) fn read(&self, graph: &'g Graph, field: Field) -> (Value<'g>, bool) {
         crate::plan::schema::read(self, graph, field)
     }
 

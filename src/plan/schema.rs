@@ -339,21 +339,15 @@ pub fn fields(object: ObjType) -> Vec<(&'static str, Field, Type)> {
         .collect())
 }
 
-/// A field of an object (absent when the value is not an object of the field's kind).
-pub(crate) fn read<'g>(value: &Value<'g>, graph: &'g Graph, field: Field) -> Value<'g> {
+/// A field of an object (absent when the value is not an object of the field's kind), and
+/// whether reading it depends on a broken reference (see [`Value::read`]).
+pub(crate) fn read<'g>(value: &Value<'g>, graph: &'g Graph, field: Field) -> (Value<'g>, bool) {
     with_table!(field.object, |table| table.read(value, graph, field.row))
 }
 
 /// Where a field of an object is written, when it is present.
 pub(crate) fn span(value: &Value<'_>, graph: &Graph, field: Field) -> Option<Span> {
     with_table!(field.object, |table| table.span(value, graph, field.row))
-}
-
-/// Whether reading a field of an object depends on a broken reference (see
-/// [`Value::incomplete`]).
-pub(crate) fn incomplete(value: &Value<'_>, graph: &Graph, field: Field) -> bool {
-    with_table!(field.object, |table| table
-        .incomplete(value, graph, field.row))
 }
 
 /// What a row says about its field, whatever its object.
@@ -630,19 +624,21 @@ impl<M: 'static, H: Copy + 'static> Table<M, H> {
         }
     }
 
-    fn read<'g>(&self, value: &Value<'g>, graph: &'g Graph, row: u16) -> Value<'g> {
+    fn read<'g>(&self, value: &Value<'g>, graph: &'g Graph, row: u16) -> (Value<'g>, bool) {
         let (Some(handle), Some(row)) = ((self.handle)(value), self.rows.get(usize::from(row)))
         else {
-            return Value::Absent;
+            return (Value::Absent, false);
         };
+        let incomplete = row.taint.is_some_and(|taint| taint(handle, graph));
         let Some(model) = (self.model)(handle, graph) else {
-            return Value::Absent;
+            return (Value::Absent, incomplete);
         };
-        match &row.read {
+        let value = match &row.read {
             Read::Stored(get, _) | Read::Member(get) => get(model).value(),
             Read::Graph(compute) => compute(handle, graph),
             Read::Checked(_) | Read::Manual => Value::Absent,
-        }
+        };
+        (value, incomplete)
     }
 
     fn span(&self, value: &Value<'_>, graph: &Graph, row: u16) -> Option<Span> {
@@ -656,14 +652,6 @@ impl<M: 'static, H: Copy + 'static> Table<M, H> {
             Read::Stored(get, _) | Read::Member(get) => get(model).span(),
             Read::Graph(_) | Read::Checked(_) | Read::Manual => None,
         }
-    }
-
-    fn incomplete(&self, value: &Value<'_>, graph: &Graph, row: u16) -> bool {
-        let (Some(handle), Some(row)) = ((self.handle)(value), self.rows.get(usize::from(row)))
-        else {
-            return false;
-        };
-        row.taint.is_some_and(|taint| taint(handle, graph))
     }
 }
 

@@ -189,15 +189,17 @@ pub fn parse(id: FileId, file: &SourceFile, lang: Lang) -> Result<Document, Yaml
     Builder::new(id, file, lang).run()
 }
 
+/// An open collection. Its items wait on the builder's stack of items (`items`, `entries`)
+/// from `first` on, and move into one exact allocation when it closes.
 enum Frame {
     Seq {
         start: Span,
-        items: Vec<Node>,
+        first: usize,
         anchor: usize,
     },
     Map {
         start: Span,
-        entries: Vec<Entry>,
+        first: usize,
         /// Each key's entry, once the mapping is too long to search (see [`MAP_SCAN`]).
         index: HashMap<String, usize>,
         pending_key: Option<Result<Spanned<String>, Span>>,
@@ -215,6 +217,10 @@ struct Builder<'a> {
     lang: Lang,
     file: &'a SourceFile,
     stack: Vec<Frame>,
+    /// The items of the open sequences, innermost last.
+    items: Vec<Node>,
+    /// The entries of the open mappings, innermost last.
+    entries: Vec<Entry>,
     anchors: HashMap<usize, Node>,
     alias_nodes: usize,
     nodes: usize,
@@ -232,6 +238,8 @@ impl<'a> Builder<'a> {
             lang,
             file,
             stack: Vec::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
             anchors: HashMap::new(),
             alias_nodes: 0,
             nodes: 0,
@@ -347,7 +355,7 @@ impl<'a> Builder<'a> {
                     let start = self.span(span);
                     self.stack.push(Frame::Seq {
                         start,
-                        items: Vec::new(),
+                        first: self.items.len(),
                         anchor,
                     });
                 }
@@ -356,7 +364,7 @@ impl<'a> Builder<'a> {
                     let start = self.span(span);
                     self.stack.push(Frame::Map {
                         start,
-                        entries: Vec::new(),
+                        first: self.entries.len(),
                         index: HashMap::new(),
                         pending_key: None,
                         anchor,
@@ -407,7 +415,7 @@ impl<'a> Builder<'a> {
         let node = match self.stack.pop() {
             Some(Frame::Seq {
                 start,
-                items,
+                first,
                 anchor,
             }) => (
                 Node {
@@ -416,13 +424,13 @@ impl<'a> Builder<'a> {
                         start.start as usize,
                         end.start.max(start.end) as usize,
                     ),
-                    value: Value::Seq(items),
+                    value: Value::Seq(self.items.drain(first..).collect()),
                 },
                 anchor,
             ),
             Some(Frame::Map {
                 start,
-                entries,
+                first,
                 anchor,
                 ..
             }) => (
@@ -432,7 +440,7 @@ impl<'a> Builder<'a> {
                         start.start as usize,
                         end.start.max(start.end) as usize,
                     ),
-                    value: Value::Map(entries),
+                    value: Value::Map(self.entries.drain(first..).collect()),
                 },
                 anchor,
             ),
@@ -482,9 +490,9 @@ impl<'a> Builder<'a> {
                     self.root = Some(node);
                 }
             }
-            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Seq { .. }) => self.items.push(node),
             Some(Frame::Map {
-                entries,
+                first,
                 index,
                 pending_key,
                 ..
@@ -497,7 +505,8 @@ impl<'a> Builder<'a> {
                 }
                 Some(Err(key_span)) => self.complex_keys.push(key_span),
                 Some(Ok(key)) => {
-                    let first = if entries.len() < MAP_SCAN {
+                    let entries = self.entries.get(*first..).unwrap_or_default();
+                    let earlier = if entries.len() < MAP_SCAN {
                         entries.iter().find(|e| e.key.value == key.value)
                     } else {
                         if index.is_empty() {
@@ -510,13 +519,13 @@ impl<'a> Builder<'a> {
                         }
                         index.get(&key.value).and_then(|&at| entries.get(at))
                     };
-                    if let Some(first) = first {
-                        self.duplicate_keys.push((key, first.key.span));
+                    if let Some(earlier) = earlier {
+                        self.duplicate_keys.push((key, earlier.key.span));
                     } else {
                         if !index.is_empty() {
                             index.insert(key.value.clone(), entries.len());
                         }
-                        entries.push(Entry { key, value: node });
+                        self.entries.push(Entry { key, value: node });
                     }
                 }
             },
