@@ -77,9 +77,10 @@ fn main() {
         // Interleaved, so that a slow spell of a shared machine falls on both.
         let mut parses = Vec::with_capacity(PAIRED_RUNS);
         let mut checks = Vec::with_capacity(PAIRED_RUNS);
+        let mut stages = Vec::new();
         for _ in 0..PAIRED_RUNS {
             parses.push(parse_all(&files));
-            checks.push(check_all(&corpus));
+            checks.push(check_all(&corpus, &mut stages));
         }
         let (parse, check) = (middle(parses), middle(checks));
         let ratio = check.as_secs_f64() / parse.as_secs_f64();
@@ -90,6 +91,7 @@ fn main() {
             parse.as_secs_f64(),
             check.as_secs_f64(),
         );
+        println!("  check stages (last run): {}", show_stages(&stages));
         let recheck = recheck_one(&corpus, &files);
         println!(
             "  re-check after one PEI changed, told which file (an editor's case): {:.0} ms, {:.3} × the full check (target: 50 ms)",
@@ -172,7 +174,7 @@ fn parse_all(files: &[PathBuf]) -> Duration {
 
 /// The whole check, the JSON report included, on the same pool, with the options of
 /// `alinea check` (texts released once decoded).
-fn check_all(corpus: &Path) -> Duration {
+fn check_all(corpus: &Path, stages: &mut Vec<(&'static str, Duration)>) -> Duration {
     let start = Instant::now();
     let run = alinea::check(&alinea::CheckOptions {
         paths: vec![corpus.to_path_buf()],
@@ -180,9 +182,12 @@ fn check_all(corpus: &Path) -> Duration {
         ..alinea::CheckOptions::default()
     })
     .expect("the corpus checks");
+    let rendering = Instant::now();
     let mut out = Vec::new();
     alinea::render::json::render(&run.report, &run.sources, &mut out).expect("JSON renders");
     std::hint::black_box(out.len());
+    stages.clone_from(&run.timings);
+    stages.push(("JSON", rendering.elapsed()));
     let elapsed = start.elapsed();
     drop(run);
     elapsed
@@ -251,18 +256,23 @@ fn recheck_one(corpus: &Path, files: &[PathBuf]) -> Duration {
     let restated = original.replacen("statement: ", "statement: Editado ", 1);
     assert_ne!(restated, original, "the PEI has a statement");
     let (time, patched) = recheck(&[&restated, &original], true, EDITS);
-    let stages: Vec<String> = stages
-        .iter()
-        .map(|(stage, time)| format!("{stage} {:.0} ms", time.as_secs_f64() * 1e3))
-        .collect();
     let (reused, evaluated) = cache.eval.reused();
     println!(
         "  re-check stages (last run): {}; graph patched: {}; rule verdicts (rule × plan) taken from the cache {reused}, evaluated {evaluated}",
-        stages.join(", "),
+        show_stages(&stages),
         patched
     );
     std::fs::write(pei, original).expect("the PEI is restored");
     time
+}
+
+/// Stages and their times, as one line.
+fn show_stages(stages: &[(&str, Duration)]) -> String {
+    stages
+        .iter()
+        .map(|(stage, time)| format!("{stage} {:.0} ms", time.as_secs_f64() * 1e3))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The peak RSS of the release binary checking `corpus`, from `/usr/bin/time`, in bytes.
