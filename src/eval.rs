@@ -755,6 +755,11 @@ impl<'g> Machine<'g> {
                 Value::Str(s) => Value::Bool(regex.is_match(&s)),
                 _ => Value::Absent,
             },
+            // The most frequent call, without `call`'s argument handling.
+            Ir::Call(Builtin::Exists, args) if args.len() == 1 => {
+                let value = args.first().map_or(Value::Absent, |arg| self.eval(arg));
+                Value::Bool(!value.is_absent())
+            }
             Ir::Call(builtin, args) => self.call(*builtin, args),
         }
     }
