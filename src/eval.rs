@@ -207,7 +207,7 @@ fn evaluate_group<'a>(
     let ((), reads) = crate::graph::recording(|| match (plan, rule.bindings().first()) {
         (Some(plan), Some((slot, Source::Root(root, _)))) => {
             let mut items = Vec::new();
-            machine.root_items(*root, plan, &mut items);
+            plan_items(graph, *root, plan, &mut items);
             for item in &items {
                 machine.set(*slot, item.clone());
                 machine.tainted = false;
@@ -581,62 +581,9 @@ impl<'g> Machine<'g> {
             .plan_ids()
             .filter(|&p| kinds.is_empty() || kinds.contains(&graph.plan(p).kind.value))
         {
-            self.root_items(root, plan, &mut items);
+            plan_items(graph, root, plan, &mut items);
         }
         Rc::from(items)
-    }
-
-    /// The values of `root` in one plan, in document order.
-    fn root_items(&self, root: Root, plan: PlanId, items: &mut Vec<Value<'g>>) {
-        let graph = self.graph;
-        let node = graph.plan_node(plan);
-        match root {
-            Root::Plans => items.push(Value::Plan(plan)),
-            Root::Objectives | Root::Actions | Root::Elements => {
-                for (id, element) in graph.plan_elements(plan) {
-                    let wanted = match root {
-                        Root::Objectives => !element.is_action,
-                        Root::Actions => element.is_action,
-                        _ => true,
-                    };
-                    if wanted {
-                        items.push(Value::Element(id));
-                    }
-                }
-            }
-            Root::Indicators => {
-                for (id, element) in graph.plan_elements(plan) {
-                    items.extend(
-                        (0..element.indicators.len())
-                            .map(|index| Value::Indicator(IndicatorRef::new(id, index))),
-                    );
-                }
-            }
-            Root::Activities | Root::Investments => {
-                for &implementer in &node.implementers {
-                    match (root, graph.implementer_node(implementer).place) {
-                        (Root::Activities, ImplementerPlace::Activity(..)) => {
-                            items.push(Value::Activity(implementer));
-                        }
-                        (Root::Investments, ImplementerPlace::Investment(..)) => {
-                            items.push(Value::Investment(implementer));
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            Root::Links => {
-                for &element in &node.elements {
-                    items.extend(
-                        graph
-                            .element_node(element)
-                            .traces_to
-                            .iter()
-                            .map(|&l| Value::Link(l)),
-                    );
-                }
-            }
-        }
     }
 
     #[expect(clippy::too_many_lines, reason = "one arm per IR form")]
@@ -755,11 +702,6 @@ impl<'g> Machine<'g> {
                 Value::Str(s) => Value::Bool(regex.is_match(&s)),
                 _ => Value::Absent,
             },
-            // The most frequent call, without `call`'s argument handling.
-            Ir::Call(Builtin::Exists, args) if args.len() == 1 => {
-                let value = args.first().map_or(Value::Absent, |arg| self.eval(arg));
-                Value::Bool(!value.is_absent())
-            }
             Ir::Call(builtin, args) => self.call(*builtin, args),
         }
     }
@@ -853,6 +795,11 @@ impl<'g> Machine<'g> {
 
     #[expect(clippy::too_many_lines, reason = "one arm per built-in function")]
     fn call(&mut self, builtin: Builtin, args: &'g [Ir]) -> Value<'g> {
+        // `exists`, the most frequent call, needs no argument kept.
+        if builtin == Builtin::Exists {
+            let value = args.first().map_or(Value::Absent, |arg| self.eval(arg));
+            return Value::Bool(!value.is_absent());
+        }
         // `when` evaluates its value only when the condition holds.
         if builtin == Builtin::When {
             let Some(condition) = args.first() else {
@@ -882,7 +829,6 @@ impl<'g> Machine<'g> {
             }
         };
         match builtin {
-            Builtin::Exists => Value::Bool(!first.is_absent()),
             Builtin::Len => match first {
                 Value::Str(s) => Value::Num(s.chars().count() as f64),
                 Value::List(items) => Value::Num(items.len() as f64),
@@ -960,21 +906,24 @@ impl<'g> Machine<'g> {
                 _ => Value::Absent,
             },
             Builtin::Trim => match first {
-                Value::Str(Cow::Borrowed(s)) => Value::Str(Cow::Borrowed(s.trim())),
-                Value::Str(s) => Value::Str(Cow::Owned(s.trim().to_owned())),
+                Value::Str(s) => {
+                    let start = s.len() - s.trim_start().len();
+                    let end = s.trim_end().len().max(start);
+                    Value::Str(piece(&s, start..end))
+                }
                 _ => Value::Absent,
             },
             Builtin::Split => match (first, second) {
-                (Value::Str(Cow::Borrowed(s)), Value::Str(sep)) if !sep.is_empty() => Value::List(
-                    s.split(sep.as_ref())
-                        .map(|p| Value::Str(Cow::Borrowed(p)))
-                        .collect(),
-                ),
-                (Value::Str(s), Value::Str(sep)) if !sep.is_empty() => Value::List(
-                    s.split(sep.as_ref())
-                        .map(|p| Value::Str(Cow::Owned(p.to_owned())))
-                        .collect(),
-                ),
+                (Value::Str(s), Value::Str(sep)) if !sep.is_empty() => {
+                    let mut start = 0;
+                    let mut parts = Vec::new();
+                    for (at, _) in s.match_indices(sep.as_ref()) {
+                        parts.push(Value::Str(piece(&s, start..at)));
+                        start = at + sep.len();
+                    }
+                    parts.push(Value::Str(piece(&s, start..s.len())));
+                    Value::List(Rc::from(parts))
+                }
                 (Value::Str(s), Value::Str(_)) => Value::List(Rc::from(vec![Value::Str(s)])),
                 _ => Value::Absent,
             },
@@ -1032,7 +981,8 @@ impl<'g> Machine<'g> {
                 }
                 _ => Value::Absent,
             },
-            Builtin::Matches | Builtin::When => Value::Absent,
+            // Evaluated above (`exists`, `when`) or compiled to `Ir::Matches`.
+            Builtin::Exists | Builtin::Matches | Builtin::When => Value::Absent,
         }
     }
 }
@@ -1074,6 +1024,81 @@ pub fn ancestors(graph: &Graph, start: ElementId) -> Vec<ElementId> {
     }
     order.retain(|&e| e != start);
     order
+}
+
+/// The values of `root` in one plan, in document order: what a rule's `for … in <root>`
+/// ranges over in that plan, and the plan's field of the same name (`p.objectives`,
+/// `p.indicators`…).
+pub(crate) fn plan_items<'g>(
+    graph: &'g Graph,
+    root: Root,
+    plan: PlanId,
+    items: &mut Vec<Value<'g>>,
+) {
+    let node = graph.plan_node(plan);
+    match root {
+        Root::Plans => items.push(Value::Plan(plan)),
+        Root::Objectives | Root::Actions | Root::Elements => {
+            for (id, element) in graph.plan_elements(plan) {
+                let wanted = match root {
+                    Root::Objectives => !element.is_action,
+                    Root::Actions => element.is_action,
+                    _ => true,
+                };
+                if wanted {
+                    items.push(Value::Element(id));
+                }
+            }
+        }
+        Root::Indicators => {
+            for (id, element) in graph.plan_elements(plan) {
+                items.extend(
+                    (0..element.indicators.len())
+                        .map(|index| Value::Indicator(IndicatorRef::new(id, index))),
+                );
+            }
+        }
+        Root::Activities | Root::Investments => {
+            for &implementer in &node.implementers {
+                match (root, graph.implementer_node(implementer).place) {
+                    (Root::Activities, ImplementerPlace::Activity(..)) => {
+                        items.push(Value::Activity(implementer));
+                    }
+                    (Root::Investments, ImplementerPlace::Investment(..)) => {
+                        items.push(Value::Investment(implementer));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Root::Links => {
+            for &element in &node.elements {
+                items.extend(
+                    graph
+                        .element_node(element)
+                        .traces_to
+                        .iter()
+                        .map(|&l| Value::Link(l)),
+                );
+            }
+        }
+    }
+}
+
+/// [`plan_items`] as a list value.
+pub(crate) fn plan_list(graph: &Graph, root: Root, plan: PlanId) -> Value<'_> {
+    let mut items = Vec::new();
+    plan_items(graph, root, plan, &mut items);
+    Value::List(Rc::from(items))
+}
+
+/// The bytes `range` of a text, borrowed from where the text is (the plans, the rules) when
+/// it is borrowed.
+fn piece<'g>(text: &Cow<'g, str>, range: std::ops::Range<usize>) -> Cow<'g, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.get(range).unwrap_or_default()),
+        Cow::Owned(text) => Cow::Owned(text.get(range).unwrap_or_default().to_owned()),
+    }
 }
 
 /// Whether an upward walk from `start` began with incomplete traces: the element's own (or,

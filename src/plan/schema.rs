@@ -26,6 +26,7 @@
 
 use std::sync::LazyLock;
 
+use crate::dsl::ir::Root;
 use crate::dsl::schema::{EnumKind, ObjType, Type};
 use crate::eval::{IndicatorRef, Value};
 use crate::graph::{
@@ -833,13 +834,7 @@ fn implementer_plan(implementer: ImplementerId, graph: &Graph) -> Value<'_> {
 }
 
 fn objectives(plan: PlanId, graph: &Graph) -> Value<'_> {
-    let node = graph.plan_node(plan);
-    values(
-        node.elements
-            .iter()
-            .filter(|&&e| !graph.element(e).is_action)
-            .map(|&e| Value::Element(e)),
-    )
+    crate::eval::plan_list(graph, Root::Objectives, plan)
 }
 
 fn period_span(plan: PlanId, graph: &Graph) -> Option<Span> {
@@ -947,42 +942,21 @@ pub(crate) static PLAN: LazyLock<Table<Plan, PlanId>> = LazyLock::new(|| {
         .es(&["objetivos"])
         .graph(list(ObjType::Element), objectives);
     t.derived("actions").graph(list(ObjType::Element), |p, g| {
-        values(
-            g.plan_node(p)
-                .elements
-                .iter()
-                .filter(|&&e| g.element(e).is_action)
-                .map(|&e| Value::Element(e)),
-        )
+        crate::eval::plan_list(g, Root::Actions, p)
     });
     t.derived("indicators")
         .graph(list(ObjType::Indicator), |p, g| {
-            values(g.plan_node(p).elements.iter().flat_map(|&e| {
-                (0..g.element(e).indicators.len())
-                    .map(move |i| Value::Indicator(IndicatorRef::new(e, i)))
-            }))
+            crate::eval::plan_list(g, Root::Indicators, p)
         });
     t.key("activities", Top)
         .es(&["actividades", "actividades_operativas"])
         .graph(list(ObjType::Activity), |p, g| {
-            values(
-                g.plan_node(p)
-                    .implementers
-                    .iter()
-                    .filter(|&&i| g.activity(i).is_some())
-                    .map(|&i| Value::Activity(i)),
-            )
+            crate::eval::plan_list(g, Root::Activities, p)
         });
     t.key("investments", Top)
         .es(&["inversiones"])
         .graph(list(ObjType::Investment), |p, g| {
-            values(
-                g.plan_node(p)
-                    .implementers
-                    .iter()
-                    .filter(|&&i| g.investment(i).is_some())
-                    .map(|&i| Value::Investment(i)),
-            )
+            crate::eval::plan_list(g, Root::Investments, p)
         });
     t.key("budget_ceiling", Top)
         .es(&["techo_presupuestal"])
