@@ -321,7 +321,7 @@ impl<'a> Builder<'a> {
     }
 
     fn run(mut self) -> Result<Document, YamlError> {
-        let mut parser = Parser::new_from_str(self.file.text());
+        let mut parser = Parser::new(input::ShortInput::new(self.file.text()));
         let mut documents = 0;
         while let Some(next) = parser.next_event() {
             let (event, span) = next.map_err(|e| self.scan_error(&e))?;
@@ -557,6 +557,7 @@ fn trim_collection(mut node: Node, text: &str) -> Node {
     node
 }
 
+mod input;
 mod syntax;
 #[cfg(test)]
 mod tests;

@@ -155,3 +155,85 @@ fn syntax_errors_in_every_cut_of_a_file_have_spans_inside_the_text() {
         }
     }
 }
+
+/// Every event, with its span, or the error that stops the stream (as `Debug` text).
+fn events<T: saphyr_parser::Input>(mut parser: saphyr_parser::Parser<'_, T>) -> Vec<String> {
+    let mut out = Vec::new();
+    while let Some(next) = parser.next_event() {
+        match next {
+            Ok((event, span)) => {
+                let end = event == saphyr_parser::Event::StreamEnd;
+                out.push(format!("{event:?} {span:?}"));
+                if end {
+                    break;
+                }
+            }
+            Err(error) => {
+                out.push(format!("error {error:?}"));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The shorter read-ahead window changes how the scanner steps, not what it reads: the same
+/// events at the same places (or the same error) as saphyr's own `StrInput`, for YAML that
+/// stresses the window (long plain scalars and keys, indents beyond 16 columns, block scalars
+/// indented deeper than the window, flow collections, multi-byte text, broken files), for the
+/// shipped sample plans and for every YAML fixture of the tests.
+#[test]
+fn the_short_window_reads_the_same_events_as_saphyrs_str_input() {
+    let long = "palabra ".repeat(60);
+    let deep = (0..24).fold(String::new(), |mut text, depth| {
+        text.push_str(&" ".repeat(depth * 2));
+        text.push_str(&format!("k{depth}:\n"));
+        text
+    });
+    let mut texts: Vec<String> = vec![
+        format!("statement: {long}\nnext: 1\n"),
+        format!("{}: valor\n", "clave".repeat(40)),
+        format!(
+            "a:\n{}b: |\n{}uno\n{}dos\n",
+            " ".repeat(20),
+            " ".repeat(24),
+            " ".repeat(24)
+        ),
+        format!(
+            "a: >-\n{}texto plegado {long}\n\n{}más\n",
+            " ".repeat(18),
+            " ".repeat(18)
+        ),
+        format!("lista: [{long}, \"dos\", {{x: 1, y: [2, 3]}}]\n"),
+        format!("título: «Señal» ñandú {long}\n  continúa en la línea\n"),
+        deep,
+        "a: 'sin cerrar\n".to_owned(),
+        "a: [1, 2\nb: 3\n".to_owned(),
+        "a:\n\t- tab\n".to_owned(),
+        "? [complex, key]\n: value\n--- \nsecond: doc\n".to_owned(),
+        "anchor: &x {a: 1}\nalias: *x\n# comment\n...\n".to_owned(),
+        "a: b: c\n".to_owned(),
+        format!("{}- item\n", " ".repeat(40)),
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["plans", "tests/fixtures"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+            let path = entry.path();
+            if path
+                .extension()
+                .is_some_and(|ext| ext == "yaml" || ext == "yml")
+                && let Ok(text) = std::fs::read_to_string(path)
+            {
+                texts.push(text);
+            }
+        }
+    }
+    assert!(texts.len() > 30, "the sample plans and fixtures are read");
+    for text in &texts {
+        let short = events(saphyr_parser::Parser::new(super::input::ShortInput::new(
+            text,
+        )));
+        let saphyr = events(saphyr_parser::Parser::new_from_str(text));
+        assert_eq!(short, saphyr, "{text}");
+    }
+}
