@@ -32,7 +32,7 @@ use crate::plan::model::{
     element_path, indicator_path, position,
 };
 use crate::plan::schema::{self, Mapping, Meta, Place};
-use crate::plan::text::{Interner, Text};
+use crate::plan::text::{Interner, Local, Text};
 use crate::plan::yaml::{Document, Entry, Node, Plain, Value};
 use crate::plan::{LOAD_02, PlanFile};
 use crate::report::{Finding, Severity};
@@ -487,8 +487,9 @@ fn join(path: &str, key: &str) -> String {
 
 pub(crate) struct Decoder<'i> {
     file: FileId,
-    /// Where the plan's texts are kept once (shared by the files of a load).
-    interner: &'i Interner,
+    /// Where the plan's texts are kept once (the thread's table of the load's interner,
+    /// held while the file decodes).
+    interner: Local<'i>,
     findings: Vec<Finding>,
     /// The language of the messages (the run's).
     lang: Lang,
@@ -522,7 +523,7 @@ impl<'i> Decoder<'i> {
             .collect();
         Self {
             file,
-            interner,
+            interner: interner.local(),
             findings,
             lang,
             root: document.root.as_ref(),
