@@ -277,13 +277,19 @@ impl<'a> Builder<'a> {
             self.cursor = (marker.index(), byte + ahead);
             return byte + ahead;
         }
-        let mut rest = text.get(byte..).unwrap_or("").chars();
-        for _ in cursor_char..marker.index() {
-            match rest.next() {
-                Some(c) => byte += c.len_utf8(),
-                None => break,
-            }
-        }
+        // A character starts at every byte but UTF-8's continuation bytes (`10xxxxxx`): the
+        // offset of the character `ahead` characters on is where the next start after them is.
+        let rest = text.as_bytes().get(byte..).unwrap_or_default();
+        let mut starts = 0;
+        let at = rest
+            .iter()
+            .position(|&b| {
+                let start = (b & 0xC0) != 0x80;
+                starts += usize::from(start);
+                start && starts > ahead
+            })
+            .unwrap_or(rest.len());
+        byte += at;
         self.cursor = (marker.index(), byte);
         byte
     }
@@ -324,7 +330,10 @@ impl<'a> Builder<'a> {
         let mut parser = Parser::new(input::ShortInput::new(self.file.text()));
         let mut documents = 0;
         while let Some(next) = parser.next_event() {
-            let (event, span) = next.map_err(|e| self.scan_error(&e))?;
+            let (event, span) = match next {
+                Ok(next) => next,
+                Err(error) => return Err(self.scan_error(&error)),
+            };
             match event {
                 Event::StreamStart | Event::Nothing | Event::DocumentEnd => {}
                 Event::StreamEnd => break,

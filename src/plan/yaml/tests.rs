@@ -237,3 +237,17 @@ fn the_short_window_reads_the_same_events_as_saphyrs_str_input() {
         assert_eq!(short, saphyr, "{text}");
     }
 }
+
+#[test]
+fn spans_stay_on_byte_boundaries_after_two_three_and_four_byte_characters() {
+    let (file, document) = tree("a: «ñandú» 🙂 €\nbé: [x, 🙂🙂]\nc: 'ü'\n");
+    let root = document.root.unwrap();
+    let entries = root.as_map().unwrap();
+    assert_eq!(slice(&file, entries[0].value.span), "«ñandú» 🙂 €");
+    assert_eq!(slice(&file, entries[1].key.span), "bé");
+    let Value::Seq(items) = &entries[1].value.value else {
+        panic!("a list")
+    };
+    assert_eq!(slice(&file, items[1].span), "🙂🙂");
+    assert_eq!(slice(&file, entries[2].value.span), "'ü'");
+}
