@@ -824,9 +824,10 @@ impl<'p> Builder<'_, 'p> {
             let to_rank = self.graph.plan_node(to_plan).rank;
             let from = self.graph.plan(from_plan);
             let to = self.graph.plan(to_plan);
-            let element = match link.from {
-                Owner::Element(element) => self.graph.element(element).code.value.to_string(),
-                _ => String::new(),
+            // Borrowed: nearly every link is fine, and needs no copy of its code.
+            let element: &str = match link.from {
+                Owner::Element(element) => &self.graph.element(element).code.value,
+                _ => "",
             };
             if to_rank <= from_rank {
                 let lang = self.lang;
@@ -839,7 +840,7 @@ impl<'p> Builder<'_, 'p> {
                     tr!(
                         lang,
                         "ref-own-plan",
-                        element = element.as_str(),
+                        element = element,
                         reference = reference.text.value.as_str()
                     )
                 } else {
@@ -860,7 +861,7 @@ impl<'p> Builder<'_, 'p> {
                 let mut finding = Finding::new(&REF_04, reference.text.span, message)
                     .label(tr!(lang, "ref-not-above-label"))
                     .help(tr!(lang, "ref-not-above-help"))
-                    .at(&from.id.value, &element, reference.path());
+                    .at(&from.id.value, element, reference.path());
                 if to_plan != from_plan {
                     finding = finding.related(
                         to.id.span,
@@ -897,13 +898,13 @@ impl<'p> Builder<'_, 'p> {
                 tr!(
                     lang,
                     "ref-undeclared",
-                    element = element.as_str(),
+                    element = element,
                     plan = to_id
                 ),
             )
             .label(tr!(lang, "ref-undeclared-label"))
             .help(tr!(lang, "ref-undeclared-help", plan = to_id))
-            .at(&from.id.value, &element, reference.path());
+            .at(&from.id.value, element, reference.path());
             if let Some(key) = from.upper_key {
                 finding = finding.related(key, tr!(lang, "ref-undeclared-related"));
             }
