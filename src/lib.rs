@@ -23,7 +23,9 @@
 //!   repository's context (`Input::reported` tells which findings are reported).
 //! - [`plan`]: `plan::yaml` turns text into a spanned tree with its own limits
 //!   (depth, alias expansion, node count), and its `syntax` module explains the
-//!   parser's errors at the mistake itself; `plan::load` decodes the tree into
+//!   parser's errors at the mistake itself; it feeds saphyr its string input with the
+//!   16-character read-ahead window of saphyr's own loader (`ShortInput`), which spares
+//!   the scanner a reallocation of nearly every scalar; `plan::load` decodes the tree into
 //!   the typed `plan::model` (`Plan`, `Element`, `Indicator`, `Activity`, …),
 //!   reporting LOAD-01..03. Files are parsed in parallel with rayon. The model is
 //!   kept compact, for a whole country in under twice its YAML's bytes: every text is a
