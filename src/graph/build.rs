@@ -895,12 +895,7 @@ impl<'p> Builder<'_, 'p> {
             let mut finding = Finding::new(
                 &REF_05,
                 reference.text.span,
-                tr!(
-                    lang,
-                    "ref-undeclared",
-                    element = element,
-                    plan = to_id
-                ),
+                tr!(lang, "ref-undeclared", element = element, plan = to_id),
             )
             .label(tr!(lang, "ref-undeclared-label"))
             .help(tr!(lang, "ref-undeclared-help", plan = to_id))
