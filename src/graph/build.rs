@@ -135,9 +135,11 @@ impl<'p> Builder<'_, 'p> {
             // Code → where it is first written (borrowed from the plan, for REF-02).
             let mut spans: HashMap<&str, Span> = HashMap::default();
             let mut indicator_codes: HashMap<&str, Span> = HashMap::default();
+            // The table is made writable once a plan (each time is an atomic compare-and-swap).
+            let elements = Arc::make_mut(&mut self.graph.elements);
             for (objective_index, objective) in plan.objectives.iter().enumerate() {
-                let objective_id = ElementId::from_index(self.graph.elements.len());
-                Arc::make_mut(&mut self.graph.elements).push(ElementNode {
+                let objective_id = ElementId::from_index(elements.len());
+                elements.push(ElementNode {
                     place: ElementPlace {
                         plan: plan_id,
                         objective: position(objective_index),
@@ -153,8 +155,8 @@ impl<'p> Builder<'_, 'p> {
                 });
                 node.elements.push(objective_id);
                 for (action_index, action) in objective.actions.iter().enumerate() {
-                    let action_id = ElementId::from_index(self.graph.elements.len());
-                    Arc::make_mut(&mut self.graph.elements).push(ElementNode {
+                    let action_id = ElementId::from_index(elements.len());
+                    elements.push(ElementNode {
                         place: ElementPlace {
                             plan: plan_id,
                             objective: position(objective_index),
@@ -168,9 +170,7 @@ impl<'p> Builder<'_, 'p> {
                         incomplete_traces: false,
                         incomplete_inbound: false,
                     });
-                    if let Some(parent) =
-                        Arc::make_mut(&mut self.graph.elements).get_mut(objective_id.index())
-                    {
+                    if let Some(parent) = elements.get_mut(objective_id.index()) {
                         parent.children.push(action_id);
                     }
                     node.elements.push(action_id);
@@ -343,55 +343,32 @@ impl<'p> Builder<'_, 'p> {
             })
             .sum();
         Arc::make_mut(&mut self.graph.links).reserve_exact(links);
+        // A plan's references are resolved first (lookups, and a finding for each miss), then
+        // its links are added at once: the tables are made writable once a plan, not at every
+        // link (each time is an atomic compare-and-swap).
+        let mut resolved: Vec<(LinkKind, Owner, usize, Option<Target>)> = Vec::new();
         for plan_index in 0..self.graph.plans.len() {
             let plan_id = PlanId::from_index(plan_index);
             let Some(plan) = self.graph.plans.get(plan_index).map(std::sync::Arc::clone) else {
                 continue;
             };
+            resolved.clear();
             for (index, reference) in plan.upper.iter().enumerate() {
                 let target = self.resolve_plan(plan_id, reference);
-                let link = self.push_link(
-                    LinkKind::Upper,
-                    plan_id,
-                    Owner::Plan(plan_id),
-                    index,
-                    target,
-                );
-                if let Some(node) = Arc::make_mut(&mut self.graph.plan_nodes).get_mut(plan_index) {
-                    node.upper.push(link);
-                }
-                if let Some(Target::Plan(upper)) = target
-                    && let Some(node) =
-                        Arc::make_mut(&mut self.graph.plan_nodes).get_mut(upper.index())
-                    && !node.lower.contains(&plan_id)
-                {
-                    node.lower.push(plan_id);
-                }
+                resolved.push((LinkKind::Upper, Owner::Plan(plan_id), index, target));
             }
-            let elements = self.graph.plan_node(plan_id).elements.clone();
-            for element_id in elements {
+            for &element_id in &self.graph.plan_node(plan_id).elements.clone() {
                 let place = self.graph.element_node(element_id).place;
                 let Some(element) = element_at(&plan, place) else {
                     continue;
                 };
                 for (index, reference) in element.traces_to.iter().enumerate() {
-                    let target = self.resolve_code(plan_id, Owner::Element(element_id), reference);
-                    let link = self.push_link(
-                        LinkKind::Trace,
-                        plan_id,
-                        Owner::Element(element_id),
-                        index,
-                        target,
-                    );
-                    if let Some(node) =
-                        Arc::make_mut(&mut self.graph.elements).get_mut(element_id.index())
-                    {
-                        node.traces_to.push(link);
-                    }
+                    let owner = Owner::Element(element_id);
+                    let target = self.resolve_code(plan_id, owner, reference);
+                    resolved.push((LinkKind::Trace, owner, index, target));
                 }
             }
-            let implementers = self.graph.plan_node(plan_id).implementers.clone();
-            for implementer in implementers {
+            for &implementer in &self.graph.plan_node(plan_id).implementers.clone() {
                 let reference = match self.graph.implementer_node(implementer).place {
                     ImplementerPlace::Activity(_, i) => {
                         plan.activities.get(i).and_then(|a| a.action.as_ref())
@@ -401,51 +378,66 @@ impl<'p> Builder<'_, 'p> {
                     }
                 };
                 let Some(reference) = reference else { continue };
-                let target = self.resolve_code(plan_id, Owner::Implementer(implementer), reference);
-                let link = self.push_link(
-                    LinkKind::Action,
-                    plan_id,
-                    Owner::Implementer(implementer),
-                    0,
-                    target,
-                );
-                if let Some(node) =
-                    Arc::make_mut(&mut self.graph.implementers).get_mut(implementer.index())
-                {
-                    node.action = Some(link);
-                }
-                if let Some(Target::Element(action)) = target
-                    && let Some(node) =
-                        Arc::make_mut(&mut self.graph.elements).get_mut(action.index())
-                {
-                    node.implemented_by.push(implementer);
-                }
+                let owner = Owner::Implementer(implementer);
+                let target = self.resolve_code(plan_id, owner, reference);
+                resolved.push((LinkKind::Action, owner, 0, target));
             }
+            self.add_links(plan_id, &resolved);
         }
     }
 
-    fn push_link(
-        &mut self,
-        kind: LinkKind,
-        plan: PlanId,
-        from: Owner,
-        index: usize,
-        target: Option<Target>,
-    ) -> LinkId {
-        let id = LinkId::from_index(self.graph.links.len());
-        if let Some(Target::Element(element)) = target
-            && let Some(node) = Arc::make_mut(&mut self.graph.elements).get_mut(element.index())
-        {
-            node.traced_by.push(id);
+    /// Adds a plan's resolved references as links, in the order they were resolved, with the
+    /// lists that point at them (the plan's `upper`, an element's `traces_to` and `traced_by`,
+    /// an implementer's `action` and its action's `implemented_by`, an upper plan's `lower`).
+    fn add_links(&mut self, plan: PlanId, resolved: &[(LinkKind, Owner, usize, Option<Target>)]) {
+        let graph = &mut self.graph;
+        let links = Arc::make_mut(&mut graph.links);
+        let elements = Arc::make_mut(&mut graph.elements);
+        let plan_nodes = Arc::make_mut(&mut graph.plan_nodes);
+        let implementers = Arc::make_mut(&mut graph.implementers);
+        for &(kind, from, index, target) in resolved {
+            let id = LinkId::from_index(links.len());
+            if let Some(Target::Element(element)) = target
+                && let Some(node) = elements.get_mut(element.index())
+            {
+                node.traced_by.push(id);
+            }
+            links.push(Link {
+                kind,
+                plan,
+                from,
+                index: u32::try_from(index).unwrap_or(u32::MAX),
+                target,
+            });
+            match from {
+                Owner::Plan(_) => {
+                    if let Some(node) = plan_nodes.get_mut(plan.index()) {
+                        node.upper.push(id);
+                    }
+                    if let Some(Target::Plan(upper)) = target
+                        && let Some(node) = plan_nodes.get_mut(upper.index())
+                        && !node.lower.contains(&plan)
+                    {
+                        node.lower.push(plan);
+                    }
+                }
+                Owner::Element(element) => {
+                    if let Some(node) = elements.get_mut(element.index()) {
+                        node.traces_to.push(id);
+                    }
+                }
+                Owner::Implementer(implementer) => {
+                    if let Some(node) = implementers.get_mut(implementer.index()) {
+                        node.action = Some(id);
+                    }
+                    if let Some(Target::Element(action)) = target
+                        && let Some(node) = elements.get_mut(action.index())
+                    {
+                        node.implemented_by.push(implementer);
+                    }
+                }
+            }
         }
-        Arc::make_mut(&mut self.graph.links).push(Link {
-            kind,
-            plan,
-            from,
-            index: u32::try_from(index).unwrap_or(u32::MAX),
-            target,
-        });
-        id
     }
 
     /// The code of the element, activity or investment that wrote a reference.
