@@ -151,20 +151,106 @@ fn list<T: Sync>(
 }
 
 /// A value as `serde_json`'s pretty printer writes it `depth` levels deep: its lines after the
-/// first indented by two spaces a level (a JSON string holds no raw line break).
+/// first indented by two spaces a level, written so in one pass.
 fn pretty<T: Serialize>(value: &T, depth: usize) -> io::Result<Vec<u8>> {
-    let text = serde_json::to_vec_pretty(value).map_err(io::Error::from)?;
-    let indent = depth * 2;
-    let breaks = memchr::memchr_iter(b'\n', &text).count();
-    let mut indented = Vec::with_capacity(text.len() + breaks * indent);
-    let mut from = 0;
-    for at in memchr::memchr_iter(b'\n', &text) {
-        indented.extend_from_slice(text.get(from..=at).unwrap_or_default());
-        indented.resize(indented.len() + indent, b' ');
-        from = at + 1;
+    let mut out = Vec::with_capacity(512);
+    let mut serializer = serde_json::Serializer::with_formatter(
+        &mut out,
+        Nested {
+            level: depth,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
+    Ok(out)
+}
+
+/// `serde_json`'s `PrettyFormatter` (two spaces a level) starting at a given level: the
+/// value's own lines are indented as its place in the report needs.
+struct Nested {
+    level: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn indent<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        const SPACES: &[u8] = b"                                                                ";
+        let mut left = self.level * 2;
+        while left > 0 {
+            let now = left.min(SPACES.len());
+            writer.write_all(SPACES.get(..now).unwrap_or_default())?;
+            left -= now;
+        }
+        Ok(())
     }
-    indented.extend_from_slice(text.get(from..).unwrap_or_default());
-    Ok(indented)
+
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The report's counts.
