@@ -23,18 +23,54 @@ pub(crate) use value::IndicatorRef;
 pub use value::Value;
 use value::plan_kind_word;
 
+/// How many plans one piece of a rule's evaluation covers (see [`evaluate`]).
+const PLANS_A_PIECE: usize = 256;
+
 /// Evaluates every rule over the graph; findings come back in rule order, then binding order.
+///
+/// A rule whose first `for` ranges over plans or their parts (every rule of the default pack)
+/// is evaluated in pieces of [`PLANS_A_PIECE`] plans, in parallel with the other rules' and
+/// put back in plan order: the threads share out the plans of an expensive rule instead of
+/// one of them running it alone at the end.
 #[must_use]
 pub fn evaluate<'a>(rules: &'a [CheckedRule], graph: &'a Graph, lang: Lang) -> Vec<Finding> {
-    let per_rule: Vec<Vec<Finding>> = rules
+    let plans: Vec<PlanId> = graph.plan_ids().collect();
+    let pieces: Vec<(&CheckedRule, Option<&[PlanId]>)> = rules
+        .iter()
+        .flat_map(|rule| match rule.bindings().first() {
+            Some((_, Source::Root(..))) if !plans.is_empty() => plans
+                .chunks(PLANS_A_PIECE)
+                .map(|piece| (rule, Some(piece)))
+                .collect(),
+            _ => vec![(rule, None)],
+        })
+        .collect();
+    let per_piece: Vec<Vec<Finding>> = pieces
         .par_iter()
-        .map(|rule| {
+        .map(|&(rule, plans)| {
+            let mut machine = Machine::new(rule, graph, lang);
             let mut findings = Vec::new();
-            Machine::new(rule, graph, lang).bind(rule, 0, &mut findings);
+            match (plans, rule.bindings().first()) {
+                (Some(plans), Some((slot, Source::Root(root, kinds)))) => {
+                    let mut items = Vec::new();
+                    for &plan in plans {
+                        if kinds.is_empty() || kinds.contains(&graph.plan(plan).kind.value) {
+                            machine.bind_plan(
+                                rule,
+                                (*slot, *root),
+                                plan,
+                                &mut items,
+                                &mut findings,
+                            );
+                        }
+                    }
+                }
+                _ => machine.bind(rule, 0, &mut findings),
+            }
             findings
         })
         .collect();
-    per_rule.into_iter().flatten().collect()
+    per_piece.into_iter().flatten().collect()
 }
 
 /// What an earlier evaluation found, rule by rule and plan by plan, with the plans each
@@ -206,13 +242,7 @@ fn evaluate_group<'a>(
     let mut findings = Vec::new();
     let ((), reads) = crate::graph::recording(|| match (plan, rule.bindings().first()) {
         (Some(plan), Some((slot, Source::Root(root, _)))) => {
-            let mut items = Vec::new();
-            plan_items(graph, *root, plan, &mut items);
-            for item in &items {
-                machine.set(*slot, item.clone());
-                machine.tainted = false;
-                machine.bind(rule, 1, &mut findings);
-            }
+            machine.bind_plan(rule, (*slot, *root), plan, &mut Vec::new(), &mut findings);
         }
         _ => machine.bind(rule, 0, &mut findings),
     });
@@ -323,6 +353,26 @@ impl<'g> Machine<'g> {
             lang,
             slots: vec![Value::Absent; rule.slots()],
             tainted: false,
+        }
+    }
+
+    /// The bindings of a rule whose first `for` ranges over plans or their parts (`first`: its
+    /// slot and root), over one plan's items: what [`Machine::bind`] does for that plan's
+    /// share of the items. `items` is a buffer the caller may reuse.
+    fn bind_plan(
+        &mut self,
+        rule: &'g CheckedRule,
+        (slot, root): (usize, Root),
+        plan: PlanId,
+        items: &mut Vec<Value<'g>>,
+        findings: &mut Vec<Finding>,
+    ) {
+        items.clear();
+        plan_items(self.graph, root, plan, items);
+        for item in items.iter() {
+            self.set(slot, item.clone());
+            self.tainted = false;
+            self.bind(rule, 1, findings);
         }
     }
 

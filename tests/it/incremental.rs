@@ -411,3 +411,42 @@ fn a_run_without_profiles_has_the_same_findings_and_leaves_no_stale_profile() {
     let back = alinea::check_incremental(&with, &progress, &mut cache).unwrap();
     assert_eq!(json(&back), json(&full));
 }
+
+#[test]
+fn a_repository_of_more_plans_than_an_evaluation_piece_reports_as_plan_by_plan() {
+    // A full check evaluates a rule over its plans in pieces (256 plans each), in parallel;
+    // the incremental run evaluates it plan by plan. 300 copies of a PEI, each with its own
+    // id, put the sample plans across two pieces: the two reports are the same, and every
+    // copy has its findings.
+    let dir = tempfile::tempdir().unwrap();
+    crate::copy_tree(Path::new("plans"), dir.path());
+    let pei = std::fs::read_to_string("plans/local/moyobamba/pei-2025-2027.yaml").unwrap();
+    assert!(pei.contains("id: pei-mp-moyobamba-2025-2027"));
+    let copies = dir.path().join("local/copies");
+    std::fs::create_dir_all(&copies).unwrap();
+    for n in 0..300 {
+        let copy = pei.replacen(
+            "id: pei-mp-moyobamba-2025-2027",
+            &format!("id: pei-copy-{n:03}"),
+            1,
+        );
+        std::fs::write(copies.join(format!("pei-{n:03}.yaml")), copy).unwrap();
+    }
+    let options = options(dir.path(), Lang::En);
+    let full = alinea::check(&options).unwrap();
+    assert!(full.report.plans > 300, "{} plans", full.report.plans);
+    let mut cache = RunCache::default();
+    let incremental =
+        alinea::check_incremental(&options, &Progress::default(), &mut cache).unwrap();
+    assert_eq!(json(&full), json(&incremental));
+    let findings_of = |plan: &str| {
+        full.report
+            .findings
+            .iter()
+            .filter(|finding| finding.plan == plan)
+            .count()
+    };
+    let (first, last) = (findings_of("pei-copy-000"), findings_of("pei-copy-299"));
+    assert!(first > 0, "the first copy has findings");
+    assert_eq!(first, last, "every copy has the same findings");
+}
