@@ -128,7 +128,7 @@ pub fn render(report: &Report, sources: &SourceDb, out: &mut dyn Write) -> io::R
 const BATCH: usize = 256;
 
 /// A list member of the top-level object, its items rendered (two levels deep) in parallel
-/// a batch at a time.
+/// a batch at a time; a batch is written while the next one is rendered.
 fn list<T: Sync>(
     items: &[T],
     render: impl Fn(&T) -> io::Result<Vec<u8>> + Sync,
@@ -138,13 +138,30 @@ fn list<T: Sync>(
         return out.write_all(b"[]");
     }
     out.write_all(b"[")?;
+    let render_batch =
+        |batch: &[T]| -> io::Result<Vec<Vec<u8>>> { batch.par_iter().map(&render).collect() };
+    let mut batches = items.chunks(BATCH);
+    let mut rendered = batches
+        .next()
+        .map_or_else(|| Ok(Vec::new()), &render_batch)?;
     let mut first = true;
-    for batch in items.chunks(BATCH) {
-        let rendered: Vec<Vec<u8>> = batch.par_iter().map(&render).collect::<io::Result<_>>()?;
-        for item in rendered {
-            out.write_all(if first { b"\n    " } else { b",\n    " })?;
-            first = false;
-            out.write_all(&item)?;
+    loop {
+        let next = batches.next();
+        let mut following = None;
+        let written = rayon::in_place_scope(|scope| {
+            if let Some(next) = next {
+                scope.spawn(|_| following = Some(render_batch(next)));
+            }
+            rendered.iter().try_for_each(|item| {
+                out.write_all(if first { b"\n    " } else { b",\n    " })?;
+                first = false;
+                out.write_all(item)
+            })
+        });
+        written?;
+        match following {
+            Some(batch) => rendered = batch?,
+            None => break,
         }
     }
     out.write_all(b"\n  ]")
