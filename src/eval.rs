@@ -29,7 +29,7 @@ const PLANS_A_PIECE: usize = 256;
 /// Evaluates every rule over the graph; findings come back in rule order, then binding order.
 ///
 /// A rule whose first `for` ranges over plans or their parts (every rule of the default pack)
-/// is evaluated in pieces of [`PLANS_A_PIECE`] plans, in parallel with the other rules' and
+/// is evaluated in pieces of 256 plans (`PLANS_A_PIECE`), in parallel with the other rules' and
 /// put back in plan order: the threads share out the plans of an expensive rule instead of
 /// one of them running it alone at the end.
 #[must_use]
