@@ -23,6 +23,11 @@ pub(crate) use value::IndicatorRef;
 pub use value::Value;
 use value::plan_kind_word;
 
+/// Whether a `for` over plans restricted to `kinds` (none: every kind) ranges over `plan`.
+fn of_kinds(graph: &Graph, plan: PlanId, kinds: &[crate::plan::model::PlanKind]) -> bool {
+    kinds.is_empty() || kinds.contains(&graph.plan(plan).kind.value)
+}
+
 /// How many plans one piece of a rule's evaluation covers (see [`evaluate`]).
 const PLANS_A_PIECE: usize = 256;
 
@@ -54,7 +59,7 @@ pub fn evaluate<'a>(rules: &'a [CheckedRule], graph: &'a Graph, lang: Lang) -> V
                 (Some(plans), Some((slot, Source::Root(root, kinds)))) => {
                     let mut items = Vec::new();
                     for &plan in plans {
-                        if kinds.is_empty() || kinds.contains(&graph.plan(plan).kind.value) {
+                        if of_kinds(graph, plan, kinds) {
                             machine.bind_plan(
                                 rule,
                                 (*slot, *root),
@@ -319,10 +324,10 @@ fn evaluate_groups<'a>(
     };
     match rule.bindings().first() {
         Some((_, Source::Root(_, kinds))) => {
-            for plan in graph.plan_ids() {
-                if !kinds.is_empty() && !kinds.contains(&graph.plan(plan).kind.value) {
-                    continue;
-                }
+            for plan in graph
+                .plan_ids()
+                .filter(|&plan| of_kinds(graph, plan, kinds))
+            {
                 group(Some(plan), &mut findings);
             }
         }
@@ -356,7 +361,7 @@ impl<'g> Machine<'g> {
         }
     }
 
-    /// The bindings of a rule whose first `for` ranges over plans or their parts (`first`: its
+    /// The bindings of a rule whose first `for` ranges over plans or their parts (that `for`'s
     /// slot and root), over one plan's items: what [`Machine::bind`] does for that plan's
     /// share of the items. `items` is a buffer the caller may reuse.
     fn bind_plan(
@@ -629,7 +634,7 @@ impl<'g> Machine<'g> {
         let mut items = Vec::new();
         for plan in graph
             .plan_ids()
-            .filter(|&p| kinds.is_empty() || kinds.contains(&graph.plan(p).kind.value))
+            .filter(|&plan| of_kinds(graph, plan, kinds))
         {
             plan_items(graph, root, plan, &mut items);
         }

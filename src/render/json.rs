@@ -191,14 +191,7 @@ struct Nested {
 
 impl Nested {
     fn indent<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
-        const SPACES: &[u8] = b"                                                                ";
-        let mut left = self.level * 2;
-        while left > 0 {
-            let now = left.min(SPACES.len());
-            writer.write_all(SPACES.get(..now).unwrap_or_default())?;
-            left -= now;
-        }
-        Ok(())
+        (0..self.level).try_for_each(|_| writer.write_all(b"  "))
     }
 
     fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
