@@ -414,9 +414,9 @@ fn a_run_without_profiles_has_the_same_findings_and_leaves_no_stale_profile() {
 
 #[test]
 fn a_repository_of_more_plans_than_an_evaluation_piece_reports_as_plan_by_plan() {
-    // A full check evaluates a rule over its plans in pieces (256 plans each), in parallel;
-    // the incremental run evaluates it plan by plan. 300 copies of a PEI, each with its own
-    // id, put the sample plans across two pieces: the two reports are the same, and every
+    // A full check evaluates the rules over pieces of the plans (96 plans each), in parallel;
+    // the incremental run evaluates each rule plan by plan. 300 copies of a PEI, each with its own
+    // id, put the sample plans across four pieces: the two reports are the same, and every
     // copy has its findings.
     let dir = tempfile::tempdir().unwrap();
     crate::copy_tree(Path::new("plans"), dir.path());
