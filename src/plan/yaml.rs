@@ -229,6 +229,8 @@ struct Builder<'a> {
     complex_keys: Vec<Span>,
     /// (character index, byte offset) of the last marker converted.
     cursor: (usize, usize),
+    /// The last collection end pulled back over blanks and comments (see [`trim_collection`]).
+    trimmed: (u32, u32, u32),
 }
 
 impl<'a> Builder<'a> {
@@ -247,6 +249,7 @@ impl<'a> Builder<'a> {
             duplicate_keys: Vec::new(),
             complex_keys: Vec::new(),
             cursor: (0, 0),
+            trimmed: (0, u32::MAX, 0),
         }
     }
 
@@ -456,7 +459,7 @@ impl<'a> Builder<'a> {
             None => return,
         };
         let (node, anchor) = node;
-        let node = trim_collection(node, self.file.text());
+        let node = trim_collection(node, self.file.text(), &mut self.trimmed);
         self.remember(anchor, &node);
         self.attach(node);
     }
@@ -544,16 +547,26 @@ impl<'a> Builder<'a> {
 
 /// Collections end where their next sibling starts; pull the end back over trailing
 /// blanks and comments so that labels cover only the collection.
-fn trim_collection(mut node: Node, text: &str) -> Node {
-    let start = node.span.start as usize;
-    let end = node.span.end as usize;
-    if let Some(slice) = text.get(start..end) {
+///
+/// Collections that close together (an indicator, its list, its objective…) end at the same
+/// place, each around the one before: `last` keeps the last scan that stopped at a line of
+/// content, `(start, end, pulled back to)`, and a collection that ends there too and starts
+/// no later would stop its scan at the same line, so it takes the same end without a scan.
+fn trim_collection(mut node: Node, text: &str, last: &mut (u32, u32, u32)) -> Node {
+    let (start, end) = (node.span.start, node.span.end);
+    if last.1 == end && start <= last.0 {
+        node.span = Span::new(node.span.file, start as usize, last.2 as usize);
+        return node;
+    }
+    if let Some(slice) = text.get(start as usize..end as usize) {
         let mut keep = slice.len();
+        let mut stopped = false;
         for line in slice.lines().rev() {
             let trimmed = line.trim();
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 keep = keep.saturating_sub(line.len() + 1);
             } else {
+                stopped = true;
                 break;
             }
         }
@@ -561,7 +574,10 @@ fn trim_collection(mut node: Node, text: &str) -> Node {
             .get(..keep.min(slice.len()))
             .unwrap_or(slice)
             .trim_end();
-        node.span = Span::new(node.span.file, start, start + kept.len());
+        node.span = Span::new(node.span.file, start as usize, start as usize + kept.len());
+        if stopped {
+            *last = (start, end, node.span.end);
+        }
     }
     node
 }
