@@ -1,5 +1,6 @@
 //! Building the graph: index codes, resolve references, report REF-01..05.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::hash_map::Entry as MapEntry;
 use std::sync::Arc;
@@ -42,7 +43,7 @@ pub fn build_with(
         codes: Vec::new(),
         findings: Vec::new(),
         unreadable,
-        plan_ids: std::cell::OnceCell::new(),
+        plan_ids: std::sync::OnceLock::new(),
     };
     builder.index(plans);
     builder.graph.plans = plans.to_vec();
@@ -59,6 +60,16 @@ pub fn build_with(
     Arc::make_mut(&mut graph.links).shrink_to_fit();
     (builder.graph, builder.findings)
 }
+
+/// How many plans' references are looked up in parallel before their links are added.
+const PLANS_A_PIECE: usize = 256;
+
+/// A reference looked up: the link it makes, from what (and its place in the owner's list),
+/// to what it resolved to.
+type Resolved = (LinkKind, Owner, usize, Option<Target>);
+
+/// A reference that resolves to nothing: its finding, and what it most likely meant.
+type Unresolved = (Finding, Option<Target>);
 
 /// What an unresolved reference finding says.
 struct Miss {
@@ -81,7 +92,7 @@ struct Builder<'u, 'p> {
     /// The language of the messages.
     lang: Lang,
     /// Every plan id, by plan, made ready for "did you mean" (once, at the first miss).
-    plan_ids: std::cell::OnceCell<crate::suggest::Candidates>,
+    plan_ids: std::sync::OnceLock<crate::suggest::Candidates>,
 }
 
 impl<'p> Builder<'_, 'p> {
@@ -97,216 +108,67 @@ impl<'p> Builder<'_, 'p> {
         Arc::make_mut(&mut self.graph.implementers).reserve_exact(implementers);
         Arc::make_mut(&mut self.graph.plan_nodes).reserve_exact(plans.len());
         self.codes.reserve_exact(plans.len());
+        // Plan ids first (a plan id written twice is reported at its plan, before the plan's
+        // codes), then each plan's part of the tables, built in parallel a piece of plans at
+        // a time from where its ids start, and added in plan order.
+        let mut id_twice: Vec<Option<Finding>> = Vec::with_capacity(plans.len());
         for (plan_index, plan) in plans.iter().enumerate() {
             let plan_id = PlanId::from_index(plan_index);
-            match Arc::make_mut(&mut self.graph.by_id).entry(plan.id.value.to_string()) {
-                MapEntry::Vacant(slot) => {
-                    slot.insert(plan_id);
-                }
-                MapEntry::Occupied(first) => {
-                    let first_span = plans
-                        .get(first.get().index())
-                        .map_or(plan.id.span, |first| first.id.span);
-                    self.findings.push(
-                        Finding::new(
-                            &REF_02,
-                            plan.id.span,
-                            tr!(
-                                self.lang,
-                                "ref-plan-id-twice",
-                                plan = plan.id.value.as_str()
-                            ),
-                        )
-                        .label(tr!(self.lang, "ref-plan-id-twice-label"))
-                        .related(first_span, tr!(self.lang, "ref-plan-id-twice-first"))
-                        .help(tr!(self.lang, "ref-plan-id-twice-help"))
-                        .at(&plan.id.value, "", "plan.id"),
-                    );
-                }
-            }
-            let mut node = PlanNode {
-                rank: rank(plan),
-                upper: Vec::with_capacity(plan.upper.len()),
-                elements: Vec::with_capacity(element_count(plan)),
-                implementers: Vec::with_capacity(plan.activities.len() + plan.investments.len()),
-                ..PlanNode::default()
-            };
-            let mut codes: HashMap<&'p str, Target> = HashMap::default();
-            // Code → where it is first written (borrowed from the plan, for REF-02).
-            let mut spans: HashMap<&str, Span> = HashMap::default();
-            let mut indicator_codes: HashMap<&str, Span> = HashMap::default();
-            // The table is made writable once a plan (each time is an atomic compare-and-swap).
-            let elements = Arc::make_mut(&mut self.graph.elements);
-            for (objective_index, objective) in plan.objectives.iter().enumerate() {
-                let objective_id = ElementId::from_index(elements.len());
-                elements.push(ElementNode {
-                    place: ElementPlace {
-                        plan: plan_id,
-                        objective: position(objective_index),
-                        action: None,
-                    },
-                    parent: None,
-                    children: ThinVec::with_capacity(objective.actions.len()),
-                    traces_to: ThinVec::with_capacity(objective.traces_to.len()),
-                    traced_by: ThinVec::new(),
-                    implemented_by: ThinVec::new(),
-                    incomplete_traces: false,
-                    incomplete_inbound: false,
-                });
-                node.elements.push(objective_id);
-                for (action_index, action) in objective.actions.iter().enumerate() {
-                    let action_id = ElementId::from_index(elements.len());
-                    elements.push(ElementNode {
-                        place: ElementPlace {
-                            plan: plan_id,
-                            objective: position(objective_index),
-                            action: Some(position(action_index)),
-                        },
-                        parent: Some(objective_id),
-                        children: ThinVec::new(),
-                        traces_to: ThinVec::with_capacity(action.traces_to.len()),
-                        traced_by: ThinVec::new(),
-                        implemented_by: ThinVec::new(),
-                        incomplete_traces: false,
-                        incomplete_inbound: false,
-                    });
-                    if let Some(parent) = elements.get_mut(objective_id.index()) {
-                        parent.children.push(action_id);
+            id_twice.push(
+                match Arc::make_mut(&mut self.graph.by_id).entry(plan.id.value.to_string()) {
+                    MapEntry::Vacant(slot) => {
+                        slot.insert(plan_id);
+                        None
                     }
-                    node.elements.push(action_id);
-                }
-            }
-            for &element_id in &node.elements {
-                let element = element_of(plans, &self.graph.elements, element_id);
-                self.claim_code(
-                    (&mut codes, &mut spans),
-                    plan,
-                    &element.code.value,
-                    element.code.span,
-                    Target::Element(element_id),
-                    &element.code.value,
-                );
-                for indicator in &element.indicators {
-                    if let Some(code) = &indicator.code {
-                        if let Some(first) = indicator_codes.get(code.value.as_str()) {
-                            self.findings.push(
-                                Finding::new(
-                                    &REF_02,
-                                    code.span,
-                                    tr!(
-                                        self.lang,
-                                        "ref-indicator-twice",
-                                        code = code.value.as_str()
-                                    ),
-                                )
-                                .label(tr!(self.lang, "ref-indicator-twice-label"))
-                                .related(*first, tr!(self.lang, "ref-indicator-twice-first"))
-                                .help(tr!(self.lang, "ref-indicator-twice-help"))
-                                .at(
-                                    &plan.id.value,
-                                    &element.code.value,
-                                    format!("{}.code", indicator.path()),
+                    MapEntry::Occupied(first) => {
+                        let first_span = plans
+                            .get(first.get().index())
+                            .map_or(plan.id.span, |first| first.id.span);
+                        Some(
+                            Finding::new(
+                                &REF_02,
+                                plan.id.span,
+                                tr!(
+                                    self.lang,
+                                    "ref-plan-id-twice",
+                                    plan = plan.id.value.as_str()
                                 ),
-                            );
-                            if let Some(last) = self.findings.last_mut() {
-                                last.indicator = Some(code.value.to_string());
-                            }
-                        } else {
-                            indicator_codes.insert(&code.value, code.span);
-                        }
-                    }
-                }
-            }
-            let mut cuis: HashMap<&str, Span> = HashMap::default();
-            for (activity_index, activity) in plan.activities.iter().enumerate() {
-                let id = ImplementerId::from_index(self.graph.implementers.len());
-                Arc::make_mut(&mut self.graph.implementers).push(ImplementerNode {
-                    place: ImplementerPlace::Activity(plan_id, activity_index),
-                    action: None,
-                    incomplete_action: false,
-                });
-                node.implementers.push(id);
-                self.claim_code(
-                    (&mut codes, &mut spans),
-                    plan,
-                    &activity.code.value,
-                    activity.code.span,
-                    Target::Implementer(id),
-                    &activity.code.value,
-                );
-            }
-            for (investment_index, investment) in plan.investments.iter().enumerate() {
-                let id = ImplementerId::from_index(self.graph.implementers.len());
-                Arc::make_mut(&mut self.graph.implementers).push(ImplementerNode {
-                    place: ImplementerPlace::Investment(plan_id, investment_index),
-                    action: None,
-                    incomplete_action: false,
-                });
-                node.implementers.push(id);
-                if investment.cui.value.is_empty() {
-                    continue;
-                }
-                if let Some(first) = cuis.get(investment.cui.value.as_str()) {
-                    self.findings.push(
-                        Finding::new(
-                            &REF_02,
-                            investment.cui.span,
-                            tr!(
-                                self.lang,
-                                "ref-cui-twice",
-                                cui = investment.cui.value.as_str()
-                            ),
+                            )
+                            .label(tr!(self.lang, "ref-plan-id-twice-label"))
+                            .related(first_span, tr!(self.lang, "ref-plan-id-twice-first"))
+                            .help(tr!(self.lang, "ref-plan-id-twice-help"))
+                            .at(&plan.id.value, "", "plan.id"),
                         )
-                        .label(tr!(self.lang, "ref-cui-twice-label"))
-                        .related(*first, tr!(self.lang, "ref-cui-twice-first"))
-                        .help(tr!(self.lang, "ref-cui-twice-help"))
-                        .at(&plan.id.value, &investment.cui.value, "cui"),
-                    );
-                } else {
-                    cuis.insert(&investment.cui.value, investment.cui.span);
-                }
-            }
-            Arc::make_mut(&mut self.graph.plan_nodes).push(node);
-            self.codes.push(codes);
+                    }
+                },
+            );
         }
-    }
-
-    fn claim_code(
-        &mut self,
-        (codes, spans): (&mut HashMap<&'p str, Target>, &mut HashMap<&'p str, Span>),
-        plan: &Plan,
-        code: &'p str,
-        span: Span,
-        target: Target,
-        element: &str,
-    ) {
-        if code.is_empty() {
-            return;
-        }
-        // Codes are borrowed from the plans, which outlive the builder.
-        match spans.entry(code) {
-            MapEntry::Vacant(slot) => {
-                slot.insert(span);
-                codes.insert(code, target);
+        let mut id_twice = id_twice.into_iter();
+        let (mut first_element, mut first_implementer) = (0, 0);
+        for (piece_index, piece) in plans.chunks(PLANS_A_PIECE).enumerate() {
+            let mut starts = Vec::with_capacity(piece.len());
+            for plan in piece {
+                starts.push((first_element, first_implementer));
+                first_element += element_count(plan);
+                first_implementer += plan.activities.len() + plan.investments.len();
             }
-            MapEntry::Occupied(first) => {
-                let first = *first.get();
-                self.findings.push(
-                    Finding::new(
-                        &REF_02,
-                        span,
-                        tr!(
-                            self.lang,
-                            "ref-code-twice",
-                            code = code,
-                            plan = plan.id.value.as_str()
-                        ),
-                    )
-                    .label(tr!(self.lang, "ref-code-twice-label"))
-                    .related(first, tr!(self.lang, "ref-code-twice-first"))
-                    .help(tr!(self.lang, "ref-code-twice-help"))
-                    .at(&plan.id.value, element, "code"),
-                );
+            let lang = self.lang;
+            let parts: Vec<PlanPart<'p>> = piece
+                .par_iter()
+                .zip(starts)
+                .enumerate()
+                .map(|(index, (plan, starts))| {
+                    let plan_id = PlanId::from_index(piece_index * PLANS_A_PIECE + index);
+                    index_plan(lang, plan_id, plan, starts)
+                })
+                .collect();
+            for part in parts {
+                self.findings.extend(id_twice.next().flatten());
+                self.findings.extend(part.findings);
+                Arc::make_mut(&mut self.graph.elements).extend(part.elements);
+                Arc::make_mut(&mut self.graph.implementers).extend(part.implementers);
+                Arc::make_mut(&mut self.graph.plan_nodes).push(part.node);
+                self.codes.push(part.codes);
             }
         }
     }
@@ -343,53 +205,71 @@ impl<'p> Builder<'_, 'p> {
             })
             .sum();
         Arc::make_mut(&mut self.graph.links).reserve_exact(links);
-        // A plan's references are resolved first (lookups, and a finding for each miss), then
-        // its links are added at once: the tables are made writable once a plan, not at every
-        // link (each time is an atomic compare-and-swap).
-        let mut resolved: Vec<(LinkKind, Owner, usize, Option<Target>)> = Vec::new();
-        for plan_index in 0..self.graph.plans.len() {
-            let plan_id = PlanId::from_index(plan_index);
-            let Some(plan) = self.graph.plans.get(plan_index).map(std::sync::Arc::clone) else {
+        // The plans' references are looked up in parallel, a piece of plans at a time (each
+        // plan's links and misses are kept until its piece is added); then, plan by plan, the
+        // misses are reported and the links added at once: the tables are made writable once
+        // a plan, not at every link (each time is an atomic compare-and-swap).
+        let plans = self.graph.plans.len();
+        for piece in (0..plans).step_by(PLANS_A_PIECE) {
+            let this = &*self;
+            let resolved: Vec<(Vec<Resolved>, Vec<Unresolved>)> = (piece
+                ..(piece + PLANS_A_PIECE).min(plans))
+                .into_par_iter()
+                .map(|index| this.resolve_plan_references(PlanId::from_index(index)))
+                .collect();
+            for (index, (links, misses)) in (piece..).zip(resolved) {
+                for (finding, meant) in misses {
+                    self.mark_meant(meant);
+                    self.findings.push(finding);
+                }
+                self.add_links(PlanId::from_index(index), &links);
+            }
+        }
+    }
+
+    /// A plan's references, resolved in order (its `upper`, its elements' `traces_to`, its
+    /// activities' and investments' `action`), and the findings of those that resolve to
+    /// nothing.
+    fn resolve_plan_references(&self, plan_id: PlanId) -> (Vec<Resolved>, Vec<Unresolved>) {
+        let mut resolved = Vec::new();
+        let mut misses = Vec::new();
+        let plan = self.graph.plan(plan_id);
+        for (index, reference) in plan.upper.iter().enumerate() {
+            let target = self.resolve_plan(plan_id, reference, &mut misses);
+            resolved.push((LinkKind::Upper, Owner::Plan(plan_id), index, target));
+        }
+        for &element_id in &self.graph.plan_node(plan_id).elements {
+            let place = self.graph.element_node(element_id).place;
+            let Some(element) = element_at(plan, place) else {
                 continue;
             };
-            resolved.clear();
-            for (index, reference) in plan.upper.iter().enumerate() {
-                let target = self.resolve_plan(plan_id, reference);
-                resolved.push((LinkKind::Upper, Owner::Plan(plan_id), index, target));
+            for (index, reference) in element.traces_to.iter().enumerate() {
+                let owner = Owner::Element(element_id);
+                let target = self.resolve_code(plan_id, owner, reference, &mut misses);
+                resolved.push((LinkKind::Trace, owner, index, target));
             }
-            for &element_id in &self.graph.plan_node(plan_id).elements.clone() {
-                let place = self.graph.element_node(element_id).place;
-                let Some(element) = element_at(&plan, place) else {
-                    continue;
-                };
-                for (index, reference) in element.traces_to.iter().enumerate() {
-                    let owner = Owner::Element(element_id);
-                    let target = self.resolve_code(plan_id, owner, reference);
-                    resolved.push((LinkKind::Trace, owner, index, target));
-                }
-            }
-            for &implementer in &self.graph.plan_node(plan_id).implementers.clone() {
-                let reference = match self.graph.implementer_node(implementer).place {
-                    ImplementerPlace::Activity(_, i) => {
-                        plan.activities.get(i).and_then(|a| a.action.as_ref())
-                    }
-                    ImplementerPlace::Investment(_, i) => {
-                        plan.investments.get(i).and_then(|a| a.action.as_ref())
-                    }
-                };
-                let Some(reference) = reference else { continue };
-                let owner = Owner::Implementer(implementer);
-                let target = self.resolve_code(plan_id, owner, reference);
-                resolved.push((LinkKind::Action, owner, 0, target));
-            }
-            self.add_links(plan_id, &resolved);
         }
+        for &implementer in &self.graph.plan_node(plan_id).implementers {
+            let reference = match self.graph.implementer_node(implementer).place {
+                ImplementerPlace::Activity(_, i) => {
+                    plan.activities.get(i).and_then(|a| a.action.as_ref())
+                }
+                ImplementerPlace::Investment(_, i) => {
+                    plan.investments.get(i).and_then(|a| a.action.as_ref())
+                }
+            };
+            let Some(reference) = reference else { continue };
+            let owner = Owner::Implementer(implementer);
+            let target = self.resolve_code(plan_id, owner, reference, &mut misses);
+            resolved.push((LinkKind::Action, owner, 0, target));
+        }
+        (resolved, misses)
     }
 
     /// Adds a plan's resolved references as links, in the order they were resolved, with the
     /// lists that point at them (the plan's `upper`, an element's `traces_to` and `traced_by`,
     /// an implementer's `action` and its action's `implemented_by`, an upper plan's `lower`).
-    fn add_links(&mut self, plan: PlanId, resolved: &[(LinkKind, Owner, usize, Option<Target>)]) {
+    fn add_links(&mut self, plan: PlanId, resolved: &[Resolved]) {
         let graph = &mut self.graph;
         let links = Arc::make_mut(&mut graph.links);
         let elements = Arc::make_mut(&mut graph.elements);
@@ -461,8 +341,9 @@ impl<'p> Builder<'_, 'p> {
         }
     }
 
-    fn unresolved(&mut self, plan: PlanId, owner: Owner, reference: &Reference, miss: Miss) {
-        match miss.meant {
+    /// Marks what an unresolved reference most likely meant: its inbound links are incomplete.
+    fn mark_meant(&mut self, meant: Option<Target>) {
+        match meant {
             Some(Target::Element(element)) => {
                 if let Some(node) = Arc::make_mut(&mut self.graph.elements).get_mut(element.index())
                 {
@@ -478,6 +359,17 @@ impl<'p> Builder<'_, 'p> {
             }
             None => {}
         }
+    }
+
+    /// The finding of a reference that resolves to nothing, with what it most likely meant.
+    fn unresolved(
+        &self,
+        plan: PlanId,
+        owner: Owner,
+        reference: &Reference,
+        miss: Miss,
+        misses: &mut Vec<Unresolved>,
+    ) {
         let plan_id = self.graph.plan(plan).id.value.to_string();
         let element = self.owner_code(owner);
         let mut finding = Finding::new(&REF_01, reference.text.span, miss.message)
@@ -487,10 +379,15 @@ impl<'p> Builder<'_, 'p> {
         if let Some((span, message)) = miss.related {
             finding = finding.related(span, message);
         }
-        self.findings.push(finding);
+        misses.push((finding, miss.meant));
     }
 
-    fn resolve_plan(&mut self, plan: PlanId, reference: &Reference) -> Option<Target> {
+    fn resolve_plan(
+        &self,
+        plan: PlanId,
+        reference: &Reference,
+        misses: &mut Vec<Unresolved>,
+    ) -> Option<Target> {
         let text = reference.text.value.trim();
         if let Some(found) = self.graph.plan_by_id(text) {
             return Some(Target::Plan(found));
@@ -505,7 +402,7 @@ impl<'p> Builder<'_, 'p> {
                 meant,
             }
         });
-        self.unresolved(plan, Owner::Plan(plan), reference, miss);
+        self.unresolved(plan, Owner::Plan(plan), reference, miss, misses);
         None
     }
 
@@ -577,10 +474,11 @@ impl<'p> Builder<'_, 'p> {
     }
 
     fn resolve_code(
-        &mut self,
+        &self,
         plan: PlanId,
         owner: Owner,
         reference: &Reference,
+        misses: &mut Vec<Unresolved>,
     ) -> Option<Target> {
         let text: &str = reference.text.value.trim();
         let (target_plan, code) = match text.split_once('/') {
@@ -601,7 +499,7 @@ impl<'p> Builder<'_, 'p> {
                             meant,
                         }
                     });
-                    self.unresolved(plan, owner, reference, miss);
+                    self.unresolved(plan, owner, reference, miss, misses);
                     return None;
                 };
                 (found, code.trim())
@@ -650,6 +548,7 @@ impl<'p> Builder<'_, 'p> {
                             )),
                             meant: Some(found),
                         },
+                        misses,
                     );
                     return None;
                 }
@@ -710,6 +609,7 @@ impl<'p> Builder<'_, 'p> {
                 related,
                 meant: Some(meant),
             },
+            misses,
         );
         None
     }
@@ -1007,6 +907,221 @@ impl Graph {
     }
 }
 
+/// A plan's part of the graph's tables, built on its own (see `Builder::index`).
+struct PlanPart<'p> {
+    node: PlanNode,
+    /// Its objectives and actions, in id order.
+    elements: Vec<ElementNode>,
+    /// Its activities and investments, in id order.
+    implementers: Vec<ImplementerNode>,
+    /// Code → the first element or activity that has it.
+    codes: HashMap<&'p str, Target>,
+    /// Codes, indicator codes and CUIs written twice, in document order.
+    findings: Vec<Finding>,
+}
+
+/// The plan's part of the tables, its elements' ids starting at `first_element` and its
+/// implementers' at `first_implementer`.
+fn index_plan(
+    lang: Lang,
+    plan_id: PlanId,
+    plan: &Plan,
+    (first_element, first_implementer): (usize, usize),
+) -> PlanPart<'_> {
+    let mut part = PlanPart {
+        node: PlanNode {
+            rank: rank(plan),
+            upper: Vec::with_capacity(plan.upper.len()),
+            elements: Vec::with_capacity(element_count(plan)),
+            implementers: Vec::with_capacity(plan.activities.len() + plan.investments.len()),
+            ..PlanNode::default()
+        },
+        elements: Vec::with_capacity(element_count(plan)),
+        implementers: Vec::with_capacity(plan.activities.len() + plan.investments.len()),
+        codes: HashMap::default(),
+        findings: Vec::new(),
+    };
+    // Code → where it is first written (borrowed from the plan, for REF-02).
+    let mut spans: HashMap<&str, Span> = HashMap::default();
+    let mut indicator_codes: HashMap<&str, Span> = HashMap::default();
+    for (objective_index, objective) in plan.objectives.iter().enumerate() {
+        let objective_at = part.elements.len();
+        let objective_id = ElementId::from_index(first_element + objective_at);
+        part.elements.push(ElementNode {
+            place: ElementPlace {
+                plan: plan_id,
+                objective: position(objective_index),
+                action: None,
+            },
+            parent: None,
+            children: ThinVec::with_capacity(objective.actions.len()),
+            traces_to: ThinVec::with_capacity(objective.traces_to.len()),
+            traced_by: ThinVec::new(),
+            implemented_by: ThinVec::new(),
+            incomplete_traces: false,
+            incomplete_inbound: false,
+        });
+        part.node.elements.push(objective_id);
+        for (action_index, action) in objective.actions.iter().enumerate() {
+            let action_id = ElementId::from_index(first_element + part.elements.len());
+            part.elements.push(ElementNode {
+                place: ElementPlace {
+                    plan: plan_id,
+                    objective: position(objective_index),
+                    action: Some(position(action_index)),
+                },
+                parent: Some(objective_id),
+                children: ThinVec::new(),
+                traces_to: ThinVec::with_capacity(action.traces_to.len()),
+                traced_by: ThinVec::new(),
+                implemented_by: ThinVec::new(),
+                incomplete_traces: false,
+                incomplete_inbound: false,
+            });
+            if let Some(parent) = part.elements.get_mut(objective_at) {
+                parent.children.push(action_id);
+            }
+            part.node.elements.push(action_id);
+        }
+    }
+    // The ids run in document order: each objective, then its actions.
+    let in_order = plan
+        .objectives
+        .iter()
+        .flat_map(|objective| std::iter::once(objective).chain(&objective.actions));
+    for (element, id) in in_order.zip((first_element..).map(ElementId::from_index)) {
+        claim_code(
+            lang,
+            (&mut part.codes, &mut spans, &mut part.findings),
+            plan,
+            &element.code.value,
+            element.code.span,
+            Target::Element(id),
+            &element.code.value,
+        );
+        for indicator in &element.indicators {
+            if let Some(code) = &indicator.code {
+                if let Some(first) = indicator_codes.get(code.value.as_str()) {
+                    let mut finding = Finding::new(
+                        &REF_02,
+                        code.span,
+                        tr!(lang, "ref-indicator-twice", code = code.value.as_str()),
+                    )
+                    .label(tr!(lang, "ref-indicator-twice-label"))
+                    .related(*first, tr!(lang, "ref-indicator-twice-first"))
+                    .help(tr!(lang, "ref-indicator-twice-help"))
+                    .at(
+                        &plan.id.value,
+                        &element.code.value,
+                        format!("{}.code", indicator.path()),
+                    );
+                    finding.indicator = Some(code.value.to_string());
+                    part.findings.push(finding);
+                } else {
+                    indicator_codes.insert(&code.value, code.span);
+                }
+            }
+        }
+    }
+    // An activity's or investment's id, its node added.
+    let implementer = |part: &mut PlanPart<'_>, place: ImplementerPlace| {
+        let id = ImplementerId::from_index(first_implementer + part.implementers.len());
+        part.implementers.push(ImplementerNode {
+            place,
+            action: None,
+            incomplete_action: false,
+        });
+        part.node.implementers.push(id);
+        id
+    };
+    for (activity_index, activity) in plan.activities.iter().enumerate() {
+        let id = implementer(
+            &mut part,
+            ImplementerPlace::Activity(plan_id, activity_index),
+        );
+        claim_code(
+            lang,
+            (&mut part.codes, &mut spans, &mut part.findings),
+            plan,
+            &activity.code.value,
+            activity.code.span,
+            Target::Implementer(id),
+            &activity.code.value,
+        );
+    }
+    let mut cuis: HashMap<&str, Span> = HashMap::default();
+    for (investment_index, investment) in plan.investments.iter().enumerate() {
+        implementer(
+            &mut part,
+            ImplementerPlace::Investment(plan_id, investment_index),
+        );
+        if investment.cui.value.is_empty() {
+            continue;
+        }
+        if let Some(first) = cuis.get(investment.cui.value.as_str()) {
+            part.findings.push(
+                Finding::new(
+                    &REF_02,
+                    investment.cui.span,
+                    tr!(lang, "ref-cui-twice", cui = investment.cui.value.as_str()),
+                )
+                .label(tr!(lang, "ref-cui-twice-label"))
+                .related(*first, tr!(lang, "ref-cui-twice-first"))
+                .help(tr!(lang, "ref-cui-twice-help"))
+                .at(&plan.id.value, &investment.cui.value, "cui"),
+            );
+        } else {
+            cuis.insert(&investment.cui.value, investment.cui.span);
+        }
+    }
+    part
+}
+
+/// Records that `code` names `target` in its plan, or reports it written twice there.
+fn claim_code<'p>(
+    lang: Lang,
+    (codes, spans, findings): (
+        &mut HashMap<&'p str, Target>,
+        &mut HashMap<&'p str, Span>,
+        &mut Vec<Finding>,
+    ),
+    plan: &Plan,
+    code: &'p str,
+    span: Span,
+    target: Target,
+    element: &str,
+) {
+    if code.is_empty() {
+        return;
+    }
+    // Codes are borrowed from the plans, which outlive the builder.
+    match spans.entry(code) {
+        MapEntry::Vacant(slot) => {
+            slot.insert(span);
+            codes.insert(code, target);
+        }
+        MapEntry::Occupied(first) => {
+            let first = *first.get();
+            findings.push(
+                Finding::new(
+                    &REF_02,
+                    span,
+                    tr!(
+                        lang,
+                        "ref-code-twice",
+                        code = code,
+                        plan = plan.id.value.as_str()
+                    ),
+                )
+                .label(tr!(lang, "ref-code-twice-label"))
+                .related(first, tr!(lang, "ref-code-twice-first"))
+                .help(tr!(lang, "ref-code-twice-help"))
+                .at(&plan.id.value, element, "code"),
+            );
+        }
+    }
+}
+
 /// How many objectives and actions `plan` has.
 fn element_count(plan: &Plan) -> usize {
     plan.objectives
@@ -1021,31 +1136,6 @@ fn element_at(plan: &Plan, place: ElementPlace) -> Option<&crate::plan::model::E
     match place.action {
         Some(action) => objective.actions.get(action as usize),
         None => Some(objective),
-    }
-}
-
-fn element_of<'p>(
-    plans: &'p [std::sync::Arc<Plan>],
-    elements: &[ElementNode],
-    id: ElementId,
-) -> &'p crate::plan::model::Element {
-    #[expect(
-        clippy::indexing_slicing,
-        reason = "ids and places were just recorded from these plans"
-    )]
-    let place = elements[id.index()].place;
-    #[expect(
-        clippy::indexing_slicing,
-        reason = "ids and places were just recorded from these plans"
-    )]
-    let objective = &plans[place.plan.index()].objectives[place.objective as usize];
-    match place.action {
-        #[expect(
-            clippy::indexing_slicing,
-            reason = "ids and places were just recorded from these plans"
-        )]
-        Some(action) => &objective.actions[action as usize],
-        None => objective,
     }
 }
 
