@@ -185,7 +185,9 @@ pub fn is_excluded(path: &Path, exclude: Option<(&Path, &[String])>) -> bool {
 
 /// Walks folders, with the configuration's exclusions.
 struct Walker {
-    excluded: Option<(PathBuf, globset::GlobSet)>,
+    /// The canonical folder the patterns are relative to, the patterns, and the current
+    /// folder (asked once: relative paths are made absolute against it).
+    excluded: Option<(PathBuf, globset::GlobSet, Option<PathBuf>)>,
     /// The language of the problems it reports.
     lang: crate::i18n::Lang,
 }
@@ -202,7 +204,10 @@ impl Walker {
                     builder.add(glob);
                 }
             }
-            builder.build().ok().map(|set| (absolute_key(base), set))
+            builder
+                .build()
+                .ok()
+                .map(|set| (absolute_key(base), set, std::env::current_dir().ok()))
         });
         Self {
             excluded,
@@ -211,8 +216,12 @@ impl Walker {
     }
 
     fn excluded(&self, path: &Path) -> bool {
-        self.excluded.as_ref().is_some_and(|(base, set)| {
-            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.excluded.as_ref().is_some_and(|(base, set, cwd)| {
+            let absolute = match cwd {
+                Some(cwd) if path.is_relative() => std::path::absolute(cwd.join(path)),
+                _ => std::path::absolute(path),
+            }
+            .unwrap_or_else(|_| path.to_path_buf());
             match absolute.strip_prefix(base) {
                 Ok(relative) => set.is_match(relative),
                 // Reached through a link, or written with `..`: compare the real path.
@@ -248,12 +257,21 @@ impl Walker {
             .into_iter()
             .filter_entry(|entry| entry.depth() == 0 || !skipped_dir(entry));
         // Canonical folders, resolved once each: a file's key is its folder's plus its name
-        // (or its own, when the file itself is a link).
+        // (or its own, when the file itself is a link), and so is a folder's that is not a
+        // link (only the root and links are resolved on the file system).
         let mut folders: std::collections::HashMap<PathBuf, PathBuf> =
             std::collections::HashMap::new();
         for entry in walker {
             match entry {
                 Ok(entry) => {
+                    if entry.depth() > 0
+                        && entry.file_type().is_dir()
+                        && !entry.path_is_symlink()
+                        && let Some(parent) = entry.path().parent()
+                    {
+                        let key = canonical(&mut folders, parent).join(entry.file_name());
+                        folders.insert(entry.path().to_path_buf(), key);
+                    }
                     // A file named on the command line is always taken, whatever its name.
                     let explicit = reported && entry.depth() == 0;
                     // A named pipe, a device or a socket with a plan's name: reported, never
@@ -281,15 +299,7 @@ impl Walker {
                     }
                     let key = match (entry.path_is_symlink(), entry.path().parent()) {
                         (false, Some(parent)) => {
-                            let parent = if parent.as_os_str().is_empty() {
-                                Path::new(".")
-                            } else {
-                                parent
-                            };
-                            let folder = folders
-                                .entry(parent.to_path_buf())
-                                .or_insert_with(|| absolute_key(parent));
-                            folder.join(entry.file_name())
+                            canonical(&mut folders, parent).join(entry.file_name())
                         }
                         _ => absolute_key(entry.path()),
                     };
@@ -335,6 +345,21 @@ impl Walker {
             }
         }
     }
+}
+
+/// The canonical form of a walked folder: known, or resolved on the file system once.
+fn canonical<'f>(
+    folders: &'f mut std::collections::HashMap<PathBuf, PathBuf>,
+    folder: &Path,
+) -> &'f Path {
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    folders
+        .entry(folder.to_path_buf())
+        .or_insert_with(|| absolute_key(folder))
 }
 
 /// The lowercase, sentence-style text of an IO error.
