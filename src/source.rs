@@ -232,7 +232,7 @@ impl SourceFile {
     /// editor's buffer, not standard input).
     pub fn release(&mut self) {
         if let Some(text) = self.text.take() {
-            self.released = Some((text.len(), digest(&text)));
+            self.released = Some((text.len(), digest(text.as_bytes())));
             if let Some(starts) = self.line_starts.take() {
                 self.packed_lines = Some(pack_lines(&starts));
             }
@@ -265,14 +265,20 @@ impl SourceFile {
     /// A released text, read back: the file as checked, or blank lines in its shape when it
     /// changed since.
     fn read_back(&self) -> String {
+        String::from_utf8(self.read_back_bytes()).unwrap_or_default()
+    }
+
+    /// [`SourceFile::read_back`]'s bytes: the bytes read are the text checked when they are
+    /// as long and hash the same (that text was UTF-8), and are not checked again.
+    fn read_back_bytes(&self) -> Vec<u8> {
         let Some((len, sum)) = self.released else {
-            return String::new();
+            return Vec::new();
         };
-        if let ReadOutcome::Text(text) = read(&self.path)
-            && text.len() == len
-            && digest(&text) == sum
+        if let Ok(bytes) = read_bytes(&self.path)
+            && bytes.len() == len
+            && digest(&bytes) == sum
         {
-            return text;
+            return bytes;
         }
         self.stale.store(true, std::sync::atomic::Ordering::Relaxed);
         let mut blank = vec![b' '; len];
@@ -284,7 +290,7 @@ impl SourceFile {
                 *byte = b'\n';
             }
         }
-        String::from_utf8(blank).unwrap_or_default()
+        blank
     }
 
     /// Where each line starts (unpacked again the first time a released text is asked for one).
@@ -348,7 +354,7 @@ impl SourceFile {
         {
             return *place;
         }
-        self.line_col_in(self.text(), offset)
+        self.line_col_in(self.text().as_bytes(), offset)
     }
 
     /// Works out, for a released text, the lines and columns of `offsets` from the text read
@@ -360,7 +366,7 @@ impl SourceFile {
         }
         offsets.sort_unstable();
         offsets.dedup();
-        let text = self.read_back();
+        let text = self.read_back_bytes();
         let known = offsets
             .iter()
             .map(|&offset| (offset, self.line_col_in(&text, offset)))
@@ -368,20 +374,19 @@ impl SourceFile {
         let _ = self.positions.set(known);
     }
 
-    fn line_col_in(&self, text: &str, offset: u32) -> LineCol {
+    /// The line and column of `offset` in the file's text (`text`, its UTF-8 bytes): the
+    /// column counts the characters that start between the line's start and the offset.
+    fn line_col_in(&self, text: &[u8], offset: u32) -> LineCol {
         let offset = (offset as usize).min(text.len());
         let line_index = self.lines_before(offset);
         let line_start = self.line_starts().get(line_index).copied().unwrap_or(0) as usize;
-        let prefix = text.get(line_start..offset).map_or_else(
-            || {
-                // Not on a char boundary: count the chars that start before the offset.
-                text.char_indices()
-                    .skip_while(|(i, _)| *i < line_start)
-                    .take_while(|(i, _)| *i < offset)
-                    .count()
-            },
-            |s| s.chars().count(),
-        );
+        // Every byte starts a character but UTF-8's continuation bytes (`10xxxxxx`).
+        let prefix = text
+            .get(line_start..offset)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&byte| (byte & 0xC0) != 0x80)
+            .count();
         LineCol {
             line: line_index + 1,
             column: prefix + 1,
@@ -515,29 +520,33 @@ impl SourceDb {
 }
 
 /// A digest of a text, to know a released text again when it is read back.
-fn digest(text: &str) -> u64 {
+fn digest(text: &[u8]) -> u64 {
     use std::hash::Hasher as _;
     let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(text.as_bytes());
+    hasher.write(text);
     hasher.finish()
 }
 
 /// The path made relative to the current folder when it is under it (kept as it is otherwise).
 #[must_use]
 pub fn relative_to_cwd(path: &Path) -> PathBuf {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf())
+    under_cwd(path).unwrap_or_else(|| path.to_path_buf())
+}
+
+/// The path relative to the current folder, when it is an absolute path under it (a relative
+/// path is already relative to it: the current folder, which is absolute, is not asked).
+fn under_cwd(path: &Path) -> Option<PathBuf> {
+    if path.is_relative() {
+        return None;
+    }
+    let cwd = std::env::current_dir().ok()?;
+    path.strip_prefix(&cwd).ok().map(Path::to_path_buf)
 }
 
 /// The path relative to the current folder when it is under it, with `/` separators.
 #[must_use]
 pub fn display_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf());
+    let relative = relative_to_cwd(path);
     let relative = relative.strip_prefix(".").unwrap_or(&relative);
     let shown = relative.to_string_lossy().replace('\\', "/");
     if shown.is_empty() {
@@ -600,36 +609,10 @@ fn utf16(bytes: &[u8]) -> Option<bool> {
 /// Reads a file, refusing files over the size limit before reading them.
 #[must_use]
 pub fn read(path: &Path) -> ReadOutcome {
-    use std::io::Read as _;
-    // One look at the file before opening it: opening a named pipe waits for a writer, so
-    // only regular files are opened (discovery already reports the others; this guards
-    // `--rules`, `--config` and the like); a file over the limit is refused unread; the
-    // buffer takes the file's own size (a growing buffer doubles).
-    let mut expected = 0;
-    if let Ok(meta) = std::fs::metadata(path) {
-        if !meta.is_file() {
-            return ReadOutcome::Failed(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "not a regular file",
-            ));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return ReadOutcome::TooLarge(meta.len());
-        }
-        expected = usize::try_from(meta.len()).unwrap_or(0);
-    }
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(error) => return ReadOutcome::Failed(error),
+    let bytes = match read_bytes(path) {
+        Ok(bytes) => bytes,
+        Err(outcome) => return outcome,
     };
-    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
-    // Read one byte past the limit, in case the file grew after `metadata`.
-    if let Err(error) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
-        return ReadOutcome::Failed(error);
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return ReadOutcome::TooLarge(bytes.len() as u64);
-    }
     if let Some(little_endian) = utf16(&bytes) {
         let units: Vec<u16> = bytes
             .chunks_exact(2)
@@ -655,6 +638,38 @@ pub fn read(path: &Path) -> ReadOutcome {
             }
         }
     }
+}
+
+/// [`read`]'s bytes, or what stopped it from reading them.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadOutcome> {
+    use std::io::Read as _;
+    // One look at the file before opening it: opening a named pipe waits for a writer, so
+    // only regular files are opened (discovery already reports the others; this guards
+    // `--rules`, `--config` and the like); a file over the limit is refused unread; the
+    // buffer takes the file's own size (a growing buffer doubles).
+    let mut expected = 0;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return Err(ReadOutcome::Failed(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file",
+            )));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(ReadOutcome::TooLarge(meta.len()));
+        }
+        expected = usize::try_from(meta.len()).unwrap_or(0);
+    }
+    let file = std::fs::File::open(path).map_err(ReadOutcome::Failed)?;
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
+    // Read one byte past the limit, in case the file grew after `metadata`.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadOutcome::Failed)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadOutcome::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -688,5 +703,50 @@ mod tests {
             assert_eq!(file.line_col(*offset).line, place.line);
         }
         assert_eq!(file.lines_before(10_300), 3);
+    }
+
+    #[test]
+    fn columns_count_characters_whether_the_text_is_kept_or_read_back() {
+        // Columns count characters: after 2-, 3- and 4-byte characters, and at an offset
+        // inside one (the characters that start before it). A released file read back from
+        // disk gives the same places as the text kept in memory.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.yaml");
+        let text = "ñandú: 1\n  año: ü€𝄞x\n\nlast: é".to_owned();
+        std::fs::write(&path, &text).unwrap();
+        let end = u32::try_from(text.len()).unwrap();
+        let kept = SourceFile::new(path.clone(), text.clone());
+        let places: Vec<LineCol> = (0..=end).map(|offset| kept.line_col(offset)).collect();
+        let euro = u32::try_from(text.find('€').unwrap()).unwrap();
+        // `  año: ü€𝄞x`: `€` is the ninth character, `𝄞` the tenth, `x` the eleventh.
+        assert_eq!(kept.line_col(euro), LineCol { line: 2, column: 9 });
+        assert_eq!(
+            kept.line_col(euro + 1),
+            LineCol {
+                line: 2,
+                column: 10
+            }
+        );
+        assert_eq!(
+            kept.line_col(euro + 3),
+            LineCol {
+                line: 2,
+                column: 10
+            }
+        );
+        assert_eq!(
+            kept.line_col(euro + 7),
+            LineCol {
+                line: 2,
+                column: 11
+            }
+        );
+        let mut released = SourceFile::new(path, text);
+        released.release();
+        released.remember_positions(&mut (0..=end).collect());
+        assert!(!released.changed_on_disk());
+        for (offset, place) in (0..=end).zip(&places) {
+            assert_eq!(released.line_col(offset), *place, "offset {offset}");
+        }
     }
 }
