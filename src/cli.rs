@@ -1066,13 +1066,13 @@ fn emit_report(args: &CheckArgs, run: &crate::Run) -> io::Result<()> {
     style.file_order = args.file_order;
     if let Some(path) = &args.output {
         std::fs::File::create(path).and_then(|file| {
-            let mut out = io::BufWriter::new(file);
+            let mut out = io::BufWriter::with_capacity(crate::render::WRITE_BUFFER, file);
             write_report(args, run, style, &mut out)?;
             out.flush()
         })
     } else {
         let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
+        let mut out = io::BufWriter::with_capacity(crate::render::WRITE_BUFFER, stdout.lock());
         write_report(args, run, style, &mut out).and_then(|()| out.flush())
     }
 }

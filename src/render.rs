@@ -1,5 +1,10 @@
 //! Stage 7: one renderer per output format, all reading the same [`Report`].
 
+/// Reports are written in pieces of this many bytes: a national JSON report of 38 MB takes
+/// 150 writes instead of 4,700 with `BufWriter`'s default 8 KiB (the report is whole before
+/// its first byte is written, so nothing shows later for it).
+pub const WRITE_BUFFER: usize = 256 * 1024;
+
 pub mod concise;
 pub mod github;
 pub mod html;
