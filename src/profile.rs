@@ -64,7 +64,7 @@ pub enum When {
 }
 
 /// One question of the profile.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CheckDef {
     /// Stable id (JSON, rule files' `check`): `articulated`.
     pub id: &'static str,
@@ -267,33 +267,120 @@ impl Status {
     }
 }
 
-/// One check's answer for one plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One check's answer for one plan. (40 bytes: a national run keeps 115,000 of them. What
+/// the check is, its id, pillar and weight, is read from its [`CheckDef`]; the share from the
+/// counts.)
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckResult {
-    /// The check's id.
-    pub id: &'static str,
-    /// Its pillar.
-    #[serde(skip)]
-    pub pillar: Pillar,
+    /// The check.
+    pub def: &'static CheckDef,
     /// The answer.
     pub status: Status,
-    /// For a share check, the share of its items that pass (items whose answer is unknown
-    /// left out); for a check of the plan as one, 1 when it passes and 0 when not; absent
-    /// when it does not apply or is unknown.
-    pub share: Option<f64>,
-    /// The weight.
-    pub weight: f64,
-    /// How many items a share check counted (absent for a check of the plan as one).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Why it does not apply, or why it is unknown.
+    pub reason: Option<Reason>,
+    /// How many items a share check counted (its items whose answer is known); absent for a
+    /// check of the plan as one, and when nothing was counted.
     pub items: Option<u32>,
-    /// The fingerprints of the findings that fail it (or that it waived). (Thin lists: a
-    /// national run keeps 115,000 check results, most with no finding.)
+    /// How many of the counted items pass.
+    pub passed: u32,
+    /// The fingerprints of the findings that fail it (or that it waived). (Thin lists: most
+    /// check results have no finding.)
     pub findings: ThinVec<String>,
     /// The ids of the rules of those findings, sorted.
     pub rules: ThinVec<String>,
-    /// Why it does not apply, or why it is unknown (`draft`, `kind`, `national`, `no-poi`,
-    /// `no-ceiling`, `nothing-to-count`, `not-transcribed`).
-    pub reason: Option<&'static str>,
+}
+
+impl CheckResult {
+    /// The check's id.
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        self.def.id
+    }
+
+    /// Its pillar.
+    #[must_use]
+    pub fn pillar(&self) -> Pillar {
+        self.def.pillar
+    }
+
+    /// Its weight in the pillar's score.
+    #[must_use]
+    pub fn weight(&self) -> f64 {
+        self.def.weight
+    }
+
+    /// For a share check, the share of its items that pass (items whose answer is unknown
+    /// left out); for a check of the plan as one, 1 when it passes and 0 when not; absent
+    /// when it does not apply or is unknown.
+    #[must_use]
+    pub fn share(&self) -> Option<f64> {
+        match self.items {
+            Some(counted) if counted > 0 => Some(f64::from(self.passed) / f64::from(counted)),
+            None if self.def.over == Over::Plan => match self.status {
+                Status::Pass => Some(1.0),
+                Status::Fail | Status::Waived => Some(0.0),
+                Status::Unknown | Status::NotApplicable => None,
+            },
+            // Nothing counted (or not a check of the plan as one that was answered).
+            _ => None,
+        }
+    }
+}
+
+/// The JSON of a check's answer: `id`, `status`, `share`, `weight`, `items` (when counted),
+/// `findings`, `rules`, `reason`.
+impl Serialize for CheckResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut out = serializer.serialize_struct("CheckResult", 8)?;
+        out.serialize_field("id", self.id())?;
+        out.serialize_field("status", &self.status)?;
+        out.serialize_field("share", &self.share())?;
+        out.serialize_field("weight", &self.weight())?;
+        match self.items {
+            Some(items) => out.serialize_field("items", &items)?,
+            None => out.skip_field("items")?,
+        }
+        out.serialize_field("findings", &self.findings)?;
+        out.serialize_field("rules", &self.rules)?;
+        out.serialize_field("reason", &self.reason.map(Reason::key))?;
+        out.end()
+    }
+}
+
+/// Why a check does not apply to a plan, or why its answer is unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The check is for plans of other kinds.
+    Kind,
+    /// The check is for approved plans; this one is a draft.
+    Draft,
+    /// The check is for plans with upper plans; this one is national.
+    National,
+    /// The check is for a PEI that some POI lists in `upper`.
+    NoPoi,
+    /// The check is for a POI with a `budget_ceiling`.
+    NoCeiling,
+    /// A share check with nothing to count.
+    NothingToCount,
+    /// Only findings about data not transcribed: the answer is not known.
+    NotTranscribed,
+}
+
+impl Reason {
+    /// The reason as JSON writes it and messages name it (`no-poi`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Kind => "kind",
+            Self::Draft => "draft",
+            Self::National => "national",
+            Self::NoPoi => "no-poi",
+            Self::NoCeiling => "no-ceiling",
+            Self::NothingToCount => "nothing-to-count",
+            Self::NotTranscribed => "not-transcribed",
+        }
+    }
 }
 
 /// Soles of a PEI's POIs: all of them, and those that flow through a complete chain.
@@ -328,8 +415,8 @@ impl Profile {
         let (mut passed, mut weight) = (0.0, 0.0);
         for check in self.pillar(pillar) {
             if matches!(check.status, Status::Pass | Status::Fail | Status::Waived) {
-                passed += check.weight * check.share.unwrap_or(0.0);
-                weight += check.weight;
+                passed += check.weight() * check.share().unwrap_or(0.0);
+                weight += check.weight();
             }
         }
         (weight > 0.0).then(|| passed / weight)
@@ -337,7 +424,7 @@ impl Profile {
 
     /// The checks of a pillar.
     pub fn pillar(&self, pillar: Pillar) -> impl Iterator<Item = &CheckResult> {
-        self.checks.iter().filter(move |c| c.pillar == pillar)
+        self.checks.iter().filter(move |c| c.pillar() == pillar)
     }
 }
 
@@ -514,10 +601,10 @@ fn inputs_hash(
 }
 
 /// Why a check does not apply to a plan, if it does not.
-fn not_applicable(def: &CheckDef, id: PlanId, plan: &Plan, graph: &Graph) -> Option<&'static str> {
+fn not_applicable(def: &CheckDef, id: PlanId, plan: &Plan, graph: &Graph) -> Option<Reason> {
     let kind = plan.kind.value;
     if !def.kinds.is_empty() && !def.kinds.contains(&kind) {
-        return Some("kind");
+        return Some(Reason::Kind);
     }
     let approved = plan
         .status
@@ -525,10 +612,10 @@ fn not_applicable(def: &CheckDef, id: PlanId, plan: &Plan, graph: &Graph) -> Opt
         .is_some_and(|s| s.value == PlanStatus::Approved);
     match def.when {
         When::Always => None,
-        When::Approved => (!approved).then_some("draft"),
-        When::NotNational => kind.is_national().then_some("national"),
-        When::WithPoi => (!has_poi(id, graph)).then_some("no-poi"),
-        When::WithCeiling => plan.budget_ceiling.is_none().then_some("no-ceiling"),
+        When::Approved => (!approved).then_some(Reason::Draft),
+        When::NotNational => kind.is_national().then_some(Reason::National),
+        When::WithPoi => (!has_poi(id, graph)).then_some(Reason::NoPoi),
+        When::WithCeiling => plan.budget_ceiling.is_none().then_some(Reason::NoCeiling),
     }
 }
 
@@ -613,15 +700,13 @@ fn answer(
     inputs: &Inputs<'_>,
 ) -> CheckResult {
     let mut result = CheckResult {
-        id: def.id,
-        pillar: def.pillar,
+        def,
         status: Status::NotApplicable,
-        share: None,
-        weight: def.weight,
+        reason: not_applicable(def, id, plan, graph),
         items: None,
+        passed: 0,
         findings: ThinVec::new(),
         rules: ThinVec::new(),
-        reason: not_applicable(def, id, plan, graph),
     };
     if result.reason.is_some() {
         return result;
@@ -647,18 +732,13 @@ fn answer(
     result.rules = rules;
     if def.over == Over::Plan {
         result.status = verdict(&relevant);
-        result.share = match result.status {
-            Status::Pass => Some(1.0),
-            Status::Fail | Status::Waived => Some(0.0),
-            Status::Unknown | Status::NotApplicable => None,
-        };
         if result.status == Status::Unknown {
-            result.reason = Some("not-transcribed");
+            result.reason = Some(Reason::NotTranscribed);
         }
         return result;
     }
     if items.is_empty() {
-        result.reason = Some("nothing-to-count");
+        result.reason = Some(Reason::NothingToCount);
         return result;
     }
     let (mut pass, mut counted, mut worst) = (0_usize, 0_usize, Status::Pass);
@@ -685,16 +765,11 @@ fn answer(
     }
     if counted == 0 {
         result.status = Status::Unknown;
-        result.reason = Some("not-transcribed");
+        result.reason = Some(Reason::NotTranscribed);
         return result;
     }
-    #[expect(
-        clippy::cast_precision_loss,
-        reason = "counts of a plan's items are far below 2^52"
-    )]
-    let share = pass as f64 / counted as f64;
     result.items = Some(u32::try_from(counted).unwrap_or(u32::MAX));
-    result.share = Some(share);
+    result.passed = u32::try_from(pass).unwrap_or(u32::MAX);
     result.status = worst;
     result
 }

@@ -221,8 +221,8 @@ pub fn pillar_parts(profile: &crate::profile::Profile, pillar: Pillar, lang: Lan
             .pillar(pillar)
             .filter(|check| check.status == status)
             .map(|check| {
-                let mut text = tr!(lang, "profile-check", id = check.id);
-                if let (Some(share), Some(items)) = (check.share, check.items) {
+                let mut text = tr!(lang, "profile-check", id = check.id());
+                if let (Some(share), Some(items)) = (check.share(), check.items) {
                     #[expect(
                         clippy::cast_possible_truncation,
                         clippy::cast_sign_loss,

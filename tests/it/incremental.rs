@@ -372,7 +372,7 @@ fn a_profile_follows_its_plans_findings_after_an_edit_elsewhere() {
             .profiles
             .iter()
             .find(|p| p.plan == "pei-gore-san-martin-2024-2028")
-            .and_then(|p| p.checks.iter().find(|c| c.id == "upper_in_force"))
+            .and_then(|p| p.checks.iter().find(|c| c.id() == "upper_in_force"))
             .map(|c| c.status)
     };
     let full = alinea::check(&options).unwrap();

@@ -366,7 +366,7 @@ fn from_a_plans_checks_enter_lists_the_findings_of_the_selected_check() {
         alinea::report::Pillar::ALL
             .into_iter()
             .flat_map(|pillar| profile.pillar(pillar))
-            .map(|c| (c.id.to_string(), c.rules.to_vec(), c.status))
+            .map(|c| (c.id().to_string(), c.rules.to_vec(), c.status))
             .collect()
     };
     let failing = checks

@@ -130,8 +130,8 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
                 Status::NotApplicable => ("–", theme.dim),
             };
             let mark = format!("{}{mark}", marker(selected));
-            let mut text = tr!(lang, "profile-check", id = check.id);
-            if let (Some(share), Some(items)) = (check.share, check.items) {
+            let mut text = tr!(lang, "profile-check", id = check.id());
+            if let (Some(share), Some(items)) = (check.share(), check.items) {
                 text.push_str(&format!(" {:.0} % ({items})", share * 100.0));
             }
             if !check.rules.is_empty() {
@@ -140,7 +140,7 @@ pub(super) fn draw(model: &Model, frame: &mut Frame, screen: &Screen, theme: &Th
             if let Some(reason) = check.reason {
                 text.push_str(&format!(
                     "  · {}",
-                    tr!(lang, "profile-reason", reason = reason)
+                    tr!(lang, "profile-reason", reason = reason.key())
                 ));
             }
             let status = tr!(lang, "profile-status", status = check.status.key());
