@@ -718,7 +718,7 @@ fn check_cached(
 }
 
 /// Works out the lines and columns of every place the report names, in the files whose texts
-/// were released (each read back once, in parallel, and dropped again).
+/// were released (in parallel, from what each file kept of its text: no text is read back).
 fn remember_positions(report: &Report, sources: &SourceDb) {
     use rayon::prelude::*;
     let mut offsets: rustc_hash::FxHashMap<source::FileId, Vec<u32>> =

@@ -152,6 +152,11 @@ pub struct SourceFile {
     released: Option<(usize, u64)>,
     /// Whether a released text was no longer on disk as read (a stand-in took its place).
     stale: std::sync::atomic::AtomicBool,
+    /// For a released text: where its UTF-8 continuation bytes are (`10xxxxxx`, every byte
+    /// of a character but its first), packed as [`pack_gaps`] packs (about a byte each;
+    /// none in an ASCII text). The columns of a released text are worked out from them and
+    /// the line starts, without reading the text back.
+    packed_continuations: Option<Box<[u8]>>,
     /// For a released text: lines and columns worked out beforehand, by byte offset.
     positions: std::sync::OnceLock<Vec<(u32, LineCol)>>,
     /// Where each line starts: kept while the text is, packed when it is released (most
@@ -164,17 +169,18 @@ pub struct SourceFile {
     has_cr: bool,
 }
 
-/// Line starts (the first is 0) as the lengths of the lines before the last, each in
-/// LEB128: seven bits a byte, the high bit set on all but a number's last byte.
-fn pack_lines(starts: &[u32]) -> Box<[u8]> {
-    let mut packed = Vec::with_capacity(starts.len() + starts.len() / 8);
-    for pair in starts.windows(2) {
-        let [start, next] = pair else { continue };
-        let mut length = next.saturating_sub(*start);
+/// Ascending offsets as the gaps between them (the first one's from 0), each in LEB128:
+/// seven bits a byte, the high bit set on all but a number's last byte.
+fn pack_gaps(offsets: impl IntoIterator<Item = u32>, capacity: usize) -> Box<[u8]> {
+    let mut packed = Vec::with_capacity(capacity);
+    let mut before = 0_u32;
+    for offset in offsets {
+        let mut gap = offset.saturating_sub(before);
+        before = offset;
         loop {
-            let low = u8::try_from(length & 0x7f).unwrap_or(0);
-            length >>= 7;
-            if length == 0 {
+            let low = u8::try_from(gap & 0x7f).unwrap_or(0);
+            gap >>= 7;
+            if gap == 0 {
                 packed.push(low);
                 break;
             }
@@ -184,22 +190,71 @@ fn pack_lines(starts: &[u32]) -> Box<[u8]> {
     packed.into_boxed_slice()
 }
 
-/// The line starts [`pack_lines`] packed.
-fn unpack_lines(packed: &[u8]) -> Box<[u32]> {
-    let mut starts = Vec::with_capacity(packed.len() + 1);
-    starts.push(0_u32);
-    let (mut at, mut length, mut shift) = (0_u32, 0_u32, 0_u32);
+/// The offsets [`pack_gaps`] packed, after `first` (pushed first when given).
+fn unpack_gaps(packed: &[u8], first: Option<u32>) -> Box<[u32]> {
+    let mut offsets = Vec::with_capacity(packed.len() + 1);
+    offsets.extend(first);
+    let (mut at, mut gap, mut shift) = (0_u32, 0_u32, 0_u32);
     for &byte in packed {
-        length |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+        gap |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
         if byte & 0x80 == 0 {
-            at = at.saturating_add(length);
-            starts.push(at);
-            (length, shift) = (0, 0);
+            at = at.saturating_add(gap);
+            offsets.push(at);
+            (gap, shift) = (0, 0);
         } else {
             shift += 7;
         }
     }
-    starts.into_boxed_slice()
+    offsets.into_boxed_slice()
+}
+
+/// Line starts (the first is 0) packed as the lengths of the lines before the last.
+fn pack_lines(starts: &[u32]) -> Box<[u8]> {
+    pack_gaps(
+        starts.iter().skip(1).copied(),
+        starts.len() + starts.len() / 8,
+    )
+}
+
+/// The line starts [`pack_lines`] packed.
+fn unpack_lines(packed: &[u8]) -> Box<[u32]> {
+    unpack_gaps(packed, Some(0))
+}
+
+/// The offsets of a text's UTF-8 continuation bytes (`10xxxxxx`), in order. The bytes are
+/// looked at 32 at a time, as four words; in a word with a byte that is not ASCII, a
+/// continuation byte is one whose top bit is set and the next bit clear, all found at once.
+fn continuation_offsets(bytes: &[u8]) -> Vec<u32> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut offsets = Vec::new();
+    let mut blocks = bytes.chunks_exact(32);
+    let mut at = 0_usize;
+    for block in &mut blocks {
+        let words: [u64; 4] = std::array::from_fn(|i| {
+            block
+                .get(i * 8..i * 8 + 8)
+                .and_then(|word| <[u8; 8]>::try_from(word).ok())
+                .map_or(0, u64::from_le_bytes)
+        });
+        if words.iter().fold(0, |any, word| any | word) & HIGH != 0 {
+            for (i, word) in words.iter().enumerate() {
+                // Bit 7 of each byte, where bit 6 (shifted up to bit 7) is clear.
+                let mut found = word & !(word << 1) & HIGH;
+                while found != 0 {
+                    let byte = at + i * 8 + (found.trailing_zeros() / 8) as usize;
+                    offsets.push(u32::try_from(byte).unwrap_or(u32::MAX));
+                    found &= found - 1;
+                }
+            }
+        }
+        at += 32;
+    }
+    for (i, &byte) in blocks.remainder().iter().enumerate() {
+        if byte & 0xC0 == 0x80 {
+            offsets.push(u32::try_from(at + i).unwrap_or(u32::MAX));
+        }
+    }
+    offsets
 }
 
 impl SourceFile {
@@ -220,6 +275,7 @@ impl SourceFile {
             text: std::sync::OnceLock::from(text),
             released: None,
             stale: std::sync::atomic::AtomicBool::new(false),
+            packed_continuations: None,
             positions: std::sync::OnceLock::new(),
             line_starts: std::sync::OnceLock::from(line_starts.into_boxed_slice()),
             packed_lines: None,
@@ -235,6 +291,10 @@ impl SourceFile {
             self.released = Some((text.len(), digest(text.as_bytes())));
             if let Some(starts) = self.line_starts.take() {
                 self.packed_lines = Some(pack_lines(&starts));
+            }
+            if !text.is_ascii() {
+                let offsets = continuation_offsets(text.as_bytes());
+                self.packed_continuations = Some(pack_gaps(offsets.iter().copied(), offsets.len()));
             }
         }
     }
@@ -354,42 +414,53 @@ impl SourceFile {
         {
             return *place;
         }
-        self.line_col_in(self.text().as_bytes(), offset)
+        let text = self.text().as_bytes();
+        self.line_col_by(offset, |from, to| {
+            // Every byte starts a character but UTF-8's continuation bytes (`10xxxxxx`).
+            text.get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .filter(|&&byte| (byte & 0xC0) == 0x80)
+                .count()
+        })
     }
 
-    /// Works out, for a released text, the lines and columns of `offsets` from the text read
-    /// back once and dropped again: a report that shows only lines and columns (JSON, SARIF…)
-    /// then holds no text of the file.
+    /// Works out, for a released text, the lines and columns of `offsets` from its line
+    /// starts and the places of its continuation bytes, without reading it back: a report
+    /// that shows only lines and columns (JSON, SARIF…) then holds no text of the file.
     pub fn remember_positions(&self, offsets: &mut Vec<u32>) {
         if self.text.get().is_some() || self.positions.get().is_some() {
             return;
         }
         offsets.sort_unstable();
         offsets.dedup();
-        let text = self.read_back_bytes();
+        let continuations = unpack_gaps(
+            self.packed_continuations.as_deref().unwrap_or_default(),
+            None,
+        );
+        let below = |end: usize| continuations.partition_point(|&at| (at as usize) < end);
         let known = offsets
             .iter()
-            .map(|&offset| (offset, self.line_col_in(&text, offset)))
+            .map(|&offset| {
+                let place = self.line_col_by(offset, |from, to| below(to) - below(from));
+                (offset, place)
+            })
             .collect();
         let _ = self.positions.set(known);
     }
 
-    /// The line and column of `offset` in the file's text (`text`, its UTF-8 bytes): the
-    /// column counts the characters that start between the line's start and the offset.
-    fn line_col_in(&self, text: &[u8], offset: u32) -> LineCol {
-        let offset = (offset as usize).min(text.len());
+    /// The line and column of `offset` (clamped to the text), given how many continuation
+    /// bytes lie between two offsets: the column counts the characters that start between
+    /// the line's start and the offset.
+    fn line_col_by(&self, offset: u32, continuations: impl Fn(usize, usize) -> usize) -> LineCol {
+        let offset = (offset as usize).min(self.len());
         let line_index = self.lines_before(offset);
-        let line_start = self.line_starts().get(line_index).copied().unwrap_or(0) as usize;
-        // Every byte starts a character but UTF-8's continuation bytes (`10xxxxxx`).
-        let prefix = text
-            .get(line_start..offset)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&byte| (byte & 0xC0) != 0x80)
-            .count();
+        let line_start =
+            (self.line_starts().get(line_index).copied().unwrap_or(0) as usize).min(offset);
+        let column = (offset - line_start).saturating_sub(continuations(line_start, offset));
         LineCol {
             line: line_index + 1,
-            column: prefix + 1,
+            column: column + 1,
         }
     }
 
@@ -698,18 +769,37 @@ mod tests {
         file.release();
         assert!(file.packed_lines.is_some());
         file.remember_positions(&mut offsets.to_vec());
-        // The file is not on disk: its text reads back as blank lines of the same shape.
+        // The file is not on disk: its places are found without reading it back.
         for (offset, place) in offsets.iter().zip(&places) {
-            assert_eq!(file.line_col(*offset).line, place.line);
+            assert_eq!(file.line_col(*offset), *place);
         }
+        assert!(file.text.get().is_none());
         assert_eq!(file.lines_before(10_300), 3);
+        assert_eq!(
+            continuation_offsets("añ€".as_bytes()),
+            vec![2, 4, 5],
+            "the bytes after a character's first"
+        );
+        // Across blocks of 32 bytes and their words, and in the bytes after the last block.
+        let long = "ñ".repeat(50) + &"x".repeat(300) + "€𝄞" + &"y".repeat(29) + "é";
+        let offsets = continuation_offsets(long.as_bytes());
+        let expected: Vec<u32> = (0_u32..)
+            .zip(long.bytes())
+            .filter(|(_, byte)| byte & 0xC0 == 0x80)
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(offsets, expected);
+        assert_eq!(
+            unpack_gaps(&pack_gaps(offsets.iter().copied(), 0), None).to_vec(),
+            offsets
+        );
     }
 
     #[test]
-    fn columns_count_characters_whether_the_text_is_kept_or_read_back() {
+    fn columns_count_characters_whether_the_text_is_kept_released_or_read_back() {
         // Columns count characters: after 2-, 3- and 4-byte characters, and at an offset
-        // inside one (the characters that start before it). A released file read back from
-        // disk gives the same places as the text kept in memory.
+        // inside one (the characters that start before it). A released file gives the same
+        // places as the text kept in memory, before and after it is read back from disk.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.yaml");
         let text = "ñandú: 1\n  año: ü€𝄞x\n\nlast: é".to_owned();
@@ -741,9 +831,15 @@ mod tests {
                 column: 11
             }
         );
-        let mut released = SourceFile::new(path, text);
+        let mut released = SourceFile::new(path, text.clone());
         released.release();
         released.remember_positions(&mut (0..=end).collect());
+        for (offset, place) in (0..=end).zip(&places) {
+            assert_eq!(released.line_col(offset), *place, "offset {offset}");
+        }
+        assert!(released.text.get().is_none(), "not read back for places");
+        // Read back (as a report that shows the text does), it gives the same places.
+        assert_eq!(released.text(), text);
         assert!(!released.changed_on_disk());
         for (offset, place) in (0..=end).zip(&places) {
             assert_eq!(released.line_col(offset), *place, "offset {offset}");
