@@ -48,9 +48,15 @@ pub fn build_with(
     builder.index(plans);
     builder.graph.plans = plans.to_vec();
     builder.resolve_all();
-    builder.mark_incomplete();
-    builder.check_ranks();
-    builder.check_cycles();
+    // Three reads of the finished graph, side by side: what is incomplete, REF-04 and
+    // REF-05, REF-03.
+    let (incomplete, (ranks, cycles)) = rayon::join(
+        || builder.incomplete(),
+        || rayon::join(|| builder.check_ranks(), || builder.check_cycles()),
+    );
+    builder.mark_incomplete(&incomplete);
+    builder.findings.extend(ranks);
+    builder.findings.extend(cycles);
     builder.graph.unreadable = unreadable.to_vec();
     // The tables grew by doubling; they stay in memory for the rest of the run.
     let graph = &mut builder.graph;
@@ -632,42 +638,67 @@ impl<'p> Builder<'_, 'p> {
     /// undecodable entry, and the inbound links of plans that an unreadable file mentions.
     /// The evaluator drops a finding whose verdict read such a place: REF or LOAD already
     /// reports the cause.
-    fn mark_incomplete(&mut self) {
-        let unresolved = |graph: &Graph, links: &[LinkId]| {
-            links.iter().any(|&link| graph.link(link).target.is_none())
-        };
-        for index in 0..self.graph.elements.len() {
-            let id = ElementId::from_index(index);
-            let broken = self.graph.element(id).traces_broken
-                || unresolved(&self.graph, &self.graph.element_node(id).traces_to);
-            if let Some(node) = Arc::make_mut(&mut self.graph.elements).get_mut(index) {
-                node.incomplete_traces = broken;
-            }
+    /// Which elements, plans and implementers have a broken reference of their own (written
+    /// unreadably, or resolved to nothing), by index.
+    fn incomplete(&self) -> Incomplete {
+        let graph = &self.graph;
+        let unresolved =
+            |links: &[LinkId]| links.iter().any(|&link| graph.link(link).target.is_none());
+        let elements = (0..graph.elements.len())
+            .map(|index| {
+                let id = ElementId::from_index(index);
+                graph.element(id).traces_broken || unresolved(&graph.element_node(id).traces_to)
+            })
+            .collect();
+        let plans = (0..graph.plan_nodes.len())
+            .map(|index| {
+                let id = PlanId::from_index(index);
+                graph.plan(id).upper_broken || unresolved(&graph.plan_node(id).upper)
+            })
+            .collect();
+        let implementers = (0..graph.implementers.len())
+            .map(|index| {
+                let id = ImplementerId::from_index(index);
+                let written_broken = graph
+                    .activity(id)
+                    .map(|a| a.action_broken)
+                    .or_else(|| graph.investment(id).map(|i| i.action_broken))
+                    .unwrap_or(false);
+                written_broken
+                    || graph
+                        .implementer_node(id)
+                        .action
+                        .is_some_and(|link| graph.link(link).target.is_none())
+            })
+            .collect();
+        Incomplete {
+            elements,
+            plans,
+            implementers,
         }
-        for index in 0..self.graph.plan_nodes.len() {
-            let id = PlanId::from_index(index);
-            let broken = self.graph.plan(id).upper_broken
-                || unresolved(&self.graph, &self.graph.plan_node(id).upper);
-            if let Some(node) = Arc::make_mut(&mut self.graph.plan_nodes).get_mut(index) {
-                node.incomplete_upper = broken;
-            }
+    }
+
+    /// Marks what [`Builder::incomplete`] found, and what an unreadable file may have traced
+    /// to (its inbound links are incomplete).
+    fn mark_incomplete(&mut self, incomplete: &Incomplete) {
+        let graph = &mut self.graph;
+        for (node, &broken) in Arc::make_mut(&mut graph.elements)
+            .iter_mut()
+            .zip(&incomplete.elements)
+        {
+            node.incomplete_traces = broken;
         }
-        for index in 0..self.graph.implementers.len() {
-            let id = ImplementerId::from_index(index);
-            let node = self.graph.implementer_node(id);
-            let written_broken = self
-                .graph
-                .activity(id)
-                .map(|a| a.action_broken)
-                .or_else(|| self.graph.investment(id).map(|i| i.action_broken))
-                .unwrap_or(false);
-            let broken = written_broken
-                || node
-                    .action
-                    .is_some_and(|link| self.graph.link(link).target.is_none());
-            if let Some(node) = Arc::make_mut(&mut self.graph.implementers).get_mut(index) {
-                node.incomplete_action = broken;
-            }
+        for (node, &broken) in Arc::make_mut(&mut graph.plan_nodes)
+            .iter_mut()
+            .zip(&incomplete.plans)
+        {
+            node.incomplete_upper = broken;
+        }
+        for (node, &broken) in Arc::make_mut(&mut graph.implementers)
+            .iter_mut()
+            .zip(&incomplete.implementers)
+        {
+            node.incomplete_action = broken;
         }
         for unreadable in self.unreadable {
             for mention in unreadable.mentions.iter() {
@@ -700,7 +731,8 @@ impl<'p> Builder<'_, 'p> {
     }
 
     /// REF-04 (not upward) and REF-05 (to a concerted or sectoral plan not declared in `upper`).
-    fn check_ranks(&mut self) {
+    fn check_ranks(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
         let mut closures: HashMap<PlanId, Vec<PlanId>> = HashMap::default();
         for index in 0..self.graph.links.len() {
             let link_id = LinkId::from_index(index);
@@ -765,7 +797,7 @@ impl<'p> Builder<'_, 'p> {
                         ),
                     );
                 }
-                self.findings.push(finding);
+                findings.push(finding);
                 continue;
             }
             if link.kind != LinkKind::Trace
@@ -795,37 +827,39 @@ impl<'p> Builder<'_, 'p> {
             if let Some(key) = from.upper_key {
                 finding = finding.related(key, tr!(lang, "ref-undeclared-related"));
             }
-            self.findings.push(finding);
+            findings.push(finding);
         }
+        findings
     }
 
     /// REF-03: one finding per strongly connected set of elements that traces in a circle.
-    fn check_cycles(&mut self) {
+    fn check_cycles(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
         let count = self.graph.elements.len();
-        let successors: Vec<Vec<(ElementId, LinkId)>> = (0..count)
-            .map(|i| {
-                let id = ElementId::from_index(i);
-                self.graph
-                    .element_node(id)
-                    .traces_to
-                    .iter()
-                    .filter_map(|&link| match self.graph.link(link).target {
-                        Some(Target::Element(target)) => Some((target, link)),
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .collect();
-        for component in strongly_connected(&successors) {
-            let self_loop = component.len() == 1
-                && component.first().is_some_and(|&only| {
-                    successors
-                        .get(only.index())
-                        .is_some_and(|next| next.iter().any(|(t, _)| *t == only))
-                });
-            if component.len() < 2 && !self_loop {
-                continue;
-            }
+        let mut successors = Successors {
+            starts: Vec::with_capacity(count + 1),
+            edges: Vec::new(),
+        };
+        successors.starts.push(0);
+        for i in 0..count {
+            let id = ElementId::from_index(i);
+            successors
+                .edges
+                .extend(
+                    self.graph
+                        .element_node(id)
+                        .traces_to
+                        .iter()
+                        .filter_map(|&link| match self.graph.link(link).target {
+                            Some(Target::Element(target)) => Some((target, link)),
+                            _ => None,
+                        }),
+                );
+            successors
+                .starts
+                .push(u32::try_from(successors.edges.len()).unwrap_or(u32::MAX));
+        }
+        for component in circles(&successors) {
             let key = |id: &ElementId| {
                 let plan = self.graph.plan(self.graph.element_plan(*id));
                 (
@@ -837,8 +871,9 @@ impl<'p> Builder<'_, 'p> {
                 continue;
             };
             let Some(&(next, link)) = successors
-                .get(start.index())
-                .and_then(|next| next.iter().find(|(t, _)| component.contains(t)))
+                .of(start.index())
+                .iter()
+                .find(|(t, _)| component.contains(t))
             else {
                 continue;
             };
@@ -866,8 +901,9 @@ impl<'p> Builder<'_, 'p> {
                     tr!(self.lang, "ref-in-cycle", element = self.qualified(id)),
                 );
             }
-            self.findings.push(finding);
+            findings.push(finding);
         }
+        findings
     }
 
     fn qualified(&self, element: ElementId) -> String {
@@ -1139,8 +1175,41 @@ fn element_at(plan: &Plan, place: ElementPlace) -> Option<&crate::plan::model::E
     }
 }
 
-/// Tarjan's algorithm without recursion: the strongly connected components, each sorted.
-fn strongly_connected(successors: &[Vec<(ElementId, LinkId)>]) -> Vec<Vec<ElementId>> {
+/// What has a broken reference of its own, by index ([`Builder::incomplete`]).
+struct Incomplete {
+    elements: Vec<bool>,
+    plans: Vec<bool>,
+    implementers: Vec<bool>,
+}
+
+/// Each element's traces to elements, in one list: element `i`'s are
+/// `edges[starts[i]..starts[i + 1]]` (one allocation, not one a element).
+struct Successors {
+    starts: Vec<u32>,
+    edges: Vec<(ElementId, LinkId)>,
+}
+
+impl Successors {
+    /// How many elements.
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// The traces of the element at `node`.
+    fn of(&self, node: usize) -> &[(ElementId, LinkId)] {
+        match (self.starts.get(node), self.starts.get(node + 1)) {
+            (Some(&from), Some(&to)) => self
+                .edges
+                .get(from as usize..to as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// The strongly connected sets of elements that trace in a circle (two or more elements,
+/// or one that traces to itself), each sorted (Tarjan's algorithm, without recursion).
+fn circles(successors: &Successors) -> Vec<Vec<ElementId>> {
     const UNSEEN: usize = usize::MAX;
     let count = successors.len();
     let mut index = vec![UNSEEN; count];
@@ -1149,12 +1218,13 @@ fn strongly_connected(successors: &[Vec<(ElementId, LinkId)>]) -> Vec<Vec<Elemen
     let mut stack = Vec::new();
     let mut components = Vec::new();
     let mut next_index = 0;
+    // (node, next successor position)
+    let mut work: Vec<(usize, usize)> = Vec::new();
     for root in 0..count {
         if index.get(root) != Some(&UNSEEN) {
             continue;
         }
-        // (node, next successor position)
-        let mut work = vec![(root, 0usize)];
+        work.push((root, 0));
         while let Some(&mut (node, ref mut position)) = work.last_mut() {
             if *position == 0 && index.get(node) == Some(&UNSEEN) {
                 if let (Some(i), Some(l), Some(o)) = (
@@ -1169,8 +1239,7 @@ fn strongly_connected(successors: &[Vec<(ElementId, LinkId)>]) -> Vec<Vec<Elemen
                 next_index += 1;
                 stack.push(node);
             }
-            let edges = successors.get(node).map_or(&[][..], Vec::as_slice);
-            if let Some(&(successor, _)) = edges.get(*position) {
+            if let Some(&(successor, _)) = successors.of(node).get(*position) {
                 *position += 1;
                 let successor = successor.index();
                 if index.get(successor) == Some(&UNSEEN) {
@@ -1190,20 +1259,33 @@ fn strongly_connected(successors: &[Vec<(ElementId, LinkId)>]) -> Vec<Vec<Elemen
             {
                 *l = (*l).min(node_low);
             }
-            if index.get(node) == Some(&node_low) {
-                let mut component = Vec::new();
-                while let Some(member) = stack.pop() {
-                    if let Some(o) = on_stack.get_mut(member) {
-                        *o = false;
-                    }
-                    component.push(ElementId::from_index(member));
-                    if member == node {
-                        break;
-                    }
-                }
-                component.sort_unstable();
-                components.push(component);
+            if index.get(node) != Some(&node_low) {
+                continue;
             }
+            // A set of one (nearly every element) is a circle only when it traces to itself.
+            if stack.last() == Some(&node) {
+                stack.pop();
+                if let Some(o) = on_stack.get_mut(node) {
+                    *o = false;
+                }
+                let only = ElementId::from_index(node);
+                if successors.of(node).iter().any(|(t, _)| *t == only) {
+                    components.push(vec![only]);
+                }
+                continue;
+            }
+            let mut component = Vec::new();
+            while let Some(member) = stack.pop() {
+                if let Some(o) = on_stack.get_mut(member) {
+                    *o = false;
+                }
+                component.push(ElementId::from_index(member));
+                if member == node {
+                    break;
+                }
+            }
+            component.sort_unstable();
+            components.push(component);
         }
     }
     components
@@ -1211,7 +1293,7 @@ fn strongly_connected(successors: &[Vec<(ElementId, LinkId)>]) -> Vec<Vec<Elemen
 
 /// The shortest path from `from` to `to` using only members of `component` (both ends included).
 fn shortest_path(
-    successors: &[Vec<(ElementId, LinkId)>],
+    successors: &Successors,
     from: ElementId,
     to: ElementId,
     component: &[ElementId],
@@ -1223,10 +1305,7 @@ fn shortest_path(
         if current == to {
             break;
         }
-        for &(next, _) in successors
-            .get(current.index())
-            .map_or(&[][..], Vec::as_slice)
-        {
+        for &(next, _) in successors.of(current.index()) {
             if component.binary_search(&next).is_ok() && seen.insert(next) {
                 previous.insert(next, current);
                 queue.push_back(next);
