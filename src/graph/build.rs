@@ -69,6 +69,10 @@ pub fn build_with(
 
 /// How many plans' references are looked up in parallel before their links are added.
 const PLANS_A_PIECE: usize = 256;
+/// The most plans of a piece one thread indexes or resolves in a row before an idle thread
+/// can take the rest of its share (rayon's own splitting leaves runs of 64 plans, and a
+/// thread waiting at the end of every piece).
+const PLANS_A_TASK: usize = 16;
 
 /// A reference looked up: the link it makes, from what (and its place in the owner's list),
 /// to what it resolved to.
@@ -161,6 +165,7 @@ impl<'p> Builder<'_, 'p> {
             let lang = self.lang;
             let parts: Vec<PlanPart<'p>> = piece
                 .par_iter()
+                .with_max_len(PLANS_A_TASK)
                 .zip(starts)
                 .enumerate()
                 .map(|(index, (plan, starts))| {
@@ -221,6 +226,7 @@ impl<'p> Builder<'_, 'p> {
             let resolved: Vec<(Vec<Resolved>, Vec<Unresolved>)> = (piece
                 ..(piece + PLANS_A_PIECE).min(plans))
                 .into_par_iter()
+                .with_max_len(PLANS_A_TASK)
                 .map(|index| this.resolve_plan_references(PlanId::from_index(index)))
                 .collect();
             for (index, (links, misses)) in (piece..).zip(resolved) {
