@@ -171,9 +171,11 @@ pub fn evaluate_cached<'a>(
                 *slot = Some(plan);
             }
         }
+        // A rule a task (see `evaluate`).
         let per_rule: Vec<(Vec<Finding>, (usize, usize))> = rules
             .par_iter()
             .zip(cache.rules.par_iter_mut())
+            .with_max_len(1)
             .map(|(rule, groups)| update_groups(rule, graph, lang, groups, changed.files, &plans))
             .collect();
         let mut findings = Vec::new();
@@ -186,9 +188,12 @@ pub fn evaluate_cached<'a>(
     }
     let mut previous = std::mem::take(&mut cache.rules);
     previous.resize_with(rules.len(), Vec::new);
+    // A rule a task: with rayon's own splitting a thread could be left with a run of a
+    // quarter of the rules while the other waited.
     let per_rule: Vec<RuleRun> = rules
         .par_iter()
         .zip(previous)
+        .with_max_len(1)
         .map(|(rule, before)| {
             evaluate_groups(
                 rule,

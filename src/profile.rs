@@ -528,8 +528,10 @@ pub fn profiles_cached<'p>(
     let previous = reuse
         .as_ref()
         .map(|r| (&r.cache.profiles, r.changed, r.key));
+    // In tasks of at most 64 plans, so that the threads end together.
     let computed: Vec<(crate::source::FileId, u64, Arc<Profile>)> = plans
         .into_par_iter()
+        .with_max_len(64)
         .map(|(id, plan)| {
             let (key, dirty) = previous.map_or((0, true), |(_, changed, key)| {
                 inputs_hash(id, plan, graph, &by_plan, changed, key)
