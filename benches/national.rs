@@ -84,17 +84,16 @@ fn main() {
             checks.push(check_all(&corpus, &mut stages));
         }
         // Each check against the parse run just before it: a slow spell falls on both.
-        let mut ratios: Vec<f64> = parses
+        let ratios: Vec<f64> = parses
             .iter()
             .zip(&checks)
             .map(|(parse, check)| check.as_secs_f64() / parse.as_secs_f64())
             .collect();
-        ratios.sort_by(f64::total_cmp);
-        let ratio = ratios.get(ratios.len() / 2).copied().unwrap_or_default();
         let (low, high) = (
-            ratios.first().copied().unwrap_or_default(),
-            ratios.last().copied().unwrap_or_default(),
+            ratios.iter().copied().fold(f64::INFINITY, f64::min),
+            ratios.iter().copied().fold(0.0, f64::max),
         );
+        let ratio = middle(ratios);
         let (parse, check) = (middle(parses), middle(checks));
         println!(
             "scale {scale}: {} files, {:.1} MB; parse (saphyr MarkedYaml) {:.2} s; check {:.2} s; check/parse {ratio:.2}, the median of {PAIRED_RUNS} pairs (from {low:.2} to {high:.2}; target ≤ 1.30)",
@@ -164,20 +163,20 @@ fn median_of(runs: usize, mut run: impl FnMut() -> Duration) -> Duration {
     middle((0..runs).map(|_| run()).collect())
 }
 
-/// The median of some times.
-fn middle(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times.get(times.len() / 2).copied().unwrap_or_default()
+/// The median of some times (or ratios).
+fn middle<T: PartialOrd + Copy + Default>(mut values: Vec<T>) -> T {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    values.get(values.len() / 2).copied().unwrap_or_default()
 }
 
 /// Reads and parses every file on the global pool (as many threads as cores), in tasks of
-/// at most 8 files as the check loads them (with rayon's own splitting, one thread could be
-/// left parsing the last eighth of the files alone: no floor).
+/// as many files as the check loads at once (`alinea::plan::LOAD_LEAF`; with rayon's own
+/// splitting, one thread could be left parsing the last eighth of the files alone: no floor).
 fn parse_all(files: &[PathBuf]) -> Duration {
     let start = Instant::now();
     let nodes: usize = files
         .par_iter()
-        .with_max_len(8)
+        .with_max_len(alinea::plan::LOAD_LEAF)
         .map(|file| {
             let text = std::fs::read_to_string(file).unwrap_or_default();
             MarkedYaml::load_from_str(&text).map_or(0, |docs| docs.len())

@@ -23,13 +23,13 @@ use crate::source::{FileId, ReadOutcome, SourceDb, SourceFile, Span, read};
 use crate::tr;
 
 pub use load::MAX_UNKNOWN_KEYS;
+pub use model::{Plan, PlanKind};
 
 /// The most files a thread reads in a row before the rest of its share can be taken by an
 /// idle thread. Rayon's own splitting leaves a few long runs of files (an eighth of a
 /// national repository each): the last of them was read by one thread while the other
 /// waited, 150 ms of a national check. Runs of 8 files (a few milliseconds) end together.
-const LOAD_LEAF: usize = 8;
-pub use model::{Plan, PlanKind};
+pub const LOAD_LEAF: usize = 8;
 
 /// LOAD-01: the file is not well-formed YAML (or breaks a parsing limit).
 pub const LOAD_01: CheckMeta = CheckMeta {

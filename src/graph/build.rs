@@ -841,30 +841,16 @@ impl<'p> Builder<'_, 'p> {
     /// REF-03: one finding per strongly connected set of elements that traces in a circle.
     fn check_cycles(&self) -> Vec<Finding> {
         let mut findings = Vec::new();
-        let count = self.graph.elements.len();
-        let mut successors = Successors {
-            starts: Vec::with_capacity(count + 1),
-            edges: Vec::new(),
-        };
-        successors.starts.push(0);
-        for i in 0..count {
-            let id = ElementId::from_index(i);
-            successors
-                .edges
-                .extend(
-                    self.graph
-                        .element_node(id)
-                        .traces_to
-                        .iter()
-                        .filter_map(|&link| match self.graph.link(link).target {
-                            Some(Target::Element(target)) => Some((target, link)),
-                            _ => None,
-                        }),
-                );
-            successors
-                .starts
-                .push(u32::try_from(successors.edges.len()).unwrap_or(u32::MAX));
-        }
+        let successors = Successors::new(self.graph.elements.len(), |id| {
+            self.graph
+                .element_node(id)
+                .traces_to
+                .iter()
+                .filter_map(|&link| match self.graph.link(link).target {
+                    Some(Target::Element(target)) => Some((target, link)),
+                    _ => None,
+                })
+        });
         for component in circles(&successors) {
             let key = |id: &ElementId| {
                 let plan = self.graph.plan(self.graph.element_plan(*id));
@@ -1189,13 +1175,28 @@ struct Incomplete {
 }
 
 /// Each element's traces to elements, in one list: element `i`'s are
-/// `edges[starts[i]..starts[i + 1]]` (one allocation, not one a element).
+/// `edges[starts[i]..starts[i + 1]]` (one allocation, not one per element).
 struct Successors {
     starts: Vec<u32>,
     edges: Vec<(ElementId, LinkId)>,
 }
 
 impl Successors {
+    /// The traces of `count` elements, each element's given by `of`.
+    fn new<I: Iterator<Item = (ElementId, LinkId)>>(
+        count: usize,
+        mut of: impl FnMut(ElementId) -> I,
+    ) -> Self {
+        let mut starts = Vec::with_capacity(count + 1);
+        let mut edges = Vec::new();
+        starts.push(0);
+        for index in 0..count {
+            edges.extend(of(ElementId::from_index(index)));
+            starts.push(u32::try_from(edges.len()).unwrap_or(u32::MAX));
+        }
+        Self { starts, edges }
+    }
+
     /// How many elements.
     fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)
