@@ -224,7 +224,7 @@ fn unpack_lines(packed: &[u8]) -> Box<[u32]> {
 /// The offsets of a text's UTF-8 continuation bytes (`10xxxxxx`), in order. The bytes are
 /// looked at 32 at a time, as four words; in a word with a byte that is not ASCII, a
 /// continuation byte is one whose top bit is set and the next bit clear, all found at once.
-fn continuation_offsets(bytes: &[u8]) -> Vec<u32> {
+pub(crate) fn continuation_offsets(bytes: &[u8]) -> Vec<u32> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut offsets = Vec::new();
     let mut blocks = bytes.chunks_exact(32);

@@ -229,6 +229,10 @@ struct Builder<'a> {
     complex_keys: Vec<Span>,
     /// (character index, byte offset) of the last marker converted.
     cursor: (usize, usize),
+    /// Where the text's UTF-8 continuation bytes are (see [`Builder::offset`]).
+    continuations: Vec<u32>,
+    /// How many of them lie before the cursor.
+    continued: usize,
     /// The last collection end pulled back over blanks and comments (see [`trim_collection`]).
     trimmed: (u32, u32, u32),
 }
@@ -249,6 +253,8 @@ impl<'a> Builder<'a> {
             duplicate_keys: Vec::new(),
             complex_keys: Vec::new(),
             cursor: (0, 0),
+            continuations: crate::source::continuation_offsets(file.text().as_bytes()),
+            continued: 0,
             trimmed: (0, u32::MAX, 0),
         }
     }
@@ -260,40 +266,28 @@ impl<'a> Builder<'a> {
     }
 
     /// The byte offset of a marker (saphyr counts characters). Events arrive
-    /// mostly in text order, so a cursor walks forward; a jump backwards goes
-    /// through the line index instead.
+    /// mostly in text order, so a cursor walks forward over the places of the text's UTF-8
+    /// continuation bytes (found once per file, 32 bytes at a time): the character at index
+    /// `c` starts at byte `c + k`, where `k` counts the continuation bytes of the characters
+    /// before it. A jump backwards goes through the line index instead.
     fn offset(&mut self, marker: Marker) -> usize {
-        let (cursor_char, cursor_byte) = self.cursor;
-        if marker.index() < cursor_char {
+        let (cursor_char, _) = self.cursor;
+        let char_index = marker.index();
+        if char_index < cursor_char {
             return self.file.offset_of(marker.line(), marker.col());
         }
-        let text = self.file.text();
-        let mut byte = cursor_byte;
-        // Between two markers the text is mostly ASCII (keys, numbers, codes): as many bytes
-        // as characters, checked at once.
-        let ahead = marker.index() - cursor_char;
-        if text
-            .as_bytes()
-            .get(byte..byte + ahead)
-            .is_some_and(<[u8]>::is_ascii)
-        {
-            self.cursor = (marker.index(), byte + ahead);
-            return byte + ahead;
+        // The continuation byte at `p`, the `k`-th, belongs to the character of index
+        // `p - k - 1`: it lies before character `char_index` when `p - k <= char_index`.
+        let mut k = self.continued;
+        while let Some(&at) = self.continuations.get(k) {
+            if (at as usize).saturating_sub(k) > char_index {
+                break;
+            }
+            k += 1;
         }
-        // A character starts at every byte but UTF-8's continuation bytes (`10xxxxxx`): the
-        // offset of the character `ahead` characters on is where the next start after them is.
-        let rest = text.as_bytes().get(byte..).unwrap_or_default();
-        let mut starts = 0;
-        let at = rest
-            .iter()
-            .position(|&b| {
-                let start = (b & 0xC0) != 0x80;
-                starts += usize::from(start);
-                start && starts > ahead
-            })
-            .unwrap_or(rest.len());
-        byte += at;
-        self.cursor = (marker.index(), byte);
+        self.continued = k;
+        let byte = (char_index + k).min(self.file.text().len());
+        self.cursor = (char_index, byte);
         byte
     }
 

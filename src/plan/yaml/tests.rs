@@ -26,6 +26,34 @@ fn keys_and_values_keep_byte_spans_after_multibyte_text() {
 }
 
 #[test]
+fn every_scalar_keeps_its_byte_span_after_two_three_and_four_byte_characters() {
+    // Keys and values after characters of every UTF-8 length, in block and flow
+    // collections, on several lines and at the end of the text.
+    let text =
+        "ñ: [€uno, \"😀dos\", tres]\n€: {a: 'ñé', b: c😀}\n😀:\n  - añ\n  - 'fin€'\nz: último";
+    let (file, document) = tree(text);
+    let mut scalars = Vec::new();
+    let mut stack = vec![document.root.unwrap()];
+    while let Some(node) = stack.pop() {
+        match node.value {
+            Value::Scalar(scalar) => scalars.push((scalar.text, node.span)),
+            Value::Seq(items) => stack.extend(items),
+            Value::Map(entries) => {
+                for entry in entries {
+                    scalars.push((entry.key.value.clone(), entry.key.span));
+                    stack.push(entry.value);
+                }
+            }
+        }
+    }
+    assert_eq!(scalars.len(), 14);
+    for (value, span) in scalars {
+        let written = slice(&file, span);
+        assert_eq!(written.trim_matches(['\'', '"']), value, "{span:?}");
+    }
+}
+
+#[test]
 fn collections_end_at_their_last_value_not_at_the_next_key() {
     let (file, document) = tree("a:\n  b: 1\n  c: 2\n\n# comment\nd: 3\n");
     let root = document.root.unwrap();
