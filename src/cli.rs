@@ -344,7 +344,8 @@ struct CheckArgs {
     /// Also list the YAML files skipped because they are not plans.
     #[arg(long, short)]
     verbose: bool,
-    /// Print how long each stage took, on standard error.
+    /// Print how long each stage took, on standard error (the rules are compiled while the
+    /// files are found: those two stages overlap).
     #[arg(long)]
     timings: bool,
     /// List findings in pure file order (by default errors of the LOAD and REF families,

@@ -505,42 +505,58 @@ fn check_cached(
     let key = rules_key(&files, options.lang);
     // The same rule files compile to the same rules: an incremental run takes them as the
     // last run left them.
-    let rules = match cache
+    let compiled = cache
         .as_ref()
         .and_then(|cache| cache.rules.as_ref())
         .filter(|(was, _)| *was == key)
-    {
-        Some((_, rules)) => Arc::clone(rules),
-        None => compile_rules(files, &mut SourceDb::new(), options.lang)?.into(),
-    };
-    let cache = cache.map(|cache| {
-        cache.rules = Some((key, Arc::clone(&rules)));
-        (cache, key)
-    });
-    let policy = policy::Policy::new(options, &rules)?;
-    watch.lap("compile-rules");
+        .map(|(_, rules)| Arc::clone(rules));
     let exclude = options
         .config
         .as_ref()
         .map(|c| (c.dir(), c.exclude.as_slice()));
     let (mut cache, known) = match cache {
-        Some((cache, key)) => {
+        Some(cache) => {
             let known = cache.known_inputs(options);
             (Some((cache, key)), known)
         }
         None => (None, None),
     };
-    let (mut inputs, trusted) = if let Some((inputs, changed)) = known {
-        (inputs, Some(changed))
-    } else {
-        let inputs = discover::discover_repository(
-            &options.paths,
-            options.root.as_deref(),
-            exclude,
-            options.lang,
-        )
-        .map_err(CheckError::MissingPath)?;
-        (Arc::new(inputs), None)
+    // The rules are compiled while the repository is walked: each on a thread of its own.
+    let walk = known.is_none();
+    let ((rules, compiling), (walked, walking)) = rayon::join(
+        || {
+            let start = Instant::now();
+            let rules = match compiled {
+                Some(rules) => Ok(rules),
+                None => compile_rules(files, &mut SourceDb::new(), options.lang)
+                    .map(Arc::<[dsl::CheckedRule]>::from),
+            };
+            (rules, start.elapsed())
+        },
+        || {
+            let start = Instant::now();
+            let inputs = walk.then(|| {
+                discover::discover_repository(
+                    &options.paths,
+                    options.root.as_deref(),
+                    exclude,
+                    options.lang,
+                )
+            });
+            (inputs, start.elapsed())
+        },
+    );
+    let rules = rules?;
+    if let Some((cache, key)) = cache.as_mut() {
+        cache.rules = Some((*key, Arc::clone(&rules)));
+    }
+    let policy = policy::Policy::new(options, &rules)?;
+    watch.laps_together(&[("compile-rules", compiling), ("discover", walking)]);
+    let (mut inputs, trusted) = match (known, walked) {
+        (Some((inputs, changed)), _) => (inputs, Some(changed)),
+        (None, Some(walked)) => (Arc::new(walked.map_err(CheckError::MissingPath)?), None),
+        // Not reached: the repository is walked whenever no inputs are known.
+        (None, None) => (Arc::new(Vec::new()), None),
     };
     if let Some((cache, _)) = cache.as_mut() {
         cache.inputs = Some((
@@ -558,7 +574,6 @@ fn check_cached(
         }
     }
     progress.files.store(inputs.len(), Ordering::Relaxed);
-    watch.lap("discover");
     // An incremental run keeps every text (the next run compares them).
     let lean_texts = options.lean_texts && cache.is_none();
     let mut sources = SourceDb::new();
@@ -900,6 +915,18 @@ impl<'a> Stopwatch<'a> {
     /// The counter of files read, when progress is reported.
     fn read_counter(&self) -> Option<&'a AtomicUsize> {
         self.progress.map(|progress| &progress.read)
+    }
+
+    /// Records stages that ran side by side, each with its own duration; the next lap starts
+    /// now.
+    fn laps_together(&mut self, stages: &[(&'static str, Duration)]) {
+        for &(stage, duration) in stages {
+            self.laps.push((stage, duration));
+            if let Some(progress) = self.progress {
+                progress.lapped(stage);
+            }
+        }
+        self.clock = Instant::now();
     }
 
     /// Records the time since the last lap as `stage`.
