@@ -4,11 +4,14 @@
 //! loops are reported (as a file that cannot be read) instead of followed
 //! forever; a file reached twice through links is read once. A named pipe, a device or a
 //! socket with a YAML name is reported, never opened. The order is
-//! sorted by path, so results never depend on the file system's order.
+//! sorted by path, so results never depend on the file system's order. A folder without
+//! links is walked in parallel, a subfolder a task (see `Walker::walk`); the files found and
+//! their order are those of one walk.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 /// A file to read, or a place that could not be walked.
@@ -244,6 +247,12 @@ impl Walker {
                     && entry.file_name() != crate::config::FILE_NAME))
     }
 
+    /// Walks `root` and adds what it finds to `inputs` (a file reached twice, once).
+    ///
+    /// A folder is walked in parallel, its subfolders two levels down each a task of its
+    /// own (`SPLIT_DEPTH`), when no symbolic link and no error is met: the files found are
+    /// then the same, in the same order, as one walk finds. Otherwise (links need the whole
+    /// walk to tell loops) it is walked again in one piece.
     fn walk(
         &self,
         root: &Path,
@@ -251,42 +260,119 @@ impl Walker {
         seen: &mut HashSet<PathBuf>,
         inputs: &mut Vec<Input>,
     ) {
+        let found = self.walk_split(root, reported).unwrap_or_else(|| {
+            let mut found = Vec::new();
+            self.walk_from(root, 0, reported, &mut HashMap::new(), &mut found);
+            found
+        });
+        for input in found {
+            if seen.insert(input.key.clone()) {
+                inputs.push(input);
+            }
+        }
+    }
+
+    /// The inputs under the folder `root` walked in parallel, or `None` when it is not a
+    /// folder or holds a link or a place that cannot be read.
+    fn walk_split(&self, root: &Path, reported: bool) -> Option<Vec<Input>> {
+        if !std::fs::symlink_metadata(root).ok()?.is_dir() {
+            return None;
+        }
+        let mut folders = HashMap::new();
+        canonical(&mut folders, root);
+        self.split(root, 1, reported, &folders)
+    }
+
+    /// The inputs under `folder` (at `depth` from the root): each entry walked on its own,
+    /// in parallel, in name order.
+    fn split(
+        &self,
+        folder: &Path,
+        depth: usize,
+        reported: bool,
+        folders: &HashMap<PathBuf, PathBuf>,
+    ) -> Option<Vec<Input>> {
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(folder).ok()? {
+            let entry = entry.ok()?;
+            if entry.file_type().ok()?.is_symlink() {
+                return None;
+            }
+            entries.push((entry.file_name(), entry.file_type().ok()?.is_dir()));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let parts: Vec<Option<Vec<Input>>> = entries
+            .par_iter()
+            .with_max_len(1)
+            .map(|(name, is_dir)| {
+                let path = folder.join(name);
+                let mut folders = folders.clone();
+                if *is_dir && depth < SPLIT_DEPTH {
+                    if is_skipped(name) {
+                        return Some(Vec::new());
+                    }
+                    let key = canonical(&mut folders, folder).join(name);
+                    folders.insert(path.clone(), key);
+                    return self.split(&path, depth + 1, reported, &folders);
+                }
+                let mut found = Vec::new();
+                self.walk_from(&path, depth, reported, &mut folders, &mut found)
+                    .then_some(found)
+            })
+            .collect();
+        let mut found = Vec::new();
+        for part in parts {
+            found.extend(part?);
+        }
+        Some(found)
+    }
+
+    /// Walks `root`, found at `depth` from the walk's root (0: it is the root), adding what
+    /// it finds to `found` (a file reached twice, twice). `folders` holds the canonical form
+    /// of the folders known. Below the root (`depth > 0`), the walk gives up at the first link
+    /// or error (`false`): the caller walks the whole root again in one piece.
+    fn walk_from(
+        &self,
+        root: &Path,
+        depth: usize,
+        reported: bool,
+        folders: &mut HashMap<PathBuf, PathBuf>,
+        found: &mut Vec<Input>,
+    ) -> bool {
         let walker = WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !skipped_dir(entry));
-        // Canonical folders, resolved once each: a file's key is its folder's plus its name
-        // (or its own, when the file itself is a link), and so is a folder's that is not a
-        // link (only the root and links are resolved on the file system).
-        let mut folders: std::collections::HashMap<PathBuf, PathBuf> =
-            std::collections::HashMap::new();
+            .filter_entry(|entry| entry.depth() + depth == 0 || !skipped_dir(entry));
+        // Canonical folders are resolved once each (`folders`): a file's key is its folder's
+        // plus its name (or its own, when the file itself is a link), and so is a folder's
+        // that is not a link (only the root and links are resolved on the file system).
+        let strict = depth > 0;
         for entry in walker {
             match entry {
+                Ok(entry) if strict && entry.path_is_symlink() => return false,
+                Err(_) if strict => return false,
                 Ok(entry) => {
-                    if entry.depth() > 0
+                    if entry.depth() + depth > 0
                         && entry.file_type().is_dir()
                         && !entry.path_is_symlink()
                         && let Some(parent) = entry.path().parent()
                     {
-                        let key = canonical(&mut folders, parent).join(entry.file_name());
+                        let key = canonical(folders, parent).join(entry.file_name());
                         folders.insert(entry.path().to_path_buf(), key);
                     }
                     // A file named on the command line is always taken, whatever its name.
-                    let explicit = reported && entry.depth() == 0;
+                    let explicit = reported && entry.depth() + depth == 0;
                     // A named pipe, a device or a socket with a plan's name: reported, never
                     // opened (opening a pipe waits for a writer).
                     if self.not_a_file(&entry, explicit) {
-                        let key = absolute_key(entry.path());
-                        if seen.insert(key.clone()) {
-                            inputs.push(Input {
-                                problem: Some(crate::tr!(self.lang, "discover-not-a-file")),
-                                explicit,
-                                reported,
-                                key,
-                                ..Input::asked(entry.path().to_path_buf())
-                            });
-                        }
+                        found.push(Input {
+                            problem: Some(crate::tr!(self.lang, "discover-not-a-file")),
+                            explicit,
+                            reported,
+                            key: absolute_key(entry.path()),
+                            ..Input::asked(entry.path().to_path_buf())
+                        });
                         continue;
                     }
                     if !entry.file_type().is_file()
@@ -298,19 +384,15 @@ impl Walker {
                         continue;
                     }
                     let key = match (entry.path_is_symlink(), entry.path().parent()) {
-                        (false, Some(parent)) => {
-                            canonical(&mut folders, parent).join(entry.file_name())
-                        }
+                        (false, Some(parent)) => canonical(folders, parent).join(entry.file_name()),
                         _ => absolute_key(entry.path()),
                     };
-                    if seen.insert(key.clone()) {
-                        inputs.push(Input {
-                            explicit,
-                            reported,
-                            key,
-                            ..Input::asked(entry.path().to_path_buf())
-                        });
-                    }
+                    found.push(Input {
+                        explicit,
+                        reported,
+                        key,
+                        ..Input::asked(entry.path().to_path_buf())
+                    });
                 }
                 Err(error) => {
                     let path = error
@@ -331,10 +413,8 @@ impl Walker {
                         crate::tr!(lang, "discover-unreadable", reason = error.to_string())
                     };
                     let key = absolute_key(&path);
-                    if (is_yaml(&path) || error.loop_ancestor().is_some() || path.is_dir())
-                        && seen.insert(key.clone())
-                    {
-                        inputs.push(Input {
+                    if is_yaml(&path) || error.loop_ancestor().is_some() || path.is_dir() {
+                        found.push(Input {
                             problem: Some(problem),
                             reported,
                             key,
@@ -344,14 +424,12 @@ impl Walker {
                 }
             }
         }
+        true
     }
 }
 
 /// The canonical form of a walked folder: known, or resolved on the file system once.
-fn canonical<'f>(
-    folders: &'f mut std::collections::HashMap<PathBuf, PathBuf>,
-    folder: &Path,
-) -> &'f Path {
+fn canonical<'f>(folders: &'f mut HashMap<PathBuf, PathBuf>, folder: &Path) -> &'f Path {
     let folder = if folder.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -374,14 +452,125 @@ pub fn io_message(error: &std::io::Error) -> String {
 }
 
 fn skipped_dir(entry: &walkdir::DirEntry) -> bool {
-    if !entry.file_type().is_dir() {
-        return false;
-    }
-    let name = entry.file_name().to_string_lossy();
+    entry.file_type().is_dir() && is_skipped(entry.file_name())
+}
+
+/// Whether a folder of this name is skipped: hidden folders, `target` and `node_modules`.
+fn is_skipped(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
     name.starts_with('.') || name == "target" || name == "node_modules"
 }
+
+/// How deep folders are split into tasks walked in parallel (`Walker::walk`): the root's
+/// subfolders and theirs (in a national repository, `local/<department>/` and the like).
+const SPLIT_DEPTH: usize = 2;
 
 fn is_yaml(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repository three folders deep, with what a walk skips or reports: hidden and
+    /// `target` folders, a configuration file, files that are not YAML, and a named pipe.
+    fn repository(root: &Path) {
+        for folder in ["a/b/c", "a/d", "z/.hidden/x", "z/target", "m"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        for file in [
+            "top.yaml",
+            "a/one.yml",
+            "a/b/two.yaml",
+            "a/b/c/three.YAML",
+            "a/b/c/notes.txt",
+            "a/d/alinea.yaml",
+            "z/.hidden/x/hidden.yaml",
+            "z/target/built.yaml",
+            "z/four.yaml",
+            "m/five.yaml",
+        ] {
+            std::fs::write(root.join(file), "id: x\n").unwrap();
+        }
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join("a/b/pipe.yaml"))
+            .status()
+            .is_ok_and(|status| status.success());
+        assert!(made, "mkfifo makes a named pipe");
+    }
+
+    fn in_one_piece(walker: &Walker, root: &Path) -> Vec<Input> {
+        let mut found = Vec::new();
+        walker.walk_from(root, 0, true, &mut HashMap::new(), &mut found);
+        found
+    }
+
+    fn walked(walker: &Walker, root: &Path) -> Vec<Input> {
+        let mut inputs = Vec::new();
+        walker.walk(root, true, &mut HashSet::new(), &mut inputs);
+        inputs
+    }
+
+    #[test]
+    fn a_folder_walked_in_parallel_gives_what_one_walk_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        repository(&root);
+        let walker = Walker::new(None);
+        let split = walker
+            .walk_split(&root, true)
+            .expect("no link: walked in parallel");
+        let whole = in_one_piece(&walker, &root);
+        assert_eq!(split, whole);
+        let names: Vec<String> = whole
+            .iter()
+            .map(|input| {
+                let relative = input.path.strip_prefix(&root).unwrap();
+                format!(
+                    "{}{}",
+                    relative.display(),
+                    if input.problem.is_some() { " !" } else { "" }
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a/b/c/three.YAML",
+                "a/b/pipe.yaml !",
+                "a/b/two.yaml",
+                "a/one.yml",
+                "m/five.yaml",
+                "top.yaml",
+                "z/four.yaml"
+            ]
+        );
+        assert_eq!(walked(&walker, &root), whole);
+    }
+
+    #[test]
+    fn a_link_anywhere_makes_the_folder_walked_in_one_piece() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        repository(&root);
+        // Deep down, a loop back to the root and a second way to a file.
+        std::os::unix::fs::symlink(&root, root.join("a/b/c/up")).unwrap();
+        std::os::unix::fs::symlink(root.join("m/five.yaml"), root.join("a/d/again.yaml")).unwrap();
+        let walker = Walker::new(None);
+        assert_eq!(walker.walk_split(&root, true), None);
+        let whole = in_one_piece(&walker, &root);
+        assert!(
+            whole
+                .iter()
+                .any(|input| input.problem.is_some() && input.path.ends_with("a/b/c/up"))
+        );
+        let mut seen = HashSet::new();
+        let once: Vec<Input> = whole
+            .into_iter()
+            .filter(|input| seen.insert(input.key.clone()))
+            .collect();
+        assert_eq!(walked(&walker, &root), once);
+    }
 }
