@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub use ir::{CheckedRule, RuleMeta, SECTIONS, SECTIONS_ES, sections_of};
 
 use crate::i18n::Lang;
-use crate::source::{SourceDb, Span};
+use crate::source::{FileId, SourceDb, Span};
 use crate::tr;
 
 mod embedded {
@@ -98,13 +98,14 @@ fn compile_here(
     // The first rule with each id and slug: where, its id, and whether the default pack has it.
     let mut seen_ids: HashMap<String, (Span, String, bool)> = HashMap::new();
     let mut seen_slugs: HashMap<String, (Span, String, bool)> = HashMap::new();
-    for file in files {
-        let default_pack = file.default_pack;
-        let id = sources.add(file.path, file.text);
-        let text = sources.file(id).text().to_owned();
-        let name = sources.file(id).display_name().to_owned();
-        let parsed = match parser::parse(id, &text, lang) {
-            Ok(parsed) => parsed,
+    let files: Vec<(FileId, bool)> = files
+        .into_iter()
+        .map(|file| (sources.add(file.path, file.text), file.default_pack))
+        .collect();
+    let compiled = parse_and_check(&files, sources, lang);
+    for (&(_, default_pack), compiled) in files.iter().zip(compiled) {
+        let (parsed, checked, file_errors) = match compiled {
+            Ok(compiled) => compiled,
             Err(error) => {
                 errors.push(error);
                 continue;
@@ -142,12 +143,64 @@ fn compile_here(
                 }
             }
         }
-        let (checked, file_errors) = typeck::check_file(&parsed, &text, &name, lang);
         errors.extend(file_errors);
         rules.extend(checked);
     }
     errors.sort_by_key(|e| (e.span.file, e.span.start));
     (rules, errors)
+}
+
+/// A rule file parsed, and its rules checked: the rules that passed and the errors of those
+/// that did not; or the file's syntax error.
+type Compiled = Result<(ast::RuleFile, Vec<CheckedRule>, Vec<RuleError>), RuleError>;
+
+/// Parses and checks each of `files` (already among `sources`), in order. The files are
+/// shared between this thread and one more with as large a stack (every other file to each,
+/// the default pack's files being of similar sizes): the rules of one file never depend on
+/// another's (`def`s are the file's own), and what crosses files (repeated ids and slugs)
+/// is checked afterwards, in order.
+fn parse_and_check(files: &[(FileId, bool)], sources: &SourceDb, lang: Lang) -> Vec<Compiled> {
+    let compile = |&(id, _): &(FileId, bool)| -> Compiled {
+        let file = sources.file(id);
+        let text = file.text();
+        let parsed = parser::parse(id, text, lang)?;
+        let (checked, errors) = typeck::check_file(&parsed, text, file.display_name(), lang);
+        Ok((parsed, checked, errors))
+    };
+    let (even, odd) = std::thread::scope(|scope| {
+        let odd = std::thread::Builder::new()
+            .name("rule-compiler-2".to_owned())
+            .stack_size(COMPILER_STACK_BYTES)
+            .spawn_scoped(scope, || {
+                files
+                    .iter()
+                    .skip(1)
+                    .step_by(2)
+                    .map(compile)
+                    .collect::<Vec<_>>()
+            })
+            .ok();
+        let even: Vec<Compiled> = files.iter().step_by(2).map(compile).collect();
+        let odd = odd.map(std::thread::ScopedJoinHandle::join);
+        (even, odd)
+    });
+    let odd = match odd {
+        Some(Ok(odd)) => odd,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        // No thread could be made: the other files are compiled here.
+        None => files.iter().skip(1).step_by(2).map(compile).collect(),
+    };
+    let mut even = even.into_iter();
+    let mut odd = odd.into_iter();
+    (0..files.len())
+        .filter_map(|index| {
+            if index % 2 == 0 {
+                even.next()
+            } else {
+                odd.next()
+            }
+        })
+        .collect()
 }
 
 /// The error for a rule whose `what` (id or slug) `key` an earlier rule already has: at
