@@ -259,6 +259,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    #[inline]
     fn span(&mut self, span: YamlSpan) -> Span {
         let start = self.offset(span.start);
         let end = self.offset(span.end);
@@ -391,17 +392,25 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Counts `nodes` more values; an error past [`MAX_NODES`]. Inlined where values are
+    /// counted (once per scalar), the error worded out of line.
+    #[inline]
     fn count(&mut self, nodes: usize, span: YamlSpan) -> Result<(), YamlError> {
         self.nodes += nodes;
         if self.nodes > MAX_NODES {
-            let lang = self.lang;
-            return Err(self.limit(
-                span,
-                tr!(lang, "yaml-too-many-values", max = MAX_NODES.to_string()),
-                tr!(lang, "yaml-too-many-values-help"),
-            ));
+            return Err(self.too_many(span));
         }
         Ok(())
+    }
+
+    #[cold]
+    fn too_many(&mut self, span: YamlSpan) -> YamlError {
+        let lang = self.lang;
+        self.limit(
+            span,
+            tr!(lang, "yaml-too-many-values", max = MAX_NODES.to_string()),
+            tr!(lang, "yaml-too-many-values-help"),
+        )
     }
 
     fn open(&mut self, span: YamlSpan) -> Result<(), YamlError> {

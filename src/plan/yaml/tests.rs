@@ -279,3 +279,17 @@ fn spans_stay_on_byte_boundaries_after_two_three_and_four_byte_characters() {
     assert_eq!(slice(&file, items[1].span), "🙂🙂");
     assert_eq!(slice(&file, entries[2].value.span), "'ü'");
 }
+
+#[test]
+fn a_file_of_more_values_than_the_limit_is_one_error_at_the_value_past_it() {
+    let text = format!("[{}]", vec!["0"; super::MAX_NODES].join(","));
+    let file = SourceFile::new("t.yaml".into(), text);
+    let error = parse(FileId::from_index(0), &file, crate::i18n::Lang::En).unwrap_err();
+    assert_eq!(
+        error.message,
+        format!("the file holds more than {} YAML values", super::MAX_NODES)
+    );
+    // The sequence counts as one value: the last item is the one past the limit.
+    assert_eq!(slice(&file, error.span), "0");
+    assert_eq!(error.span.start as usize, file.text().len() - 2);
+}
