@@ -295,10 +295,11 @@ impl Walker {
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(folder).ok()? {
             let entry = entry.ok()?;
-            if entry.file_type().ok()?.is_symlink() {
+            let kind = entry.file_type().ok()?;
+            if kind.is_symlink() {
                 return None;
             }
-            entries.push((entry.file_name(), entry.file_type().ok()?.is_dir()));
+            entries.push((entry.file_name(), kind.is_dir()));
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let parts: Vec<Option<Vec<Input>>> = entries

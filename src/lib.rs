@@ -521,9 +521,9 @@ fn check_cached(
         }
         None => (None, None),
     };
-    // The rules are compiled while the repository is walked: each on a thread of its own.
-    let walk = known.is_none();
-    let ((rules, compiling), (walked, walking)) = rayon::join(
+    // The rules are compiled while the repository is walked (unless the inputs are known):
+    // each on a thread of its own.
+    let ((rules, compiling), (inputs, walking)) = rayon::join(
         || {
             let start = Instant::now();
             let rules = match compiled {
@@ -535,14 +535,16 @@ fn check_cached(
         },
         || {
             let start = Instant::now();
-            let inputs = walk.then(|| {
-                discover::discover_repository(
+            let inputs = match known {
+                Some((inputs, changed)) => Ok((inputs, Some(changed))),
+                None => discover::discover_repository(
                     &options.paths,
                     options.root.as_deref(),
                     exclude,
                     options.lang,
                 )
-            });
+                .map(|inputs| (Arc::new(inputs), None)),
+            };
             (inputs, start.elapsed())
         },
     );
@@ -552,12 +554,7 @@ fn check_cached(
     }
     let policy = policy::Policy::new(options, &rules)?;
     watch.laps_together(&[("compile-rules", compiling), ("discover", walking)]);
-    let (mut inputs, trusted) = match (known, walked) {
-        (Some((inputs, changed)), _) => (inputs, Some(changed)),
-        (None, Some(walked)) => (Arc::new(walked.map_err(CheckError::MissingPath)?), None),
-        // Not reached: the repository is walked whenever no inputs are known.
-        (None, None) => (Arc::new(Vec::new()), None),
-    };
+    let (mut inputs, trusted) = inputs.map_err(CheckError::MissingPath)?;
     if let Some((cache, _)) = cache.as_mut() {
         cache.inputs = Some((
             options.paths.clone(),

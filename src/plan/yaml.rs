@@ -227,8 +227,8 @@ struct Builder<'a> {
     root: Option<Node>,
     duplicate_keys: Vec<(Spanned<String>, Span)>,
     complex_keys: Vec<Span>,
-    /// (character index, byte offset) of the last marker converted.
-    cursor: (usize, usize),
+    /// The character index of the last marker converted.
+    cursor: usize,
     /// Where the text's UTF-8 continuation bytes are (see [`Builder::offset`]).
     continuations: Vec<u32>,
     /// How many of them lie before the cursor.
@@ -252,7 +252,7 @@ impl<'a> Builder<'a> {
             root: None,
             duplicate_keys: Vec::new(),
             complex_keys: Vec::new(),
-            cursor: (0, 0),
+            cursor: 0,
             continuations: crate::source::continuation_offsets(file.text().as_bytes()),
             continued: 0,
             trimmed: (0, u32::MAX, 0),
@@ -272,9 +272,8 @@ impl<'a> Builder<'a> {
     /// `c` starts at byte `c + k`, where `k` counts the continuation bytes of the characters
     /// before it. A jump backwards goes through the line index instead.
     fn offset(&mut self, marker: Marker) -> usize {
-        let (cursor_char, _) = self.cursor;
         let char_index = marker.index();
-        if char_index < cursor_char {
+        if char_index < self.cursor {
             return self.file.offset_of(marker.line(), marker.col());
         }
         // The continuation byte at `p`, the `k`-th, belongs to the character of index
@@ -288,7 +287,7 @@ impl<'a> Builder<'a> {
         }
         self.continued = k;
         let byte = (char_index + k).min(self.file.text().len());
-        self.cursor = (char_index, byte);
+        self.cursor = char_index;
         byte
     }
 
