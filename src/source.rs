@@ -169,6 +169,15 @@ pub struct SourceFile {
     has_cr: bool,
 }
 
+/// How many lines of `starts` (line starts, ascending) start before the line holding `offset`.
+fn lines_before_in(starts: &[u32], offset: usize) -> usize {
+    let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+    match starts.binary_search(&offset) {
+        Ok(exact) => exact,
+        Err(next) => next.saturating_sub(1),
+    }
+}
+
 /// Ascending offsets as the gaps between them (the first one's from 0), each in LEB128:
 /// seven bits a byte, the high bit set on all but a number's last byte.
 fn pack_gaps(offsets: impl IntoIterator<Item = u32>, capacity: usize) -> Box<[u8]> {
@@ -397,11 +406,7 @@ impl SourceFile {
     /// How many lines start before `offset` (its 0-based line number).
     #[must_use]
     pub fn lines_before(&self, offset: usize) -> usize {
-        let offset = u32::try_from(offset.min(self.len())).unwrap_or(u32::MAX);
-        match self.line_starts().binary_search(&offset) {
-            Ok(exact) => exact,
-            Err(next) => next.saturating_sub(1),
-        }
+        lines_before_in(self.line_starts(), offset.min(self.len()))
     }
 
     /// Line and column of a byte offset (clamped to the text, snapped to a char boundary).
@@ -415,7 +420,7 @@ impl SourceFile {
             return *place;
         }
         let text = self.text().as_bytes();
-        self.line_col_by(offset, |from, to| {
+        self.line_col_by(self.line_starts(), offset, |from, to| {
             // Every byte starts a character but UTF-8's continuation bytes (`10xxxxxx`).
             text.get(from..to)
                 .unwrap_or_default()
@@ -439,10 +444,19 @@ impl SourceFile {
             None,
         );
         let below = |end: usize| continuations.partition_point(|&at| (at as usize) < end);
+        // The line starts are unpacked for this alone and dropped after (not kept: the
+        // report's rendering, at the run's peak of memory, asks only for these positions).
+        let unpacked;
+        let starts = if let Some(starts) = self.line_starts.get() {
+            starts
+        } else {
+            unpacked = unpack_lines(self.packed_lines.as_deref().unwrap_or_default());
+            &unpacked
+        };
         let known = offsets
             .iter()
             .map(|&offset| {
-                let place = self.line_col_by(offset, |from, to| below(to) - below(from));
+                let place = self.line_col_by(starts, offset, |from, to| below(to) - below(from));
                 (offset, place)
             })
             .collect();
@@ -452,11 +466,15 @@ impl SourceFile {
     /// The line and column of `offset` (clamped to the text), given how many continuation
     /// bytes lie between two offsets: the column counts the characters that start between
     /// the line's start and the offset.
-    fn line_col_by(&self, offset: u32, continuations: impl Fn(usize, usize) -> usize) -> LineCol {
+    fn line_col_by(
+        &self,
+        starts: &[u32],
+        offset: u32,
+        continuations: impl Fn(usize, usize) -> usize,
+    ) -> LineCol {
         let offset = (offset as usize).min(self.len());
-        let line_index = self.lines_before(offset);
-        let line_start =
-            (self.line_starts().get(line_index).copied().unwrap_or(0) as usize).min(offset);
+        let line_index = lines_before_in(starts, offset);
+        let line_start = (starts.get(line_index).copied().unwrap_or(0) as usize).min(offset);
         let column = (offset - line_start).saturating_sub(continuations(line_start, offset));
         LineCol {
             line: line_index + 1,

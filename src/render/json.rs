@@ -191,7 +191,15 @@ struct Nested {
 
 impl Nested {
     fn indent<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
-        (0..self.level).try_for_each(|_| writer.write_all(b"  "))
+        // Two spaces a level, written at once (a report's lines are at most a few levels deep).
+        const SPACES: &[u8; 32] = b"                                ";
+        let mut left = self.level * 2;
+        while left > 0 {
+            let now = left.min(SPACES.len());
+            writer.write_all(SPACES.get(..now).unwrap_or_default())?;
+            left -= now;
+        }
+        Ok(())
     }
 
     fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
