@@ -45,7 +45,10 @@
 //!   spanned `dsl::ast`; `dsl::typeck` checks it against `dsl::schema` and
 //!   compiles it to `dsl::ir` (`CheckedRule`); the default pack (`rules/`) and its
 //!   cases are compiled into the binary by `build.rs`.
-//! - [`eval`]: evaluates checked rules over the graph (pure, parallel per rule).
+//! - [`eval`]: evaluates checked rules over the graph (pure, parallel per rule). Each
+//!   rule's `where` and `require` are compiled to closures once per evaluation
+//!   (`eval::code`); messages and `at` places are rendered by the interpreter, and the
+//!   two share what each operator and built-in does (a test runs both over the fixtures).
 //!   `eval::evaluate_cached` keeps each rule's verdicts per plan with the plans they read
 //!   (`graph::recording` notes every plan an accessor of the graph hands out); after an
 //!   edit, [`check_incremental`] re-evaluates only the verdicts that read a plan whose file

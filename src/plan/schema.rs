@@ -346,6 +346,17 @@ pub(crate) fn read<'g>(value: &Value<'g>, graph: &'g Graph, field: Field) -> (Va
     with_table!(field.object, |table| table.read(value, graph, field.row))
 }
 
+/// What [`read`] does for one field, worked out once (for rules compiled to closures): a
+/// member of the model that no broken reference can leave incomplete is read without
+/// looking up the field's row and what it says at every read.
+pub(crate) type Reader =
+    Box<dyn for<'g> Fn(&Value<'g>, &'g Graph) -> (Value<'g>, bool) + Send + Sync>;
+
+/// The [`Reader`] of a field.
+pub(crate) fn reader(field: Field) -> Reader {
+    with_table!(field.object, |table| table.reader(field.row))
+}
+
 /// Where a field of an object is written, when it is present.
 pub(crate) fn span(value: &Value<'_>, graph: &Graph, field: Field) -> Option<Span> {
     with_table!(field.object, |table| table.span(value, graph, field.row))
@@ -530,6 +541,8 @@ impl<T: Scalar> Member for Option<Box<Spanned<T>>> {
 
 type Get<M> = Box<dyn (Fn(&M) -> &dyn Member) + Send + Sync>;
 type GetMut<M> = Box<dyn (Fn(&mut M) -> &mut dyn Stored) + Send + Sync>;
+/// A member's value for the evaluator, read with the member's own type (no `dyn Member`).
+type ValueOf<M> = Box<dyn for<'m> Fn(&'m M) -> Value<'m> + Send + Sync>;
 type Compute<H> = for<'g> fn(H, &'g Graph) -> Value<'g>;
 type Locate<H> = fn(H, &Graph) -> Option<Span>;
 type Taint<H> = fn(H, &Graph) -> bool;
@@ -538,9 +551,9 @@ type Check = fn(&mut Decoder<'_>, &Fields<'_>, &Meta);
 /// How a field's value is read.
 enum Read<M, H> {
     /// A model member the loader decodes from the key.
-    Stored(Get<M>, GetMut<M>),
+    Stored(Get<M>, GetMut<M>, ValueOf<M>),
     /// A model member the loader decodes by hand (identities, references).
-    Member(Get<M>),
+    Member(Get<M>, ValueOf<M>),
     /// Computed from the resolved graph (for keys, what the loader decoded by hand).
     Graph(Compute<H>),
     /// A key the loader checks and drops (`notes`).
@@ -615,9 +628,9 @@ impl<M: 'static, H: Copy + 'static> Table<M, H> {
     ) {
         for row in self.rows.iter().filter(|row| row.meta.place == place) {
             match &row.read {
-                Read::Stored(_, get_mut) => get_mut(model).decode(decoder, fields, &row.meta),
+                Read::Stored(_, get_mut, _) => get_mut(model).decode(decoder, fields, &row.meta),
                 Read::Checked(check) => check(decoder, fields, &row.meta),
-                Read::Member(_) | Read::Graph(_) | Read::Manual => continue,
+                Read::Member(..) | Read::Graph(_) | Read::Manual => continue,
             }
             if row.meta.required {
                 decoder.require(fields, row.meta.key, what);
@@ -635,11 +648,34 @@ impl<M: 'static, H: Copy + 'static> Table<M, H> {
             return (Value::Absent, incomplete);
         };
         let value = match &row.read {
-            Read::Stored(get, _) | Read::Member(get) => get(model).value(),
+            Read::Stored(_, _, value) | Read::Member(_, value) => value(model),
             Read::Graph(compute) => compute(handle, graph),
             Read::Checked(_) | Read::Manual => Value::Absent,
         };
         (value, incomplete)
+    }
+
+    /// [`Table::read`] of one row, as a closure: a model member without a taint is read
+    /// straight from the model; any other row through [`Table::read`].
+    fn reader(&'static self, row: u16) -> Reader
+    where
+        M: Sync,
+        H: Send + Sync,
+    {
+        let (handle, model) = (self.handle, self.model);
+        match self.rows.get(usize::from(row)) {
+            Some(Row {
+                read: Read::Stored(_, _, value_of) | Read::Member(_, value_of),
+                taint: None,
+                ..
+            }) => Box::new(move |value, graph| {
+                let value = handle(value)
+                    .and_then(|handle| model(handle, graph))
+                    .map_or(Value::Absent, value_of);
+                (value, false)
+            }),
+            _ => Box::new(move |value, graph| self.read(value, graph, row)),
+        }
     }
 
     fn span(&self, value: &Value<'_>, graph: &Graph, row: u16) -> Option<Span> {
@@ -650,7 +686,7 @@ impl<M: 'static, H: Copy + 'static> Table<M, H> {
         }
         let model = (self.model)(handle, graph)?;
         match &row.read {
-            Read::Stored(get, _) | Read::Member(get) => get(model).span(),
+            Read::Stored(get, ..) | Read::Member(get, _) => get(model).span(),
             Read::Graph(_) | Read::Checked(_) | Read::Manual => None,
         }
     }
@@ -716,13 +752,17 @@ impl<M: 'static, H: Copy + 'static> Spec<'_, M, H> {
         self.push(Read::Stored(
             Box::new(move |model| get(model)),
             Box::new(move |model| get_mut(model)),
+            Box::new(move |model| get(model).value()),
         ));
     }
 
     /// A model member the loader decodes by hand.
     fn member<T: Member + 'static>(mut self, get: fn(&M) -> &T) {
         self.meta.ty = T::ty();
-        self.push(Read::Member(Box::new(move |model| get(model))));
+        self.push(Read::Member(
+            Box::new(move |model| get(model)),
+            Box::new(move |model| get(model).value()),
+        ));
     }
 
     /// A value computed from the graph (for a key, the loader decodes it by hand).
