@@ -696,10 +696,7 @@ impl<'g> Machine<'g> {
 
     fn eval(&mut self, ir: &'g Ir) -> Value<'g> {
         match ir {
-            Ir::Lit(Lit::Bool(b)) => Value::Bool(*b),
-            Ir::Lit(Lit::Num(n)) => Value::Num(*n),
-            Ir::Lit(Lit::Str(s)) => Value::Str(Cow::Borrowed(s)),
-            Ir::Lit(Lit::Enum(w)) => Value::Enum(w),
+            Ir::Lit(lit) => literal(lit),
             Ir::Var(slot) => self.slots.get(*slot).cloned().unwrap_or(Value::Absent),
             Ir::Field(base, field) => {
                 let graph = self.graph;
@@ -1107,6 +1104,16 @@ impl<'g> Machine<'g> {
             // Evaluated above (`exists`, `when`) or compiled to `Ir::Matches`.
             Builtin::Exists | Builtin::Matches | Builtin::When => Value::Absent,
         }
+    }
+}
+
+/// The value of a constant.
+fn literal(lit: &Lit) -> Value<'_> {
+    match lit {
+        Lit::Bool(b) => Value::Bool(*b),
+        Lit::Num(n) => Value::Num(*n),
+        Lit::Str(s) => Value::Str(Cow::Borrowed(s)),
+        Lit::Enum(w) => Value::Enum(w),
     }
 }
 

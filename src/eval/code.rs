@@ -8,10 +8,9 @@
 //! `Machine::apply`), so that both ways of running a rule give the same verdicts. The
 //! interpreter ([`Machine::eval`]) still renders messages and finds `at` places.
 
-use std::borrow::Cow;
 use std::rc::Rc;
 
-use super::{Machine, Value, apply_binary, index};
+use super::{Machine, Value, apply_binary, index, literal};
 use crate::dsl::ast::BinaryOp;
 use crate::dsl::ir::{CheckedRule, Ir, Lit};
 use crate::dsl::schema::Builtin;
@@ -65,19 +64,7 @@ fn items(value: Value<'_>) -> Rc<[Value<'_>]> {
 #[expect(clippy::too_many_lines, reason = "one arm per IR form")]
 fn compile<'g>(ir: &'g Ir) -> Code<'g> {
     match ir {
-        Ir::Lit(Lit::Bool(b)) => {
-            let b = *b;
-            code(move |_| Value::Bool(b))
-        }
-        Ir::Lit(Lit::Num(n)) => {
-            let n = *n;
-            code(move |_| Value::Num(n))
-        }
-        Ir::Lit(Lit::Str(s)) => code(move |_| Value::Str(Cow::Borrowed(s))),
-        Ir::Lit(Lit::Enum(w)) => {
-            let w: &'static str = w;
-            code(move |_| Value::Enum(w))
-        }
+        Ir::Lit(lit) => code(move |_| literal(lit)),
         Ir::Var(slot) => {
             let slot = *slot;
             code(move |m| m.slots.get(slot).cloned().unwrap_or(Value::Absent))
@@ -223,6 +210,25 @@ fn binary<'g>(op: BinaryOp, left: &'g Ir, right: &'g Ir) -> Code<'g> {
         }
         // `x in [a, b, c]`: the list is written in the rule, so it is compared item by item
         // without being built (every item is still evaluated, as when it is built).
+        // `x in [percent, count]`: a list of constants is compared with as it is written.
+        BinaryOp::In | BinaryOp::NotIn
+            if let Ir::List(items) = right
+                && let Some(constants) = items
+                    .iter()
+                    .map(|item| match item {
+                        Ir::Lit(lit) => Some(lit),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<&'g Lit>>>() =>
+        {
+            let left = compile(left);
+            let wanted = op == BinaryOp::In;
+            code(move |m| {
+                let l = left(m);
+                let found = constants.iter().any(|&lit| literal(lit).same(&l));
+                Value::Bool(!l.is_absent() && found == wanted)
+            })
+        }
         BinaryOp::In | BinaryOp::NotIn if let Ir::List(items) = right => {
             let left = compile(left);
             let items: Vec<Code<'g>> = items.iter().map(compile).collect();
