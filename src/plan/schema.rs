@@ -655,8 +655,9 @@ impl<M: 'static, H: Copy + 'static> Table<M, H> {
         (value, incomplete)
     }
 
-    /// [`Table::read`] of one row, as a closure: a model member without a taint is read
-    /// straight from the model; any other row through [`Table::read`].
+    /// [`Table::read`] of one row, as a closure: a model member or a computed value that no
+    /// broken reference can leave incomplete is read straight from the model or the graph;
+    /// any other row through [`Table::read`].
     fn reader(&'static self, row: u16) -> Reader
     where
         M: Sync,
@@ -674,6 +675,20 @@ impl<M: 'static, H: Copy + 'static> Table<M, H> {
                     .map_or(Value::Absent, value_of);
                 (value, false)
             }),
+            // A value computed from the graph, for an object that is there.
+            Some(Row {
+                read: Read::Graph(compute),
+                taint: None,
+                ..
+            }) => {
+                let compute = *compute;
+                Box::new(move |value, graph| {
+                    let value = handle(value)
+                        .filter(|&handle| model(handle, graph).is_some())
+                        .map_or(Value::Absent, |handle| compute(handle, graph));
+                    (value, false)
+                })
+            }
             _ => Box::new(move |value, graph| self.read(value, graph, row)),
         }
     }
