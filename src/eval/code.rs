@@ -3,10 +3,12 @@
 //! with what the node always does decided once (which variable a field is read from, which
 //! constant a value is compared with) rather than at every binding.
 //!
-//! The closures decide only what is evaluated and in which order; what each operator and
-//! built-in function makes of its values is the interpreter's ([`index`], [`apply_binary`],
-//! `Machine::apply`), so that both ways of running a rule give the same verdicts. The
-//! interpreter ([`Machine::eval`]) still renders messages and finds `at` places.
+//! The closures decide only what is evaluated and in which order; what each operator,
+//! built-in function and loop makes of its values is the interpreter's ([`index`],
+//! [`apply_binary`], `Machine::apply_each`, `Machine::quantified`, `Machine::count_where`,
+//! `Machine::comprehension`), so that both ways of running a rule give the same verdicts (a
+//! test runs both over the plans and the fixtures). The interpreter ([`Machine::eval`]) still
+//! renders messages and finds `at` places.
 
 use std::rc::Rc;
 
