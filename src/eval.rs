@@ -255,7 +255,7 @@ fn update_groups<'a>(
 ) -> (Vec<Finding>, (usize, usize)) {
     let mut machine = Machine::new(rule, graph, lang);
     let conditions = Conditions::new(rule);
-    let rule = (rule, &conditions);
+    let compiled = (rule, &conditions);
     let mut findings = Vec::new();
     let mut counts = (0, 0);
     for group in groups.iter_mut() {
@@ -264,14 +264,14 @@ fn update_groups<'a>(
                 .plan
                 .map(|file| plans.get(file as usize).copied().flatten());
             let fresh = match plan {
-                Some(Some(plan)) => evaluate_group(&mut machine, rule, graph, Some(plan)),
+                Some(Some(plan)) => evaluate_group(&mut machine, compiled, graph, Some(plan)),
                 // A plan no longer there (not expected for the same plans): no findings.
                 Some(None) => Group {
                     plan: group.plan,
                     findings: Box::default(),
                     reads: Box::default(),
                 },
-                None => evaluate_group(&mut machine, rule, graph, None),
+                None => evaluate_group(&mut machine, compiled, graph, None),
             };
             *group = fresh;
             counts.1 += 1;

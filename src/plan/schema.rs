@@ -347,8 +347,8 @@ pub(crate) fn read<'g>(value: &Value<'g>, graph: &'g Graph, field: Field) -> (Va
 }
 
 /// What [`read`] does for one field, worked out once (for rules compiled to closures): a
-/// member of the model that no broken reference can leave incomplete is read without
-/// looking up the field's row and what it says at every read.
+/// model member or a computed value that no broken reference can leave incomplete is read
+/// without looking up the field's row and what it says at every read.
 pub(crate) type Reader =
     Box<dyn for<'g> Fn(&Value<'g>, &'g Graph) -> (Value<'g>, bool) + Send + Sync>;
 
