@@ -29,7 +29,7 @@ use crate::i18n::Lang;
 use crate::plan::model::{
     Activity, Approval, Baseline, Date, Element, Entity, Ficha, Gap, Indicator, Investment, Level,
     Participation, Period, Plan, PlanKind, RefPlace, Reference, Waiver, Word, YearMap,
-    element_path, indicator_path, position,
+    indicator_path, position,
 };
 use crate::plan::schema::{self, Mapping, Meta, Place};
 use crate::plan::text::{Interner, Local, Text};
@@ -399,7 +399,7 @@ pub(crate) struct Fields<'n> {
     entries: &'n [Entry],
     /// The format's (English) name of each entry's key; `None` for unknown keys.
     names: Vec<Option<&'static str>>,
-    path: String,
+    path: Where,
     /// The key the mapping is written under, when it has one.
     under: Option<Span>,
     /// The keys that unknown keys look like misspellings of (`trace_to` → `traces_to`).
@@ -410,7 +410,7 @@ impl<'n> Fields<'n> {
     fn entry(&self, key: &str) -> Option<&'n Entry> {
         self.names
             .iter()
-            .position(|name| *name == Some(key))
+            .position(|name| name.is_some_and(|name| same_key(name, key)))
             .and_then(|index| self.entries.get(index))
     }
 
@@ -429,6 +429,11 @@ impl<'n> Fields<'n> {
 
     fn child(&self, key: &str) -> String {
         self.at(key).build()
+    }
+
+    /// Where the mapping under `key` of this one is (`….ficha`), kept in parts.
+    fn under_key(&self, key: &'static str) -> Where {
+        self.path.under(key)
     }
 
     /// Where `key` of this mapping is, built only for a message.
@@ -453,6 +458,17 @@ impl<'n> Fields<'n> {
     }
 }
 
+/// Whether two keys are the same. Keys are looked up millions of times in a national load,
+/// nearly always among keys of other lengths or other first letters, and most often by the
+/// very `&'static str` the format lists (the schema's rows look up their own keys): those
+/// are told apart without comparing the rest of their bytes.
+#[inline]
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && (std::ptr::eq(a.as_ptr(), b.as_ptr())
+            || (a.as_bytes().first() == b.as_bytes().first() && a == b))
+}
+
 /// A key the mapping has, as the file writes it (`key` itself when it is absent).
 fn spelt<'a>(fields: &Fields<'a>, key: &'a str) -> &'a str {
     fields.written(key).unwrap_or(key)
@@ -465,15 +481,137 @@ enum PathTo<'a> {
     /// The path, as is.
     Is(&'a str),
     /// `key` under the mapping at the path.
-    Under(&'a str, &'a str),
+    Under(&'a Where, &'a str),
+    /// A reference inside its owner (`traces_to[1]`).
+    Reference(RefPlace),
 }
 
 impl PathTo<'_> {
     fn build(self) -> String {
         match self {
             Self::Is(path) => path.to_owned(),
-            Self::Under(path, key) => join(path, key),
+            Self::Under(path, key) => join(&path.build(), key),
+            Self::Reference(place) => place.path(),
         }
+    }
+}
+
+/// Where a mapping is in its file (`objectives[0].actions[1].indicators[2].ficha`), kept in
+/// parts and written out only for a message: a national load decodes millions of mappings,
+/// and writes a handful of messages.
+#[derive(Clone, Debug)]
+enum Where {
+    /// A path written out (`plan.period`, `waivers[0]`).
+    Is(std::borrow::Cow<'static, str>),
+    /// An objective (`objectives[0]`) or one of its actions (`….actions[1]`), or one of
+    /// their indicators (`….indicators[2]`), and up to two keys under that (`….ficha`,
+    /// `….ficha.baseline`).
+    Element {
+        objective: u32,
+        action: Option<u32>,
+        indicator: Option<u32>,
+        keys: [Option<&'static str>; 2],
+    },
+    /// An item of a top-level list (`activities[3]`), and up to two keys under it.
+    Item {
+        list: &'static str,
+        at: u32,
+        keys: [Option<&'static str>; 2],
+    },
+}
+
+impl Where {
+    /// The path as messages write it.
+    fn build(&self) -> String {
+        use std::fmt::Write as _;
+        let mut path = String::new();
+        // Writing into a `String` cannot fail.
+        let keys = match self {
+            Self::Is(path) => return path.clone().into_owned(),
+            Self::Element {
+                objective,
+                action,
+                indicator,
+                keys,
+            } => {
+                let _ = write!(path, "objectives[{objective}]");
+                if let Some(action) = action {
+                    let _ = write!(path, ".actions[{action}]");
+                }
+                if let Some(indicator) = indicator {
+                    let _ = write!(path, ".{}", indicator_path(*indicator));
+                }
+                keys
+            }
+            Self::Item { list, at, keys } => {
+                let _ = write!(path, "{list}[{at}]");
+                keys
+            }
+        };
+        for key in keys.iter().flatten() {
+            path.push('.');
+            path.push_str(key);
+        }
+        path
+    }
+
+    /// The mapping under `key` of this one.
+    fn under(&self, key: &'static str) -> Self {
+        let with = |keys: &[Option<&'static str>; 2]| match keys {
+            [None, _] => Some([Some(key), None]),
+            [first @ Some(_), None] => Some([*first, Some(key)]),
+            [Some(_), Some(_)] => None,
+        };
+        let deeper = match self {
+            Self::Is(_) => None,
+            Self::Element {
+                objective,
+                action,
+                indicator,
+                keys,
+            } => with(keys).map(|keys| Self::Element {
+                objective: *objective,
+                action: *action,
+                indicator: *indicator,
+                keys,
+            }),
+            Self::Item { list, at, keys } => with(keys).map(|keys| Self::Item {
+                list,
+                at: *at,
+                keys,
+            }),
+        };
+        deeper.unwrap_or_else(|| Self::Is(join(&self.build(), key).into()))
+    }
+
+    /// The indicator at `at` of this element.
+    fn indicator(&self, at: u32) -> Self {
+        match self {
+            Self::Element {
+                objective,
+                action,
+                indicator: None,
+                keys: [None, None],
+            } => Self::Element {
+                objective: *objective,
+                action: *action,
+                indicator: Some(at),
+                keys: [None, None],
+            },
+            _ => Self::Is(format!("{}.{}", self.build(), indicator_path(at)).into()),
+        }
+    }
+}
+
+impl From<&'static str> for Where {
+    fn from(path: &'static str) -> Self {
+        Self::Is(path.into())
+    }
+}
+
+impl From<String> for Where {
+    fn from(path: String) -> Self {
+        Self::Is(path.into())
     }
 }
 
@@ -650,8 +788,9 @@ impl<'i> Decoder<'i> {
         node: &'n Node,
         what: What<'_>,
         allowed: &[&'static str],
-        path: &str,
+        path: impl Into<Where>,
     ) -> Option<Fields<'n>> {
+        let path = path.into();
         let Value::Map(entries) = &node.value else {
             if !is_null(node) {
                 let lang = self.lang;
@@ -665,7 +804,7 @@ impl<'i> Decoder<'i> {
                     tr!(lang, "load-not-a-mapping-label"),
                 );
                 let help = self.shape_example(what);
-                self.error(node.span, message, label, help, path);
+                self.error(node.span, message, label, help, &path.build());
             }
             return None;
         };
@@ -677,11 +816,11 @@ impl<'i> Decoder<'i> {
             let name = allowed
                 .iter()
                 .copied()
-                .find(|key| *key == written)
+                .find(|key| same_key(key, written))
                 .or_else(|| spanish_key(written, allowed));
             let lang = self.lang;
             match name {
-                Some(name) if names.contains(&Some(name)) => {
+                Some(name) if names.iter().flatten().any(|seen| same_key(seen, name)) => {
                     // Named as the file wrote it the first time.
                     let first = names
                         .iter()
@@ -704,7 +843,7 @@ impl<'i> Decoder<'i> {
                         message,
                         label,
                         Some(help),
-                        &join(path, written),
+                        &join(&path.build(), written),
                     );
                     names.push(None);
                 }
@@ -742,7 +881,7 @@ impl<'i> Decoder<'i> {
                         message,
                         label,
                         Some(help),
-                        &join(path, written),
+                        &join(&path.build(), written),
                     );
                     names.push(None);
                 }
@@ -764,14 +903,14 @@ impl<'i> Decoder<'i> {
                     what = self.what(what),
                 );
                 let label = tr!(lang, "load-unknown-key-label");
-                self.error(entry.key.span, message, label, None, path);
+                self.error(entry.key.span, message, label, None, &path.build());
             }
         }
         Some(Fields {
             node,
             entries,
             names,
-            path: path.to_owned(),
+            path,
             under: None,
             misspelt,
         })
@@ -808,7 +947,7 @@ impl<'i> Decoder<'i> {
                 what = self.what(what),
             ),
         );
-        self.error(fields.anchor(), message, label, None, &fields.path);
+        self.error(fields.anchor(), message, label, None, &fields.path.build());
     }
 
     /// A LOAD-02 finding when a required key is absent or null.
@@ -819,9 +958,9 @@ impl<'i> Decoder<'i> {
     }
 
     fn text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<Text>> {
-        let node = fields.get(key)?;
-        let name = spelt(fields, key);
-        self.text_node(node, name, fields.at(key))
+        // The key as the file spells it, from the entry found once.
+        let entry = fields.entry(key)?;
+        self.text_node(&entry.value, &entry.key.value, fields.at(key))
     }
 
     fn required_text(
@@ -1127,14 +1266,14 @@ impl<'i> Decoder<'i> {
         place: RefPlace,
         allow_why: bool,
     ) -> Option<Reference> {
-        let path = place.path();
         if allow_why && matches!(node.value, Value::Map(_)) {
-            let fields = self.fields(node, What::Link, schema::keys(Mapping::Link), &path)?;
+            let fields =
+                self.fields(node, What::Link, schema::keys(Mapping::Link), place.path())?;
             let text = self.required_text(&fields, "ref", What::Link);
             let why = self.text(&fields, "why").map(Box::new);
             return text.map(|text| Reference { text, why, place });
         }
-        self.text_node(node, key, PathTo::Is(&path))
+        self.text_node(node, key, PathTo::Reference(place))
             .map(|text| Reference {
                 text,
                 why: None,
@@ -1211,8 +1350,7 @@ impl<'i> Decoder<'i> {
             .filter_map(|(i, node)| {
                 let path = format!("plan.participation[{i}]");
                 let what = What::Participation;
-                let record =
-                    self.fields(node, what, schema::keys(Mapping::Participation), &path)?;
+                let record = self.fields(node, what, schema::keys(Mapping::Participation), path)?;
                 let mut participation = Participation::default();
                 schema::PARTICIPATION.decode(self, &record, what, Place::Here, &mut participation);
                 Some(participation)
@@ -1226,21 +1364,41 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, node)| {
                 let at = position(i);
-                self.element(node, &element_path(at, None), (at, at), false)
+                let path = Where::Element {
+                    objective: at,
+                    action: None,
+                    indicator: None,
+                    keys: [None, None],
+                };
+                self.element(node, path, (at, at), false)
             })
             .collect::<Vec<_>>();
         let activities = self
             .list(&top, "activities")
             .iter()
             .enumerate()
-            .filter_map(|(i, node)| self.activity(node, &format!("activities[{i}]"), position(i)))
+            .filter_map(|(i, node)| {
+                let at = position(i);
+                let path = Where::Item {
+                    list: "activities",
+                    at,
+                    keys: [None, None],
+                };
+                self.activity(node, path, at)
+            })
             .collect::<Vec<_>>();
         let investments = self
             .list(&top, "investments")
             .iter()
             .enumerate()
             .filter_map(|(i, node)| {
-                self.investment(node, &format!("investments[{i}]"), position(i))
+                let at = position(i);
+                let path = Where::Item {
+                    list: "investments",
+                    at,
+                    keys: [None, None],
+                };
+                self.investment(node, path, at)
             })
             .collect::<Vec<_>>();
         let waivers = self.waivers(&top);
@@ -1415,7 +1573,7 @@ impl<'i> Decoder<'i> {
     fn element(
         &mut self,
         node: &Node,
-        path: &str,
+        path: Where,
         at: (u32, u32),
         is_action: bool,
     ) -> Option<Element> {
@@ -1442,7 +1600,8 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, item)| {
                 let at = position(i);
-                self.indicator(item, &format!("{path}.{}", indicator_path(at)), at)
+                let path = fields.path.indicator(at);
+                self.indicator(item, path, at)
             })
             .collect();
         let actions = self
@@ -1451,12 +1610,13 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, item)| {
                 let action = position(i);
-                self.element(
-                    item,
-                    &element_path(at.0, Some(action)),
-                    (at.0, action),
-                    true,
-                )
+                let path = Where::Element {
+                    objective: at.0,
+                    action: Some(action),
+                    indicator: None,
+                    keys: [None, None],
+                };
+                self.element(item, path, (at.0, action), true)
             })
             .collect();
         let mut element = Element {
@@ -1475,7 +1635,7 @@ impl<'i> Decoder<'i> {
         Some(element)
     }
 
-    fn indicator(&mut self, node: &Node, full_path: &str, at: u32) -> Option<Indicator> {
+    fn indicator(&mut self, node: &Node, full_path: Where, at: u32) -> Option<Indicator> {
         let fields = self.fields(
             node,
             What::Indicator,
@@ -1484,9 +1644,9 @@ impl<'i> Decoder<'i> {
         )?;
         let baseline = self.baseline(&fields);
         let ficha = fields.get("ficha").and_then(|node| {
-            let path = fields.child("ficha");
+            let path = fields.under_key("ficha");
             let what = What::Ficha;
-            let record = self.fields(node, what, schema::keys(Mapping::Ficha), &path)?;
+            let record = self.fields(node, what, schema::keys(Mapping::Ficha), path)?;
             let mut ficha = Ficha {
                 span: keyed(&fields, "ficha", node),
                 baseline: self.baseline(&record),
@@ -1509,9 +1669,9 @@ impl<'i> Decoder<'i> {
     /// The `baseline` of an indicator or of its ficha técnica.
     fn baseline(&mut self, fields: &Fields<'_>) -> Option<Baseline> {
         let node = fields.get("baseline")?;
-        let path = fields.child("baseline");
+        let path = fields.under_key("baseline");
         let what = What::Baseline(spelt(fields, "baseline"));
-        let record = self.fields(node, what, schema::keys(Mapping::Baseline), &path)?;
+        let record = self.fields(node, what, schema::keys(Mapping::Baseline), path)?;
         let mut baseline = Baseline {
             span: keyed(fields, "baseline", node),
             ..Baseline::default()
@@ -1531,7 +1691,7 @@ impl<'i> Decoder<'i> {
         (action, broken)
     }
 
-    fn activity(&mut self, node: &Node, path: &str, at: u32) -> Option<Activity> {
+    fn activity(&mut self, node: &Node, path: Where, at: u32) -> Option<Activity> {
         let what = What::Activity;
         let fields = self.fields(node, what, schema::keys(Mapping::Activity), path)?;
         let (action, action_broken) = self.action(&fields);
@@ -1546,17 +1706,18 @@ impl<'i> Decoder<'i> {
         Some(activity)
     }
 
-    fn investment(&mut self, node: &Node, path: &str, at: u32) -> Option<Investment> {
+    fn investment(&mut self, node: &Node, path: Where, at: u32) -> Option<Investment> {
         let what = What::Investment;
         let fields = self.fields(node, what, schema::keys(Mapping::Investment), path)?;
+        let path = &fields.path;
         let (action, action_broken) = self.action(&fields);
         let gaps = self
             .list(&fields, "gaps")
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                let gap_path = format!("{path}.gaps[{i}]");
-                let record = self.fields(item, What::Gap, schema::keys(Mapping::Gap), &gap_path)?;
+                let gap_path = format!("{}.gaps[{i}]", path.build());
+                let record = self.fields(item, What::Gap, schema::keys(Mapping::Gap), gap_path)?;
                 let mut gap = Gap {
                     span: item.span,
                     ..Gap::default()
@@ -1587,7 +1748,7 @@ impl<'i> Decoder<'i> {
                 let path = format!("not_transcribed[{i}]");
                 let what = What::NotTranscribed;
                 let fields =
-                    self.fields(node, what, schema::keys(Mapping::NotTranscribed), &path)?;
+                    self.fields(node, what, schema::keys(Mapping::NotTranscribed), path)?;
                 let mut entry = Waiver {
                     span: node.span,
                     ..Waiver::default()
@@ -1615,7 +1776,7 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, node)| {
                 let path = format!("waivers[{i}]");
-                let fields = self.fields(node, What::Waiver, schema::keys(mapping), &path)?;
+                let fields = self.fields(node, What::Waiver, schema::keys(mapping), path)?;
                 let mut waiver = Waiver {
                     span: node.span,
                     ..Waiver::default()
@@ -1807,4 +1968,75 @@ fn spellings(lang: Lang, key: &str) -> impl Iterator<Item = &str> {
 /// A key's name in `lang`: the format's key, or its usual Spanish name.
 fn key_name(lang: Lang, key: &str) -> &str {
     spellings(lang, key).next().unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::model::element_path;
+
+    #[test]
+    fn a_path_kept_in_parts_is_written_as_messages_write_it() {
+        let objective = Where::Element {
+            objective: 0,
+            action: None,
+            indicator: None,
+            keys: [None, None],
+        };
+        assert_eq!(objective.build(), element_path(0, None));
+        let action = Where::Element {
+            objective: 1,
+            action: Some(2),
+            indicator: None,
+            keys: [None, None],
+        };
+        assert_eq!(action.build(), element_path(1, Some(2)));
+        let indicator = action.indicator(3);
+        assert_eq!(
+            indicator.build(),
+            format!("{}.{}", element_path(1, Some(2)), indicator_path(3))
+        );
+        let baseline = indicator.under("ficha").under("baseline");
+        assert_eq!(
+            baseline.build(),
+            "objectives[1].actions[2].indicators[3].ficha.baseline"
+        );
+        // Deeper than two keys: written out.
+        assert_eq!(
+            baseline.under("value").build(),
+            "objectives[1].actions[2].indicators[3].ficha.baseline.value"
+        );
+        assert_eq!(
+            PathTo::Under(&baseline, "year").build(),
+            "objectives[1].actions[2].indicators[3].ficha.baseline.year"
+        );
+        let activity = Where::Item {
+            list: "activities",
+            at: 4,
+            keys: [None, None],
+        };
+        assert_eq!(activity.build(), "activities[4]");
+        assert_eq!(activity.under("gaps").build(), "activities[4].gaps");
+        assert_eq!(Where::from("plan.period").build(), "plan.period");
+        assert_eq!(Where::from(String::new()).under("plan").build(), "plan");
+        assert_eq!(
+            Where::from("plan").indicator(0).build(),
+            "plan.indicators[0]"
+        );
+        assert_eq!(
+            PathTo::Reference(RefPlace::Trace(1)).build(),
+            "traces_to[1]"
+        );
+    }
+
+    #[test]
+    fn keys_are_the_same_by_their_bytes_wherever_they_are_kept() {
+        let written = String::from("traces_to");
+        assert!(same_key("traces_to", &written));
+        assert!(same_key("code", "code"));
+        assert!(!same_key("code", "cod"));
+        assert!(!same_key("code", "node"));
+        assert!(!same_key("code", "cods"));
+        assert!(same_key("", ""));
+    }
 }
