@@ -521,6 +521,25 @@ enum Where {
 }
 
 impl Where {
+    /// The objective at `objective`, or its action at `action`.
+    fn element(objective: u32, action: Option<u32>) -> Self {
+        Self::Element {
+            objective,
+            action,
+            indicator: None,
+            keys: [None, None],
+        }
+    }
+
+    /// The item at `at` of the top-level list `list`.
+    fn item(list: &'static str, at: u32) -> Self {
+        Self::Item {
+            list,
+            at,
+            keys: [None, None],
+        }
+    }
+
     /// The path as messages write it.
     fn build(&self) -> String {
         use std::fmt::Write as _;
@@ -1364,13 +1383,7 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, node)| {
                 let at = position(i);
-                let path = Where::Element {
-                    objective: at,
-                    action: None,
-                    indicator: None,
-                    keys: [None, None],
-                };
-                self.element(node, path, (at, at), false)
+                self.element(node, Where::element(at, None), (at, at), false)
             })
             .collect::<Vec<_>>();
         let activities = self
@@ -1379,12 +1392,7 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, node)| {
                 let at = position(i);
-                let path = Where::Item {
-                    list: "activities",
-                    at,
-                    keys: [None, None],
-                };
-                self.activity(node, path, at)
+                self.activity(node, Where::item("activities", at), at)
             })
             .collect::<Vec<_>>();
         let investments = self
@@ -1393,12 +1401,7 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, node)| {
                 let at = position(i);
-                let path = Where::Item {
-                    list: "investments",
-                    at,
-                    keys: [None, None],
-                };
-                self.investment(node, path, at)
+                self.investment(node, Where::item("investments", at), at)
             })
             .collect::<Vec<_>>();
         let waivers = self.waivers(&top);
@@ -1610,12 +1613,7 @@ impl<'i> Decoder<'i> {
             .enumerate()
             .filter_map(|(i, item)| {
                 let action = position(i);
-                let path = Where::Element {
-                    objective: at.0,
-                    action: Some(action),
-                    indicator: None,
-                    keys: [None, None],
-                };
+                let path = Where::element(at.0, Some(action));
                 self.element(item, path, (at.0, action), true)
             })
             .collect();
@@ -1977,19 +1975,9 @@ mod tests {
 
     #[test]
     fn a_path_kept_in_parts_is_written_as_messages_write_it() {
-        let objective = Where::Element {
-            objective: 0,
-            action: None,
-            indicator: None,
-            keys: [None, None],
-        };
+        let objective = Where::element(0, None);
         assert_eq!(objective.build(), element_path(0, None));
-        let action = Where::Element {
-            objective: 1,
-            action: Some(2),
-            indicator: None,
-            keys: [None, None],
-        };
+        let action = Where::element(1, Some(2));
         assert_eq!(action.build(), element_path(1, Some(2)));
         let indicator = action.indicator(3);
         assert_eq!(
