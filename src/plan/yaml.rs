@@ -102,9 +102,10 @@ fn parse_number(text: &str) -> Option<f64> {
     if let Some(octal) = text.strip_prefix("0o") {
         return i64::from_str_radix(octal, 8).ok().map(|n| n as f64);
     }
-    if text
-        .chars()
-        .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
+    // Letters are ASCII here (the bytes of other characters are never ASCII letters).
+    if bytes
+        .iter()
+        .any(|&b| b.is_ascii_alphabetic() && b != b'e' && b != b'E')
     {
         return None;
     }
