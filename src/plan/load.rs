@@ -1948,8 +1948,12 @@ fn spanish_key(written: &str, allowed: &[&'static str]) -> Option<&'static str> 
         Some(plain) => NAMES.folded.get(plain),
         None => NAMES.folded.get(plain_key(written).as_str()),
     }?;
-    keys.iter()
-        .find_map(|key| allowed.iter().copied().find(|allowed| allowed == key))
+    keys.iter().find_map(|key| {
+        allowed
+            .iter()
+            .copied()
+            .find(|allowed| same_key(allowed, key))
+    })
 }
 
 /// How a key is spelt in `lang`: the format's key, or every Spanish name of it (the key
