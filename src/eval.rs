@@ -729,11 +729,7 @@ impl<'g> Machine<'g> {
                 let items = self.list(source);
                 self.quantified(*quantifier, *slot, &items, |m| m.eval(predicate).truthy())
             }
-            Ir::Count(inner) => match self.eval(inner) {
-                Value::List(items) => Value::Num(items.len() as f64),
-                Value::Map(map) => Value::Num(map.len() as f64),
-                _ => Value::Num(0.0),
-            },
+            Ir::Count(inner) => count(&self.eval(inner)),
             Ir::CountWhere(slot, source, predicate) => {
                 let items = self.list(source);
                 self.count_where(*slot, &items, |m| m.eval(predicate).truthy())
@@ -1114,6 +1110,15 @@ fn literal(lit: &Lit) -> Value<'_> {
         Lit::Num(n) => Value::Num(*n),
         Lit::Str(s) => Value::Str(Cow::Borrowed(s)),
         Lit::Enum(w) => Value::Enum(w),
+    }
+}
+
+/// `count(value)`: the items of a list or a map (0 for anything else).
+fn count(value: &Value<'_>) -> Value<'static> {
+    match value {
+        Value::List(items) => Value::Num(items.len() as f64),
+        Value::Map(map) => Value::Num(map.len() as f64),
+        _ => Value::Num(0.0),
     }
 }
 

@@ -5,14 +5,14 @@
 //!
 //! The closures decide only what is evaluated and in which order; what each operator,
 //! built-in function and loop makes of its values is the interpreter's ([`index`],
-//! [`apply_binary`], `Machine::apply_each`, `Machine::quantified`, `Machine::count_where`,
-//! `Machine::comprehension`), so that both ways of running a rule give the same verdicts (a
-//! test runs both over the plans and the fixtures). The interpreter ([`Machine::eval`]) still
+//! [`apply_binary`], [`count`], `Machine::apply_each`, `Machine::quantified`,
+//! `Machine::count_where`, `Machine::comprehension`), so that both ways of running a rule
+//! give the same verdicts (a test runs both over the plans and the fixtures). The interpreter ([`Machine::eval`]) still
 //! renders messages and finds `at` places.
 
 use std::rc::Rc;
 
-use super::{Machine, Value, apply_binary, index, literal};
+use super::{Machine, Value, apply_binary, count, index, literal};
 use crate::dsl::ast::BinaryOp;
 use crate::dsl::ir::{CheckedRule, Ir, Lit};
 use crate::dsl::schema::Builtin;
@@ -126,11 +126,7 @@ fn compile<'g>(ir: &'g Ir) -> Code<'g> {
         }
         Ir::Count(inner) => {
             let inner = compile(inner);
-            code(move |m| match inner(m) {
-                Value::List(items) => Value::Num(items.len() as f64),
-                Value::Map(map) => Value::Num(map.len() as f64),
-                _ => Value::Num(0.0),
-            })
+            code(move |m| count(&inner(m)))
         }
         Ir::CountWhere(slot, source, predicate) => {
             let slot = *slot;

@@ -431,11 +431,6 @@ impl<'n> Fields<'n> {
         self.at(key).build()
     }
 
-    /// Where the mapping under `key` of this one is (`….ficha`), kept in parts.
-    fn under_key(&self, key: &'static str) -> Where {
-        self.path.under(key)
-    }
-
     /// Where `key` of this mapping is, built only for a message.
     fn at<'k>(&'k self, key: &'k str) -> PathTo<'k> {
         PathTo::Under(&self.path, key)
@@ -546,7 +541,7 @@ impl Where {
         let mut path = String::new();
         // Writing into a `String` cannot fail.
         let keys = match self {
-            Self::Is(path) => return path.clone().into_owned(),
+            Self::Is(path) => return path.to_string(),
             Self::Element {
                 objective,
                 action,
@@ -1642,7 +1637,7 @@ impl<'i> Decoder<'i> {
         )?;
         let baseline = self.baseline(&fields);
         let ficha = fields.get("ficha").and_then(|node| {
-            let path = fields.under_key("ficha");
+            let path = fields.path.under("ficha");
             let what = What::Ficha;
             let record = self.fields(node, what, schema::keys(Mapping::Ficha), path)?;
             let mut ficha = Ficha {
@@ -1667,7 +1662,7 @@ impl<'i> Decoder<'i> {
     /// The `baseline` of an indicator or of its ficha técnica.
     fn baseline(&mut self, fields: &Fields<'_>) -> Option<Baseline> {
         let node = fields.get("baseline")?;
-        let path = fields.under_key("baseline");
+        let path = fields.path.under("baseline");
         let what = What::Baseline(spelt(fields, "baseline"));
         let record = self.fields(node, what, schema::keys(Mapping::Baseline), path)?;
         let mut baseline = Baseline {
@@ -1707,14 +1702,13 @@ impl<'i> Decoder<'i> {
     fn investment(&mut self, node: &Node, path: Where, at: u32) -> Option<Investment> {
         let what = What::Investment;
         let fields = self.fields(node, what, schema::keys(Mapping::Investment), path)?;
-        let path = &fields.path;
         let (action, action_broken) = self.action(&fields);
         let gaps = self
             .list(&fields, "gaps")
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
-                let gap_path = format!("{}.gaps[{i}]", path.build());
+                let gap_path = format!("{}.gaps[{i}]", fields.path.build());
                 let record = self.fields(item, What::Gap, schema::keys(Mapping::Gap), gap_path)?;
                 let mut gap = Gap {
                     span: item.span,
